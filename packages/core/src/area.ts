@@ -1,0 +1,56 @@
+// Statistical division codes (统计用区划代码): 12 digits, province 2 + city 2 + county 2 +
+// township/street 3 + village/community 3. Grids (网格) extend a community code with a
+// local suffix. The significant prefix of a code is its scope: "this area and below".
+
+export type AreaLevel = 'province' | 'city' | 'county' | 'street' | 'community' | 'grid';
+
+export const AREA_LEVELS: AreaLevel[] = ['province', 'city', 'county', 'street', 'community', 'grid'];
+
+const PREFIX_LENGTH: Record<Exclude<AreaLevel, 'grid'>, number> = {
+  province: 2,
+  city: 4,
+  county: 6,
+  street: 9,
+  community: 12,
+};
+
+/** Pads a short code (2, 4, 6, 9 digits) to the 12-digit form; longer codes are kept. */
+export function normalizeAreaCode(code: string): string {
+  return code.length >= 12 ? code : code.padEnd(12, '0');
+}
+
+/** The level of a normalized code, read off its trailing zeros. */
+export function areaLevel(code: string): AreaLevel {
+  if (code.length > 12) return 'grid';
+  if (code.slice(2) === '0000000000') return 'province';
+  if (code.slice(4) === '00000000') return 'city';
+  if (code.slice(6) === '000000') return 'county';
+  if (code.slice(9) === '000') return 'street';
+  return 'community';
+}
+
+/** The significant prefix: every code below this area starts with it. */
+export function areaPrefix(code: string): string {
+  const level = areaLevel(code);
+  return level === 'grid' ? code : code.slice(0, PREFIX_LENGTH[level]);
+}
+
+/** Is `code` equal to or below the area whose prefix is `scope`? */
+export function inScope(scope: string, code: string): boolean {
+  return code.startsWith(scope);
+}
+
+/** The codes of every ancestor of a code, top first (excluding the code itself). */
+export function areaAncestors(code: string): string[] {
+  const out: string[] = [];
+  const level = areaLevel(code);
+  const depth = AREA_LEVELS.indexOf(level);
+  for (let i = 0; i < depth && i < 5; i++) {
+    const len = PREFIX_LENGTH[AREA_LEVELS[i] as Exclude<AreaLevel, 'grid'>];
+    out.push(normalizeAreaCode(code.slice(0, len)));
+  }
+  if (level === 'grid') out.push(code.slice(0, 12));
+  return out;
+}
+
+export const AREA_CODE_PATTERN = /^\d{12}(\d{1,6})?$/;

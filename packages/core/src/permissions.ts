@@ -1,0 +1,46 @@
+// Named permissions. Every API route names one; a role is a set of them. Deny by default.
+export const PERMISSIONS = [
+  'area.read',
+  'area.write',
+  'org.read',
+  'org.write',
+  'user.read',
+  'user.write',
+  'role.read',
+  'role.write',
+  'audit.read',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> = {
+  'area.read': { zh: '查看区划', en: 'View areas' },
+  'area.write': { zh: '维护网格', en: 'Manage grids' },
+  'org.read': { zh: '查看组织', en: 'View organisations' },
+  'org.write': { zh: '维护组织', en: 'Manage organisations' },
+  'user.read': { zh: '查看账号', en: 'View accounts' },
+  'user.write': { zh: '维护账号', en: 'Manage accounts' },
+  'role.read': { zh: '查看角色', en: 'View roles' },
+  'role.write': { zh: '维护角色', en: 'Manage roles' },
+  'audit.read': { zh: '查看审计日志', en: 'View audit log' },
+};
+
+export type BuiltinRoleCode = 'admin' | 'official' | 'station_head' | 'social_worker' | 'volunteer';
+
+export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: string; permissions: Permission[] }[] = [
+  { code: 'admin', name: '平台管理员', nameEn: 'Platform administrator', permissions: [...PERMISSIONS] },
+  {
+    code: 'official',
+    name: '区/市民政官员',
+    nameEn: 'District/city official',
+    permissions: ['area.read', 'area.write', 'org.read', 'org.write', 'user.read', 'user.write', 'role.read', 'audit.read'],
+  },
+  {
+    code: 'station_head',
+    name: '站长/督导',
+    nameEn: 'Station head / supervisor',
+    permissions: ['area.read', 'area.write', 'org.read', 'user.read', 'role.read', 'audit.read'],
+  },
+  { code: 'social_worker', name: '社工', nameEn: 'Social worker', permissions: ['area.read', 'org.read'] },
+  { code: 'volunteer', name: '志愿者', nameEn: 'Volunteer', permissions: ['area.read'] },
+];
