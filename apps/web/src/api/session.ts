@@ -1,0 +1,83 @@
+// The signed-in actor and the public installation config, as TanStack Query state.
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { Actor, LoginBody } from '@wushe/core';
+import type { z } from 'zod';
+import type { publicConfig } from '@wushe/core';
+import { ApiError, api, setCsrfToken } from './client.ts';
+
+export type PublicConfig = z.infer<typeof publicConfig>;
+
+export const ME_KEY = ['auth', 'me'] as const;
+
+/** Stores a fresh actor (login, password change, TOTP) and its CSRF token. */
+export function setActor(qc: QueryClient, actor: Actor | null): void {
+  setCsrfToken(actor?.csrfToken ?? null);
+  qc.setQueryData(ME_KEY, actor);
+}
+
+/** Forgets the session and every cached record. */
+export function clearSession(qc: QueryClient): void {
+  setCsrfToken(null);
+  qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' && q.queryKey[0] !== 'public' });
+  qc.setQueryData(ME_KEY, null);
+}
+
+export function useMe() {
+  return useQuery({
+    queryKey: ME_KEY,
+    queryFn: async (): Promise<Actor | null> => {
+      try {
+        const actor = await api.get<Actor>('/auth/me', undefined, true);
+        setCsrfToken(actor.csrfToken);
+        return actor;
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) return null;
+        throw e;
+      }
+    },
+    staleTime: Infinity,
+  });
+}
+
+/** The actor inside the signed-in shell, where it is known to exist. */
+export function useActor(): Actor {
+  const { data } = useMe();
+  if (!data) throw new Error('useActor outside the signed-in shell');
+  return data;
+}
+
+export function usePublicConfig() {
+  return useQuery({
+    queryKey: ['public', 'config'],
+    queryFn: () => api.get<PublicConfig>('/public/config', undefined, true),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useLogin() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: LoginBody) => api.post<Actor>('/auth/login', body, true),
+    onSuccess: (actor) => {
+      clearSession(qc);
+      setActor(qc, actor);
+    },
+  });
+}
+
+export function useLogout() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ ok: true }>('/auth/logout', {}, true),
+    onSettled: () => clearSession(qc),
+  });
+}
+
+/** Mutations that answer with the updated actor (password, TOTP). */
+export function useActorMutation<B>(path: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: B) => api.post<Actor>(path, body),
+    onSuccess: (actor) => setActor(qc, actor),
+  });
+}

@@ -1,0 +1,48 @@
+// Paging, sorting and filters for a server-side antd Table, as one query object.
+import { useState } from 'react';
+import type { TablePaginationConfig } from 'antd';
+import type { SorterResult } from 'antd/es/table/interface';
+import { useI18n } from '../i18n/index.tsx';
+import type { Query } from './client.ts';
+
+export function useListState<F extends Query>(initialFilters: F, defaultSort?: string) {
+  const { t } = useI18n();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [sort, setSort] = useState<string | undefined>(defaultSort);
+  const [filters, setFilters] = useState<F>(initialFilters);
+
+  const query: Query = { ...filters, page, pageSize, sort };
+
+  const setFilter = <K extends keyof F>(key: K, value: F[K]) => {
+    setFilters((f) => ({ ...f, [key]: value }));
+    setPage(1);
+  };
+
+  const onTableChange = (p: TablePaginationConfig, _f: unknown, sorter: SorterResult<unknown> | SorterResult<unknown>[]) => {
+    const s = Array.isArray(sorter) ? sorter[0] : sorter;
+    const field = s?.columnKey ?? (s?.field as string | undefined);
+    const next = s?.order && field ? (s.order === 'descend' ? `-${String(field)}` : String(field)) : defaultSort;
+    if (next !== sort) {
+      setSort(next);
+      setPage(1);
+    } else {
+      setPage(p.current ?? 1);
+    }
+    setPageSize(p.pageSize ?? 20);
+  };
+
+  const pagination = (total: number | undefined): TablePaginationConfig => ({
+    current: page,
+    pageSize,
+    total: total ?? 0,
+    showSizeChanger: true,
+    pageSizeOptions: [10, 20, 50, 100],
+    showTotal: (n) => t('total', { n }),
+  });
+
+  /** The antd sortOrder of a column, so the header arrow follows the query. */
+  const sortOrder = (key: string) => (sort === key ? 'ascend' : sort === `-${key}` ? 'descend' : null);
+
+  return { query, filters, setFilter, onTableChange, pagination, sortOrder };
+}

@@ -1,0 +1,113 @@
+// The signed-in shell: a Sider menu filtered by permission, and a header with who is here.
+import { useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Button, Grid, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  HomeOutlined,
+  LogoutOutlined,
+  SafetyOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { Permission } from '@wushe/core';
+import { useActor, useLogout, usePublicConfig } from '../api/session.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { LangSwitch } from './LangSwitch.tsx';
+
+const { Header, Sider, Content } = Layout;
+
+const MENU: { path: string; label: string; icon: React.ReactNode; perm?: Permission }[] = [
+  { path: '/', label: 'menu.home', icon: <HomeOutlined /> },
+  { path: '/areas', label: 'menu.areas', icon: <ApartmentOutlined />, perm: 'area.read' },
+  { path: '/orgs', label: 'menu.orgs', icon: <BankOutlined />, perm: 'org.read' },
+  { path: '/users', label: 'menu.users', icon: <TeamOutlined />, perm: 'user.read' },
+  { path: '/roles', label: 'menu.roles', icon: <SafetyOutlined />, perm: 'role.read' },
+  { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, perm: 'audit.read' },
+  { path: '/account', label: 'menu.account', icon: <UserOutlined /> },
+];
+
+export function AppLayout() {
+  const actor = useActor();
+  const { t, lang } = useI18n();
+  const { data: config } = usePublicConfig();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const narrow = !screens.md;
+  const [collapsed, setCollapsed] = useState(narrow);
+
+  const items: MenuProps['items'] = MENU.filter((m) => !m.perm || actor.permissions.includes(m.perm)).map((m) => ({
+    key: m.path,
+    icon: m.icon,
+    label: t(m.label),
+  }));
+  const selected = '/' + (location.pathname.split('/')[1] ?? '');
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider
+        breakpoint="md"
+        collapsedWidth={narrow ? 0 : 64}
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        theme="light"
+        style={narrow ? { position: 'fixed', height: '100vh', zIndex: 20, left: 0, top: 0 } : undefined}
+      >
+        <div style={{ padding: '16px 20px', fontWeight: 700, fontSize: 18, color: '#c0392b', whiteSpace: 'nowrap' }}>
+          {collapsed && !narrow ? '五' : `${t('appName')}`}
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={[selected]}
+          items={items}
+          onClick={({ key }) => {
+            navigate(key);
+            if (narrow) setCollapsed(true);
+          }}
+        />
+      </Sider>
+      <Layout>
+        <Header
+          style={{
+            background: '#fff',
+            padding: narrow ? '0 8px 0 48px' : '0 16px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            gap: 8,
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
+          <Typography.Text strong ellipsis style={{ minWidth: 0 }}>
+            {config?.installationArea.name ?? actor.area.name}
+          </Typography.Text>
+          <Space size={narrow ? 4 : 12} wrap={false}>
+            <Typography.Text ellipsis style={{ maxWidth: narrow ? 120 : 320 }}>
+              {actor.displayName}
+              {!narrow && (
+                <Typography.Text type="secondary"> · {lang === 'en' ? actor.role.nameEn : actor.role.name}</Typography.Text>
+              )}
+            </Typography.Text>
+            <LangSwitch type="text" />
+            <Button
+              type="text"
+              icon={<LogoutOutlined />}
+              loading={logout.isPending}
+              onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+            >
+              {t('logout')}
+            </Button>
+          </Space>
+        </Header>
+        <Content style={{ padding: narrow ? 8 : 24 }}>
+          <Outlet />
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,30 @@
+import { useState } from 'react';
+import { App, Button } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { downloadXlsx, type Query } from '../api/client.ts';
+import { useI18n } from '../i18n/index.tsx';
+
+/** "导出 Excel": the same list query with format=xlsx, saved as a file. */
+export function ExportButton({ path, query, filename }: { path: string; query: Query; filename: string }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button
+      icon={<DownloadOutlined />}
+      loading={busy}
+      onClick={async () => {
+        setBusy(true);
+        try {
+          await downloadXlsx(path, query, filename);
+        } catch (e) {
+          message.error(e instanceof Error ? e.message : t('networkError'));
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      {t('export')}
+    </Button>
+  );
+}

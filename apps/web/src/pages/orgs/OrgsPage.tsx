@@ -1,0 +1,149 @@
+import { useState } from 'react';
+import { App, Button, Card, Flex, Input, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { ORG_KIND_LABELS, ORG_KINDS, type Org } from '@wushe/core';
+import { api } from '../../api/client.ts';
+import { useProblem } from '../../api/forms.ts';
+import { useOrgs, useWrite } from '../../api/hooks.ts';
+import { useActor } from '../../api/session.ts';
+import { useListState } from '../../api/useListState.ts';
+import { AreaPicker } from '../../components/AreaPicker.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { OrgForm } from './OrgForm.tsx';
+
+type Filters = { q?: string; kind?: string; area?: string; active?: string };
+
+export function OrgsPage() {
+  const { t, label } = useI18n();
+  const actor = useActor();
+  const { modal, message } = App.useApp();
+  const canWrite = actor.permissions.includes('org.write');
+  const list = useListState<Filters>({ active: 'true' }, 'areaCode');
+  const orgs = useOrgs(list.query);
+  const showProblem = useProblem();
+  const [editing, setEditing] = useState<Org | 'new' | null>(null);
+  const patch = useWrite('orgs', (v: { id: string; active: boolean; version: number }) =>
+    api.patch<Org>(`/orgs/${v.id}`, { active: v.active, version: v.version }),
+  );
+
+  const setActive = (org: Org, active: boolean) => {
+    const run = () =>
+      patch.mutateAsync({ id: org.id, active, version: org.version }).then(
+        () => void message.success(t('saved')),
+        (e) => showProblem(e, undefined, () => void orgs.refetch()),
+      );
+    if (active) return void run();
+    modal.confirm({
+      title: t('orgs.confirmDeactivate', { name: org.name }),
+      okText: t('deactivate'),
+      okButtonProps: { danger: true },
+      cancelText: t('cancel'),
+      onOk: run,
+    });
+  };
+
+  const columns: TableColumnsType<Org> = [
+    { title: t('name'), dataIndex: 'name', key: 'name', sorter: true, sortOrder: list.sortOrder('name') },
+    { title: t('kind'), dataIndex: 'kind', render: (k: Org['kind']) => label(ORG_KIND_LABELS[k]) },
+    { title: t('area'), dataIndex: 'areaName', key: 'areaCode', sorter: true, sortOrder: list.sortOrder('areaCode') },
+    { title: t('contactName'), dataIndex: 'contactName', responsive: ['md'] },
+    { title: t('contactPhone'), dataIndex: 'contactPhone', responsive: ['lg'] },
+    {
+      title: t('status'),
+      dataIndex: 'active',
+      render: (a: boolean) => (a ? <Tag color="green">{t('org.active')}</Tag> : <Tag>{t('org.inactive')}</Tag>),
+    },
+    {
+      title: t('createdAt'),
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      sorter: true,
+      sortOrder: list.sortOrder('createdAt'),
+      responsive: ['lg'],
+      render: (s: string) => new Date(s).toLocaleDateString(),
+    },
+  ];
+  if (canWrite) {
+    columns.push({
+      title: t('actions'),
+      key: 'actions',
+      render: (_, org) => (
+        <Space size={0} wrap>
+          <Button type="link" size="small" onClick={() => setEditing(org)}>
+            {t('edit')}
+          </Button>
+          {org.active ? (
+            <Button type="link" size="small" danger onClick={() => setActive(org, false)}>
+              {t('deactivate')}
+            </Button>
+          ) : (
+            <Button type="link" size="small" onClick={() => setActive(org, true)}>
+              {t('activate')}
+            </Button>
+          )}
+        </Space>
+      ),
+    });
+  }
+
+  return (
+    <Card title={t('menu.orgs')}>
+      <Flex wrap gap={8} style={{ marginBottom: 16 }}>
+        <Input.Search
+          aria-label={t('search')}
+          placeholder={`${t('search')}：${t('name')}`}
+          allowClear
+          onSearch={(v) => list.setFilter('q', v || undefined)}
+          style={{ width: 220 }}
+        />
+        <Select
+          aria-label={t('kind')}
+          placeholder={t('kind')}
+          allowClear
+          style={{ width: 180 }}
+          value={list.filters.kind}
+          onChange={(v) => list.setFilter('kind', v)}
+          options={ORG_KINDS.map((k) => ({ value: k, label: label(ORG_KIND_LABELS[k]) }))}
+        />
+        <AreaPicker
+          aria-label={t('area')}
+          placeholder={t('area')}
+          style={{ width: 220 }}
+          value={list.filters.area}
+          onChange={(v) => list.setFilter('area', v)}
+        />
+        <Select
+          aria-label={t('status')}
+          style={{ width: 120 }}
+          value={list.filters.active ?? ''}
+          onChange={(v) => list.setFilter('active', v || undefined)}
+          options={[
+            { value: '', label: t('all') },
+            { value: 'true', label: t('org.active') },
+            { value: 'false', label: t('org.inactive') },
+          ]}
+        />
+        <Flex gap={8} style={{ marginLeft: 'auto' }}>
+          <ExportButton path="/orgs" query={list.query} filename="orgs.xlsx" />
+          {canWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              {t('orgs.new')}
+            </Button>
+          )}
+        </Flex>
+      </Flex>
+      <Table<Org>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={orgs.data?.items}
+        loading={orgs.isFetching}
+        pagination={list.pagination(orgs.data?.total)}
+        onChange={list.onTableChange}
+        scroll={{ x: 'max-content' }}
+      />
+      {editing && <OrgForm org={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+    </Card>
+  );
+}
