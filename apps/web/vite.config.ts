@@ -18,8 +18,10 @@ export default defineConfig({
           groups: [
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 30 },
             { name: 'qrcode', test: /node_modules[\\/](qrcode|dijkstrajs|pngjs)[\\/]/, priority: 30 },
+            // Only the antd parts the shell needs at start; the rest splits along the lazy routes.
             {
               name: 'antd',
+              tags: ['$initial'],
               test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@emotion|stylis|dayjs|compute-scroll-into-view|scroll-into-view-if-needed|throttle-debounce|classnames|clsx)[\\/]/,
               priority: 20,
             },

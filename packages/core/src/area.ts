@@ -54,3 +54,21 @@ export function areaAncestors(code: string): string[] {
 }
 
 export const AREA_CODE_PATTERN = /^\d{12}(\d{1,6})?$/;
+
+/**
+ * Narrows a scope by an area filter: the filter's prefix when it lies within the scope, the
+ * scope itself when the filter is an ancestor, and null (nothing visible) otherwise.
+ */
+export function narrowScope(scope: string, filterCode?: string): string | null {
+  if (!filterCode) return scope;
+  const prefix = areaPrefix(filterCode);
+  if (prefix.startsWith(scope)) return prefix;
+  if (scope.startsWith(prefix)) return scope;
+  return null;
+}
+
+/** How long the codes of an area's children are significant for: 4 under a province, … */
+export function childPrefixLength(code: string): number | null {
+  const map: Partial<Record<AreaLevel, number>> = { province: 4, city: 6, county: 9, street: 12 };
+  return map[areaLevel(code)] ?? null;
+}

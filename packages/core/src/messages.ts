@@ -42,6 +42,8 @@ export const MESSAGES = {
     zh: '账号已锁定，请于 {until} 后再试或联系管理员解锁',
     en: 'The account is locked until {until}; try again then or ask an administrator to unlock it',
   },
+  'auth.lockedByAdmin': { zh: '账号已被管理员锁定，请联系管理员解锁', en: 'An administrator locked this account; ask them to unlock it' },
+  'area.gridTaken': { zh: '该网格编号已被使用', en: 'This grid number is already used' },
   'auth.disabled': { zh: '账号已停用', en: 'This account is disabled' },
   'auth.totpRequired': { zh: '请输入动态验证码', en: 'Enter your one-time code' },
   'auth.totpWrong': { zh: '动态验证码错误', en: 'Wrong one-time code' },

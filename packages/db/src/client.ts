@@ -21,6 +21,8 @@ export interface Database {
   run<T>(scope: string, fn: (db: Db) => Promise<T>): Promise<T>;
   /** As run, inside a transaction: everything or nothing. */
   tx<T>(scope: string, fn: (db: Db) => Promise<T>): Promise<T>;
+  /** Runs fn as wushe_app in whatever scope the connection has (for SECURITY DEFINER calls). */
+  any<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   /** Runs fn as the database owner; RLS does not apply. */
   owner<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -34,7 +36,8 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
-const SCOPE_PATTERN = /^\d{0,18}$/;
+// Digits, or `none` (matches no area: a connection before any caller's scope is known).
+const SCOPE_PATTERN = /^(\d{0,18}|none)$/;
 
 function scopeStatement(scope: string): string {
   // The scope is digits only, checked here, so it can be inlined into one round trip.
@@ -58,11 +61,16 @@ function openPostgres(url: string, max: number): Database {
   const pool = new pg.Pool({ connectionString: url, max });
   // A broken idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
-  const withClient = async <T>(scope: string | null, fn: (db: Db) => Promise<T>): Promise<T> => {
+  const withClient = async <T>(scope: string | null | undefined, fn: (db: Db) => Promise<T>): Promise<T> => {
     const client = (await pool.connect()) as TaggedClient;
     let broken: Error | undefined;
     try {
-      if (scope === null) {
+      if (scope === undefined) {
+        if (client.wusheScope === undefined) {
+          await client.query(scopeStatement('none'));
+          client.wusheScope = 'none';
+        }
+      } else if (scope === null) {
         await client.query('RESET ROLE');
         client.wusheScope = undefined;
       } else if (client.wusheScope !== scope) {
@@ -84,6 +92,7 @@ function openPostgres(url: string, max: number): Database {
     kind: 'postgres',
     run: (scope, fn) => withClient(scope, fn),
     tx: (scope, fn) => withClient(scope, (db) => db.transaction((t) => fn(t as unknown as Db))),
+    any: (fn) => withClient(undefined, fn),
     owner: (fn) => withClient(null, fn),
     close: () => pool.end(),
   };
@@ -124,9 +133,14 @@ async function openPglite(dataDir?: string): Promise<Database> {
     queue = next.catch(() => {});
     return next;
   };
-  const withScope = <T>(scope: string | null, fn: (db: Db) => Promise<T>) =>
+  const withScope = <T>(scope: string | null | undefined, fn: (db: Db) => Promise<T>) =>
     exclusive(async () => {
-      if (scope === null) {
+      if (scope === undefined) {
+        if (current === undefined) {
+          await client.exec(scopeStatement('none'));
+          current = 'none';
+        }
+      } else if (scope === null) {
         if (current !== undefined) await client.exec('RESET ROLE');
         current = undefined;
       } else if (current !== scope) {
@@ -139,6 +153,7 @@ async function openPglite(dataDir?: string): Promise<Database> {
     kind: 'pglite',
     run: (scope, fn) => withScope(scope, fn),
     tx: (scope, fn) => withScope(scope, (d) => d.transaction((t) => fn(t as unknown as Db))),
+    any: (fn) => withScope(undefined, fn),
     owner: (fn) => withScope(null, fn),
     close: async () => {
       await queue;

@@ -1,9 +1,14 @@
 // Paging, sorting and filters for a server-side antd Table, as one query object.
 import { useState } from 'react';
 import type { TablePaginationConfig } from 'antd';
-import type { SorterResult } from 'antd/es/table/interface';
 import { useI18n } from '../i18n/index.tsx';
 import type { Query } from './client.ts';
+
+interface SortInfo {
+  order?: 'ascend' | 'descend' | null;
+  columnKey?: React.Key;
+  field?: React.Key | readonly React.Key[];
+}
 
 export function useListState<F extends Query>(initialFilters: F, defaultSort?: string) {
   const { t } = useI18n();
@@ -19,9 +24,10 @@ export function useListState<F extends Query>(initialFilters: F, defaultSort?: s
     setPage(1);
   };
 
-  const onTableChange = (p: TablePaginationConfig, _f: unknown, sorter: SorterResult<unknown> | SorterResult<unknown>[]) => {
+  // Only the sort key and order are read, so any row type will do.
+  const onTableChange = (p: TablePaginationConfig, _f: unknown, sorter: SortInfo | SortInfo[]) => {
     const s = Array.isArray(sorter) ? sorter[0] : sorter;
-    const field = s?.columnKey ?? (s?.field as string | undefined);
+    const field = s?.columnKey ?? (Array.isArray(s?.field) ? undefined : (s?.field as React.Key | undefined));
     const next = s?.order && field ? (s.order === 'descend' ? `-${String(field)}` : String(field)) : defaultSort;
     if (next !== sort) {
       setSort(next);

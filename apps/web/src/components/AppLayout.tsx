@@ -1,7 +1,7 @@
 // The signed-in shell: a Sider menu filtered by permission, and a header with who is here.
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Button, Grid, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
+import { Button, Grid, Layout, Menu, Typography, type MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -20,13 +20,13 @@ import { LangSwitch } from './LangSwitch.tsx';
 const { Header, Sider, Content } = Layout;
 
 const MENU: { path: string; label: string; icon: React.ReactNode; perm?: Permission }[] = [
-  { path: '/', label: 'menu.home', icon: <HomeOutlined /> },
-  { path: '/areas', label: 'menu.areas', icon: <ApartmentOutlined />, perm: 'area.read' },
-  { path: '/orgs', label: 'menu.orgs', icon: <BankOutlined />, perm: 'org.read' },
-  { path: '/users', label: 'menu.users', icon: <TeamOutlined />, perm: 'user.read' },
-  { path: '/roles', label: 'menu.roles', icon: <SafetyOutlined />, perm: 'role.read' },
-  { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, perm: 'audit.read' },
-  { path: '/account', label: 'menu.account', icon: <UserOutlined /> },
+  { path: '/', label: 'menu.home', icon: <HomeOutlined aria-hidden /> },
+  { path: '/areas', label: 'menu.areas', icon: <ApartmentOutlined aria-hidden />, perm: 'area.read' },
+  { path: '/orgs', label: 'menu.orgs', icon: <BankOutlined aria-hidden />, perm: 'org.read' },
+  { path: '/users', label: 'menu.users', icon: <TeamOutlined aria-hidden />, perm: 'user.read' },
+  { path: '/roles', label: 'menu.roles', icon: <SafetyOutlined aria-hidden />, perm: 'role.read' },
+  { path: '/audit', label: 'menu.audit', icon: <AuditOutlined aria-hidden />, perm: 'audit.read' },
+  { path: '/account', label: 'menu.account', icon: <UserOutlined aria-hidden /> },
 ];
 
 export function AppLayout() {
@@ -86,23 +86,24 @@ export function AppLayout() {
           <Typography.Text strong ellipsis style={{ minWidth: 0 }}>
             {config?.installationArea.name ?? actor.area.name}
           </Typography.Text>
-          <Space size={narrow ? 4 : 12} wrap={false}>
-            <Typography.Text ellipsis style={{ maxWidth: narrow ? 120 : 320 }}>
+          <div style={{ display: 'flex', alignItems: 'center', gap: narrow ? 4 : 12, whiteSpace: 'nowrap', minWidth: 0 }}>
+            <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: narrow ? 96 : 320 }}>
               {actor.displayName}
               {!narrow && (
                 <Typography.Text type="secondary"> · {lang === 'en' ? actor.role.nameEn : actor.role.name}</Typography.Text>
               )}
-            </Typography.Text>
+            </span>
             <LangSwitch type="text" />
             <Button
               type="text"
-              icon={<LogoutOutlined />}
+              aria-label={t('logout')}
+              icon={<LogoutOutlined aria-hidden />}
               loading={logout.isPending}
               onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
             >
-              {t('logout')}
+              {narrow ? null : t('logout')}
             </Button>
-          </Space>
+          </div>
         </Header>
         <Content style={{ padding: narrow ? 8 : 24 }}>
           <Outlet />

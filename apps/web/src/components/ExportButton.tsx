@@ -11,7 +11,7 @@ export function ExportButton({ path, query, filename }: { path: string; query: Q
   const [busy, setBusy] = useState(false);
   return (
     <Button
-      icon={<DownloadOutlined />}
+      icon={<DownloadOutlined aria-hidden />}
       loading={busy}
       onClick={async () => {
         setBusy(true);

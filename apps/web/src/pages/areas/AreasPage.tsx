@@ -122,7 +122,7 @@ export function AreasPage() {
           title={t('areas.detail')}
           extra={
             canAddGrid ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setGridOpen(true)}>
+              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setGridOpen(true)}>
                 {t('areas.addGrid')}
               </Button>
             ) : null

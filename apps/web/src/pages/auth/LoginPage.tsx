@@ -52,7 +52,7 @@ export function LoginPage() {
           return;
         }
         if (e.problem.errors?.length) {
-          form.setFields(e.problem.errors.map((x) => ({ name: x.path.split('.')[0] ?? '', errors: [x.message] })));
+          form.setFields(e.problem.errors.map((x) => ({ name: (x.path.split('.')[0] ?? '') as keyof Values, errors: [x.message] })));
         }
         setError({ text: detail, locked: e.code === 'auth.locked' });
       },
@@ -97,10 +97,10 @@ export function LoginPage() {
 
         <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={login.isPending}>
           <Form.Item label={t('username')} name="username" rules={[{ required: true, message: t('field.required') }]}>
-            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+            <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" autoFocus />
           </Form.Item>
           <Form.Item label={t('password')} name="password" rules={[{ required: true, message: t('field.required') }]}>
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+            <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" />
           </Form.Item>
           {needTotp && (
             <Form.Item

@@ -53,6 +53,8 @@ function OrgOverview({ kindLabel }: { kindLabel: (kind: string) => string }) {
           type: 'pie',
           radius: ['35%', '65%'],
           center: ['50%', '45%'],
+          // Names are in the legend; the slices carry the counts.
+          label: { formatter: '{c}' },
           data: data.byKind.filter((k) => k.count > 0).map((k) => ({ name: kindLabel(k.kind), value: k.count })),
         },
       ],

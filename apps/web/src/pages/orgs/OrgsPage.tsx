@@ -10,6 +10,7 @@ import { useListState } from '../../api/useListState.ts';
 import { AreaPicker } from '../../components/AreaPicker.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import { formatDate } from '../../fmt.ts';
 import { OrgForm } from './OrgForm.tsx';
 
 type Filters = { q?: string; kind?: string; area?: string; active?: string };
@@ -61,7 +62,7 @@ export function OrgsPage() {
       sorter: true,
       sortOrder: list.sortOrder('createdAt'),
       responsive: ['lg'],
-      render: (s: string) => new Date(s).toLocaleDateString(),
+      render: (s: string) => formatDate(s),
     },
   ];
   if (canWrite) {
@@ -92,13 +93,13 @@ export function OrgsPage() {
       <Flex wrap gap={8} style={{ marginBottom: 16 }}>
         <Input.Search
           aria-label={t('search')}
-          placeholder={`${t('search')}：${t('name')}`}
+          placeholder={t('searchBy', { what: t('name') })}
           allowClear
           onSearch={(v) => list.setFilter('q', v || undefined)}
           style={{ width: 220 }}
         />
         <Select
-          aria-label={t('kind')}
+          aria-label={t('filter.kind')}
           placeholder={t('kind')}
           allowClear
           style={{ width: 180 }}
@@ -107,14 +108,14 @@ export function OrgsPage() {
           options={ORG_KINDS.map((k) => ({ value: k, label: label(ORG_KIND_LABELS[k]) }))}
         />
         <AreaPicker
-          aria-label={t('area')}
+          aria-label={t('filter.area')}
           placeholder={t('area')}
           style={{ width: 220 }}
           value={list.filters.area}
           onChange={(v) => list.setFilter('area', v)}
         />
         <Select
-          aria-label={t('status')}
+          aria-label={t('filter.status')}
           style={{ width: 120 }}
           value={list.filters.active ?? ''}
           onChange={(v) => list.setFilter('active', v || undefined)}
@@ -127,7 +128,7 @@ export function OrgsPage() {
         <Flex gap={8} style={{ marginLeft: 'auto' }}>
           <ExportButton path="/orgs" query={list.query} filename="orgs.xlsx" />
           {canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
               {t('orgs.new')}
             </Button>
           )}

@@ -1,0 +1,81 @@
+// Builds the Fastify app from services (tests call this and use app.inject); main.ts owns the
+// listener and the environment.
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Services } from './context.ts';
+import { areasRoutes } from './modules/areas/areas.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
+import { publicRoutes } from './modules/public/public.routes.ts';
+import { rolesRoutes } from './modules/roles/roles.routes.ts';
+import { usersRoutes } from './modules/users/users.routes.ts';
+import { registerProblems } from './plugins/problems.ts';
+import { registerSession } from './plugins/session.ts';
+import { registerWeb } from './plugins/web.ts';
+
+export interface BuildOptions {
+  logger?: boolean;
+  /** Serve the built web app (off in API tests). */
+  web?: boolean;
+}
+
+export async function buildApp(services: Services, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger
+      ? {
+          level: services.config.logLevel,
+          // No secrets in logs.
+          redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+        }
+      : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  });
+  // Validation happens in route() with zod, in the caller's language; the JSON Schemas on
+  // routes only describe the API for OpenAPI, so fastify neither validates nor serialises by them.
+  app.setValidatorCompiler(() => (data) => ({ value: data }));
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+
+  registerProblems(app);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"], // Ant Design injects its styles at run time
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: services.config.secureCookie,
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Wushe API (五社)', version: '0.1.0', description: 'REST API of the Wushe platform. Errors are RFC 9457 problem details.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'wushe_sid' } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerSession(app, services);
+  publicRoutes(app, services);
+  authRoutes(app, services);
+  areasRoutes(app);
+  orgsRoutes(app);
+  usersRoutes(app);
+  rolesRoutes(app);
+  auditRoutes(app);
+  if (opts.web) await registerWeb(app, services.config.webDir);
+  return app;
+}

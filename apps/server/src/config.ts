@@ -1,0 +1,74 @@
+// The one place settings are read: from the environment, validated once.
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+export const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('127.0.0.1'),
+  WUSHE_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//).optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** The area this installation serves: a province, city or district code. */
+  WUSHE_AREA: z.string().regex(/^\d{2}(\d{2}){0,2}$|^\d{12}$/).default('350206'),
+  WUSHE_DEMO: bool.optional(),
+  WUSHE_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  WUSHE_LOCK_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  WUSHE_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  WUSHE_PASSWORD_MIN_LENGTH: z.coerce.number().int().min(6).max(64).default(8),
+  WUSHE_PASSWORD_MIN_CLASSES: z.coerce.number().int().min(1).max(4).default(3),
+  WUSHE_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  WUSHE_SECURE_COOKIE: bool.optional(),
+  WUSHE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WUSHE_WEB_DIR: z.string().optional(),
+});
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  poolSize: number;
+  areaCode: string;
+  /** Load the demo on first start (embedded database only unless asked). */
+  demo: boolean;
+  idleMinutes: number;
+  lockAttempts: number;
+  lockMinutes: number;
+  passwordPolicy: { minLength: number; minClasses: number };
+  loginRateLimit: number;
+  secureCookie: boolean;
+  logLevel: string;
+  webDir?: string;
+  /** Bench only: registers the floor route. */
+  benchFloor?: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid settings:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.WUSHE_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    poolSize: e.DATABASE_POOL_SIZE,
+    areaCode: e.WUSHE_AREA,
+    demo: e.WUSHE_DEMO ?? !e.DATABASE_URL,
+    idleMinutes: e.WUSHE_IDLE_MINUTES,
+    lockAttempts: e.WUSHE_LOCK_ATTEMPTS,
+    lockMinutes: e.WUSHE_LOCK_MINUTES,
+    passwordPolicy: { minLength: e.WUSHE_PASSWORD_MIN_LENGTH, minClasses: e.WUSHE_PASSWORD_MIN_CLASSES },
+    loginRateLimit: e.WUSHE_LOGIN_RATE_LIMIT,
+    secureCookie: e.WUSHE_SECURE_COOKIE ?? false,
+    logLevel: e.WUSHE_LOG_LEVEL,
+    webDir: e.WUSHE_WEB_DIR,
+  };
+}

@@ -1,0 +1,71 @@
+import { childPrefixLength, narrowScope, type Org, type OrgCreateBody } from '@wushe/core';
+import { uuidv7, type Db } from '@wushe/db';
+import { appendAudit, byActor } from '../../audit/audit.ts';
+import type { Ctx } from '../../context.ts';
+import { conflict, fieldError, notFound } from '../../http/errors.ts';
+import { areaByCode } from '../areas/areas.repo.ts';
+import { insertOrg, listOrgs, orgById, orgStats, updateOrg, type OrgFilter } from './orgs.repo.ts';
+
+export interface OrgListInput {
+  page: number;
+  pageSize: number;
+  q?: string;
+  kind?: string;
+  area?: string;
+  active?: 'true' | 'false';
+  sort: string;
+}
+
+export async function findOrgs(ctx: Ctx, q: OrgListInput, limit = q.pageSize): Promise<{ items: Org[]; total: number }> {
+  const prefix = narrowScope(ctx.scope, q.area);
+  if (prefix === null) return { items: [], total: 0 };
+  const filter: OrgFilter = {
+    prefix,
+    q: q.q,
+    kind: q.kind,
+    active: q.active === undefined ? undefined : q.active === 'true',
+    sort: q.sort,
+    limit,
+    offset: (q.page - 1) * q.pageSize,
+  };
+  return ctx.db.run((db) => listOrgs(db, filter));
+}
+
+export async function getOrg(ctx: Ctx, id: string): Promise<Org> {
+  const org = await ctx.db.run((db) => orgById(db, ctx.scope, id));
+  if (!org) throw notFound();
+  return org;
+}
+
+async function assertArea(db: Db, ctx: Ctx, code: string) {
+  if (!(await areaByCode(db, ctx.scope, code))) throw fieldError('areaCode', 'area.unknown');
+}
+
+export async function createOrg(ctx: Ctx, body: OrgCreateBody): Promise<Org> {
+  return ctx.db.tx(async (db) => {
+    await assertArea(db, ctx, body.areaCode);
+    const id = uuidv7();
+    await insertOrg(db, id, body);
+    const org = (await orgById(db, ctx.scope, id))!;
+    await appendAudit(db, byActor(ctx, { action: 'org.create', targetType: 'org', targetId: id, areaCode: org.areaCode, after: org }));
+    return org;
+  });
+}
+
+export async function updateOrgById(ctx: Ctx, id: string, body: Partial<OrgCreateBody> & { active?: boolean; version: number }): Promise<Org> {
+  return ctx.db.tx(async (db) => {
+    const before = await orgById(db, ctx.scope, id);
+    if (!before) throw notFound();
+    if (body.areaCode) await assertArea(db, ctx, body.areaCode);
+    const { version, ...changes } = body;
+    if (!(await updateOrg(db, ctx.scope, id, version, changes))) throw conflict();
+    const after = (await orgById(db, ctx.scope, id))!;
+    const action = before.active && after.active === false ? 'org.deactivate' : 'org.update';
+    await appendAudit(db, byActor(ctx, { action, targetType: 'org', targetId: id, areaCode: after.areaCode, before, after }));
+    return after;
+  });
+}
+
+export function statsOfOrgs(ctx: Ctx) {
+  return ctx.db.run((db) => orgStats(db, ctx.scope, ctx.actor.area.code, childPrefixLength(ctx.actor.area.code)));
+}

@@ -1,0 +1,144 @@
+// Accounts: created within the caller's scope, with a role no stronger than the caller's own,
+// in an organisation and area the caller can see. Every change is audited, without secrets.
+import { areaPrefix, maskPhone, narrowScope, type User, type UserCreateBody } from '@wushe/core';
+import { hashPassword, rows, uuidv7, type Db } from '@wushe/db';
+import { sql } from 'drizzle-orm';
+import { appendAudit, byActor } from '../../audit/audit.ts';
+import type { Ctx } from '../../context.ts';
+import { badRequest, conflict, fieldError, notFound } from '../../http/errors.ts';
+import { areaByCode } from '../areas/areas.repo.ts';
+import { passwordProblem } from '../auth/auth.service.ts';
+import { orgById } from '../orgs/orgs.repo.ts';
+import { isUniqueViolation } from '../../http/db-errors.ts';
+import { deleteSessionsOf, listUsers, updateUser, userById } from './users.repo.ts';
+
+export interface UserListInput {
+  page: number;
+  pageSize: number;
+  q?: string;
+  roleId?: string;
+  orgId?: string;
+  area?: string;
+  status?: string;
+  sort: string;
+}
+
+/** Staff phones are shown whole only to those who manage accounts. */
+const present = (ctx: Ctx) => (u: User): User =>
+  ctx.actor.permissions.includes('user.write') || !u.phone ? u : { ...u, phone: maskPhone(u.phone) };
+
+export async function findUsers(ctx: Ctx, q: UserListInput, limit = q.pageSize) {
+  const prefix = narrowScope(ctx.scope, q.area);
+  if (prefix === null) return { items: [], total: 0 };
+  const res = await ctx.db.run((db) =>
+    listUsers(db, { prefix, q: q.q, roleId: q.roleId, orgId: q.orgId, status: q.status, sort: q.sort, limit, offset: (q.page - 1) * q.pageSize }),
+  );
+  return { items: res.items.map(present(ctx)), total: res.total };
+}
+
+export async function getUser(ctx: Ctx, id: string): Promise<User> {
+  const u = await ctx.db.run((db) => userById(db, ctx.scope, id));
+  if (!u) throw notFound();
+  return present(ctx)(u);
+}
+
+/** The role must exist and grant nothing the caller lacks (no privilege escalation). */
+async function assertGrantableRole(db: Db, ctx: Ctx, roleId: string) {
+  const [role] = await rows<{ permissions: string[] }>(db, sql`SELECT permissions FROM roles WHERE id = ${roleId}`);
+  if (!role) throw fieldError('roleId', 'role.unknown');
+  if (role.permissions.some((p) => !ctx.actor.permissions.includes(p as never))) throw fieldError('roleId', 'role.tooStrong');
+}
+
+async function assertPlacement(db: Db, ctx: Ctx, areaCode: string, orgId: string | null | undefined) {
+  if (!(await areaByCode(db, ctx.scope, areaCode))) throw fieldError('areaCode', 'area.unknown');
+  if (!orgId) return;
+  const org = await orgById(db, ctx.scope, orgId);
+  if (!org) throw fieldError('orgId', 'org.unknown');
+  if (!areaCode.startsWith(areaPrefix(org.areaCode))) throw fieldError('areaCode', 'org.areaMismatch');
+}
+
+export async function createUser(ctx: Ctx, body: UserCreateBody): Promise<User> {
+  const weak = passwordProblem(ctx, 'password', body.password);
+  if (weak) throw weak;
+  const passwordHash = await hashPassword(body.password);
+  return ctx.db.tx(async (db) => {
+    await assertGrantableRole(db, ctx, body.roleId);
+    await assertPlacement(db, ctx, body.areaCode, body.orgId);
+    const id = uuidv7();
+    // Usernames are unique across the installation, beyond the caller's scope: the unique
+    // index decides, and says nothing else about the other account.
+    await db
+      .execute(sql`INSERT INTO users (id, username, display_name, phone, password_hash, role_id, org_id, area_code, must_change_password)
+        VALUES (${id}, ${body.username}, ${body.displayName}, ${body.phone ?? null}, ${passwordHash}, ${body.roleId}, ${body.orgId ?? null}, ${body.areaCode}, true)`)
+      .catch((e: unknown) => {
+        if (isUniqueViolation(e)) throw fieldError('username', 'username.taken');
+        throw e;
+      });
+    const user = (await userById(db, ctx.scope, id))!;
+    await appendAudit(db, byActor(ctx, { action: 'user.create', targetType: 'user', targetId: id, areaCode: user.areaCode, after: user }));
+    return user;
+  });
+}
+
+export interface UserUpdate {
+  displayName?: string;
+  phone?: string | null;
+  roleId?: string;
+  orgId?: string | null;
+  areaCode?: string;
+  status?: 'active' | 'disabled';
+  version: number;
+}
+
+export async function updateUserById(ctx: Ctx, id: string, body: UserUpdate): Promise<User> {
+  return ctx.db.tx(async (db) => {
+    const before = await userById(db, ctx.scope, id);
+    if (!before) throw notFound();
+    const self = id === ctx.actor.id;
+    if (self && ((body.roleId && body.roleId !== before.roleId) || body.status === 'disabled' || (body.areaCode && body.areaCode !== before.areaCode))) {
+      throw badRequest([{ path: body.status ? 'status' : body.roleId ? 'roleId' : 'areaCode', key: 'error.selfAction' }]);
+    }
+    if (body.roleId) await assertGrantableRole(db, ctx, body.roleId);
+    // A role the caller could not grant also cannot be taken away by them.
+    else await assertGrantableRole(db, ctx, before.roleId);
+    if (body.areaCode || body.orgId !== undefined) {
+      await assertPlacement(db, ctx, body.areaCode ?? before.areaCode, body.orgId === undefined ? before.orgId : body.orgId);
+    }
+    const { version, ...changes } = body;
+    if (!(await updateUser(db, ctx.scope, id, version, changes))) throw conflict();
+    if (body.status === 'disabled' || body.roleId || body.areaCode) await deleteSessionsOf(db, id);
+    const after = (await userById(db, ctx.scope, id))!;
+    await appendAudit(db, byActor(ctx, { action: 'user.update', targetType: 'user', targetId: id, areaCode: after.areaCode, before, after }));
+    return present(ctx)(after);
+  });
+}
+
+type AdminAction = 'reset-password' | 'lock' | 'unlock';
+
+/** Reset, lock, unlock: never on oneself; each ends the account's sessions and is audited. */
+export async function adminAction(ctx: Ctx, id: string, action: AdminAction, password?: string): Promise<User> {
+  if (id === ctx.actor.id) throw badRequest([{ path: 'id', key: 'error.selfAction' }]);
+  let changes: Record<string, unknown>;
+  if (action === 'reset-password') {
+    const weak = passwordProblem(ctx, 'password', password ?? '');
+    if (weak) throw weak;
+    changes = { passwordHash: await hashPassword(password!), mustChangePassword: true, failedAttempts: 0 };
+  } else if (action === 'lock') {
+    changes = { status: 'locked' };
+  } else {
+    changes = { status: 'active', lockedUntil: null, failedAttempts: 0 };
+  }
+  return ctx.db.tx(async (db) => {
+    const before = await userById(db, ctx.scope, id);
+    if (!before) throw notFound();
+    await assertGrantableRole(db, ctx, before.roleId);
+    if (action === 'unlock' && before.status === 'disabled') throw fieldError('status', 'auth.disabled');
+    if (action === 'lock' && before.status === 'disabled') throw fieldError('status', 'auth.disabled');
+    await updateUser(db, ctx.scope, id, null, changes);
+    if (action !== 'unlock') await deleteSessionsOf(db, id);
+    const after = (await userById(db, ctx.scope, id))!;
+    const auditAction = action === 'reset-password' ? 'user.password.reset' : `user.${action}`;
+    await appendAudit(db, byActor(ctx, { action: auditAction, targetType: 'user', targetId: id, areaCode: after.areaCode, before, after }));
+    return present(ctx)(after);
+  });
+}

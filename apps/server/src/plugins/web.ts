@@ -1,0 +1,29 @@
+// Serves the built web app with a fallback to index.html for client-side routes.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+
+export async function registerWeb(app: FastifyInstance, webDir = DEFAULT_WEB_DIR): Promise<void> {
+  const index = path.join(webDir, 'index.html');
+  if (!fs.existsSync(index)) {
+    app.get('/', async (_req, reply) =>
+      reply.type('text/plain; charset=utf-8').send('Wushe API is running; the web app is not built (npm run build).'),
+    );
+    return;
+  }
+  await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' });
+  const html = fs.readFileSync(index);
+  const spa = async (_req: unknown, reply: import('fastify').FastifyReply) =>
+    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
+  app.get('/', spa);
+  // Client-side routes (/login, /orgs, …) get index.html; anything with an extension 404s.
+  app.get('/*', async (req, reply) => {
+    const p = req.url.split('?')[0] ?? '';
+    if (p.startsWith('/api/') || path.extname(p)) return reply.callNotFound();
+    return spa(req, reply);
+  });
+}

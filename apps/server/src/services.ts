@@ -1,0 +1,48 @@
+// Opens the database, applies migrations, loads base data (and the demo on first start of an
+// embedded installation) and assembles the services the app runs on.
+import { areaPrefix, normalizeAreaCode } from '@wushe/core';
+import { migrate, openDatabase, rows, seedBase, type Database } from '@wushe/db';
+import { seedDemo } from '@wushe/db/demo';
+import { sql } from 'drizzle-orm';
+import type { AppConfig } from './config.ts';
+import type { Services } from './context.ts';
+import { loadOrCreateKeys, type Keys } from './crypto/keys.ts';
+
+export async function installationOf(database: Database) {
+  const found = await database.owner((db) =>
+    rows<{ area_code: string; demo: boolean; name: string }>(
+      db,
+      sql`SELECT i.area_code, i.demo, a.name FROM installation i JOIN areas a ON a.code = i.area_code`,
+    ),
+  );
+  return found[0];
+}
+
+export async function prepareDatabase(config: AppConfig, database: Database, log: (msg: string) => void = () => {}) {
+  const applied = await migrate(database);
+  if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
+  if (!(await installationOf(database))) {
+    if (config.demo) {
+      log('Loading the demo (湖里区, 厦门市)…');
+      await seedDemo(database);
+    } else {
+      const { areaCount } = await seedBase(database, config.areaCode);
+      log(`Loaded ${areaCount} areas under ${normalizeAreaCode(config.areaCode)}.`);
+    }
+  }
+}
+
+export async function assembleServices(config: AppConfig, database: Database, keys?: Keys): Promise<Services> {
+  const inst = await installationOf(database);
+  if (!inst) throw new Error('The database has no installation yet: run `npx wushe seed` first.');
+  return {
+    config,
+    database,
+    keys: keys ?? loadOrCreateKeys(config.dataDir),
+    installation: { areaCode: inst.area_code, areaName: inst.name, scope: areaPrefix(inst.area_code), demo: inst.demo },
+  };
+}
+
+export function openConfiguredDatabase(config: AppConfig): Promise<Database> {
+  return openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolSize: config.poolSize });
+}
