@@ -4,6 +4,8 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { rows } from '@wushe/db';
+import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Services } from './context.ts';
 import { areasRoutes } from './modules/areas/areas.routes.ts';
@@ -16,6 +18,19 @@ import { usersRoutes } from './modules/users/users.routes.ts';
 import { registerProblems } from './plugins/problems.ts';
 import { registerSession } from './plugins/session.ts';
 import { registerWeb } from './plugins/web.ts';
+
+/**
+ * The benchmark's floor: one indexed SELECT by primary key on the same pool, no session.
+ * Registered only when WUSHE_BENCH_FLOOR=1.
+ */
+function registerBenchFloor(app: FastifyInstance, services: Services) {
+  app.get('/api/v1/_bench/floor', async () => {
+    const found = await services.database.any((db) =>
+      rows<{ code: string; name: string }>(db, sql`SELECT code, name FROM areas WHERE code = ${services.installation.areaCode}`),
+    );
+    return found[0];
+  });
+}
 
 export interface BuildOptions {
   logger?: boolean;
@@ -76,6 +91,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   usersRoutes(app);
   rolesRoutes(app);
   auditRoutes(app);
+  if (services.config.benchFloor) registerBenchFloor(app, services);
   if (opts.web) await registerWeb(app, services.config.webDir);
   return app;
 }

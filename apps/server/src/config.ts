@@ -24,6 +24,7 @@ export const envSchema = z.object({
   WUSHE_SECURE_COOKIE: bool.optional(),
   WUSHE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WUSHE_WEB_DIR: z.string().optional(),
+  WUSHE_BENCH_FLOOR: bool.optional(),
 });
 
 export interface AppConfig {
@@ -70,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secureCookie: e.WUSHE_SECURE_COOKIE ?? false,
     logLevel: e.WUSHE_LOG_LEVEL,
     webDir: e.WUSHE_WEB_DIR,
+    benchFloor: e.WUSHE_BENCH_FLOOR ?? false,
   };
 }

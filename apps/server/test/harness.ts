@@ -1,0 +1,132 @@
+// Test harness: a real database (in-memory PGlite, or a fresh PostgreSQL database when
+// TEST_DATABASE_URL is set), migrated and loaded with the demo, and the app driven through
+// app.inject with a cookie session and CSRF token, like the browser.
+import crypto from 'node:crypto';
+import { migrate, openDatabase, type Database } from '@wushe/db';
+import { DEMO_PASSWORD, seedDemo } from '@wushe/db/demo';
+import type { Actor } from '@wushe/core';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../src/app.ts';
+import type { AppConfig } from '../src/config.ts';
+import type { Services } from '../src/context.ts';
+import { generateKeyFile, keysFrom } from '../src/crypto/keys.ts';
+import { assembleServices } from '../src/services.ts';
+
+export const testConfig = (over: Partial<AppConfig> = {}): AppConfig => ({
+  port: 0,
+  host: '127.0.0.1',
+  dataDir: '/nonexistent',
+  poolSize: 4,
+  areaCode: '350206',
+  demo: true,
+  idleMinutes: 30,
+  lockAttempts: 5,
+  lockMinutes: 15,
+  passwordPolicy: { minLength: 8, minClasses: 3 },
+  loginRateLimit: 10_000,
+  secureCookie: false,
+  logLevel: 'silent',
+  ...over,
+});
+
+/** A fresh UTF-8 (C.UTF-8 ctype) database on the server in TEST_DATABASE_URL; dropped by the returned function. */
+async function createPgDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `wushe_test_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: baseUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export interface Session {
+  actor: Actor;
+  cookie: string;
+  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  patch(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  del(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  services: Services;
+  login(username: string, password?: string, extra?: Record<string, unknown>): Promise<Session>;
+  /** A login attempt's raw response. */
+  tryLogin(username: string, password: string, extra?: Record<string, unknown>): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(over: Partial<AppConfig> = {}): Promise<TestApp> {
+  const base = process.env.TEST_DATABASE_URL;
+  const pgDb = base ? await createPgDatabase(base) : undefined;
+  const config = testConfig({ databaseUrl: pgDb?.url, ...over });
+  const database = await openDatabase({ url: pgDb?.url, poolSize: config.poolSize });
+  await migrate(database);
+  await seedDemo(database);
+  const services = await assembleServices(config, database, keysFrom(generateKeyFile()));
+  const app = await buildApp(services);
+
+  const tryLogin = (username: string, password: string, extra: Record<string, unknown> = {}) =>
+    app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password, ...extra } });
+
+  const sessionFrom = (res: LightMyRequestResponse): Session => {
+    const set = res.cookies.find((c) => c.name === 'wushe_sid');
+    if (res.statusCode !== 200 || !set) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+    const actor = res.json() as Actor;
+    const cookie = `wushe_sid=${set.value}`;
+    const request = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
+      app.inject({
+        method: method as 'GET',
+        url,
+        headers: { cookie, 'x-csrf-token': actor.csrfToken, ...headers },
+        ...(body === undefined ? {} : { payload: body as object }),
+      });
+    return {
+      actor,
+      cookie,
+      request,
+      get: (url, h) => request('GET', url, undefined, h),
+      post: (url, b, h) => request('POST', url, b ?? {}, h),
+      patch: (url, b, h) => request('PATCH', url, b, h),
+      del: (url, h) => request('DELETE', url, undefined, h),
+    };
+  };
+
+  return {
+    app,
+    database,
+    services,
+    tryLogin,
+    login: async (username, password = DEMO_PASSWORD, extra) => sessionFrom(await tryLogin(username, password, extra)),
+    close: async () => {
+      await app.close();
+      await database.close();
+      await pgDb?.drop();
+    },
+  };
+}
+
+/** A password that meets the default policy. */
+export const GOOD_PASSWORD = 'Gongzuo#2026';
+
+/** Well-known demo ids and codes. */
+export const DEMO = {
+  district: '350206000000',
+  jiangtou: '350206004000',
+  jinshan: '350206005000',
+  jiangtouCommunity: '350206004001',
+} as const;
