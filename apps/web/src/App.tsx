@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Button, Result, Spin } from 'antd';
 import type { Permission } from '@wushe/core';
 import { setErrorHook } from './api/client.ts';
-import { clearSession, useMe } from './api/session.ts';
+import { clearSession, setSessionNotice, useMe } from './api/session.ts';
 import { useI18n } from './i18n/index.tsx';
 
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
@@ -38,8 +38,9 @@ function SessionEvents() {
   useEffect(() => {
     setErrorHook((err, path) => {
       if (err.status === 401 && !path.startsWith('/auth/login')) {
+        setSessionNotice(err.problem.detail ?? null);
         clearSession(qc);
-        navigate('/login', { replace: true, state: { message: err.problem.detail } });
+        navigate('/login', { replace: true });
       } else if (err.status === 403 && err.code === 'auth.mustChangePassword') {
         void qc.invalidateQueries({ queryKey: ['auth', 'me'] });
         navigate('/change-password', { replace: true });

@@ -9,6 +9,14 @@ export type PublicConfig = z.infer<typeof publicConfig>;
 
 export const ME_KEY = ['auth', 'me'] as const;
 
+// Why the last session ended (e.g. idle timeout), shown once on the login page. Kept here
+// rather than in navigation state, which the route guards' own redirects would replace.
+let sessionNotice: string | null = null;
+export const setSessionNotice = (text: string | null) => {
+  sessionNotice = text;
+};
+export const getSessionNotice = () => sessionNotice;
+
 /** Stores a fresh actor (login, password change, TOTP) and its CSRF token. */
 export function setActor(qc: QueryClient, actor: Actor | null): void {
   setCsrfToken(actor?.csrfToken ?? null);
@@ -59,6 +67,7 @@ export function useLogin() {
   return useMutation({
     mutationFn: (body: LoginBody) => api.post<Actor>('/auth/login', body, true),
     onSuccess: (actor) => {
+      setSessionNotice(null);
       clearSession(qc);
       setActor(qc, actor);
     },

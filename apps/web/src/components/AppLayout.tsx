@@ -8,6 +8,7 @@ import {
   BankOutlined,
   HomeOutlined,
   LogoutOutlined,
+  MenuOutlined,
   SafetyOutlined,
   TeamOutlined,
   UserOutlined,
@@ -53,6 +54,8 @@ export function AppLayout() {
         breakpoint="md"
         collapsedWidth={narrow ? 0 : 64}
         collapsible
+        // On a phone the header's menu button opens the Sider over the page instead.
+        trigger={narrow ? null : undefined}
         collapsed={collapsed}
         onCollapse={setCollapsed}
         theme="light"
@@ -75,7 +78,7 @@ export function AppLayout() {
         <Header
           style={{
             background: '#fff',
-            padding: narrow ? '0 8px 0 48px' : '0 16px',
+            padding: narrow ? '0 8px' : '0 16px',
             display: 'flex',
             alignItems: 'center',
             justifyContent: 'space-between',
@@ -83,7 +86,16 @@ export function AppLayout() {
             borderBottom: '1px solid #f0f0f0',
           }}
         >
-          <Typography.Text strong ellipsis style={{ minWidth: 0 }}>
+          {narrow && (
+            <Button
+              type="text"
+              aria-label={t('menu')}
+              aria-expanded={!collapsed}
+              icon={<MenuOutlined aria-hidden />}
+              onClick={() => setCollapsed((c) => !c)}
+            />
+          )}
+          <Typography.Text strong ellipsis style={{ minWidth: 0, flex: 1 }}>
             {config?.installationArea.name ?? actor.area.name}
           </Typography.Text>
           <div style={{ display: 'flex', alignItems: 'center', gap: narrow ? 4 : 12, whiteSpace: 'nowrap', minWidth: 0 }}>
@@ -105,6 +117,13 @@ export function AppLayout() {
             </Button>
           </div>
         </Header>
+        {narrow && !collapsed && (
+          <div
+            aria-hidden
+            onClick={() => setCollapsed(true)}
+            style={{ position: 'fixed', inset: 0, background: 'rgba(0,0,0,0.25)', zIndex: 19 }}
+          />
+        )}
         <Content style={{ padding: narrow ? 8 : 24 }}>
           <Outlet />
         </Content>

@@ -10,6 +10,7 @@ export const STRINGS = {
   'menu.roles': { zh: '角色', en: 'Roles' },
   'menu.audit': { zh: '审计日志', en: 'Audit log' },
   'menu.account': { zh: '我的账号', en: 'My account' },
+  menu: { zh: '菜单', en: 'Menu' },
   logout: { zh: '退出登录', en: 'Log out' },
   login: { zh: '登录', en: 'Log in' },
   username: { zh: '用户名', en: 'Username' },

@@ -5,7 +5,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { loginBody } from '@wushe/core';
 import { ApiError } from '../../api/client.ts';
 import { validateWith } from '../../api/forms.ts';
-import { useLogin, useMe, usePublicConfig } from '../../api/session.ts';
+import { getSessionNotice, useLogin, useMe, usePublicConfig } from '../../api/session.ts';
 import { LangSwitch } from '../../components/LangSwitch.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 
@@ -25,7 +25,7 @@ export function LoginPage() {
   const login = useLogin();
   const [needTotp, setNeedTotp] = useState(false);
   const [error, setError] = useState<{ text: string; locked: boolean } | null>(null);
-  const notice = (location.state as { message?: string; from?: string } | null)?.message;
+  const [notice] = useState(getSessionNotice);
   const from = (location.state as { from?: string } | null)?.from;
 
   if (me.data && !login.isPending) return <Navigate to={me.data.mustChangePassword ? '/change-password' : from || '/'} replace />;
