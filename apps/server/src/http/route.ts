@@ -71,6 +71,7 @@ export function route<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType 
   app.route({
     method: def.method,
     url: def.url,
+    config: { access: def.access },
     schema: {
       summary: def.summary,
       tags: def.tags,

@@ -41,7 +41,8 @@ export function registerSession(app: FastifyInstance, services: Services): void 
   });
 
   app.addHook('preHandler', async (req) => {
-    if (!req.url.startsWith('/api/')) return;
+    // Public routes (login, health) ignore any cookie: a stale one must not block a new login.
+    if (!req.url.startsWith('/api/') || (req.routeOptions.config as { access?: string }).access === 'public') return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     const now = new Date();

@@ -1,5 +1,5 @@
 import type { Area } from '@wushe/core';
-import { rows, type Db } from '@wushe/db';
+import { likeContains, rows, type Db } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 
 const COLUMNS = sql`a.code, a.name, a.level, a.parent_code AS "parentCode", a.initials, a.path,
@@ -22,7 +22,7 @@ export function searchAreas(db: Db, scope: string, q: string, limit: number): Pr
     db,
     sql`SELECT ${COLUMNS} FROM areas a
       WHERE a.code LIKE ${scope + '%'}
-        AND (a.name LIKE ${'%' + q.replace(/[\\%_]/g, '\\$&') + '%'} ${initials ? sql`OR a.initials LIKE ${initials + '%'}` : sql``})
+        AND (a.name LIKE ${likeContains(q)} ${initials ? sql`OR a.initials LIKE ${initials + '%'}` : sql``})
       ORDER BY length(a.code), a.code LIMIT ${limit}`,
   );
 }

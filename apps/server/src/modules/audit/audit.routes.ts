@@ -1,5 +1,5 @@
 import { auditEntry, auditListQuery, listOf, type AuditEntry } from '@wushe/core';
-import { rows } from '@wushe/db';
+import { likePrefix, rows } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Ctx } from '../../context.ts';
@@ -20,7 +20,7 @@ interface AuditQuery {
 async function findAudit(ctx: Ctx, q: AuditQuery, limit = q.pageSize) {
   const where = [sql`area_code LIKE ${ctx.scope + '%'}`];
   if (q.actor) where.push(sql`actor_name = ${q.actor}`);
-  if (q.action) where.push(sql`action LIKE ${q.action.replace(/[\\%_]/g, '\\$&') + '%'}`);
+  if (q.action) where.push(sql`action LIKE ${likePrefix(q.action)}`);
   if (q.from) where.push(sql`at >= (${q.from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
   if (q.to) where.push(sql`at < ((${q.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`);
   if (q.targetId) where.push(sql`target_id = ${q.targetId}`);

@@ -1,5 +1,5 @@
 import type { Org, OrgCreateBody } from '@wushe/core';
-import { rows, type Db } from '@wushe/db';
+import { likeContains, pagedRows, rows, updateVersioned, type Db } from '@wushe/db';
 import { sql, type SQL } from 'drizzle-orm';
 
 const COLUMNS = sql`o.id, o.name, o.kind, o.area_code AS "areaCode", coalesce(a.name, o.area_code) AS "areaName",
@@ -24,35 +24,44 @@ export interface OrgFilter {
   offset: number;
 }
 
-const like = (q: string) => '%' + q.replace(/[\\%_]/g, '\\$&') + '%';
+const normalise = (org: Org): Org => ({
+  ...org,
+  createdAt: new Date(org.createdAt).toISOString(),
+  updatedAt: new Date(org.updatedAt).toISOString(),
+});
 
-type OrgRow = Org & { total?: string };
+/**
+ * The scope prefix again as a range on the text_pattern_ops index. Under RLS the planner may
+ * not scan an index by LIKE (not leakproof) but may by ~>=~ / ~<~ (leakproof); without the
+ * range every list read the whole table. The LIKE stays; the range only narrows the scan.
+ */
+function prefixRange(column: SQL, prefix: string): SQL[] {
+  if (!prefix) return [];
+  const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+  return [sql`${column} ~>=~ ${prefix}`, sql`${column} ~<~ ${upper}`];
+}
 
-const normalise = (r: OrgRow): Org => {
-  const { total: _total, ...org } = r;
-  return { ...org, createdAt: new Date(org.createdAt).toISOString(), updatedAt: new Date(org.updatedAt).toISOString() };
-};
-
-/** One round trip: the page and the total (window count). */
+/** One round trip: the page and the total (window count); area names are joined for the page only. */
 export async function listOrgs(db: Db, f: OrgFilter): Promise<{ items: Org[]; total: number }> {
-  const where = [sql`o.area_code LIKE ${f.prefix + '%'}`];
+  const where = [sql`o.area_code LIKE ${f.prefix + '%'}`, ...prefixRange(sql`o.area_code`, f.prefix)];
   if (f.kind) where.push(sql`o.kind = ${f.kind}`);
   if (f.active !== undefined) where.push(sql`o.active = ${f.active}`);
-  if (f.q) where.push(sql`(o.name LIKE ${like(f.q)} OR o.credit_code = ${f.q.toUpperCase()})`);
-  const found = await rows<OrgRow>(
+  if (f.q) where.push(sql`(o.name LIKE ${likeContains(f.q)} OR o.credit_code = ${f.q.toUpperCase()})`);
+  const cond = sql.join(where, sql` AND `);
+  const order = SORTS[f.sort] ?? SORTS.areaCode!;
+  const page = await pagedRows<Org>(
     db,
-    sql`SELECT ${COLUMNS}, count(*) OVER () AS total FROM orgs o LEFT JOIN areas a ON a.code = o.area_code
-      WHERE ${sql.join(where, sql` AND `)} ORDER BY ${SORTS[f.sort] ?? SORTS.areaCode!} LIMIT ${f.limit} OFFSET ${f.offset}`,
+    sql`SELECT ${COLUMNS}, o.total FROM (
+        SELECT o.*, count(*) OVER () AS total FROM orgs o WHERE ${cond} ORDER BY ${order} LIMIT ${f.limit} OFFSET ${f.offset}
+      ) o LEFT JOIN areas a ON a.code = o.area_code ORDER BY ${order}`,
+    sql`SELECT count(*) AS n FROM orgs o WHERE ${cond}`,
+    f.offset,
   );
-  if (!found.length && f.offset > 0) {
-    const [c] = await rows<{ n: string }>(db, sql`SELECT count(*) AS n FROM orgs o WHERE ${sql.join(where, sql` AND `)}`);
-    return { items: [], total: Number(c?.n ?? 0) };
-  }
-  return { items: found.map(normalise), total: Number(found[0]?.total ?? 0) };
+  return { items: page.items.map(normalise), total: page.total };
 }
 
 export async function orgById(db: Db, scope: string, id: string): Promise<Org | undefined> {
-  const found = await rows<OrgRow>(
+  const found = await rows<Org>(
     db,
     sql`SELECT ${COLUMNS} FROM orgs o LEFT JOIN areas a ON a.code = o.area_code WHERE o.id = ${id} AND o.area_code LIKE ${scope + '%'}`,
   );
@@ -76,17 +85,8 @@ const UPDATABLE: Record<string, string> = {
 };
 
 /** Applies a change if the version still matches; returns false on a stale version. */
-export async function updateOrg(db: Db, scope: string, id: string, version: number, changes: Record<string, unknown>): Promise<boolean> {
-  const sets = Object.entries(changes)
-    .filter(([k, v]) => UPDATABLE[k] && v !== undefined)
-    .map(([k, v]) => sql`${sql.identifier(UPDATABLE[k]!)} = ${v}`);
-  sets.push(sql`version = version + 1`, sql`updated_at = now()`);
-  const res = await rows<{ id: string }>(
-    db,
-    sql`UPDATE orgs SET ${sql.join(sets, sql`, `)} WHERE id = ${id} AND version = ${version} AND area_code LIKE ${scope + '%'} RETURNING id`,
-  );
-  return res.length > 0;
-}
+export const updateOrg = (db: Db, scope: string, id: string, version: number, changes: Record<string, unknown>) =>
+  updateVersioned(db, 'orgs', UPDATABLE, { id, scope, version }, changes);
 
 export function orgStats(db: Db, scope: string, areaCode: string, childLength: number | null) {
   const byKind = rows<{ kind: string; count: number }>(

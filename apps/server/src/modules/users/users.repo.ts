@@ -1,5 +1,5 @@
 import type { User } from '@wushe/core';
-import { rows, type Db } from '@wushe/db';
+import { likeContains, pagedRows, rows, updateVersioned, type Db } from '@wushe/db';
 import { sql, type SQL } from 'drizzle-orm';
 
 // Status reads "locked" while an automatic lock runs, so lists show what login will do.
@@ -22,10 +22,7 @@ const SORTS: Record<string, SQL> = {
 };
 
 const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
-type Row = User & { total?: string };
-
-function normalise(r: Row): User {
-  const { total: _t, ...u } = r;
+function normalise(u: User): User {
   return { ...u, lockedUntil: iso(u.lockedUntil), lastLoginAt: iso(u.lastLoginAt), createdAt: iso(u.createdAt)! };
 }
 
@@ -43,7 +40,7 @@ export interface UserFilter {
 export async function listUsers(db: Db, f: UserFilter): Promise<{ items: User[]; total: number }> {
   const where = [sql`u.area_code LIKE ${f.prefix + '%'}`];
   if (f.q) {
-    const pattern = '%' + f.q.replace(/[\\%_]/g, '\\$&') + '%';
+    const pattern = likeContains(f.q);
     where.push(sql`(u.username ILIKE ${pattern} OR u.display_name LIKE ${pattern})`);
   }
   if (f.roleId) where.push(sql`u.role_id = ${f.roleId}`);
@@ -51,20 +48,19 @@ export async function listUsers(db: Db, f: UserFilter): Promise<{ items: User[];
   if (f.status === 'locked') where.push(sql`(u.status = 'locked' OR (u.status = 'active' AND u.locked_until > now()))`);
   else if (f.status === 'active') where.push(sql`u.status = 'active' AND (u.locked_until IS NULL OR u.locked_until <= now())`);
   else if (f.status) where.push(sql`u.status = ${f.status}`);
-  const found = await rows<Row>(
+  const cond = sql.join(where, sql` AND `);
+  const page = await pagedRows<User>(
     db,
-    sql`SELECT ${COLUMNS}, count(*) OVER () AS total ${FROM} WHERE ${sql.join(where, sql` AND `)}
+    sql`SELECT ${COLUMNS}, count(*) OVER () AS total ${FROM} WHERE ${cond}
       ORDER BY ${SORTS[f.sort] ?? SORTS.username!} LIMIT ${f.limit} OFFSET ${f.offset}`,
+    sql`SELECT count(*) AS n FROM users u WHERE ${cond}`,
+    f.offset,
   );
-  if (!found.length && f.offset > 0) {
-    const [c] = await rows<{ n: string }>(db, sql`SELECT count(*) AS n FROM users u WHERE ${sql.join(where, sql` AND `)}`);
-    return { items: [], total: Number(c?.n ?? 0) };
-  }
-  return { items: found.map(normalise), total: Number(found[0]?.total ?? 0) };
+  return { items: page.items.map(normalise), total: page.total };
 }
 
 export async function userById(db: Db, scope: string, id: string): Promise<User | undefined> {
-  const found = await rows<Row>(db, sql`SELECT ${COLUMNS} ${FROM} WHERE u.id = ${id} AND u.area_code LIKE ${scope + '%'}`);
+  const found = await rows<User>(db, sql`SELECT ${COLUMNS} ${FROM} WHERE u.id = ${id} AND u.area_code LIKE ${scope + '%'}`);
   return found[0] && normalise(found[0]);
 }
 
@@ -82,18 +78,8 @@ const UPDATABLE: Record<string, string> = {
 };
 
 /** Applies a change if the version matches (when given); false when stale or not visible. */
-export async function updateUser(db: Db, scope: string, id: string, version: number | null, changes: Record<string, unknown>): Promise<boolean> {
-  const sets = Object.entries(changes)
-    .filter(([k, v]) => UPDATABLE[k] && v !== undefined)
-    .map(([k, v]) => sql`${sql.identifier(UPDATABLE[k]!)} = ${v}`);
-  sets.push(sql`version = version + 1`, sql`updated_at = now()`);
-  const res = await rows<{ id: string }>(
-    db,
-    sql`UPDATE users SET ${sql.join(sets, sql`, `)} WHERE id = ${id} AND area_code LIKE ${scope + '%'}
-      ${version === null ? sql`` : sql`AND version = ${version}`} RETURNING id`,
-  );
-  return res.length > 0;
-}
+export const updateUser = (db: Db, scope: string, id: string, version: number | null, changes: Record<string, unknown>) =>
+  updateVersioned(db, 'users', UPDATABLE, { id, scope, version }, changes);
 
 export function deleteSessionsOf(db: Db, userId: string) {
   return db.execute(sql`DELETE FROM sessions WHERE user_id = ${userId}`);

@@ -1,0 +1,46 @@
+// Query shapes the repositories share.
+import { sql, type SQL } from 'drizzle-orm';
+import { rows, type Db } from './client.ts';
+
+/** `%fragment%` for LIKE, with the fragment's own wildcards escaped. */
+export const likeContains = (q: string) => '%' + q.replace(/[\\%_]/g, '\\$&') + '%';
+export const likePrefix = (q: string) => q.replace(/[\\%_]/g, '\\$&') + '%';
+
+/**
+ * A page and its total in one round trip: `select` must include `count(*) OVER () AS total`.
+ * Past the last page the window count is lost with the rows, so `count` answers instead.
+ */
+export async function pagedRows<T>(db: Db, select: SQL, count: SQL, offset: number): Promise<{ items: T[]; total: number }> {
+  const found = await rows<T & { total: string }>(db, select);
+  if (!found.length && offset > 0) {
+    const [c] = await rows<{ n: string }>(db, count);
+    return { items: [], total: Number(c?.n ?? 0) };
+  }
+  const total = Number(found[0]?.total ?? 0);
+  return { items: found.map(({ total: _t, ...item }) => item as unknown as T), total };
+}
+
+/**
+ * Optimistic-concurrency update of an area-owned row: sets the mapped columns, bumps the
+ * version, and matches id, scope and (unless null) the version read. False when stale or
+ * not visible.
+ */
+export async function updateVersioned(
+  db: Db,
+  table: string,
+  columns: Record<string, string>,
+  target: { id: string; scope: string; version: number | null },
+  changes: Record<string, unknown>,
+): Promise<boolean> {
+  const sets = Object.entries(changes)
+    .filter(([k, v]) => columns[k] && v !== undefined)
+    .map(([k, v]) => sql`${sql.identifier(columns[k]!)} = ${v}`);
+  sets.push(sql`version = version + 1`, sql`updated_at = now()`);
+  const res = await rows<{ id: string }>(
+    db,
+    sql`UPDATE ${sql.identifier(table)} SET ${sql.join(sets, sql`, `)}
+      WHERE id = ${target.id} AND area_code LIKE ${target.scope + '%'}
+      ${target.version === null ? sql`` : sql`AND version = ${target.version}`} RETURNING id`,
+  );
+  return res.length > 0;
+}
