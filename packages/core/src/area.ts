@@ -45,11 +45,11 @@ export function areaAncestors(code: string): string[] {
   const out: string[] = [];
   const level = areaLevel(code);
   const depth = AREA_LEVELS.indexOf(level);
+  // A grid's levels 0–4 already end with its community (the first 12 digits).
   for (let i = 0; i < depth && i < 5; i++) {
     const len = PREFIX_LENGTH[AREA_LEVELS[i] as Exclude<AreaLevel, 'grid'>];
     out.push(normalizeAreaCode(code.slice(0, len)));
   }
-  if (level === 'grid') out.push(code.slice(0, 12));
   return out;
 }
 

@@ -8,3 +8,8 @@ export * from './schemas/auth.ts';
 export * from './schemas/areas.ts';
 export * from './schemas/orgs.ts';
 export * from './schemas/users.ts';
+export * from './residents/idcard.ts';
+export * from './residents/idcard-messages.ts';
+export * from './residents/documents.ts';
+export * from './assessments/index.ts';
+export * from './coverage/window.ts';

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addDays,
+  addMonths,
+  coverageSummary,
+  daysBetween,
+  DEFAULT_VISIT_INTERVALS,
+  dueStatus,
+  isCalendarDate,
+  isCovered,
+  nextDueDate,
+  shanghaiToday,
+  windowStart,
+  type VisitInterval,
+} from '../src/coverage/window.ts';
+
+const weekly: VisitInterval = { unit: 'week', count: 1 };
+const fortnightly: VisitInterval = { unit: 'week', count: 2 };
+const monthly: VisitInterval = { unit: 'month', count: 1 };
+const quarterly: VisitInterval = { unit: 'month', count: 3 };
+
+describe('calendar helpers', () => {
+  it('adds days across month, year and leap-day boundaries', () => {
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2023-02-28', 1)).toBe('2023-03-01');
+    expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
+    expect(addDays('2024-01-01', -1)).toBe('2023-12-31');
+    expect(addDays('2024-03-31', 0)).toBe('2024-03-31');
+  });
+
+  it('adds months clamped to the month end', () => {
+    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonths('2023-01-31', 1)).toBe('2023-02-28');
+    expect(addMonths('2025-03-31', -1)).toBe('2025-02-28');
+    expect(addMonths('2024-02-29', -3)).toBe('2023-11-29');
+    expect(addMonths('2024-11-30', 3)).toBe('2025-02-28');
+    expect(addMonths('2024-12-15', 1)).toBe('2025-01-15');
+    expect(addMonths('2024-01-15', -1)).toBe('2023-12-15');
+    expect(addMonths('2024-02-29', 12)).toBe('2025-02-28');
+  });
+
+  it('counts days between dates, signed', () => {
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+    expect(daysBetween('2023-02-28', '2023-03-01')).toBe(1);
+    expect(daysBetween('2025-01-01', '2024-01-01')).toBe(-366);
+    expect(daysBetween('2024-05-05', '2024-05-05')).toBe(0);
+  });
+
+  it('rejects impossible dates', () => {
+    expect(isCalendarDate('2024-02-29')).toBe(true);
+    expect(isCalendarDate('2023-02-29')).toBe(false);
+    expect(isCalendarDate('2025-13-01')).toBe(false);
+    expect(isCalendarDate('2025-1-01')).toBe(false);
+    expect(() => addDays('2025-02-30', 1)).toThrow(RangeError);
+  });
+});
+
+describe('windowStart', () => {
+  it('handles month ends and leap days', () => {
+    expect(windowStart('2025-03-31', monthly)).toBe('2025-03-01');
+    expect(windowStart('2024-03-31', monthly)).toBe('2024-03-01');
+    expect(windowStart('2024-02-29', quarterly)).toBe('2023-11-30');
+    expect(windowStart('2025-05-31', monthly)).toBe('2025-05-01');
+    expect(windowStart('2025-03-15', monthly)).toBe('2025-02-16');
+  });
+
+  it('counts weeks back inclusively', () => {
+    expect(windowStart('2024-01-01', weekly)).toBe('2023-12-26');
+    expect(windowStart('2024-03-01', weekly)).toBe('2024-02-24');
+    expect(windowStart('2024-03-01', fortnightly)).toBe('2024-02-17');
+  });
+});
+
+describe('isCovered', () => {
+  it('needs a contact inside the window ending on asOf', () => {
+    expect(isCovered(null, '2025-03-31', monthly)).toBe(false);
+    expect(isCovered('2025-03-01', '2025-03-31', monthly)).toBe(true);
+    expect(isCovered('2025-02-28', '2025-03-31', monthly)).toBe(false);
+    expect(isCovered('2023-12-26', '2024-01-01', weekly)).toBe(true);
+    expect(isCovered('2023-12-25', '2024-01-01', weekly)).toBe(false);
+    expect(isCovered('2023-11-30', '2024-02-29', quarterly)).toBe(true);
+    expect(isCovered('2023-11-29', '2024-02-29', quarterly)).toBe(false);
+  });
+
+  it('ignores contacts after asOf (reports on a past date)', () => {
+    expect(isCovered('2025-04-01', '2025-03-31', monthly)).toBe(false);
+  });
+});
+
+describe('nextDueDate and dueStatus', () => {
+  it('adds the interval, clamping months', () => {
+    expect(nextDueDate('2024-01-31', monthly)).toBe('2024-02-29');
+    expect(nextDueDate('2023-01-31', monthly)).toBe('2023-02-28');
+    expect(nextDueDate('2024-12-30', weekly)).toBe('2025-01-06');
+    expect(nextDueDate('2024-11-30', quarterly)).toBe('2025-02-28');
+  });
+
+  it('is ok well before the due date', () => {
+    expect(dueStatus('2025-03-01', '2024-01-01', '2025-03-10', monthly)).toEqual({ status: 'ok', dueDate: '2025-04-01', daysOverdue: 0 });
+  });
+
+  it('is due soon within 7 days, including the due day', () => {
+    expect(dueStatus('2025-03-01', '2024-01-01', '2025-03-25', monthly)).toEqual({ status: 'due_soon', dueDate: '2025-04-01', daysOverdue: 0 });
+    expect(dueStatus('2025-03-01', '2024-01-01', '2025-04-01', monthly).status).toBe('due_soon');
+    expect(dueStatus('2025-03-01', '2024-01-01', '2025-03-24', monthly).status).toBe('ok');
+    // A weekly visit is always due within 7 days.
+    expect(dueStatus('2025-03-01', '2024-01-01', '2025-03-01', weekly).status).toBe('due_soon');
+  });
+
+  it('is overdue past the due date and counts the days', () => {
+    expect(dueStatus('2025-03-01', '2024-01-01', '2025-04-02', monthly)).toEqual({ status: 'overdue', dueDate: '2025-04-01', daysOverdue: 1 });
+    expect(dueStatus('2024-01-31', '2023-01-01', '2024-03-01', monthly)).toEqual({ status: 'overdue', dueDate: '2024-02-29', daysOverdue: 1 });
+  });
+
+  it('uses the registration date when never contacted', () => {
+    expect(dueStatus(null, '2025-01-10', '2025-01-12', fortnightly)).toEqual({ status: 'ok', dueDate: '2025-01-24', daysOverdue: 0 });
+    expect(dueStatus(null, '2025-01-10', '2025-02-03', fortnightly)).toEqual({ status: 'overdue', dueDate: '2025-01-24', daysOverdue: 10 });
+  });
+
+  it('honours a custom due-soon horizon', () => {
+    expect(dueStatus('2025-03-01', '2024-01-01', '2025-03-20', monthly, 14).status).toBe('due_soon');
+  });
+});
+
+describe('defaults and summaries', () => {
+  it('has the default visit table', () => {
+    expect(DEFAULT_VISIT_INTERVALS).toEqual({
+      1: { unit: 'week', count: 1 },
+      2: { unit: 'week', count: 2 },
+      3: { unit: 'month', count: 1 },
+      4: { unit: 'month', count: 3 },
+    });
+  });
+
+  it('computes coverage by each resident’s care level', () => {
+    const s = coverageSummary(
+      [
+        { careLevel: 1, lastContact: '2025-03-28' }, // weekly, covered
+        { careLevel: 1, lastContact: '2025-03-20' }, // weekly, not covered
+        { careLevel: 4, lastContact: '2025-01-05' }, // quarterly, covered
+        { careLevel: 3, lastContact: null },
+      ],
+      '2025-03-31',
+    );
+    expect(s).toEqual({ registered: 4, covered: 2, rate: 0.5 });
+    expect(coverageSummary([], '2025-03-31').rate).toBe(0);
+  });
+
+  it('gives the Shanghai business date of an instant', () => {
+    expect(shanghaiToday(new Date('2025-03-31T15:59:59Z'))).toBe('2025-03-31');
+    expect(shanghaiToday(new Date('2025-03-31T16:00:00Z'))).toBe('2025-04-01');
+    expect(shanghaiToday(new Date('2024-02-28T16:30:00Z'))).toBe('2024-02-29');
+  });
+});
