@@ -3,7 +3,7 @@ import type { Actor, Lang } from '@wushe/core';
 import type { Database, Db } from '@wushe/db';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppConfig } from './config.ts';
-import type { Keys } from './crypto/keys.ts';
+import type { Keys } from '@wushe/db';
 
 /** Database access bound to the caller's scope: RLS and the repositories see the same prefix. */
 export interface ScopedDb {

@@ -1,12 +1,12 @@
 // Opens the database, applies migrations, loads base data (and the demo on first start of an
 // embedded installation) and assembles the services the app runs on.
 import { areaPrefix, normalizeAreaCode } from '@wushe/core';
-import { migrate, openDatabase, rows, seedBase, type Database } from '@wushe/db';
+import { migrate, openDatabase, rows, seedBase, syncBuiltinRoles, syncReferenceData, type Database } from '@wushe/db';
 import { seedDemo } from '@wushe/db/demo';
 import { sql } from 'drizzle-orm';
 import type { AppConfig } from './config.ts';
 import type { Services } from './context.ts';
-import { loadOrCreateKeys, type Keys } from './crypto/keys.ts';
+import { loadOrCreateKeys, type Keys } from '@wushe/db';
 
 export async function installationOf(database: Database) {
   const found = await database.owner((db) =>
@@ -21,6 +21,8 @@ export async function installationOf(database: Database) {
 export async function prepareDatabase(config: AppConfig, database: Database, log: (msg: string) => void = () => {}) {
   const applied = await migrate(database);
   if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
+  await syncBuiltinRoles(database);
+  await syncReferenceData(database);
   if (!(await installationOf(database))) {
     if (config.demo) {
       log('Loading the demo (湖里区, 厦门市)…');

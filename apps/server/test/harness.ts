@@ -2,16 +2,16 @@
 // TEST_DATABASE_URL is set), migrated and loaded with the demo, and the app driven through
 // app.inject with a cookie session and CSRF token, like the browser.
 import crypto from 'node:crypto';
-import { migrate, openDatabase, type Database } from '@wushe/db';
-import { DEMO_PASSWORD, seedDemo } from '@wushe/db/demo';
+import { openDatabase, type Database } from '@wushe/db';
+import { DEMO_PASSWORD } from '@wushe/db/demo';
 import type { Actor } from '@wushe/core';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import type { AppConfig } from '../src/config.ts';
 import type { Services } from '../src/context.ts';
-import { generateKeyFile, keysFrom } from '../src/crypto/keys.ts';
-import { assembleServices } from '../src/services.ts';
+import { generateKeyFile, keysFrom } from '@wushe/db';
+import { assembleServices, prepareDatabase } from '../src/services.ts';
 
 export const testConfig = (over: Partial<AppConfig> = {}): AppConfig => ({
   port: 0,
@@ -75,8 +75,7 @@ export async function startTestApp(over: Partial<AppConfig> = {}): Promise<TestA
   const pgDb = base ? await createPgDatabase(base) : undefined;
   const config = testConfig({ databaseUrl: pgDb?.url, ...over });
   const database = await openDatabase({ url: pgDb?.url, poolSize: config.poolSize });
-  await migrate(database);
-  await seedDemo(database);
+  await prepareDatabase(config, database); // migrations, built-in roles, reference data, the demo
   const services = await assembleServices(config, database, keysFrom(generateKeyFile()));
   const app = await buildApp(services);
 

@@ -13,3 +13,5 @@ export * from './residents/idcard-messages.ts';
 export * from './residents/documents.ts';
 export * from './assessments/index.ts';
 export * from './coverage/window.ts';
+export * from './schemas/residents.ts';
+export * from './schemas/care.ts';

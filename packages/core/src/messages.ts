@@ -1,5 +1,7 @@
 // Message catalog shared by server and web. Keys are stable; text is zh-CN first, then en.
 // `{name}` placeholders are filled from params.
+import { ID_NUMBER_MESSAGES } from './residents/idcard-messages.ts';
+
 export type Lang = 'zh-CN' | 'en';
 
 export const MESSAGES = {
@@ -42,6 +44,32 @@ export const MESSAGES = {
     zh: '账号已锁定，请于 {until} 后再试或联系管理员解锁',
     en: 'The account is locked until {until}; try again then or ask an administrator to unlock it',
   },
+  'phone.format': { zh: '请输入 11 位手机号或带区号的固话', en: 'Enter an 11-digit mobile or a landline with area code' },
+  'reveal.reason': { zh: '请填写查看原因（至少 2 个字）', en: 'Give a reason (at least 2 characters)' },
+  'resident.idTaken': {
+    zh: '该证件号码已登记，不能重复登记；如需调入请联系所在社工站',
+    en: 'This document number is already registered; ask the station that holds it to transfer it',
+  },
+  'resident.possibleDuplicate': {
+    zh: '同一社区已有同名且出生日期相同的服务对象，可能重复，请核对',
+    en: 'A resident with the same name and birth date exists in this community; check for a duplicate',
+  },
+  'resident.guardianRequired': { zh: '未满 14 周岁须登记监护人', en: 'A guardian is required for a child under 14' },
+  'resident.consentGuardian': { zh: '未成年人的同意须由监护人作出', en: 'For a minor, consent must come from the guardian' },
+  'resident.areaLevel': { zh: '服务对象须登记到社区（村）或网格', en: 'Register a resident in a community or grid' },
+  'resident.unknownCode': { zh: '代码不在代码表中：{code}', en: 'Not in the code list: {code}' },
+  'resident.careLevelReason': { zh: '手工调整关爱等级须填写原因', en: 'Give a reason for changing the care level by hand' },
+  'resident.mergeSelf': { zh: '不能与自身合并', en: 'A resident cannot be merged into itself' },
+  'assessment.overrideReason': {
+    zh: '确认的关爱等级与建议不同，须填写原因',
+    en: 'Give a reason when the confirmed care level differs from the suggestion',
+  },
+  'contact.serviceType': { zh: '上门服务须选择服务类型', en: 'Choose the service type for a service delivered' },
+  'contact.future': { zh: '不能记录未来的走访', en: 'A contact cannot be in the future' },
+  'import.format': { zh: '只支持 .xlsx 或 .csv 文件', en: 'Only .xlsx or .csv files can be imported' },
+  'import.empty': { zh: '文件中没有数据行', en: 'The file has no data rows' },
+  'import.tooMany': { zh: '单次最多导入 {max} 行', en: 'At most {max} rows per import' },
+  'import.headers': { zh: '缺少列：{columns}（请使用下载的模板）', en: 'Missing columns: {columns} (use the template)' },
   'auth.lockedByAdmin': { zh: '账号已被管理员锁定，请联系管理员解锁', en: 'An administrator locked this account; ask them to unlock it' },
   'area.gridTaken': { zh: '该网格编号已被使用', en: 'This grid number is already used' },
   'auth.disabled': { zh: '账号已停用', en: 'This account is disabled' },
@@ -77,8 +105,11 @@ export function isMessageKey(s: string): s is MessageKey {
   return Object.prototype.hasOwnProperty.call(MESSAGES, s);
 }
 
+const CATALOGS: Record<string, { zh: string; en: string }>[] = [MESSAGES, ID_NUMBER_MESSAGES];
+
+/** Text of a key from any catalog (the key itself when unknown), with `{param}` filled. */
 export function translate(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
-  const entry = isMessageKey(key) ? MESSAGES[key] : undefined;
+  const entry = CATALOGS.find((c) => Object.prototype.hasOwnProperty.call(c, key))?.[key];
   const text: string = entry ? (lang === 'en' ? entry.en : entry.zh) : key;
   return text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
 }

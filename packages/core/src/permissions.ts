@@ -9,6 +9,14 @@ export const PERMISSIONS = [
   'role.read',
   'role.write',
   'audit.read',
+  'resident.read',
+  'resident.write',
+  'resident.reveal',
+  'resident.merge',
+  'assessment.write',
+  'contact.write',
+  'coverage.read',
+  'settings.write',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -23,6 +31,14 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'role.read': { zh: '查看角色', en: 'View roles' },
   'role.write': { zh: '维护角色', en: 'Manage roles' },
   'audit.read': { zh: '查看审计日志', en: 'View audit log' },
+  'resident.read': { zh: '查看服务对象', en: 'View residents' },
+  'resident.write': { zh: '登记/维护服务对象（含导入）', en: 'Register and edit residents (incl. import)' },
+  'resident.reveal': { zh: '查看敏感信息明文', en: 'Reveal sensitive fields' },
+  'resident.merge': { zh: '合并重复档案', en: 'Merge duplicate residents' },
+  'assessment.write': { zh: '开展评估', en: 'Record assessments' },
+  'contact.write': { zh: '记录走访与服务', en: 'Record visits and services' },
+  'coverage.read': { zh: '查看覆盖率与到期走访', en: 'View coverage and due visits' },
+  'settings.write': { zh: '维护代码表与走访频次', en: 'Manage code lists and visit intervals' },
 };
 
 export type BuiltinRoleCode = 'admin' | 'official' | 'station_head' | 'social_worker' | 'volunteer';
@@ -33,14 +49,22 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
     code: 'official',
     name: '区/市民政官员',
     nameEn: 'District/city official',
-    permissions: ['area.read', 'area.write', 'org.read', 'org.write', 'user.read', 'user.write', 'role.read', 'audit.read'],
+    permissions: ['area.read', 'area.write', 'org.read', 'org.write', 'user.read', 'user.write', 'role.read', 'audit.read', 'resident.read', 'coverage.read'],
   },
   {
     code: 'station_head',
     name: '站长/督导',
     nameEn: 'Station head / supervisor',
-    permissions: ['area.read', 'area.write', 'org.read', 'user.read', 'role.read', 'audit.read'],
+    permissions: [
+      'area.read', 'area.write', 'org.read', 'user.read', 'role.read', 'audit.read',
+      'resident.read', 'resident.write', 'resident.reveal', 'resident.merge', 'assessment.write', 'contact.write', 'coverage.read',
+    ],
   },
-  { code: 'social_worker', name: '社工', nameEn: 'Social worker', permissions: ['area.read', 'org.read'] },
+  {
+    code: 'social_worker',
+    name: '社工',
+    nameEn: 'Social worker',
+    permissions: ['area.read', 'org.read', 'resident.read', 'resident.write', 'resident.reveal', 'assessment.write', 'contact.write', 'coverage.read'],
+  },
   { code: 'volunteer', name: '志愿者', nameEn: 'Volunteer', permissions: ['area.read'] },
 ];

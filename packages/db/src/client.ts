@@ -2,6 +2,7 @@
 // queries on both. Application work always runs as the `wushe_app` role, which RLS applies
 // to, with `wushe.scope` set to the caller's area prefix. Owner work (migrations, seeding,
 // audit verification) is explicit.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -48,6 +49,32 @@ function scopeStatement(scope: string): string {
 /** Rows of a raw SQL query, on either driver. */
 export async function rows<T>(db: Db, query: SQL): Promise<T[]> {
   const res = (await db.execute(query)) as unknown as { rows: T[] };
+  return res.rows;
+}
+
+// drizzle's own query preparation, which it does not type for raw SQL.
+interface Preparable {
+  dialect: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } };
+  session: { prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: boolean): { execute(): Promise<unknown> } };
+}
+
+const statementNames = new Map<string, string>();
+
+/**
+ * As rows, as a named prepared statement: PostgreSQL keeps the plan per connection instead of
+ * planning on every call (on the hot list reads planning cost as much as running). Only for
+ * queries whose text takes a few shapes (values must be parameters), since every shape stays
+ * prepared on every pooled connection. Plans are still checked against the role and RLS.
+ */
+export async function preparedRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const d = db as unknown as Preparable;
+  const built = d.dialect.sqlToQuery(query);
+  let name = statementNames.get(built.sql);
+  if (!name) {
+    name = `w_${crypto.createHash('sha1').update(built.sql).digest('hex').slice(0, 24)}`;
+    if (statementNames.size < 1000) statementNames.set(built.sql, name);
+  }
+  const res = (await d.session.prepareQuery(built, undefined, name, false).execute()) as { rows: T[] };
   return res.rows;
 }
 

@@ -6,3 +6,6 @@ export * from './password-hash.ts';
 export * as schema from './schema/index.ts';
 export { loadDivisionSubtree, nameInitials, cleanAreaName, type AreaRow } from './areas/index.ts';
 export * from './queries.ts';
+export * from './keys.ts';
+export * from './residents/prepare.ts';
+export * from './reference.ts';

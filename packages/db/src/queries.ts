@@ -1,6 +1,6 @@
 // Query shapes the repositories share.
 import { sql, type SQL } from 'drizzle-orm';
-import { rows, type Db } from './client.ts';
+import { preparedRows, rows, type Db } from './client.ts';
 
 /** `%fragment%` for LIKE, with the fragment's own wildcards escaped. */
 export const likeContains = (q: string) => '%' + q.replace(/[\\%_]/g, '\\$&') + '%';
@@ -9,9 +9,10 @@ export const likePrefix = (q: string) => q.replace(/[\\%_]/g, '\\$&') + '%';
 /**
  * A page and its total in one round trip: `select` must include `count(*) OVER () AS total`.
  * Past the last page the window count is lost with the rows, so `count` answers instead.
+ * The page query runs prepared (see preparedRows): its shapes are the list filters.
  */
 export async function pagedRows<T>(db: Db, select: SQL, count: SQL, offset: number): Promise<{ items: T[]; total: number }> {
-  const found = await rows<T & { total: string }>(db, select);
+  const found = await preparedRows<T & { total: string }>(db, select);
   if (!found.length && offset > 0) {
     const [c] = await rows<{ n: string }>(db, count);
     return { items: [], total: Number(c?.n ?? 0) };

@@ -22,6 +22,20 @@ export async function insertAreas(db: Db, rows: AreaRow[]): Promise<void> {
   }
 }
 
+async function upsertBuiltinRoles(db: Db): Promise<void> {
+  for (const r of BUILTIN_ROLES) {
+    await db
+      .insert(roles)
+      .values({ id: stableId(`role:${r.code}`), code: r.code, name: r.name, nameEn: r.nameEn, permissions: r.permissions, builtin: true })
+      .onConflictDoUpdate({ target: roles.code, set: { permissions: r.permissions, name: r.name, nameEn: r.nameEn } });
+  }
+}
+
+/** Built-in roles follow the code: modules that add permissions grant them at the next start. */
+export function syncBuiltinRoles(database: Database): Promise<void> {
+  return database.owner((db) => db.transaction((tx) => upsertBuiltinRoles(tx as unknown as Db)));
+}
+
 export async function seedBase(database: Database, areaCode: string): Promise<{ areaCount: number }> {
   const root = normalizeAreaCode(areaCode);
   const rows = loadDivisionSubtree(root);
@@ -34,12 +48,7 @@ export async function seedBase(database: Database, areaCode: string): Promise<{ 
       }
       await t.insert(installation).values({ id: 1, areaCode: root }).onConflictDoNothing();
       await insertAreas(t, rows);
-      for (const r of BUILTIN_ROLES) {
-        await t
-          .insert(roles)
-          .values({ id: stableId(`role:${r.code}`), code: r.code, name: r.name, nameEn: r.nameEn, permissions: r.permissions, builtin: true })
-          .onConflictDoUpdate({ target: roles.code, set: { permissions: r.permissions, name: r.name, nameEn: r.nameEn } });
-      }
+      await upsertBuiltinRoles(t);
       await t.execute(sql`ANALYZE areas`);
     }),
   );

@@ -153,3 +153,4 @@ export const auditLog = pgTable(
     index('audit_at_idx').on(t.at),
   ],
 );
+export * from './residents.ts';

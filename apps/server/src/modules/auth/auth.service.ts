@@ -25,7 +25,11 @@ export interface LoginInput {
   now: Date;
 }
 
-type Outcome = { kind: 'ok'; token: string } | { kind: 'locked'; until: Date } | { kind: 'failed'; left: number; reason: string };
+type Outcome =
+  | { kind: 'ok'; token: string }
+  | { kind: 'locked'; until: Date }
+  | { kind: 'failed'; left: number; reason: string }
+  | { kind: 'refused'; error: AppError };
 
 /** Returns the new session token, or throws a problem the person can act on. */
 export async function login(services: Services, input: LoginInput): Promise<string> {
@@ -50,24 +54,25 @@ export async function login(services: Services, input: LoginInput): Promise<stri
     : await verifyPassword(await (dummyHash ??= hashPassword('timing-equaliser-Aa1!')), input.password);
 
   const outcome = await database.tx('', async (db): Promise<Outcome> => {
+    // Refusals are returned, not thrown: a throw would roll back their audit record.
     if (!user) {
       await fail(db, undefined, 'unknown-user');
-      throw new AppError(401, 'auth.badCredentials');
+      return { kind: 'refused', error: new AppError(401, 'auth.badCredentials') };
     }
     // Re-read under a row lock so concurrent failures count correctly.
     const [u] = await db.select().from(users).where(eq(users.id, user.id)).for('update');
     if (!u) throw new AppError(401, 'auth.badCredentials');
     if (u.status === 'disabled') {
       await fail(db, u, 'disabled');
-      throw new AppError(403, 'auth.disabled');
+      return { kind: 'refused', error: new AppError(403, 'auth.disabled') };
     }
     if (u.status === 'locked') {
       await fail(db, u, 'locked-by-admin');
-      throw new AppError(423, 'auth.lockedByAdmin');
+      return { kind: 'refused', error: new AppError(423, 'auth.lockedByAdmin') };
     }
     if (u.lockedUntil && u.lockedUntil > input.now) {
       await fail(db, u, 'locked');
-      throw new AppError(423, 'auth.locked', { until: formatShanghai(u.lockedUntil) });
+      return { kind: 'refused', error: new AppError(423, 'auth.locked', { until: formatShanghai(u.lockedUntil) }) };
     }
     let ok = passwordOk;
     let reason = 'bad-password';
@@ -113,6 +118,7 @@ export async function login(services: Services, input: LoginInput): Promise<stri
     return { kind: 'ok', token };
   });
   if (outcome.kind === 'ok') return outcome.token;
+  if (outcome.kind === 'refused') throw outcome.error;
   if (outcome.kind === 'locked') throw new AppError(423, 'auth.locked', { until: formatShanghai(outcome.until) });
   if (outcome.reason === 'bad-totp') throw new AppError(401, 'auth.totpWrong');
   throw new AppError(401, 'auth.badCredentialsLeft', { left: outcome.left, minutes: config.lockMinutes });

@@ -2,7 +2,7 @@
 // resolves to the actor in one round trip (session_resolve), and ends after the idle timeout.
 import crypto from 'node:crypto';
 import { areaPrefix, type Actor, type Permission } from '@wushe/core';
-import { rows, schema, type Db } from '@wushe/db';
+import { preparedRows, schema, type Db } from '@wushe/db';
 import { eq, sql } from 'drizzle-orm';
 import type { Services } from '../../context.ts';
 
@@ -39,7 +39,7 @@ export async function resolveSession(services: Services, token: string, now: Dat
   const idle = services.config.idleMinutes * 60;
   // Runs in whatever scope the pooled connection has: the function is SECURITY DEFINER.
   const found = await services.database.any((db) =>
-    rows<SessionRow>(db, sql`SELECT * FROM session_resolve(${id}, ${idle}, ${TOUCH_SECONDS})`),
+    preparedRows<SessionRow>(db, sql`SELECT * FROM session_resolve(${id}, ${idle}, ${TOUCH_SECONDS})`),
   );
   const r = found[0];
   if (!r) return null;

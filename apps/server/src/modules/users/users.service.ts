@@ -98,9 +98,9 @@ export async function updateUserById(ctx: Ctx, id: string, body: UserUpdate): Pr
     if (self && ((body.roleId && body.roleId !== before.roleId) || body.status === 'disabled' || (body.areaCode && body.areaCode !== before.areaCode))) {
       throw badRequest([{ path: body.status ? 'status' : body.roleId ? 'roleId' : 'areaCode', key: 'error.selfAction' }]);
     }
-    if (body.roleId) await assertGrantableRole(db, ctx, body.roleId);
-    // A role the caller could not grant also cannot be taken away by them.
-    else await assertGrantableRole(db, ctx, before.roleId);
+    // A role the caller could not grant also cannot be taken away by them (nor swapped for a weaker one).
+    await assertGrantableRole(db, ctx, before.roleId);
+    if (body.roleId && body.roleId !== before.roleId) await assertGrantableRole(db, ctx, body.roleId);
     if (body.areaCode || body.orgId !== undefined) {
       await assertPlacement(db, ctx, body.areaCode ?? before.areaCode, body.orgId === undefined ? before.orgId : body.orgId);
     }

@@ -1,0 +1,129 @@
+// API contract for assessments, contacts (走访与服务记录), due visits and coverage (覆盖率).
+import { z } from 'zod';
+import { assessmentAnswers, assessmentExtras } from '../assessments/schema.ts';
+import { areaCode, pageQuery, uuid } from './common.ts';
+import { careLevel } from './residents.ts';
+
+export const assessmentCreate = z.object({
+  instrumentCode: z.string().min(1).max(40),
+  instrumentVersion: z.string().max(20).optional(), // default: the newest active version
+  reason: z.enum(['first', 'routine', 'immediate', 'dispute', 'other']).default('routine'),
+  answers: assessmentAnswers,
+  extras: assessmentExtras.optional(),
+  assessedOn: z.iso.date(),
+  /** The care level the worker confirms; differing from the suggestion needs a reason. */
+  confirmedCareLevel: careLevel.nullable().optional(),
+  overrideReason: z.string().trim().max(200).nullable().optional(),
+});
+
+export const assessment = z.object({
+  id: uuid,
+  residentId: uuid,
+  instrumentCode: z.string(),
+  instrumentVersion: z.string(),
+  instrumentName: z.string(),
+  reason: z.string().nullable(),
+  total: z.number(),
+  level: z.string().nullable(),
+  band: z.string().nullable(),
+  bandLabel: z.string().nullable(),
+  flags: z.array(z.string()),
+  suggestedCareLevel: z.number().nullable(),
+  confirmedCareLevel: z.number().nullable(),
+  overrideReason: z.string().nullable(),
+  assessedOn: z.string(),
+  assessedByName: z.string().nullable(),
+});
+export type Assessment = z.infer<typeof assessment>;
+
+export const CONTACT_KINDS = ['home_visit', 'phone', 'office', 'online', 'service'] as const;
+export const CONTACT_KIND_LABELS: Record<(typeof CONTACT_KINDS)[number], { zh: string; en: string }> = {
+  home_visit: { zh: '入户走访', en: 'Home visit' },
+  phone: { zh: '电话访谈', en: 'Phone call' },
+  office: { zh: '来站来访', en: 'Office visit' },
+  online: { zh: '线上联系', en: 'Online' },
+  service: { zh: '上门服务', en: 'Service delivered' },
+};
+
+export const contactCreate = z.object({
+  residentId: uuid,
+  /** Record the same contact for every registered resident of the household. */
+  wholeHousehold: z.boolean().default(false),
+  kind: z.enum(CONTACT_KINDS),
+  serviceType: z.string().max(40).nullable().optional(), // 5+N code list; required for `service`
+  occurredAt: z.iso.datetime({ offset: true }),
+  durationMinutes: z.number().int().min(1).max(24 * 60).nullable().optional(),
+  workerId: uuid.optional(), // default: the caller
+  notes: z.string().trim().max(2000).nullable().optional(),
+  attachmentIds: z.array(uuid).max(10).default([]),
+  /** Idempotency key from the device: a retried submission records nothing twice. */
+  clientKey: z.string().min(8).max(64).optional(),
+});
+
+export const contact = z.object({
+  id: uuid,
+  residentId: uuid,
+  residentName: z.string(),
+  groupId: uuid.nullable(),
+  kind: z.enum(CONTACT_KINDS),
+  serviceType: z.string().nullable(),
+  occurredAt: z.string(),
+  occurredOn: z.string(),
+  durationMinutes: z.number().nullable(),
+  workerId: uuid.nullable(),
+  workerName: z.string().nullable(),
+  notes: z.string().nullable(),
+  attachments: z.array(z.object({ id: uuid, filename: z.string(), contentType: z.string(), size: z.number() })),
+});
+export type Contact = z.infer<typeof contact>;
+
+export const contactListQuery = pageQuery.extend({
+  residentId: uuid.optional(),
+  area: areaCode.optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  kind: z.enum(CONTACT_KINDS).optional(),
+});
+
+export const attachmentUpload = z.object({
+  filename: z.string().trim().min(1).max(200),
+  contentType: z.enum(['image/jpeg', 'image/png', 'image/webp', 'application/pdf']),
+  data: z.string().max(7_000_000), // base64, ≤ 5 MB decoded
+});
+
+export const dueQuery = z.object({
+  /** `me`: my assigned residents (and unassigned ones in my area); `all`: everyone in scope, per worker. */
+  scope: z.enum(['me', 'all']).default('me'),
+  days: z.coerce.number().int().min(0).max(60).default(7),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+export const dueItem = z.object({
+  residentId: uuid,
+  name: z.string(),
+  areaName: z.string(),
+  careLevel,
+  lastContactOn: z.string().nullable(),
+  nextDueOn: z.string(),
+  due: z.enum(['ok', 'due_soon', 'overdue']),
+  daysOverdue: z.number().int(),
+  assignedWorkerId: uuid.nullable(),
+  assignedWorkerName: z.string().nullable(),
+});
+export const dueResponse = z.object({
+  asOf: z.string(),
+  items: z.array(dueItem),
+  total: z.number().int(),
+  overdue: z.number().int(),
+  dueSoon: z.number().int(),
+  byWorker: z.array(z.object({ workerId: uuid.nullable(), workerName: z.string().nullable(), overdue: z.number().int(), dueSoon: z.number().int() })),
+});
+
+export const coverageQuery = z.object({
+  area: areaCode.optional(), // default: the caller's area
+  date: z.iso.date().optional(), // default: today (Asia/Shanghai)
+  format: z.enum(['json', 'xlsx']).default('json'),
+});
+const coverageCell = z.object({ code: z.string(), name: z.string(), registered: z.number().int(), covered: z.number().int(), overdue: z.number().int(), rate: z.number() });
+export const coverageResponse = z.object({ date: z.string(), area: coverageCell, children: z.array(coverageCell) });
+
+export const notification = z.object({ id: uuid, kind: z.string(), title: z.string(), body: z.string().nullable(), link: z.string().nullable(), readAt: z.string().nullable(), createdAt: z.string() });

@@ -1,0 +1,67 @@
+// Reference data every installation starts with and administrators may edit afterwards:
+// code lists (人员类别, 救助状态, 5+N 服务类型), the visit intervals per care level, and the
+// built-in assessment instruments as versioned data. Idempotent: existing rows are kept.
+import { BUILTIN_INSTRUMENTS, DEFAULT_VISIT_INTERVALS } from '@wushe/core';
+import type { Database, Db } from './client.ts';
+import { codeLists, instruments, settings } from './schema/index.ts';
+
+type Entry = [code: string, zh: string, en: string];
+
+export const DEFAULT_CODE_LISTS: Record<string, Entry[]> = {
+  resident_category: [
+    ['dibao', '低保', 'Minimum living allowance'],
+    ['dibao_edge', '低保边缘', 'Marginal to the allowance'],
+    ['tekun', '特困', 'Extreme poverty support'],
+    ['child_difficulty', '困境儿童', 'Child in difficulty'],
+    ['left_behind_child', '留守儿童', 'Left-behind child'],
+    ['unsupported_child', '事实无人抚养儿童', 'De facto unsupported child'],
+    ['orphan', '孤儿', 'Orphan'],
+    ['left_behind_elder', '留守老人', 'Left-behind elder'],
+    ['childless_elder', '孤寡', 'Childless and widowed elder'],
+    ['living_alone', '独居', 'Living alone'],
+    ['empty_nest', '空巢', 'Empty-nest elder'],
+    ['disabled_care', '失能', 'Loss of ability'],
+    ['severe_disability', '重度残疾', 'Severe disability'],
+    ['disability', '残疾人', 'Person with disability'],
+    ['expense_hardship', '支出型困难家庭', 'Hardship from medical or schooling costs'],
+    ['vagrant', '流浪乞讨', 'Vagrant or beggar'],
+    ['single_mother', '单身特困母亲', 'Single mother in hardship'],
+    ['left_behind_woman', '留守妇女', 'Left-behind woman'],
+    ['family_planning_special', '计生特殊家庭', 'Family-planning special family'],
+    ['veteran_hardship', '困难退役军人', 'Veteran in hardship'],
+  ],
+  assistance_status: [
+    ['tekun', '特困', 'Extreme poverty support'],
+    ['dibao', '低保', 'Minimum living allowance'],
+    ['dibao_edge', '低保边缘', 'Marginal to the allowance'],
+    ['rigid_expense', '刚性支出困难', 'Rigid-expense hardship'],
+    ['poverty_watch', '防止返贫监测对象', 'Relapse-into-poverty watch'],
+  ],
+  service_type: [
+    ['meal', '助餐', 'Meal help'],
+    ['cleaning', '助洁', 'Cleaning help'],
+    ['medical', '助医', 'Medical help'],
+    ['bathing', '助浴', 'Bathing help'],
+    ['emergency', '助急', 'Emergency help'],
+    ['emotional_visit', '精神慰问', 'Emotional visit'],
+    ['counselling', '心理疏导', 'Counselling'],
+  ],
+};
+
+async function seedReference(db: Db): Promise<void> {
+  for (const [list, entries] of Object.entries(DEFAULT_CODE_LISTS)) {
+    await db
+      .insert(codeLists)
+      .values(entries.map(([code, labelZh, labelEn], i) => ({ list, code, labelZh, labelEn, sort: (i + 1) * 10 })))
+      .onConflictDoNothing();
+  }
+  await db.insert(settings).values({ key: 'visit_intervals', value: DEFAULT_VISIT_INTERVALS }).onConflictDoNothing();
+  for (const def of BUILTIN_INSTRUMENTS) {
+    await db.insert(instruments).values({ code: def.code, version: def.version, definition: def, builtin: true }).onConflictDoNothing();
+  }
+}
+
+/** Runs at every start (after migrations): new code lists or instrument versions arrive with the code. */
+export function syncReferenceData(database: Database): Promise<void> {
+  return database.owner((db) => db.transaction((tx) => seedReference(tx as unknown as Db)));
+}

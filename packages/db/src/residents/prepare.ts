@@ -1,0 +1,135 @@
+// Turns what a worker entered into the stored form of a resident: identity checked (GB 11643
+// for a mainland ID), sensitive values sealed with the installation key, masks and blind
+// indexes for display and exact lookup, name search fields, and the first visit due date.
+// Shared by registration, import, the demo and the benchmark so all store the same way.
+import {
+  DEFAULT_VISIT_INTERVALS,
+  maskIdNumber,
+  maskPhone,
+  nextDueDate,
+  parseDocumentNumber,
+  type CareLevel,
+  type DocumentType,
+  type ResidentInput,
+  type VisitIntervals,
+} from '@wushe/core';
+import { nameInitials } from '../areas/index.ts';
+import type { Keys } from '../keys.ts';
+
+export interface FieldProblem {
+  path: string;
+  key: string; // a message key of packages/core (messages.ts or the ID catalog)
+  params?: Record<string, string | number>;
+}
+
+/** Every 1–3 character run of a name: `@>` on a GIN index finds two-character given names. */
+export function nameGrams(name: string): string[] {
+  const chars = [...name.replace(/\s+/g, '')];
+  const out = new Set<string>();
+  for (let len = 1; len <= 3; len++) {
+    for (let i = 0; i + len <= chars.length; i++) out.add(chars.slice(i, i + len).join(''));
+  }
+  return [...out];
+}
+
+export const nameSearchFields = (name: string) => ({ nameInitials: nameInitials(name), nameGrams: nameGrams(name) });
+
+/** The blind index of a document number: exact lookup and duplicate checks without clear text. */
+export const idBlindIndex = (keys: Keys, type: string, normalized: string) => keys.blindIndex(`id:${type}:${normalized}`);
+export const phoneBlindIndex = (keys: Keys, phone: string) => keys.blindIndex(`phone:${phone.replace(/\D/g, '')}`);
+
+export type Identity = {
+  documentType: DocumentType;
+  idCipher: string;
+  idHash: string;
+  idMasked: string;
+  sex: 'male' | 'female' | null;
+  birthDate: string | null;
+};
+
+export function sealIdentity(keys: Keys, type: DocumentType, raw: string, today: string): { ok: true; value: Identity } | { ok: false; problem: FieldProblem } {
+  const parsed = parseDocumentNumber(type, raw, today);
+  if (!parsed.ok) return { ok: false, problem: { path: 'idNumber', key: parsed.messageKey, params: parsed.params } };
+  const id = parsed.id;
+  return {
+    ok: true,
+    value: {
+      documentType: type,
+      idCipher: keys.seal(id),
+      idHash: idBlindIndex(keys, type, id),
+      idMasked: maskIdNumber(id),
+      sex: 'sex' in parsed ? (parsed.sex ?? null) : null,
+      birthDate: 'birthDate' in parsed ? (parsed.birthDate ?? null) : null,
+    },
+  };
+}
+
+export function sealPhone(keys: Keys, phone: string | null | undefined) {
+  if (!phone) return { phoneCipher: null, phoneHash: null, phoneMasked: null };
+  return { phoneCipher: keys.seal(phone), phoneHash: phoneBlindIndex(keys, phone), phoneMasked: maskPhone(phone) };
+}
+
+export interface Family {
+  householdMembers: ResidentInput['householdMembers'];
+  emergencyContacts: ResidentInput['emergencyContacts'];
+  guardian: ResidentInput['guardian'] | null;
+}
+
+export const sealFamily = (keys: Keys, f: Family) =>
+  f.householdMembers.length || f.emergencyContacts.length || f.guardian ? keys.seal(JSON.stringify(f)) : null;
+
+export const openFamily = (keys: Keys, sealed: string | null): Family =>
+  sealed ? (JSON.parse(keys.open(sealed)) as Family) : { householdMembers: [], emergencyContacts: [], guardian: null };
+
+/** Whole years between a birth date and a day (both YYYY-MM-DD). */
+export function ageOn(birthDate: string, day: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** Rules that need no database: identity, guardian for a child under 14, consent by guardian. */
+export function prepareResident(
+  keys: Keys,
+  input: ResidentInput,
+  today: string,
+  intervals: VisitIntervals = DEFAULT_VISIT_INTERVALS,
+): { ok: true; values: Record<string, unknown> & Identity } | { ok: false; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const identity = sealIdentity(keys, input.documentType, input.idNumber, today);
+  if (!identity.ok) problems.push(identity.problem);
+  const birth = identity.ok ? identity.value.birthDate : null;
+  if (birth && ageOn(birth, today) < 14) {
+    if (!input.guardian) problems.push({ path: 'guardian', key: 'resident.guardianRequired' });
+    if (!input.consent.byGuardian) problems.push({ path: 'consent.byGuardian', key: 'resident.consentGuardian' });
+  }
+  if (!identity.ok || problems.length) return { ok: false, problems };
+  const level = input.careLevel as CareLevel;
+  return {
+    ok: true,
+    values: {
+      ...identity.value,
+      name: input.name,
+      ...nameSearchFields(input.name),
+      ...sealPhone(keys, input.phone),
+      address: input.address ?? null,
+      areaCode: input.areaCode,
+      familyCipher: sealFamily(keys, {
+        householdMembers: input.householdMembers,
+        emergencyContacts: input.emergencyContacts,
+        guardian: input.guardian ?? null,
+      }),
+      householdId: input.householdId ?? null,
+      categories: [...new Set(input.categories)],
+      assistanceStatus: input.assistanceStatus ?? null,
+      careLevel: level,
+      healthCipher: input.healthNotes ? keys.seal(input.healthNotes) : null,
+      notes: input.notes ?? null,
+      consent: input.consent,
+      assignedWorkerId: input.assignedWorkerId ?? null,
+      registeredOn: today,
+      lastContactOn: null,
+      nextDueOn: nextDueDate(today, intervals[level]),
+    },
+  };
+}
