@@ -3,9 +3,9 @@ import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'r
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Result, Spin } from 'antd';
-import type { Permission } from '@wushe/core';
+import type { Actor, Permission } from '@wushe/core';
 import { setErrorHook } from './api/client.ts';
-import { clearSession, setSessionNotice, useMe } from './api/session.ts';
+import { clearSession, ME_KEY, rememberReturnTo, setSessionNotice, useMe } from './api/session.ts';
 import { useI18n } from './i18n/index.tsx';
 
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
@@ -39,6 +39,7 @@ function SessionEvents() {
     setErrorHook((err, path) => {
       if (err.status === 401 && !path.startsWith('/auth/login')) {
         setSessionNotice(err.problem.detail ?? null);
+        rememberReturnTo(window.location.pathname, qc.getQueryData<Actor | null>(ME_KEY)?.username ?? null);
         clearSession(qc);
         navigate('/login', { replace: true });
       } else if (err.status === 403 && err.code === 'auth.mustChangePassword') {
@@ -58,7 +59,10 @@ function RequireAuth({ children, forced }: { children: ReactNode; forced?: boole
   const { data: actor, isPending } = useMe();
   const location = useLocation();
   if (isPending) return <FullPageSpin />;
-  if (!actor) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  if (!actor) {
+    rememberReturnTo(location.pathname, null);
+    return <Navigate to="/login" replace />;
+  }
   if (actor.mustChangePassword && !forced) return <Navigate to="/change-password" replace />;
   if (!actor.mustChangePassword && forced) return <Navigate to="/" replace />;
   if (!forced && actor.totpRequired && !actor.totpEnabled && location.pathname !== '/account') {

@@ -28,7 +28,7 @@ function Themed() {
   return (
     <ConfigProvider
       locale={lang === 'en' ? enUS : zhCN}
-      theme={{ token: { colorPrimary: '#c0392b', borderRadius: 6 } }}
+      theme={{ token: { borderRadius: 6 } }}
       // "登录", not "登 录": keeps button names equal to their labels (screen readers, tests).
       button={{ autoInsertSpace: false }}
       // The required asterisk is drawn by CSS beside the label (index.html), not inside it,

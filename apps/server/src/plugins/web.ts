@@ -15,10 +15,11 @@ export async function registerWeb(app: FastifyInstance, webDir = DEFAULT_WEB_DIR
     );
     return;
   }
-  await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' });
-  const html = fs.readFileSync(index);
+  // Hashed assets never change; the .br/.gz twins written at build time are sent when accepted.
+  await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1y', immutable: true, preCompressed: true });
+  // Read per request (a few hundred bytes) so a rebuilt web app is served without a restart.
   const spa = async (_req: unknown, reply: import('fastify').FastifyReply) =>
-    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
+    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(fs.readFileSync(index));
   app.get('/', spa);
   // Client-side routes (/login, /orgs, …) get index.html; anything with an extension 404s.
   app.get('/*', async (req, reply) => {

@@ -1,5 +1,6 @@
 // The signed-in actor and the public installation config, as TanStack Query state.
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router-dom';
 import type { Actor, LoginBody } from '@wushe/core';
 import type { z } from 'zod';
 import type { publicConfig } from '@wushe/core';
@@ -16,6 +17,19 @@ export const setSessionNotice = (text: string | null) => {
   sessionNotice = text;
 };
 export const getSessionNotice = () => sessionNotice;
+
+// Where to go back to after signing in again, and for whom (null: anyone, e.g. a deep link
+// opened without a session). An explicit logout forgets it.
+let returnTo: { path: string; username: string | null } | null = null;
+let loggedOut = false;
+export function rememberReturnTo(path: string, username: string | null): void {
+  if (!loggedOut && path !== '/' && !returnTo) returnTo = { path, username };
+}
+export function takeReturnTo(username: string): string {
+  const r = returnTo;
+  returnTo = null;
+  return r && (r.username === null || r.username === username) ? r.path : '/';
+}
 
 /** Stores a fresh actor (login, password change, TOTP) and its CSRF token. */
 export function setActor(qc: QueryClient, actor: Actor | null): void {
@@ -68,17 +82,28 @@ export function useLogin() {
     mutationFn: (body: LoginBody) => api.post<Actor>('/auth/login', body, true),
     onSuccess: (actor) => {
       setSessionNotice(null);
+      loggedOut = false;
       clearSession(qc);
       setActor(qc, actor);
     },
   });
 }
 
+/**
+ * Logs out and lands on the login page. The page changes before the session is cleared, so
+ * the route guards do not first redirect with a "come back to" path meant for another person.
+ */
 export function useLogout() {
   const qc = useQueryClient();
+  const navigate = useNavigate();
   return useMutation({
-    mutationFn: () => api.post<{ ok: true }>('/auth/logout', {}, true),
-    onSettled: () => clearSession(qc),
+    mutationFn: () => api.post<{ ok: true }>('/auth/logout', {}, true).catch(() => ({ ok: true as const })),
+    onSettled: () => {
+      loggedOut = true;
+      returnTo = null;
+      navigate('/login', { replace: true });
+      clearSession(qc);
+    },
   });
 }
 

@@ -1,7 +1,7 @@
 // The signed-in shell: a Sider menu filtered by permission, and a header with who is here.
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Button, Grid, Layout, Menu, Typography, type MenuProps } from 'antd';
+import { App, Button, Grid, Layout, Menu, Skeleton, Typography, type MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -35,6 +35,7 @@ export function AppLayout() {
   const { t, lang } = useI18n();
   const { data: config } = usePublicConfig();
   const logout = useLogout();
+  const { message } = App.useApp();
   const navigate = useNavigate();
   const location = useLocation();
   const screens = Grid.useBreakpoint();
@@ -111,7 +112,10 @@ export function AppLayout() {
               aria-label={t('logout')}
               icon={<LogoutOutlined aria-hidden />}
               loading={logout.isPending}
-              onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+              onClick={() => {
+                message.destroy();
+                logout.mutate();
+              }}
             >
               {narrow ? null : t('logout')}
             </Button>
@@ -125,7 +129,10 @@ export function AppLayout() {
           />
         )}
         <Content style={{ padding: narrow ? 8 : 24 }}>
-          <Outlet />
+          {/* Pages load lazily inside the shell, which stays on screen meanwhile. */}
+          <Suspense fallback={<Skeleton active style={{ padding: 24 }} />}>
+            <Outlet />
+          </Suspense>
         </Content>
       </Layout>
     </Layout>

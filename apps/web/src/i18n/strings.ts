@@ -31,6 +31,7 @@ export const STRINGS = {
   export: { zh: '导出 Excel', en: 'Export' },
   total: { zh: '共 {n} 条', en: '{n} in total' },
   actions: { zh: '操作', en: 'Actions' },
+  more: { zh: '更多', en: 'More' },
   all: { zh: '全部', en: 'All' },
   yes: { zh: '是', en: 'Yes' },
   no: { zh: '否', en: 'No' },

@@ -21,7 +21,9 @@ export function GridModal({ parent, onClose, onCreated }: { parent: Area; onClos
   );
 
   const submit = async () => {
-    const values = await form.validateFields();
+    // An invalid form shows its errors in place; nothing more to do here.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     const body = validateWith(gridCreateBody, { ...values, parentCode: parent.code }, form, lang);
     if (!body) return;
     create.mutate(body, {

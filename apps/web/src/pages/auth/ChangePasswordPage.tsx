@@ -33,7 +33,7 @@ export function ChangePasswordPage() {
         <Button
           type="link"
           style={{ paddingLeft: 0, marginTop: 12 }}
-          onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+          onClick={() => logout.mutate()}
         >
           {t('logout')}
         </Button>

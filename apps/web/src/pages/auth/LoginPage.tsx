@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { Alert, Button, Card, Form, Input, List, Space, Typography } from 'antd';
+import { Navigate, useNavigate } from 'react-router-dom';
+import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { loginBody } from '@wushe/core';
 import { ApiError } from '../../api/client.ts';
 import { validateWith } from '../../api/forms.ts';
-import { getSessionNotice, useLogin, useMe, usePublicConfig } from '../../api/session.ts';
+import { getSessionNotice, takeReturnTo, useLogin, useMe, usePublicConfig } from '../../api/session.ts';
 import { LangSwitch } from '../../components/LangSwitch.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 
@@ -18,7 +18,6 @@ interface Values {
 export function LoginPage() {
   const { t, lang } = useI18n();
   const [form] = Form.useForm<Values>();
-  const location = useLocation();
   const navigate = useNavigate();
   const me = useMe();
   const config = usePublicConfig();
@@ -26,16 +25,15 @@ export function LoginPage() {
   const [needTotp, setNeedTotp] = useState(false);
   const [error, setError] = useState<{ text: string; locked: boolean } | null>(null);
   const [notice] = useState(getSessionNotice);
-  const from = (location.state as { from?: string } | null)?.from;
 
-  if (me.data && !login.isPending) return <Navigate to={me.data.mustChangePassword ? '/change-password' : from || '/'} replace />;
+  if (me.data && !login.isPending) return <Navigate to={me.data.mustChangePassword ? '/change-password' : '/'} replace />;
 
   const submit = (values: Values) => {
     const body = validateWith(loginBody, { ...values, totp: needTotp ? values.totp : undefined }, form, lang);
     if (!body) return;
     setError(null);
     login.mutate(body, {
-      onSuccess: (actor) => navigate(actor.mustChangePassword ? '/change-password' : from || '/', { replace: true }),
+      onSuccess: (actor) => navigate(actor.mustChangePassword ? '/change-password' : takeReturnTo(actor.username), { replace: true }),
       onError: (e) => {
         if (!(e instanceof ApiError)) {
           setError({ text: t('networkError'), locked: false });
@@ -119,20 +117,29 @@ export function LoginPage() {
         {c?.demo && (
           <div style={{ marginTop: 20 }}>
             <Alert type="info" showIcon title={t('demoHint', { password: c.demoPassword ?? '' })} />
-            <List
-              size="small"
-              header={<Typography.Text strong>{t('demoAccounts')}</Typography.Text>}
-              dataSource={c.demoAccounts}
-              renderItem={(a) => (
-                <List.Item
-                  style={{ cursor: 'pointer' }}
+            {/* Plain markup, not antd List: it would pull the pagination code into the first page. */}
+            <Typography.Text strong style={{ display: 'block', margin: '12px 0 4px' }}>
+              {t('demoAccounts')}
+            </Typography.Text>
+            <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+              {c.demoAccounts.map((a) => (
+                <li
+                  key={a.username}
                   onClick={() => form.setFieldsValue({ username: a.username, password: c.demoPassword ?? '' })}
+                  style={{
+                    display: 'flex',
+                    justifyContent: 'space-between',
+                    gap: 8,
+                    padding: '6px 4px',
+                    borderBottom: '1px solid #f0f0f0',
+                    cursor: 'pointer',
+                  }}
                 >
                   <Typography.Text code>{a.username}</Typography.Text>
                   <Typography.Text type="secondary">{a.label}</Typography.Text>
-                </List.Item>
-              )}
-            />
+                </li>
+              ))}
+            </ul>
           </div>
         )}
         {c && (

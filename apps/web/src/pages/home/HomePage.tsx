@@ -39,7 +39,7 @@ function OrgOverview({ kindLabel }: { kindLabel: (kind: string) => string }) {
       grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: data.byArea.map((a) => a.name), axisLabel: { interval: 0, rotate: data.byArea.length > 6 ? 35 : 0 } },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'bar', name: t('home.orgTotal'), data: data.byArea.map((a) => a.count), itemStyle: { color: '#c0392b' } }],
+      series: [{ type: 'bar', name: t('home.orgTotal'), data: data.byArea.map((a) => a.count) }],
     } as ChartOption;
   }, [data, t]);
 

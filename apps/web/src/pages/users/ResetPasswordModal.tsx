@@ -17,7 +17,9 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
   const reset = useWrite('users', (body: { password: string }) => api.post<User>(`/users/${user.id}/reset-password`, body));
 
   const submit = async () => {
-    const values = await form.validateFields();
+    // An invalid form shows its errors in place; nothing more to do here.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     const body = validateWith(resetPasswordBody, values, form, lang);
     if (!body) return;
     reset.mutate(body, {

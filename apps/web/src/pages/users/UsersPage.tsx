@@ -107,8 +107,8 @@ export function UsersPage() {
                 onClick: ({ key }) => (key === 'reset' ? setResetting(u) : run(u, key as 'lock' | 'unlock' | 'disable' | 'enable')),
               }}
             >
-              <Button type="link" size="small" aria-label={`${t('actions')} ${u.username}`}>
-                {t('actions')} <DownOutlined aria-hidden />
+              <Button type="link" size="small" aria-label={`${t('more')} ${u.username}`}>
+                {t('more')} <DownOutlined aria-hidden />
               </Button>
             </Dropdown>
           </Space>
