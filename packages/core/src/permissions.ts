@@ -68,3 +68,27 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
   },
   { code: 'volunteer', name: '志愿者', nameEn: 'Volunteer', permissions: ['area.read'] },
 ];
+
+/**
+ * Front-line casework permissions. District and city account managers (user.write) create
+ * station staff who hold them, without exercising them themselves; every grant is audited.
+ */
+export const FRONTLINE_PERMISSIONS: Permission[] = [
+  'resident.read',
+  'resident.write',
+  'resident.reveal',
+  'resident.merge',
+  'assessment.write',
+  'contact.write',
+  'coverage.read',
+];
+
+/**
+ * May a caller holding `own` grant a role made of `wanted`? Only permissions the caller holds,
+ * plus front-line ones for account managers: no one can hand out more power than they have
+ * over accounts, roles, organisations, areas or settings.
+ */
+export function canGrant(own: readonly Permission[], wanted: readonly Permission[]): boolean {
+  const manager = own.includes('user.write');
+  return wanted.every((p) => own.includes(p) || (manager && FRONTLINE_PERMISSIONS.includes(p)));
+}

@@ -74,6 +74,7 @@ export async function deleteRole(ctx: Ctx, id: string) {
     if (!before) throw notFound();
     if (before.builtin) throw badRequest([{ path: 'id', key: 'role.builtin' }]);
     if (before.userCount > 0) throw badRequest([{ path: 'id', key: 'role.inUse' }]);
+    assertWithinOwn(ctx, before.permissions);
     await db.execute(sql`DELETE FROM roles WHERE id = ${id}`);
     await appendAudit(db, audit(ctx, 'role.delete', id, before));
     return { ok: true as const };

@@ -1,6 +1,6 @@
 // Accounts: created within the caller's scope, with a role no stronger than the caller's own,
 // in an organisation and area the caller can see. Every change is audited, without secrets.
-import { areaPrefix, maskPhone, narrowScope, type User, type UserCreateBody } from '@wushe/core';
+import { areaPrefix, canGrant, maskPhone, narrowScope, type Permission, type User, type UserCreateBody } from '@wushe/core';
 import { hashPassword, rows, uuidv7, type Db } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 import { appendAudit, byActor } from '../../audit/audit.ts';
@@ -46,7 +46,7 @@ export async function getUser(ctx: Ctx, id: string): Promise<User> {
 async function assertGrantableRole(db: Db, ctx: Ctx, roleId: string) {
   const [role] = await rows<{ permissions: string[] }>(db, sql`SELECT permissions FROM roles WHERE id = ${roleId}`);
   if (!role) throw fieldError('roleId', 'role.unknown');
-  if (role.permissions.some((p) => !ctx.actor.permissions.includes(p as never))) throw fieldError('roleId', 'role.tooStrong');
+  if (!canGrant(ctx.actor.permissions, role.permissions as Permission[])) throw fieldError('roleId', 'role.tooStrong');
 }
 
 async function assertPlacement(db: Db, ctx: Ctx, areaCode: string, orgId: string | null | undefined) {
