@@ -48,7 +48,8 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
         }
       : false,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Only configured proxies may set the client address: it feeds the rate limit and the audit.
+    trustProxy: services.config.trustProxy as boolean, // also a hop count or addresses; the cast picks fastify's http overload
   });
   // Validation happens in route() with zod, in the caller's language; the JSON Schemas on
   // routes only describe the API for OpenAPI, so fastify neither validates nor serialises by them.

@@ -25,6 +25,8 @@ export const envSchema = z.object({
   WUSHE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WUSHE_WEB_DIR: z.string().optional(),
   WUSHE_BENCH_FLOOR: bool.optional(),
+  /** Reverse proxies whose X-Forwarded-For is believed: `true`, a hop count, or addresses/CIDRs. */
+  WUSHE_TRUST_PROXY: z.string().optional(),
 });
 
 export interface AppConfig {
@@ -44,6 +46,8 @@ export interface AppConfig {
   secureCookie: boolean;
   logLevel: string;
   webDir?: string;
+  /** Which proxies may set the client address (login rate limit, audit). Default: none. */
+  trustProxy: boolean | number | string;
   /** Bench only: registers the floor route. */
   benchFloor?: boolean;
 }
@@ -72,5 +76,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.WUSHE_LOG_LEVEL,
     webDir: e.WUSHE_WEB_DIR,
     benchFloor: e.WUSHE_BENCH_FLOOR ?? false,
+    trustProxy: parseTrustProxy(e.WUSHE_TRUST_PROXY),
   };
+}
+
+function parseTrustProxy(v: string | undefined): boolean | number | string {
+  if (!v || v === 'false' || v === '0') return false;
+  if (v === 'true') return true;
+  return /^\d+$/.test(v) ? Number(v) : v;
 }

@@ -27,6 +27,7 @@ export const testConfig = (over: Partial<AppConfig> = {}): AppConfig => ({
   loginRateLimit: 10_000,
   secureCookie: false,
   logLevel: 'silent',
+  trustProxy: false,
   ...over,
 });
 

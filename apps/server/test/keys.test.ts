@@ -62,6 +62,18 @@ describe('field encryption keys', () => {
     expect(keysFrom(generateKeyFile()).blindIndex('11010519491231002X')).not.toBe(a.blindIndex('11010519491231002X'));
   });
 
+  it('keeps blind indexes stable across rotation, so existing rows stay findable', () => {
+    const k1 = pair();
+    const before = keysFrom({ current: 'k1', keys: { k1 } });
+    const after = keysFrom({ current: 'k2', keys: { k1, k2: pair() } });
+    expect(after.blindIndex('id:1:11010519491231002X')).toBe(before.blindIndex('id:1:11010519491231002X'));
+    // An explicit index key wins over the order of the file.
+    const k3 = pair();
+    const pinned = keysFrom({ current: 'k3', index: 'k3', keys: { k1, k3 } });
+    expect(pinned.blindIndex('x')).toBe(keysFrom({ current: 'k3', keys: { k3 } }).blindIndex('x'));
+    expect(() => keysFrom({ current: 'k1', index: 'k9', keys: { k1 } })).toThrow(/k9/);
+  });
+
   it('creates the key file once, readable only by its owner', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wushe-keys-'));
     try {

@@ -19,6 +19,9 @@ export interface Keys {
 
 interface KeyFile {
   current: string;
+  /** The key whose MAC computes blind indexes (default: the first key). It does not follow
+   *  `current`: a rotated index key would make every existing row unfindable. */
+  index?: string;
   keys: Record<string, { enc: string; mac: string }>;
 }
 
@@ -28,6 +31,9 @@ export function keysFrom(file: KeyFile): Keys {
   );
   const currentPair = pairs.get(file.current);
   if (!currentPair) throw new Error(`key ${file.current} is missing from the key file`);
+  const indexId = file.index ?? Object.keys(file.keys)[0]!;
+  const indexPair = pairs.get(indexId);
+  if (!indexPair) throw new Error(`key ${indexId} is missing from the key file`);
   return {
     current: file.current,
     seal(plain) {
@@ -45,7 +51,7 @@ export function keysFrom(file: KeyFile): Keys {
       return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
     },
     blindIndex(value) {
-      return crypto.createHmac('sha256', currentPair.mac).update(value).digest('base64url');
+      return crypto.createHmac('sha256', indexPair.mac).update(value).digest('base64url');
     },
   };
 }

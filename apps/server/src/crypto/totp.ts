@@ -46,13 +46,18 @@ export function totpCode(secret: string, time = Date.now(), step = 30): string {
   return code.toString().padStart(6, '0');
 }
 
-/** Accepts the current step and one either side, for clock drift. */
+/** The 30-second step a code belongs to: the current one or one either side (clock drift); null if none. */
+export function matchTotpStep(secret: string, code: string, time = Date.now()): number | null {
+  const given = Buffer.from(code.padEnd(6).slice(0, 6));
+  for (const d of [-1, 0, 1]) {
+    const at = time + d * 30_000;
+    if (crypto.timingSafeEqual(Buffer.from(totpCode(secret, at)), given)) return Math.floor(at / 30_000);
+  }
+  return null;
+}
+
 export function verifyTotp(secret: string, code: string, time = Date.now()): boolean {
-  return [-1, 0, 1].some((d) => {
-    const expected = Buffer.from(totpCode(secret, time + d * 30_000));
-    const given = Buffer.from(code.padEnd(6).slice(0, 6));
-    return crypto.timingSafeEqual(expected, given);
-  });
+  return matchTotpStep(secret, code, time) !== null;
 }
 
 export function newTotpSecret(): string {

@@ -22,6 +22,8 @@ export interface RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.
   response?: z.ZodType;
   /** Allowed before a forced password change or TOTP set-up. */
   allowPending?: boolean;
+  /** A larger request body than the app's default (e.g. a base64 attachment). */
+  bodyLimit?: number;
   handler: (
     ctx: Ctx,
     input: { params: z.output<P>; query: z.output<Q>; body: z.output<B> },
@@ -72,6 +74,7 @@ export function route<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType 
     method: def.method,
     url: def.url,
     config: { access: def.access },
+    ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}),
     schema: {
       summary: def.summary,
       tags: def.tags,

@@ -100,6 +100,7 @@ export const users = pgTable(
     mustChangePassword: boolean('must_change_password').notNull().default(true),
     totpSecret: text('totp_secret'), // sealed with the installation key
     totpEnabled: boolean('totp_enabled').notNull().default(false),
+    totpLastStep: integer('totp_last_step'), // the last accepted 30-second step: a code works once
     passwordChangedAt: tstz('password_changed_at'),
     lastLoginAt: tstz('last_login_at'),
     version: integer('version').notNull().default(1),

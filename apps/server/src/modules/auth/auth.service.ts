@@ -5,7 +5,7 @@ import { hashPassword, schema, verifyPassword, type Db } from '@wushe/db';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { appendAudit } from '../../audit/audit.ts';
 import type { Ctx, Services } from '../../context.ts';
-import { newTotpSecret, otpauthUrl, verifyTotp } from '../../crypto/totp.ts';
+import { matchTotpStep, newTotpSecret, otpauthUrl } from '../../crypto/totp.ts';
 import { AppError, fieldError, forbidden } from '../../http/errors.ts';
 import { createSession } from './session.ts';
 
@@ -76,9 +76,13 @@ export async function login(services: Services, input: LoginInput): Promise<stri
     }
     let ok = passwordOk;
     let reason = 'bad-password';
+    let totpStep: number | null = null;
     if (ok && u.totpEnabled && u.totpSecret) {
       if (!input.totp) throw new AppError(401, 'auth.totpRequired');
-      ok = verifyTotp(keys.open(u.totpSecret), input.totp, input.now.getTime());
+      const step = matchTotpStep(keys.open(u.totpSecret), input.totp, input.now.getTime());
+      // A code is good once: a replayed (or older) step is refused like a wrong code.
+      ok = step !== null && step > (u.totpLastStep ?? -1);
+      if (ok) totpStep = step;
       reason = 'bad-totp';
     }
     if (!ok) {
@@ -104,7 +108,10 @@ export async function login(services: Services, input: LoginInput): Promise<stri
       await fail(db, u, reason);
       return { kind: 'failed', left: config.lockAttempts - attempts, reason };
     }
-    await db.update(users).set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: input.now }).where(eq(users.id, u.id));
+    await db
+      .update(users)
+      .set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: input.now, ...(totpStep !== null ? { totpLastStep: totpStep } : {}) })
+      .where(eq(users.id, u.id));
     const token = await createSession(db, u.id, input.ip, input.userAgent);
     await appendAudit(db, {
       actorId: u.id,
@@ -171,8 +178,9 @@ export async function totpSetup(ctx: Ctx): Promise<{ secret: string; otpauthUrl:
 export async function totpEnable(ctx: Ctx, code: string): Promise<void> {
   await ctx.database.tx('', async (db) => {
     const [u] = await db.select().from(users).where(eq(users.id, ctx.actor.id));
-    if (!u?.totpSecret || !verifyTotp(ctx.keys.open(u.totpSecret), code, ctx.now.getTime())) throw fieldError('code', 'auth.totpWrong');
-    await db.update(users).set({ totpEnabled: true }).where(eq(users.id, u.id));
+    const step = u?.totpSecret ? matchTotpStep(ctx.keys.open(u.totpSecret), code, ctx.now.getTime()) : null;
+    if (!u || step === null) throw fieldError('code', 'auth.totpWrong');
+    await db.update(users).set({ totpEnabled: true, totpLastStep: step }).where(eq(users.id, u.id));
     await appendAudit(db, auditOf(ctx, 'auth.totp.enable'));
   });
 }
