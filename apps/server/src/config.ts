@@ -25,6 +25,7 @@ export const envSchema = z.object({
   WUSHE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WUSHE_WEB_DIR: z.string().optional(),
   WUSHE_BENCH_FLOOR: bool.optional(),
+  WUSHE_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   /** Reverse proxies whose X-Forwarded-For is believed: `true`, a hop count, or addresses/CIDRs. */
   WUSHE_TRUST_PROXY: z.string().optional(),
 });
@@ -48,6 +49,8 @@ export interface AppConfig {
   webDir?: string;
   /** Which proxies may set the client address (login rate limit, audit). Default: none. */
   trustProxy: boolean | number | string;
+  /** How long a resolved session is reused in this process (0 = never). */
+  sessionCacheMs: number;
   /** Bench only: registers the floor route. */
   benchFloor?: boolean;
 }
@@ -77,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDir: e.WUSHE_WEB_DIR,
     benchFloor: e.WUSHE_BENCH_FLOOR ?? false,
     trustProxy: parseTrustProxy(e.WUSHE_TRUST_PROXY),
+    sessionCacheMs: e.WUSHE_SESSION_CACHE_MS,
   };
 }
 

@@ -4,6 +4,7 @@ import type { Database, Db } from '@wushe/db';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppConfig } from './config.ts';
 import type { Keys } from '@wushe/db';
+import type { SessionCache } from './modules/auth/session-cache.ts';
 
 /** Database access bound to the caller's scope: RLS and the repositories see the same prefix. */
 export interface ScopedDb {
@@ -15,6 +16,7 @@ export interface Services {
   config: AppConfig;
   database: Database;
   keys: Keys;
+  sessionCache: SessionCache;
   /** The installation's root area (12-digit code) and its prefix. */
   installation: { areaCode: string; areaName: string; scope: string; demo: boolean };
 }

@@ -6,6 +6,7 @@ import { seedDemo } from '@wushe/db/demo';
 import { sql } from 'drizzle-orm';
 import type { AppConfig } from './config.ts';
 import type { Services } from './context.ts';
+import { SessionCache } from './modules/auth/session-cache.ts';
 import { loadOrCreateKeys, type Keys } from '@wushe/db';
 
 export async function installationOf(database: Database) {
@@ -41,6 +42,7 @@ export async function assembleServices(config: AppConfig, database: Database, ke
     config,
     database,
     keys: keys ?? loadOrCreateKeys(config.dataDir),
+    sessionCache: new SessionCache(config.sessionCacheMs),
     installation: { areaCode: inst.area_code, areaName: inst.name, scope: areaPrefix(inst.area_code), demo: inst.demo },
   };
 }

@@ -28,6 +28,8 @@ export const testConfig = (over: Partial<AppConfig> = {}): AppConfig => ({
   secureCookie: false,
   logLevel: 'silent',
   trustProxy: false,
+  // Off by default so tests that age sessions in the database see it at once; session-cache.test.ts covers the cache.
+  sessionCacheMs: 0,
   ...over,
 });
 

@@ -45,3 +45,14 @@ export async function updateVersioned(
   );
   return res.length > 0;
 }
+
+/**
+ * "This area and below" on an area_code column. Under RLS PostgreSQL will not drive an index
+ * scan with LIKE (not leakproof) but will with ~>=~ / ~<~ (leakproof, text_pattern_ops): the
+ * range narrows the scan, the LIKE keeps the meaning exact.
+ */
+export function inArea(column: SQL, prefix: string): SQL {
+  if (!prefix) return sql`true`;
+  const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+  return sql`(${column} LIKE ${prefix + '%'} AND ${column} ~>=~ ${prefix} AND ${column} ~<~ ${upper})`;
+}

@@ -1,5 +1,5 @@
 import { auditEntry, auditListQuery, listOf, type AuditEntry } from '@wushe/core';
-import { likePrefix, rows } from '@wushe/db';
+import { inArea, likePrefix, rows } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Ctx } from '../../context.ts';
@@ -18,7 +18,7 @@ interface AuditQuery {
 
 /** The audit trail of the caller's area; dates are business days in Asia/Shanghai. */
 async function findAudit(ctx: Ctx, q: AuditQuery, limit = q.pageSize) {
-  const where = [sql`area_code LIKE ${ctx.scope + '%'}`];
+  const where = [inArea(sql`area_code`, ctx.scope)];
   if (q.actor) where.push(sql`actor_name = ${q.actor}`);
   if (q.action) where.push(sql`action LIKE ${likePrefix(q.action)}`);
   if (q.from) where.push(sql`at >= (${q.from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`);

@@ -136,6 +136,7 @@ export async function logout(ctx: Ctx, sessionId: string): Promise<void> {
     await db.delete(sessions).where(eq(sessions.id, sessionId));
     await appendAudit(db, auditOf(ctx, 'auth.logout'));
   });
+  ctx.sessionCache.forget(sessionId);
 }
 
 function auditOf(ctx: Ctx, action: string) {
@@ -164,6 +165,7 @@ export async function changePassword(ctx: Ctx, sessionId: string, current: strin
     await db.delete(sessions).where(and(eq(sessions.userId, u.id), ne(sessions.id, sessionId)));
     await appendAudit(db, auditOf(ctx, 'auth.password.change'));
   });
+  ctx.sessionCache.forgetUser(u.id);
 }
 
 export async function totpSetup(ctx: Ctx): Promise<{ secret: string; otpauthUrl: string }> {
@@ -183,6 +185,7 @@ export async function totpEnable(ctx: Ctx, code: string): Promise<void> {
     await db.update(users).set({ totpEnabled: true, totpLastStep: step }).where(eq(users.id, u.id));
     await appendAudit(db, auditOf(ctx, 'auth.totp.enable'));
   });
+  ctx.sessionCache.forgetUser(ctx.actor.id);
 }
 
 export async function totpDisable(ctx: Ctx, password: string): Promise<void> {
@@ -192,6 +195,7 @@ export async function totpDisable(ctx: Ctx, password: string): Promise<void> {
     await db.update(users).set({ totpEnabled: false, totpSecret: null }).where(eq(users.id, u.id));
     await appendAudit(db, auditOf(ctx, 'auth.totp.disable'));
   });
+  ctx.sessionCache.forgetUser(ctx.actor.id);
 }
 
 export type { Lang };

@@ -34,9 +34,11 @@ interface SessionRow {
 
 export type Resolved = { actor: Actor; sessionId: string } | { expired: true } | null;
 
-export async function resolveSession(services: Services, token: string, now: Date): Promise<Resolved> {
+export async function resolveSession(services: Services, token: string, now: Date, useCache = true): Promise<Resolved> {
   const id = sessionIdOf(token);
   const idle = services.config.idleMinutes * 60;
+  const cached = useCache ? services.sessionCache.get(id, now.getTime()) : undefined;
+  if (cached && now.getTime() - cached.lastSeen <= idle * 1000) return { sessionId: id, actor: cached.actor };
   // Runs in whatever scope the pooled connection has: the function is SECURITY DEFINER.
   const found = await services.database.any((db) =>
     preparedRows<SessionRow>(db, sql`SELECT * FROM session_resolve(${id}, ${idle}, ${TOUCH_SECONDS})`),
@@ -45,10 +47,13 @@ export async function resolveSession(services: Services, token: string, now: Dat
   if (!r) return null;
   const lastSeen = new Date(r.last_seen_at).getTime();
   if (now.getTime() - lastSeen > idle * 1000 || r.status !== 'active') {
+    services.sessionCache.forget(id);
     await services.database.run('', (db) => db.delete(schema.sessions).where(eq(schema.sessions.id, id)));
     return { expired: true };
   }
-  return { sessionId: id, actor: actorFromRow(r, services) };
+  const actor = actorFromRow(r, services);
+  if (useCache) services.sessionCache.put(id, actor, lastSeen, now.getTime());
+  return { sessionId: id, actor };
 }
 
 function actorFromRow(r: SessionRow, services: Services): Actor {
@@ -84,7 +89,7 @@ export async function createSession(db: Db, userId: string, ip: string, userAgen
 
 /** Reads an account as the actor it would be, for responses right after login or a change. */
 export async function actorForSession(services: Services, token: string): Promise<Actor> {
-  const res = await resolveSession(services, token, new Date());
+  const res = await resolveSession(services, token, new Date(), false);
   if (!res || 'expired' in res) throw new Error('session vanished');
   return res.actor;
 }

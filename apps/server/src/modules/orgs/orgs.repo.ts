@@ -1,5 +1,5 @@
 import type { Org, OrgCreateBody } from '@wushe/core';
-import { likeContains, pagedRows, rows, updateVersioned, type Db } from '@wushe/db';
+import { inArea, likeContains, pagedRows, rows, updateVersioned, type Db } from '@wushe/db';
 import { sql, type SQL } from 'drizzle-orm';
 
 const COLUMNS = sql`o.id, o.name, o.kind, o.area_code AS "areaCode", coalesce(a.name, o.area_code) AS "areaName",
@@ -30,20 +30,9 @@ const normalise = (org: Org): Org => ({
   updatedAt: new Date(org.updatedAt).toISOString(),
 });
 
-/**
- * The scope prefix again as a range on the text_pattern_ops index. Under RLS the planner may
- * not scan an index by LIKE (not leakproof) but may by ~>=~ / ~<~ (leakproof); without the
- * range every list read the whole table. The LIKE stays; the range only narrows the scan.
- */
-function prefixRange(column: SQL, prefix: string): SQL[] {
-  if (!prefix) return [];
-  const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-  return [sql`${column} ~>=~ ${prefix}`, sql`${column} ~<~ ${upper}`];
-}
-
 /** One round trip: the page and the total (window count); area names are joined for the page only. */
 export async function listOrgs(db: Db, f: OrgFilter): Promise<{ items: Org[]; total: number }> {
-  const where = [sql`o.area_code LIKE ${f.prefix + '%'}`, ...prefixRange(sql`o.area_code`, f.prefix)];
+  const where = [inArea(sql`o.area_code`, f.prefix)];
   if (f.kind) where.push(sql`o.kind = ${f.kind}`);
   if (f.active !== undefined) where.push(sql`o.active = ${f.active}`);
   if (f.q) where.push(sql`(o.name LIKE ${likeContains(f.q)} OR o.credit_code = ${f.q.toUpperCase()})`);

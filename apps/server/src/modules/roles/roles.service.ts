@@ -64,6 +64,7 @@ export async function updateRole(
     if (!res.length) throw conflict();
     const after = (await roleById(db, id))!;
     await appendAudit(db, audit(ctx, 'role.update', id, before, after));
+    ctx.sessionCache.clear();
     return after;
   });
 }
@@ -77,6 +78,7 @@ export async function deleteRole(ctx: Ctx, id: string) {
     assertWithinOwn(ctx, before.permissions);
     await db.execute(sql`DELETE FROM roles WHERE id = ${id}`);
     await appendAudit(db, audit(ctx, 'role.delete', id, before));
+    ctx.sessionCache.clear();
     return { ok: true as const };
   });
 }

@@ -1,5 +1,5 @@
 import type { User } from '@wushe/core';
-import { likeContains, pagedRows, rows, updateVersioned, type Db } from '@wushe/db';
+import { inArea, likeContains, pagedRows, rows, updateVersioned, type Db } from '@wushe/db';
 import { sql, type SQL } from 'drizzle-orm';
 
 // Status reads "locked" while an automatic lock runs, so lists show what login will do.
@@ -38,7 +38,7 @@ export interface UserFilter {
 }
 
 export async function listUsers(db: Db, f: UserFilter): Promise<{ items: User[]; total: number }> {
-  const where = [sql`u.area_code LIKE ${f.prefix + '%'}`];
+  const where = [inArea(sql`u.area_code`, f.prefix)];
   if (f.q) {
     const pattern = likeContains(f.q);
     where.push(sql`(u.username ILIKE ${pattern} OR u.display_name LIKE ${pattern})`);

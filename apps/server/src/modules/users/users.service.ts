@@ -91,7 +91,7 @@ export interface UserUpdate {
 }
 
 export async function updateUserById(ctx: Ctx, id: string, body: UserUpdate): Promise<User> {
-  return ctx.db.tx(async (db) => {
+  const user = await ctx.db.tx(async (db) => {
     const before = await userById(db, ctx.scope, id);
     if (!before) throw notFound();
     const self = id === ctx.actor.id;
@@ -111,6 +111,8 @@ export async function updateUserById(ctx: Ctx, id: string, body: UserUpdate): Pr
     await appendAudit(db, byActor(ctx, { action: 'user.update', targetType: 'user', targetId: id, areaCode: after.areaCode, before, after }));
     return present(ctx)(after);
   });
+  ctx.sessionCache.forgetUser(id);
+  return user;
 }
 
 type AdminAction = 'reset-password' | 'lock' | 'unlock';
@@ -128,7 +130,7 @@ export async function adminAction(ctx: Ctx, id: string, action: AdminAction, pas
   } else {
     changes = { status: 'active', lockedUntil: null, failedAttempts: 0 };
   }
-  return ctx.db.tx(async (db) => {
+  const user = await ctx.db.tx(async (db) => {
     const before = await userById(db, ctx.scope, id);
     if (!before) throw notFound();
     await assertGrantableRole(db, ctx, before.roleId);
@@ -141,4 +143,6 @@ export async function adminAction(ctx: Ctx, id: string, action: AdminAction, pas
     await appendAudit(db, byActor(ctx, { action: auditAction, targetType: 'user', targetId: id, areaCode: after.areaCode, before, after }));
     return present(ctx)(after);
   });
+  ctx.sessionCache.forgetUser(id);
+  return user;
 }
