@@ -35,7 +35,8 @@ type Probe = ReturnType<typeof cpuProbe>;
 
 async function measure(base: string, cookie: string, t: { name: string; path: string }, probe: Probe): Promise<Measured> {
   // The floor goes without the cookie: with it, the session hook would add a round trip.
-  const headers: Record<string, string> = t === FLOOR ? {} : { cookie };
+  // Like a browser, every request accepts gzip; the floor carries no session.
+  const headers: Record<string, string> = t === FLOOR ? { 'accept-encoding': 'gzip, deflate, br' } : { cookie, 'accept-encoding': 'gzip, deflate, br' };
   const opts = { url: base + t.path, connections: CONNECTIONS, headers };
   await autocannon({ ...opts, duration: WARMUP });
   const before = await probe.sample();

@@ -1,21 +1,28 @@
 // Builds the Fastify app from services (tests call this and use app.inject); main.ts owns the
 // listener and the environment.
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { rows } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Services } from './context.ts';
+import { assessmentsRoutes } from './modules/assessments/assessments.routes.ts';
 import { areasRoutes } from './modules/areas/areas.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { contactsRoutes } from './modules/contacts/contacts.routes.ts';
+import { coverageRoutes } from './modules/coverage/coverage.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { publicRoutes } from './modules/public/public.routes.ts';
+import { residentsImportRoutes } from './modules/residents/residents.import.routes.ts';
+import { residentsRoutes } from './modules/residents/residents.routes.ts';
 import { rolesRoutes } from './modules/roles/roles.routes.ts';
+import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { registerProblems } from './plugins/problems.ts';
+import { registerSecurity } from './plugins/security.ts';
 import { registerSession } from './plugins/session.ts';
 import { registerWeb } from './plugins/web.ts';
 
@@ -45,6 +52,10 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
           level: services.config.logLevel,
           // No secrets in logs.
           redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+          // Query strings may carry an ID number or phone (resident search): log the path only.
+          serializers: {
+            req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: req.url.split('?')[0], remoteAddress: req.ip }),
+          },
         }
       : false,
     bodyLimit: 1024 * 1024,
@@ -58,21 +69,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
 
   registerProblems(app);
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"], // Ant Design injects its styles at run time
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    strictTransportSecurity: services.config.secureCookie,
-  });
+  registerSecurity(app, { hsts: services.config.secureCookie });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -92,6 +89,13 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   usersRoutes(app);
   rolesRoutes(app);
   auditRoutes(app);
+  residentsImportRoutes(app);
+  residentsRoutes(app);
+  settingsRoutes(app);
+  assessmentsRoutes(app);
+  contactsRoutes(app);
+  coverageRoutes(app);
+  notificationsRoutes(app);
   if (services.config.benchFloor) registerBenchFloor(app, services);
   if (opts.web) await registerWeb(app, services.config.webDir);
   return app;

@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './harness.ts';
 
@@ -63,5 +64,19 @@ describe('health and errors', () => {
     const body = orgs.json();
     expect(body.total).toBeGreaterThan(0);
     expect(body.items.every((o: { areaCode: string }) => o.areaCode.startsWith('350206005'))).toBe(true);
+  });
+
+  it('gzips large JSON answers for clients that accept it, and only for them', async () => {
+    const s = await t.login('huli');
+    const plain = await s.get('/api/v1/orgs?pageSize=50');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const zipped = await s.get('/api/v1/orgs?pageSize=50', { 'accept-encoding': 'gzip, br' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    const body = zlib.gunzipSync(zipped.rawPayload).toString('utf8');
+    expect(JSON.parse(body)).toEqual(plain.json());
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+    // Small answers are not worth it.
+    const small = await s.get('/api/v1/auth/me', { 'accept-encoding': 'gzip' });
+    expect(small.headers['content-encoding']).toBeUndefined();
   });
 });

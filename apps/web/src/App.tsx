@@ -22,6 +22,12 @@ const UsersPage = page(() => import('./pages/users/UsersPage.tsx'), 'UsersPage')
 const RolesPage = page(() => import('./pages/roles/RolesPage.tsx'), 'RolesPage');
 const AuditPage = page(() => import('./pages/audit/AuditPage.tsx'), 'AuditPage');
 const AccountPage = page(() => import('./pages/account/AccountPage.tsx'), 'AccountPage');
+const ResidentsPage = page(() => import('./pages/residents/ResidentsPage.tsx'), 'ResidentsPage');
+const ResidentFormPage = page(() => import('./pages/residents/ResidentFormPage.tsx'), 'ResidentFormPage');
+const ProfilePage = page(() => import('./pages/residents/ProfilePage.tsx'), 'ProfilePage');
+const AssessPage = page(() => import('./pages/assess/AssessPage.tsx'), 'AssessPage');
+const CoveragePage = page(() => import('./pages/coverage/CoveragePage.tsx'), 'CoveragePage');
+const SettingsPage = page(() => import('./pages/settings/SettingsPage.tsx'), 'SettingsPage');
 
 export function FullPageSpin() {
   return (
@@ -123,6 +129,13 @@ export function App() {
           <Route path="users" element={<RequirePerm perm="user.read"><UsersPage /></RequirePerm>} />
           <Route path="roles" element={<RequirePerm perm="role.read"><RolesPage /></RequirePerm>} />
           <Route path="audit" element={<RequirePerm perm="audit.read"><AuditPage /></RequirePerm>} />
+          <Route path="residents" element={<RequirePerm perm="resident.read"><ResidentsPage /></RequirePerm>} />
+          <Route path="residents/new" element={<RequirePerm perm="resident.write"><ResidentFormPage /></RequirePerm>} />
+          <Route path="residents/:id" element={<RequirePerm perm="resident.read"><ProfilePage /></RequirePerm>} />
+          <Route path="residents/:id/edit" element={<RequirePerm perm="resident.write"><ResidentFormPage /></RequirePerm>} />
+          <Route path="residents/:id/assess" element={<RequirePerm perm="assessment.write"><AssessPage /></RequirePerm>} />
+          <Route path="coverage" element={<RequirePerm perm="coverage.read"><CoveragePage /></RequirePerm>} />
+          <Route path="settings" element={<RequirePerm perm="settings.write"><SettingsPage /></RequirePerm>} />
           <Route path="account" element={<AccountPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>

@@ -15,3 +15,4 @@ export * from './assessments/index.ts';
 export * from './coverage/window.ts';
 export * from './schemas/residents.ts';
 export * from './schemas/care.ts';
+export * from './schemas/settings.ts';

@@ -7,7 +7,8 @@ export const likeContains = (q: string) => '%' + q.replace(/[\\%_]/g, '\\$&') + 
 export const likePrefix = (q: string) => q.replace(/[\\%_]/g, '\\$&') + '%';
 
 /**
- * A page and its total in one round trip: `select` must include `count(*) OVER () AS total`.
+ * A page and its total in one round trip: `select` must include a `total` column (a window
+ * count, or a scalar count subquery that an index-only scan answers).
  * Past the last page the window count is lost with the rows, so `count` answers instead.
  * The page query runs prepared (see preparedRows): its shapes are the list filters.
  */
@@ -48,11 +49,13 @@ export async function updateVersioned(
 
 /**
  * "This area and below" on an area_code column. Under RLS PostgreSQL will not drive an index
- * scan with LIKE (not leakproof) but will with ~>=~ / ~<~ (leakproof, text_pattern_ops): the
- * range narrows the scan, the LIKE keeps the meaning exact.
+ * scan with LIKE (not leakproof) but will with a C-collation range (text_lt/text_ge are
+ * leakproof), which the `(area_code COLLATE "C", …)` indexes serve in order; the RLS
+ * policies use the same range (migration 0008).
  */
 export function inArea(column: SQL, prefix: string): SQL {
   if (!prefix) return sql`true`;
   const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-  return sql`(${column} LIKE ${prefix + '%'} AND ${column} ~>=~ ${prefix} AND ${column} ~<~ ${upper})`;
+  // For digit codes the range is exactly LIKE 'prefix%' (byte order), without LIKE's guessed selectivity.
+  return sql`(${column} COLLATE "C" >= ${prefix} AND ${column} COLLATE "C" < ${upper})`;
 }

@@ -16,6 +16,10 @@ export class ApiError extends Error {
   get code(): string {
     return this.problem.code;
   }
+  /** An extension member of the problem body (e.g. `candidates` of a possible duplicate). */
+  ext<T>(name: string): T | undefined {
+    return (this.problem as unknown as Record<string, unknown>)[name] as T | undefined;
+  }
 }
 
 let csrfToken: string | null = null;
@@ -60,6 +64,8 @@ async function toError(res: Response): Promise<ApiError> {
     // not JSON (proxy error page and the like)
   }
   return new ApiError({
+    // Extension members (RFC 9457 §3.2) travel along.
+    ...body,
     type: body.type ?? 'about:blank',
     title: body.title ?? res.statusText,
     status: body.status ?? res.status,
@@ -109,12 +115,37 @@ export const api = {
   get: <T>(path: string, query?: Query, quiet?: boolean) => request<T>('GET', path, { query, quiet }),
   post: <T>(path: string, body?: unknown, quiet?: boolean) => request<T>('POST', path, { body: body ?? {}, quiet }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   del: <T>(path: string) => request<T>('DELETE', path),
 };
 
+/** Sends a file as the raw request body (imports). */
+export async function uploadRaw<T>(path: string, query: Query, file: Blob, contentType?: string): Promise<T> {
+  const h = headers('POST', false);
+  h.set('Content-Type', contentType || file.type || 'application/octet-stream');
+  let res: Response;
+  try {
+    res = await fetch(withQuery(API_BASE + path, query), { method: 'POST', credentials: 'same-origin', headers: h, body: file });
+  } catch {
+    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: getLang() === 'en' ? 'Network error; please try again' : '网络错误，请稍后重试', code: 'network' });
+  }
+  if (!res.ok) {
+    const err = await toError(res);
+    errorHook?.(err, path);
+    throw err;
+  }
+  return (await res.json()) as T;
+}
+
 /** Downloads `path?…&format=xlsx` as a file, keeping the session hook and language. */
 export async function downloadXlsx(path: string, query: Query, fallbackName: string): Promise<void> {
-  const url = withQuery(API_BASE + path, { ...query, page: undefined, pageSize: undefined, format: 'xlsx' });
+  return downloadFile(withQuery(path, { ...query, page: undefined, pageSize: undefined, format: 'xlsx' }), fallbackName);
+}
+
+/** Downloads any API path (with its query string) as a file. */
+export async function downloadFile(pathWithQuery: string, fallbackName: string): Promise<void> {
+  const path = pathWithQuery;
+  const url = API_BASE + pathWithQuery;
   const res = await fetch(url, { credentials: 'same-origin', headers: headers('GET', false) });
   if (!res.ok) {
     const err = await toError(res);

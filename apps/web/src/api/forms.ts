@@ -68,3 +68,42 @@ export function useProblem() {
     if (err.status === 409) onConflict?.();
   };
 }
+
+type NamePath = (string | number)[];
+
+/** "householdMembers.0.phone" → ['householdMembers', 0, 'phone'], with aliases for paths no field carries. */
+function toNamePath(path: string, alias: Record<string, NamePath>): NamePath {
+  if (alias[path]) return alias[path];
+  return path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+/** Marks nested fields from `{path, message}` errors (server problems or zod issues). */
+export function applyFieldErrors(form: FormInstance, errors: { path: string; message: string }[], alias: Record<string, NamePath> = {}): void {
+  const byField = new Map<string, { name: NamePath; errors: string[] }>();
+  for (const e of errors) {
+    const name = toNamePath(e.path, alias);
+    const key = JSON.stringify(name);
+    const entry = byField.get(key) ?? { name, errors: [] };
+    if (!entry.errors.includes(e.message)) entry.errors.push(e.message);
+    byField.set(key, entry);
+  }
+  form.setFields([...byField.values()]);
+}
+
+/** Like validateWith, but marks nested fields (Form.List rows, sub-objects) too. */
+export function validateDeep<S extends z.ZodType>(
+  schema: S,
+  values: unknown,
+  form: FormInstance,
+  lang: Lang,
+  alias: Record<string, NamePath> = {},
+): z.infer<S> | null {
+  const res = schema.safeParse(values);
+  if (res.success) return res.data;
+  applyFieldErrors(
+    form,
+    res.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: issueText(lang, i.message) })),
+    alias,
+  );
+  return null;
+}

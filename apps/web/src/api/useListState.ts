@@ -50,5 +50,11 @@ export function useListState<F extends Query>(initialFilters: F, defaultSort?: s
   /** The antd sortOrder of a column, so the header arrow follows the query. */
   const sortOrder = (key: string) => (sort === key ? 'ascend' : sort === `-${key}` ? 'descend' : null);
 
-  return { query, filters, setFilter, onTableChange, pagination, sortOrder };
+  /** Sort chosen outside the table (a Select on a phone). */
+  const changeSort = (next: string | undefined) => {
+    setSort(next);
+    setPage(1);
+  };
+
+  return { query, filters, setFilter, setSort: changeSort, onTableChange, pagination, sortOrder };
 }

@@ -6,6 +6,9 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  FundOutlined,
+  SettingOutlined,
+  SolutionOutlined,
   HomeOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -17,16 +20,20 @@ import type { Permission } from '@wushe/core';
 import { useActor, useLogout, usePublicConfig } from '../api/session.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { LangSwitch } from './LangSwitch.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 
 const { Header, Sider, Content } = Layout;
 
 const MENU: { path: string; label: string; icon: React.ReactNode; perm?: Permission }[] = [
   { path: '/', label: 'menu.home', icon: <HomeOutlined aria-hidden /> },
+  { path: '/residents', label: 'menu.residents', icon: <SolutionOutlined aria-hidden />, perm: 'resident.read' },
+  { path: '/coverage', label: 'menu.coverage', icon: <FundOutlined aria-hidden />, perm: 'coverage.read' },
   { path: '/areas', label: 'menu.areas', icon: <ApartmentOutlined aria-hidden />, perm: 'area.read' },
   { path: '/orgs', label: 'menu.orgs', icon: <BankOutlined aria-hidden />, perm: 'org.read' },
   { path: '/users', label: 'menu.users', icon: <TeamOutlined aria-hidden />, perm: 'user.read' },
   { path: '/roles', label: 'menu.roles', icon: <SafetyOutlined aria-hidden />, perm: 'role.read' },
   { path: '/audit', label: 'menu.audit', icon: <AuditOutlined aria-hidden />, perm: 'audit.read' },
+  { path: '/settings', label: 'menu.settings', icon: <SettingOutlined aria-hidden />, perm: 'settings.write' },
   { path: '/account', label: 'menu.account', icon: <UserOutlined aria-hidden /> },
 ];
 
@@ -106,6 +113,7 @@ export function AppLayout() {
                 <Typography.Text type="secondary"> · {lang === 'en' ? actor.role.nameEn : actor.role.name}</Typography.Text>
               )}
             </span>
+            <NotificationBell />
             <LangSwitch type="text" />
             <Button
               type="text"

@@ -12,6 +12,8 @@ interface Node {
   value: string;
   title: string;
   isLeaf: boolean;
+  level: Area['level'];
+  selectable?: boolean;
 }
 
 const toNode = (a: Area, pId: string | null): Node => ({
@@ -20,6 +22,7 @@ const toNode = (a: Area, pId: string | null): Node => ({
   value: a.code,
   title: a.name,
   isLeaf: !a.hasChildren,
+  level: a.level,
 });
 
 export interface AreaPickerProps {
@@ -31,9 +34,11 @@ export interface AreaPickerProps {
   disabled?: boolean;
   style?: React.CSSProperties;
   'aria-label'?: string;
+  /** Only these levels can be chosen (e.g. a resident lives in a community or grid). */
+  selectableLevels?: Area['level'][];
 }
 
-export function AreaPicker({ value, onChange, id, placeholder, allowClear = true, disabled, style, ...rest }: AreaPickerProps) {
+export function AreaPicker({ value, onChange, id, placeholder, allowClear = true, disabled, style, selectableLevels, ...rest }: AreaPickerProps) {
   const { t } = useI18n();
   const roots = useRootAreas();
   const [nodes, setNodes] = useState<Node[]>([]);
@@ -90,10 +95,12 @@ export function AreaPicker({ value, onChange, id, placeholder, allowClear = true
     });
   };
 
-  const treeData = useMemo<Node[]>(
-    () => (hits ? hits.map((a) => ({ id: a.code, pId: null, value: a.code, title: a.path || a.name, isLeaf: true })) : nodes),
-    [hits, nodes],
-  );
+  const treeData = useMemo<Node[]>(() => {
+    const list = hits
+      ? hits.map((a) => ({ id: a.code, pId: null, value: a.code, title: a.path || a.name, isLeaf: true, level: a.level }))
+      : nodes;
+    return selectableLevels ? list.map((n) => ({ ...n, selectable: selectableLevels.includes(n.level) })) : list;
+  }, [hits, nodes, selectableLevels]);
 
   const label = (code: string) => {
     const a = known.current.get(code);

@@ -1,27 +1,48 @@
-// ECharts from echarts/core with only what the pages draw (bar, pie), so the chunk stays lean.
+// ECharts from echarts/core with only what the pages draw (bar, line, pie), so the chunk stays lean.
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
-import { BarChart, PieChart } from 'echarts/charts';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { ComposeOption } from 'echarts/core';
-import type { BarSeriesOption, PieSeriesOption } from 'echarts/charts';
+import type { BarSeriesOption, LineSeriesOption, PieSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 
-echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export type ChartOption = ComposeOption<
-  BarSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+  BarSeriesOption | LineSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
 >;
 
-export function Chart({ option, height = 320, ariaLabel }: { option: ChartOption; height?: number; ariaLabel?: string }) {
+export interface ChartClick {
+  componentType?: string;
+  value?: unknown;
+  name?: string;
+  dataIndex: number;
+  seriesIndex?: number;
+}
+
+export function Chart({
+  option,
+  height = 320,
+  ariaLabel,
+  onClick,
+}: {
+  option: ChartOption;
+  height?: number;
+  ariaLabel?: string;
+  onClick?: (p: ChartClick) => void;
+}) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const click = useRef(onClick);
+  click.current = onClick;
 
   useEffect(() => {
     if (!el.current) return;
     const c = echarts.init(el.current);
     chart.current = c;
+    c.on('click', (p) => click.current?.(p as unknown as ChartClick));
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(el.current);
     return () => {
@@ -35,5 +56,5 @@ export function Chart({ option, height = 320, ariaLabel }: { option: ChartOption
     chart.current?.setOption(option, true);
   }, [option]);
 
-  return <div ref={el} role="img" aria-label={ariaLabel} style={{ width: '100%', height }} />;
+  return <div ref={el} role="img" aria-label={ariaLabel} style={{ width: '100%', height, cursor: onClick ? 'pointer' : undefined }} />;
 }

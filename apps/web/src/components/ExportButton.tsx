@@ -1,11 +1,22 @@
 import { useState } from 'react';
 import { App, Button } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { downloadXlsx, type Query } from '../api/client.ts';
+import { downloadFile, downloadXlsx, withQuery, type Query } from '../api/client.ts';
 import { useI18n } from '../i18n/index.tsx';
 
 /** "导出 Excel": the same list query with format=xlsx, saved as a file. */
-export function ExportButton({ path, query, filename }: { path: string; query: Query; filename: string }) {
+export function ExportButton({
+  path,
+  query,
+  filename,
+  direct,
+}: {
+  path: string;
+  query: Query;
+  filename: string;
+  /** The path is an xlsx endpoint already (no `format=xlsx`). */
+  direct?: boolean;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -16,7 +27,9 @@ export function ExportButton({ path, query, filename }: { path: string; query: Q
       onClick={async () => {
         setBusy(true);
         try {
-          await downloadXlsx(path, query, filename);
+          await (direct
+            ? downloadFile(withQuery(path, { ...query, page: undefined, pageSize: undefined }), filename)
+            : downloadXlsx(path, query, filename));
         } catch (e) {
           message.error(e instanceof Error ? e.message : t('networkError'));
         } finally {

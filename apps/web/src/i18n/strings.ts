@@ -1,5 +1,7 @@
 // UI strings (zh-CN first, English). Server messages come translated already; shared
 // validation keys live in MESSAGES in @wushe/core.
+import { CARE_STRINGS } from './strings-care.ts';
+
 export const STRINGS = {
   appName: { zh: '五社', en: 'Wushe' },
   appSubtitle: { zh: '社区社会工作服务平台', en: 'Community social-work platform' },
@@ -158,6 +160,7 @@ export const STRINGS = {
   notFound: { zh: '页面不存在', en: 'Page not found' },
   backHome: { zh: '返回首页', en: 'Back home' },
   networkError: { zh: '网络错误，请稍后重试', en: 'Network error; please try again' },
+  ...CARE_STRINGS,
 } as const;
 
 export type StringKey = keyof typeof STRINGS;

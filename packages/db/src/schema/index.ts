@@ -2,6 +2,7 @@
 // grid); "this area and below" is a prefix match, indexed with text_pattern_ops, and RLS
 // policies (migrations/0002_rls.sql) key on the same prefix.
 import { sql } from 'drizzle-orm';
+import { areaC } from './columns.ts';
 import {
   bigint,
   boolean,
@@ -76,7 +77,7 @@ export const orgs = pgTable(
     updatedAt: tstz('updated_at').notNull().defaultNow(),
   },
   (t) => [
-    index('orgs_area_idx').using('btree', t.areaCode.op('text_pattern_ops'), t.id),
+    index('orgs_area_idx').using('btree', areaC(t.areaCode), t.id),
     index('orgs_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
   ],
 );
@@ -109,7 +110,7 @@ export const users = pgTable(
   },
   (t) => [
     uniqueIndex('users_username_idx').on(sql`lower(${t.username})`),
-    index('users_area_idx').using('btree', t.areaCode.op('text_pattern_ops'), t.id),
+    index('users_area_idx').using('btree', areaC(t.areaCode), t.id),
   ],
 );
 
@@ -149,7 +150,7 @@ export const auditLog = pgTable(
     hash: text('hash').notNull(),
   },
   (t) => [
-    index('audit_area_idx').using('btree', t.areaCode.op('text_pattern_ops'), t.seq),
+    index('audit_area_idx').using('btree', areaC(t.areaCode), t.seq),
     index('audit_actor_idx').on(t.actorName, t.seq),
     index('audit_at_idx').on(t.at),
   ],

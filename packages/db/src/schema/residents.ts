@@ -2,6 +2,7 @@
 // Sensitive fields are sealed by the server (AES-256-GCM, key outside the database) and only
 // their masked form and an HMAC blind index (exact lookup, duplicate checks) are searchable.
 import { sql } from 'drizzle-orm';
+import { areaC } from './columns.ts';
 import { boolean, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './index.ts';
 
@@ -69,7 +70,7 @@ export const residents = pgTable(
   },
   (t) => [
     uniqueIndex('residents_id_hash_idx').on(t.idHash).where(sql`status <> 'merged'`),
-    index('residents_area_idx').using('btree', t.areaCode.op('text_pattern_ops'), t.id),
+    index('residents_area_idx').using('btree', areaC(t.areaCode), t.id),
     index('residents_grams_idx').using('gin', t.nameGrams),
     index('residents_initials_idx').on(t.nameInitials, t.areaCode),
     index('residents_phone_idx').on(t.phoneHash),
@@ -134,7 +135,7 @@ export const assessments = pgTable(
   },
   (t) => [
     index('assessments_resident_idx').on(t.residentId, t.assessedOn),
-    index('assessments_area_idx').using('btree', t.areaCode.op('text_pattern_ops')),
+    index('assessments_area_idx').using('btree', areaC(t.areaCode)),
   ],
 );
 
@@ -159,7 +160,7 @@ export const contacts = pgTable(
   (t) => [
     index('contacts_resident_idx').on(t.residentId, t.occurredOn),
     index('contacts_on_idx').on(t.occurredOn, t.residentId),
-    index('contacts_area_idx').using('btree', t.areaCode.op('text_pattern_ops'), t.occurredOn),
+    index('contacts_area_idx').using('btree', areaC(t.areaCode), t.occurredOn),
     uniqueIndex('contacts_client_key_idx').on(t.clientKey),
   ],
 );
@@ -195,7 +196,7 @@ export const followUps = pgTable(
     doneAt: tstz('done_at'),
     createdAt: tstz('created_at').notNull().defaultNow(),
   },
-  (t) => [index('follow_ups_area_idx').using('btree', t.areaCode.op('text_pattern_ops'), t.dueAt)],
+  (t) => [index('follow_ups_area_idx').using('btree', areaC(t.areaCode), t.dueAt)],
 );
 
 /** In-app notifications (e.g. an urgent flag to the station head). */

@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { Card, Col, Empty, Row, Skeleton, Statistic, Typography } from 'antd';
+import { DueByWorkerCard, DueCard } from './DueCard.tsx';
 import { ORG_KIND_LABELS, type OrgKind } from '@wushe/core';
 import { useOrgStats } from '../../api/hooks.ts';
 import { useActor } from '../../api/session.ts';
@@ -10,6 +11,9 @@ export function HomePage() {
   const actor = useActor();
   const { t, label, lang } = useI18n();
   const canSeeOrgs = actor.permissions.includes('org.read');
+  const canSeeDue = actor.permissions.includes('coverage.read');
+  // Station heads and officials (who oversee others) also see the due list per worker.
+  const oversees = canSeeDue && (actor.permissions.includes('resident.merge') || !actor.permissions.includes('contact.write'));
   const kindLabel = useCallback((k: string) => label(ORG_KIND_LABELS[k as OrgKind] ?? { zh: k, en: k }), [label]);
 
   return (
@@ -21,6 +25,20 @@ export function HomePage() {
         {lang === 'en' ? actor.role.nameEn : actor.role.name}
         {actor.org ? ` · ${actor.org.name}` : ''} · {t('home.scope')}: {actor.area.name}
       </Typography.Paragraph>
+      {canSeeDue && (
+        <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+          {actor.permissions.includes('contact.write') && (
+            <Col xs={24} lg={oversees ? 12 : 24}>
+              <DueCard />
+            </Col>
+          )}
+          {oversees && (
+            <Col xs={24} lg={actor.permissions.includes('contact.write') ? 12 : 24}>
+              <DueByWorkerCard />
+            </Col>
+          )}
+        </Row>
+      )}
       {canSeeOrgs ? <OrgOverview kindLabel={kindLabel} /> : null}
     </>
   );

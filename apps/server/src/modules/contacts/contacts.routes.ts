@@ -1,0 +1,51 @@
+import { attachmentUpload, contact, contactCreate, contactListQuery, idParams, listOf } from '@wushe/core';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { route } from '../../http/route.ts';
+import { sendAttachment, uploadAttachment } from './attachments.ts';
+import { createContact, findContacts } from './contacts.service.ts';
+
+const tags = ['contacts'];
+
+export function contactsRoutes(app: FastifyInstance): void {
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/contacts',
+    access: 'contact.write',
+    summary: 'Record a visit, call or service (optionally for the whole household); a repeated clientKey returns the earlier record',
+    tags,
+    body: contactCreate,
+    response: listOf(contact).extend({ replayed: z.boolean() }),
+    handler: (ctx, { body }) => createContact(ctx, body),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/contacts',
+    access: 'resident.read',
+    summary: 'Contacts in scope, newest first, with worker names and attachments',
+    tags,
+    query: contactListQuery,
+    response: listOf(contact),
+    handler: (ctx, { query }) => findContacts(ctx, query),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/attachments',
+    access: 'contact.write',
+    summary: 'Upload a photo or PDF (base64, ≤ 5 MB; type checked by content) to link to a contact',
+    tags,
+    body: attachmentUpload,
+    bodyLimit: 8 * 1024 * 1024,
+    response: z.object({ id: z.uuid(), filename: z.string(), contentType: z.string(), size: z.number() }),
+    handler: (ctx, { body }) => uploadAttachment(ctx, body),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/attachments/:id',
+    access: 'resident.read',
+    summary: 'Download an attachment (404 outside the caller\'s scope)',
+    tags,
+    params: idParams,
+    handler: (ctx, { params }, _req, reply) => sendAttachment(ctx, params.id, reply),
+  });
+}

@@ -1,0 +1,163 @@
+// Reading an uploaded resident file into rows of displayed text: .xlsx through exceljs, .csv
+// (UTF-8 with or without BOM, else GB18030 as saved by Chinese Excel) through a small RFC 4180
+// parser. Cells Excel stored as numbers are flagged, because an ID
+// number that became a number has already lost digits.
+import ExcelJS from 'exceljs';
+
+export interface SheetRow {
+  /** The spreadsheet row number (the header is row 1). */
+  row: number;
+  cells: string[];
+  /** Column indexes whose cell was a number in the workbook. */
+  numeric?: number[];
+}
+
+export interface Sheet {
+  headers: string[];
+  rows: SheetRow[];
+}
+
+export type FileKind = 'xlsx' | 'csv';
+
+/** Decides the format from the file's first bytes (a zip is an .xlsx), then its name. */
+export function detectKind(filename: string, body: Buffer): FileKind | null {
+  const zip = body.length > 4 && body[0] === 0x50 && body[1] === 0x4b && body[2] === 0x03 && body[3] === 0x04;
+  const ext = filename.toLowerCase().split('.').pop();
+  if (ext === 'xlsx') return zip ? 'xlsx' : null;
+  if (ext === 'csv') return zip ? null : 'csv';
+  return null;
+}
+
+/** UTF-8 when the bytes are valid UTF-8 (BOM dropped), else GB18030. */
+export function decodeText(body: Buffer): string {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    return new TextDecoder('gb18030').decode(body);
+  }
+}
+
+/** RFC 4180 records: quoted fields may hold commas, newlines and doubled quotes; CRLF or LF. */
+export function parseCsv(text: string): string[][] {
+  const out: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */ && field === '') {
+      // A quoted field: read up to the closing quote.
+      i++;
+      for (;;) {
+        const q = text.indexOf('"', i);
+        if (q < 0) {
+          field += text.slice(i);
+          i = n;
+          break;
+        }
+        field += text.slice(i, q);
+        if (text.charCodeAt(q + 1) === 34) {
+          field += '"';
+          i = q + 2;
+        } else {
+          i = q + 1;
+          break;
+        }
+      }
+      continue;
+    }
+    if (c === 44 /* , */) {
+      record.push(field);
+      field = '';
+      i++;
+    } else if (c === 10 || c === 13) {
+      record.push(field);
+      out.push(record);
+      record = [];
+      field = '';
+      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+    } else {
+      // Plain run up to the next delimiter.
+      let j = i;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d === 44 || d === 10 || d === 13) break;
+        j++;
+      }
+      field += text.slice(i, j);
+      i = j;
+    }
+  }
+  if (field !== '' || record.length) {
+    record.push(field);
+    out.push(record);
+  }
+  return out;
+}
+
+const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
+
+export function sheetFromCsv(body: Buffer): Sheet {
+  const records = parseCsv(decodeText(body));
+  const headers = (records[0] ?? []).map((h) => h.trim());
+  const rows: SheetRow[] = [];
+  for (let r = 1; r < records.length; r++) {
+    const cells = records[r]!;
+    if (!isBlank(cells)) rows.push({ row: r + 1, cells });
+  }
+  return { headers, rows };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A cell as the person saw it: dates as YYYY-MM-DD, rich text joined, formulas by result. */
+function cellText(v: unknown): { text: string; numeric: boolean } {
+  if (v === null || v === undefined) return { text: '', numeric: false };
+  if (typeof v === 'string') return { text: v, numeric: false };
+  if (typeof v === 'number') return { text: String(v), numeric: true };
+  if (typeof v === 'boolean') return { text: v ? 'TRUE' : 'FALSE', numeric: false };
+  if (v instanceof Date) {
+    // exceljs reads Excel dates as UTC midnight.
+    return { text: `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`, numeric: false };
+  }
+  if (typeof v === 'object') {
+    const o = v as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string };
+    if (o.richText) return { text: o.richText.map((t) => t.text).join(''), numeric: false };
+    if ('result' in o) return cellText(o.result);
+    if (o.text !== undefined) return cellText(o.text);
+    if (o.error) return { text: o.error, numeric: false };
+  }
+  return { text: String(v), numeric: false };
+}
+
+/**
+ * The first worksheet: headers from row 1, then every non-blank row. The whole workbook is
+ * loaded: exceljs' streaming reader decodes each inflated chunk on its own and garbles a
+ * Chinese character split across chunks, while loading costs about the same time.
+ */
+export async function sheetFromXlsx(body: Buffer): Promise<Sheet> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(body as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0]; // the template's other sheets are reference lists
+  let headers: string[] = [];
+  const rows: SheetRow[] = [];
+  ws?.eachRow((row) => {
+    const values = row.values as unknown[];
+    const cells: string[] = [];
+    let numeric: number[] | undefined;
+    for (let c = 1; c < values.length; c++) {
+      const t = cellText(values[c]);
+      cells.push(t.text);
+      if (t.numeric) (numeric ??= []).push(c - 1);
+    }
+    if (row.number === 1) headers = cells.map((h) => h.trim());
+    else if (!isBlank(cells)) rows.push({ row: row.number, cells, ...(numeric ? { numeric } : {}) });
+  });
+  return { headers, rows };
+}
+
+export function readSheet(kind: FileKind, body: Buffer): Promise<Sheet> {
+  return kind === 'xlsx' ? sheetFromXlsx(body) : Promise.resolve(sheetFromCsv(body));
+}

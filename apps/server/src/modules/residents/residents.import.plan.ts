@@ -1,0 +1,199 @@
+// The validation pass of an import: every row checked and prepared in memory, then classified
+// against what is stored, keyed on the ID number's blind index: new (accepted), stored in
+// scope and different (updated), identical (unchanged), held outside the scope or repeated
+// in the file (rejected). Lookups are a few set queries, never one per row.
+import { rows, openFamily, prepareResident, type Db, type Family, type Keys } from '@wushe/db';
+import { maskIdNumber, type ResidentInput, type VisitIntervals } from '@wushe/core';
+import { sql } from 'drizzle-orm';
+import type { SheetRow } from './residents.import.parse.ts';
+import { cell, checkRow, rowError, type Lookups, type RowError } from './residents.import.rows.ts';
+
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export type OutcomeStatus = 'accepted' | 'updated' | 'unchanged' | 'rejected';
+
+export interface Outcome {
+  row: number;
+  status: OutcomeStatus;
+  name: string | null;
+  idMasked: string | null;
+  errors: RowError[];
+  /** all_or_nothing with errors elsewhere: this good row was not written. */
+  notImported?: boolean;
+}
+
+export interface PlannedRow {
+  outcome: Outcome;
+  /** accepted: the prepared values to insert. */
+  values?: Record<string, unknown>;
+  /** updated: the stored resident and the columns that differ. */
+  id?: string;
+  changes?: Record<string, unknown>;
+}
+
+interface Stored {
+  id: string;
+  idHash: string;
+  areaCode: string;
+  name: string;
+  documentType: string;
+  phoneHash: string | null;
+  address: string | null;
+  familyCipher: string | null;
+  categories: string[];
+  assistanceStatus: string | null;
+  careLevel: number;
+  healthCipher: string | null;
+  notes: string | null;
+  consent: unknown;
+}
+
+/** JSON with sorted keys: jsonb does not keep key order, so plain stringify would differ. */
+export function stableJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
+  if (v && typeof v === 'object') {
+    const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined && x !== null);
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => `${JSON.stringify(k)}:${stableJson(x)}`).join(',')}}`;
+  }
+  return JSON.stringify(v ?? null);
+}
+
+const CHUNK = 5000;
+
+/** Stored residents in scope (RLS) for these blind indexes; one query per 5,000. */
+async function storedByHash(db: Db, hashes: string[]): Promise<Map<string, Stored>> {
+  const out = new Map<string, Stored>();
+  for (let i = 0; i < hashes.length; i += CHUNK) {
+    // Blind indexes are base64url, so a comma-joined list is unambiguous and binds as one value.
+    const list = hashes.slice(i, i + CHUNK).join(',');
+    const found = await rows<Stored>(
+      db,
+      sql`SELECT id, id_hash AS "idHash", area_code AS "areaCode", name, document_type AS "documentType", phone_hash AS "phoneHash",
+        address, family_cipher AS "familyCipher", categories, assistance_status AS "assistanceStatus", care_level AS "careLevel",
+        health_cipher AS "healthCipher", notes, consent
+      FROM residents WHERE id_hash = ANY(string_to_array(${list}, ',')) AND status <> 'merged'`,
+    );
+    for (const s of found) out.set(s.idHash, s);
+  }
+  return out;
+}
+
+/** Of these blind indexes, the ones a resident anywhere in the installation holds. */
+async function takenAnywhere(db: Db, hashes: string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < hashes.length; i += CHUNK) {
+    const list = hashes.slice(i, i + CHUNK).join(',');
+    const found = await rows<{ h: string }>(db, sql`SELECT h FROM unnest(string_to_array(${list}, ',')) AS h WHERE resident_id_hash_taken(h)`);
+    for (const r of found) out.add(r.h);
+  }
+  return out;
+}
+
+/**
+ * What an import row changes on a stored resident. An empty optional cell keeps what is
+ * stored (a file never erases data), household members are not in the file and are kept.
+ */
+function diffStored(keys: Keys, s: Stored, v: Record<string, unknown>, input: ResidentInput): Record<string, unknown> {
+  const changes: Record<string, unknown> = {};
+  const set = (k: string, differs: boolean, ...also: string[]) => {
+    if (!differs) return;
+    changes[k] = v[k];
+    for (const a of also) changes[a] = v[a];
+  };
+  set('name', v.name !== s.name, 'nameInitials', 'nameGrams');
+  set('documentType', v.documentType !== s.documentType);
+  set('areaCode', v.areaCode !== s.areaCode);
+  set('careLevel', v.careLevel !== s.careLevel);
+  set('consent', stableJson(v.consent) !== stableJson(s.consent));
+  if (input.phone) set('phoneCipher', v.phoneHash !== s.phoneHash, 'phoneHash', 'phoneMasked');
+  if (input.address) set('address', v.address !== s.address);
+  if (input.notes) set('notes', v.notes !== s.notes);
+  if (input.assistanceStatus) set('assistanceStatus', v.assistanceStatus !== s.assistanceStatus);
+  if (input.categories.length) set('categories', stableJson([...(v.categories as string[])].sort()) !== stableJson([...s.categories].sort()));
+  if (input.healthNotes) set('healthCipher', !s.healthCipher || keys.open(s.healthCipher) !== input.healthNotes);
+  if (input.guardian || input.emergencyContacts.length) {
+    const before = openFamily(keys, s.familyCipher);
+    const after: Family = { ...before };
+    if (input.guardian) {
+      const keepId = before.guardian?.name === input.guardian.name ? before.guardian.idNumber : undefined;
+      after.guardian = { ...input.guardian, idNumber: input.guardian.idNumber ?? keepId };
+    }
+    if (input.emergencyContacts[0]) after.emergencyContacts = [input.emergencyContacts[0], ...before.emergencyContacts.slice(1)];
+    if (stableJson(after) !== stableJson(before)) changes.familyCipher = keys.seal(JSON.stringify(after));
+  }
+  return changes;
+}
+
+export interface PlanInput {
+  rows: SheetRow[];
+  lookups: Lookups;
+  keys: Keys;
+  today: string;
+  intervals: VisitIntervals;
+  /** Called every 500 rows with the number checked so far. */
+  progress: (done: number) => Promise<void>;
+  /** Runs a read in the caller's scope (never nested in another unit of work). */
+  read: <T>(fn: (db: Db) => Promise<T>) => Promise<T>;
+}
+
+export async function planImport(p: PlanInput): Promise<PlannedRow[]> {
+  const planned: PlannedRow[] = [];
+  const byHash = new Map<string, PlannedRow>();
+  const inputs = new Map<string, ResidentInput>();
+  for (let i = 0; i < p.rows.length; i++) {
+    const row = p.rows[i]!;
+    if (i > 0 && i % 500 === 0) {
+      await yieldToEventLoop(); // PGlite answers without a macrotask turn: let requests through
+      await p.progress(i);
+    }
+    const checked = checkRow(row, p.lookups);
+    const name = checked.kind === 'ok' ? checked.input.name : null;
+    const rawId = cell(row, p.lookups, 'idNumber');
+    const outcome: Outcome = {
+      row: row.row,
+      status: 'rejected', // until the checks below pass
+      name: name ?? (cell(row, p.lookups, 'name') || null),
+      idMasked: rawId ? maskIdNumber(rawId) : null,
+      errors: [],
+    };
+    planned.push({ outcome });
+    if (checked.kind === 'bad') {
+      outcome.errors = checked.errors;
+      continue;
+    }
+    const prepared = prepareResident(p.keys, checked.input, p.today, p.intervals);
+    if (!prepared.ok) {
+      outcome.errors = prepared.problems.map((x) => rowError(x.path, x.key, x.params));
+      continue;
+    }
+    outcome.idMasked = prepared.values.idMasked;
+    const hash = prepared.values.idHash;
+    if (byHash.has(hash)) {
+      outcome.errors = [rowError('idNumber', 'import.duplicateInFile', { row: byHash.get(hash)!.outcome.row })];
+      continue;
+    }
+    const entry = planned[planned.length - 1]!;
+    entry.values = prepared.values;
+    inputs.set(hash, checked.input);
+    byHash.set(hash, entry);
+  }
+  await p.progress(p.rows.length);
+
+  const hashes = [...byHash.keys()];
+  const stored = await p.read((db) => storedByHash(db, hashes));
+  const elsewhere = await p.read((db) => takenAnywhere(db, hashes.filter((h) => !stored.has(h))));
+  for (const [hash, entry] of byHash) {
+    const input = inputs.get(hash)!;
+    const s = stored.get(hash);
+    if (s) {
+      const changes = diffStored(p.keys, s, entry.values!, input);
+      entry.values = undefined;
+      if (Object.keys(changes).length) Object.assign(entry, { id: s.id, changes }).outcome.status = 'updated';
+      else entry.outcome.status = 'unchanged';
+    } else if (elsewhere.has(hash)) {
+      entry.values = undefined;
+      entry.outcome.errors = [rowError('idNumber', 'resident.idTaken')];
+    } else entry.outcome.status = 'accepted';
+  }
+  return planned;
+}

@@ -1,0 +1,68 @@
+// The header bell: unread count and a dropdown list; a click marks read and follows the link.
+import { useNavigate } from 'react-router-dom';
+import { useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Dropdown, Empty, Typography } from 'antd';
+import { BellOutlined } from '@ant-design/icons';
+import { useNotifications, type Notification } from '../api/care.ts';
+import { api } from '../api/client.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { formatDateTime } from '../fmt.ts';
+
+export function NotificationBell() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const q = useNotifications();
+  const unread = q.data?.unread ?? 0;
+  const items = q.data?.items ?? [];
+
+  const open = async (n: Notification) => {
+    if (!n.readAt) {
+      try {
+        await api.post(`/notifications/${n.id}/read`);
+      } finally {
+        void qc.invalidateQueries({ queryKey: ['notifications'] });
+      }
+    }
+    if (n.link) navigate(n.link.replace(/^\/app/, ''));
+  };
+
+  return (
+    <Dropdown
+      trigger={['click']}
+      placement="bottomRight"
+      menu={{
+        items: items.length
+          ? items.slice(0, 20).map((n) => ({
+              key: n.id,
+              label: (
+                <div style={{ maxWidth: 320, whiteSpace: 'normal', fontWeight: n.readAt ? 400 : 600 }}>
+                  <div style={{ color: n.kind.includes('urgent') ? '#cf1322' : undefined }}>{n.title}</div>
+                  {n.body && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {n.body}
+                    </Typography.Text>
+                  )}
+                  <div>
+                    <Typography.Text type="secondary" style={{ fontSize: 11 }}>
+                      {formatDateTime(n.createdAt)}
+                    </Typography.Text>
+                  </div>
+                </div>
+              ),
+            }))
+          : [{ key: 'none', disabled: true, label: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notif.none')} /> }],
+        onClick: ({ key }) => {
+          const n = items.find((x) => x.id === key);
+          if (n) void open(n);
+        },
+      }}
+    >
+      <Button type="text" aria-label={t('notif.bell', { n: unread })}>
+        <Badge count={unread} size="small" offset={[4, -2]}>
+          <BellOutlined aria-hidden style={{ fontSize: 18 }} />
+        </Badge>
+      </Button>
+    </Dropdown>
+  );
+}

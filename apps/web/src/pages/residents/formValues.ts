@@ -1,0 +1,59 @@
+// Form values of the resident form, and how a stored record fills them.
+import dayjs, { type Dayjs } from 'dayjs';
+import type { DocumentType } from '@wushe/core';
+import type { ResidentDetail } from '../../api/care.ts';
+
+export type Person = { name?: string; relation?: string; phone?: string; note?: string; idNumber?: string };
+export interface Values {
+  name: string;
+  documentType: DocumentType;
+  idNumber?: string;
+  phone?: string;
+  address?: string;
+  areaCode?: string;
+  householdMembers: Person[];
+  emergencyContacts: Person[];
+  guardian?: Person;
+  categories: string[];
+  assistanceStatus?: string | null;
+  careLevel: number;
+  careLevelReason?: string;
+  healthNotes?: string;
+  notes?: string;
+  consent: { purpose: string; date: Dayjs; givenBy: string; byGuardian: boolean };
+}
+
+export const ALIAS: Record<string, (string | number)[]> = { guardian: ['guardian', 'name'], consent: ['consent', 'purpose'], 'consent.date': ['consent', 'date'] };
+export const today = () => dayjs().format('YYYY-MM-DD');
+export const filled = (p?: Person) => !!p && Object.values(p).some((v) => typeof v === 'string' && v.trim() !== '');
+const people = (list: ResidentDetail['householdMembers']): Person[] => list.map((p) => ({ name: p.name, relation: p.relation, note: p.note ?? undefined }));
+
+export function initialValues(r: ResidentDetail | null, t: (k: string) => string): Partial<Values> {
+  if (!r) {
+    return {
+      documentType: 'resident_id',
+      householdMembers: [],
+      emergencyContacts: [],
+      categories: [],
+      careLevel: 3,
+      consent: { purpose: t('res.consentPurposeDefault'), date: dayjs(), givenBy: '', byGuardian: false },
+    };
+  }
+  return {
+    name: r.name,
+    documentType: r.documentType as DocumentType,
+    address: r.address ?? undefined,
+    areaCode: r.areaCode,
+    householdMembers: people(r.householdMembers),
+    emergencyContacts: people(r.emergencyContacts),
+    guardian: r.guardian ? people([r.guardian])[0] : undefined,
+    categories: r.categories,
+    assistanceStatus: r.assistanceStatus,
+    careLevel: r.careLevel,
+    notes: r.notes ?? undefined,
+    consent: r.consent
+      ? { ...r.consent, date: dayjs(r.consent.date) }
+      : { purpose: t('res.consentPurposeDefault'), date: dayjs(), givenBy: '', byGuardian: false },
+  };
+}
+

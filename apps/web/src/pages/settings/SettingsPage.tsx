@@ -1,0 +1,19 @@
+// 系统设置 (settings.write): code lists (人员类别, 救助状态, 服务类型) and visit intervals.
+import { Card, Tabs } from 'antd';
+import { useI18n } from '../../i18n/index.tsx';
+import { CodeListEditor } from './CodeListEditor.tsx';
+import { IntervalsEditor } from './IntervalsEditor.tsx';
+
+export function SettingsPage() {
+  const { t } = useI18n();
+  return (
+    <Card title={t('menu.settings')}>
+      <Tabs
+        items={[
+          { key: 'codes', label: t('set.codeLists'), children: <CodeListEditor /> },
+          { key: 'intervals', label: t('set.intervals'), children: <IntervalsEditor /> },
+        ]}
+      />
+    </Card>
+  );
+}
