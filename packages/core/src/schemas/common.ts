@@ -30,3 +30,13 @@ export const okResponse = z.object({ ok: z.literal(true) });
 
 /** Optimistic concurrency: writes carry the version they read; a stale one answers 409. */
 export const versioned = z.object({ version: z.number().int().min(1) });
+
+/** Optional free text: trimmed, an empty string stored as null. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((s) => (s === '' ? null : s))
+    .nullable()
+    .optional();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { areaCode, pageQuery, uuid } from './common.ts';
+import { areaCode, optionalText, pageQuery, uuid } from './common.ts';
 
 export const ORG_KINDS = [
   'bureau', // 民政局 / 社会工作部
@@ -42,14 +42,6 @@ export const org = z.object({
 });
 export type Org = z.infer<typeof org>;
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((s) => (s === '' ? null : s))
-    .nullable()
-    .optional();
 
 export const orgCreateBody = z.object({
   name: z.string().trim().min(2, { error: 'field.required' }).max(100),

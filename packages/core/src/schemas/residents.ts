@@ -2,18 +2,10 @@
 // masked; `POST /residents/{id}/reveal` returns one value, with a reason, audited.
 import { z } from 'zod';
 import { documentType } from '../residents/documents.ts';
-import { areaCode, pageQuery, uuid } from './common.ts';
+import { areaCode, optionalText, pageQuery, uuid } from './common.ts';
 
 export const careLevel = z.number().int().min(1).max(4); // 关爱等级
 const text = (max: number) => z.string().trim().max(max);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((s) => (s === '' ? null : s))
-    .nullable()
-    .optional();
 export const mobilePhone = z.string().trim().regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, { error: 'phone.format' });
 const optionalPhone = mobilePhone.nullable().optional().or(z.literal('').transform(() => null));
 const isoDate = z.iso.date();
