@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = Number(process.env.E2E_PORT ?? 8091);
+// A port of its own per run (workers inherit it through the environment), so two runs on one
+// machine never meet each other's server.
+process.env.E2E_PORT ??= String(20_000 + Math.floor(Math.random() * 20_000));
+const PORT = Number(process.env.E2E_PORT);
 
 // Debian's Chromium (installed by npm test / .ci/run); Playwright downloads no browser.
 export default defineConfig({
@@ -24,14 +27,14 @@ export default defineConfig({
   },
   webServer: {
     // A fresh embedded database with the demo for every run.
-    command: `rm -rf .tmp-data && node ../apps/server/bin/wushe.mjs serve`,
+    command: `rm -rf .tmp-data-${PORT} && node ../apps/server/bin/wushe.mjs serve`,
     url: `http://127.0.0.1:${PORT}/api/v1/health`,
     reuseExistingServer: false,
     timeout: 120_000,
     env: {
       PORT: String(PORT),
       HOST: '127.0.0.1',
-      WUSHE_DATA_DIR: '.tmp-data',
+      WUSHE_DATA_DIR: `.tmp-data-${PORT}`,
       WUSHE_LOG_LEVEL: 'warn',
       WUSHE_LOGIN_RATE_LIMIT: '1000',
     },
