@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, DatePicker, Empty, Form, Grid, Row, Select, Skeleton, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import {
   ASSESSMENT_REASONS,
   scoreAssessment,
@@ -20,6 +20,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { ExtrasFields, ItemField } from './ItemFields.tsx';
 import { ResultModal } from './ResultModal.tsx';
 import { ScoreBar, ScoreCard } from './ScoreCard.tsx';
+import { businessToday } from '../../fmt.ts';
 
 function clean(answers: AssessmentAnswers): AssessmentAnswers {
   return Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)));
@@ -44,7 +45,7 @@ export function AssessPage() {
   const instruments = useInstruments();
   const [code, setCode] = useState<string>();
   const [reason, setReason] = useState('routine');
-  const [date, setDate] = useState<Dayjs>(dayjs());
+  const [date, setDate] = useState<Dayjs>(businessToday());
   const [answers, setAnswers] = useState<AssessmentAnswers>({});
   const [extras, setExtras] = useState<AssessmentExtras>({});
   const [showMissing, setShowMissing] = useState(false);
@@ -136,7 +137,7 @@ export function AssessPage() {
               </Col>
               <Col xs={12} md={7}>
                 <Form.Item label={t('assess.date')} htmlFor="assessed-on">
-                  <DatePicker id="assessed-on" value={date} onChange={(d) => d && setDate(d)} allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), 'day')} style={{ width: '100%' }} />
+                  <DatePicker id="assessed-on" value={date} onChange={(d) => d && setDate(d)} allowClear={false} disabledDate={(d) => d.isAfter(businessToday(), 'day')} style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
             </Row>

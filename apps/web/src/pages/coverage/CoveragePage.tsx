@@ -2,13 +2,13 @@
 // children's rates (click to drill down, Breadcrumb to go back up), a table, export.
 import { useEffect, useMemo, useState } from 'react';
 import { Breadcrumb, Button, Card, Col, DatePicker, Flex, Progress, Row, Statistic, Table, Typography, type TableColumnsType } from 'antd';
-import dayjs from 'dayjs';
 import { useCoverage, type CoverageCell } from '../../api/care.ts';
 import { useActor } from '../../api/session.ts';
 import { AreaPicker } from '../../components/AreaPicker.tsx';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import { businessToday } from '../../fmt.ts';
 
 const pct = (rate: number) => Math.round(rate * 1000) / 10;
 
@@ -16,7 +16,7 @@ export function CoveragePage() {
   const { t } = useI18n();
   const actor = useActor();
   const [trail, setTrail] = useState<{ code: string; name: string }[]>([{ code: actor.area.code, name: actor.area.name }]);
-  const [date, setDate] = useState(dayjs());
+  const [date, setDate] = useState(businessToday());
   const area = trail[trail.length - 1]!;
   const dateStr = date.format('YYYY-MM-DD');
   const cov = useCoverage(area.code, dateStr);
@@ -97,7 +97,7 @@ export function CoveragePage() {
           aria-label={t('cov.date')}
           value={date}
           allowClear={false}
-          disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+          disabledDate={(d) => d.isAfter(businessToday(), 'day')}
           onChange={(d) => d && setDate(d)}
         />
         <div style={{ marginLeft: 'auto' }}>

@@ -10,6 +10,7 @@ import { useCodeLabels } from '../../api/care.ts';
 import { api } from '../../api/client.ts';
 import { useProblem, validateDeep } from '../../api/forms.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { businessToday } from '../../fmt.ts';
 
 interface Values {
   kind: (typeof CONTACT_KINDS)[number];
@@ -125,7 +126,7 @@ export function ContactForm({ residentId, hasHousehold, onClose }: { residentId:
             showTime={{ format: 'HH:mm' }}
             format="YYYY-MM-DD HH:mm"
             style={{ width: '100%' }}
-            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+            disabledDate={(d) => d.isAfter(businessToday(), 'day')}
             inputReadOnly={!screens.md}
           />
         </Form.Item>

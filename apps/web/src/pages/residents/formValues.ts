@@ -2,6 +2,7 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { DocumentType } from '@wushe/core';
 import type { ResidentDetail } from '../../api/care.ts';
+import { businessToday } from '../../fmt.ts';
 
 export type Person = { name?: string; relation?: string; phone?: string; note?: string; idNumber?: string };
 export interface Values {
@@ -24,7 +25,7 @@ export interface Values {
 }
 
 export const ALIAS: Record<string, (string | number)[]> = { guardian: ['guardian', 'name'], consent: ['consent', 'purpose'], 'consent.date': ['consent', 'date'] };
-export const today = () => dayjs().format('YYYY-MM-DD');
+export const today = () => businessToday().format('YYYY-MM-DD');
 export const filled = (p?: Person) => !!p && Object.values(p).some((v) => typeof v === 'string' && v.trim() !== '');
 const people = (list: ResidentDetail['householdMembers']): Person[] => list.map((p) => ({ name: p.name, relation: p.relation, note: p.note ?? undefined }));
 
@@ -36,7 +37,7 @@ export function initialValues(r: ResidentDetail | null, t: (k: string) => string
       emergencyContacts: [],
       categories: [],
       careLevel: 3,
-      consent: { purpose: t('res.consentPurposeDefault'), date: dayjs(), givenBy: '', byGuardian: false },
+      consent: { purpose: t('res.consentPurposeDefault'), date: businessToday(), givenBy: '', byGuardian: false },
     };
   }
   return {
@@ -53,7 +54,7 @@ export function initialValues(r: ResidentDetail | null, t: (k: string) => string
     notes: r.notes ?? undefined,
     consent: r.consent
       ? { ...r.consent, date: dayjs(r.consent.date) }
-      : { purpose: t('res.consentPurposeDefault'), date: dayjs(), givenBy: '', byGuardian: false },
+      : { purpose: t('res.consentPurposeDefault'), date: businessToday(), givenBy: '', byGuardian: false },
   };
 }
 

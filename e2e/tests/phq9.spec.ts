@@ -1,0 +1,55 @@
+// A social worker fills in a PHQ-9 whose item 9 is positive: the form shows the urgent alert
+// whatever the total, and once saved the station head finds the 紧急 notification at the bell.
+import { expect, test } from '@playwright/test';
+import { chooseOption, createResident, login, logout } from './helpers.ts';
+
+test('PHQ-9 with item 9 positive alerts the worker and notifies the station head', async ({ page }) => {
+  await login(page, 'jiangtou.sw');
+  await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
+  const resident = await createResident(page, '350206004001');
+
+  await page.goto(`/residents/${resident.id}`);
+  await expect(page.getByRole('heading', { name: resident.name })).toBeVisible();
+  await page.getByRole('button', { name: '开展评估' }).click();
+  await page.waitForURL(`**/residents/${resident.id}/assess`);
+  await chooseOption(page, page, '评估量表', '患者健康问卷抑郁量表（PHQ-9）');
+
+  // Nine items, each a group named by its text; all 完全不会 except item 9.
+  const item = (n: number) => page.getByRole('group', { name: new RegExp(`^${n}\\. `) }).first();
+  await expect(item(9)).toContainText('有不如死掉或用某种方式伤害自己的念头');
+  for (let n = 1; n <= 8; n++) await item(n).getByRole('radio', { name: '完全不会（0）' }).check();
+  const urgent = page.getByRole('alert').filter({ hasText: '紧急' });
+  await expect(urgent).toHaveCount(0);
+  await item(9).getByRole('radio', { name: '好几天（1）' }).check();
+
+  // A total of 1 is minimal, yet item 9 raises the urgent flag on the form.
+  await expect(urgent).toBeVisible();
+  await expect(urgent).toContainText('有自伤念头，须立即跟进');
+  await expect(page.getByText('已全部作答')).toBeVisible();
+  await page.getByRole('button', { name: '提交评估' }).click();
+
+  const result = page.getByRole('dialog', { name: '评估结果' });
+  await expect(result).toContainText('无或极轻微抑郁');
+  await expect(result.locator('.ant-tag', { hasText: '紧急' })).toBeVisible();
+  await expect(result.getByLabel('确认关爱等级')).toBeVisible();
+  await result.getByRole('button', { name: '确认并保存' }).click();
+  await expect(result).toBeHidden({ timeout: 30_000 });
+  await page.waitForURL(`**/residents/${resident.id}`);
+  await logout(page);
+
+  // The station head: an unread count on the bell and the urgent notification in its list.
+  await login(page, 'jiangtou.head');
+  const bell = page.getByRole('button', { name: /^通知（[1-9]\d* 条未读）$/ });
+  await expect(bell).toBeVisible();
+  await bell.click();
+  const note = page.getByRole('menuitem').filter({ hasText: `紧急：${resident.name} 的 PHQ-9 第 9 题阳性` });
+  await expect(note).toBeVisible();
+  await expect(note).toContainText('有自伤念头，须立即跟进');
+
+  // Opening it marks it read and leads to the resident.
+  const before = Number(/（(\d+) 条未读）/.exec((await bell.getAttribute('aria-label')) ?? '')?.[1]);
+  await note.click();
+  await page.waitForURL(`**/residents/${resident.id}`);
+  await expect(page.getByRole('heading', { name: resident.name })).toBeVisible();
+  await expect(page.getByRole('button', { name: `通知（${before - 1} 条未读）` })).toBeVisible();
+});
