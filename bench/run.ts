@@ -1,4 +1,4 @@
-// `npm run bench`: the foundation benchmark. A fresh PostgreSQL database with all of 福建省 and
+// `npm run bench`: the foundation benchmark (`npm run bench -- residents`: residents.ts). A fresh PostgreSQL database with all of 福建省 and
 // 5,000 accounts, the real server in a child process, autocannon against three API routes, each
 // beside a floor route (one SELECT by primary key on the same pool) measured in the same run.
 import os from 'node:os';
@@ -148,7 +148,17 @@ async function main() {
   }
 }
 
-main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.stack : e);
-  process.exit(1);
-});
+// `npm run bench -- residents` or BENCH_SUITE=residents runs the residents benchmark instead.
+const SUITE = process.env.BENCH_SUITE ?? process.argv[2] ?? 'foundation';
+if (SUITE === 'residents') {
+  const { runResidents } = await import('./residents.ts');
+  runResidents();
+} else if (SUITE === 'foundation') {
+  main().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.stack : e);
+    process.exit(1);
+  });
+} else {
+  console.error(`unknown benchmark suite ${SUITE} (foundation or residents)`);
+  process.exit(2);
+}
