@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { normalizeAreaCode, checkPassword } from '@wushe/core';
-import { hashPassword, seedBase, stableId, uuidv7 } from '@wushe/db';
+import { hashPassword, loadOrCreateKeys, seedBase, stableId, uuidv7 } from '@wushe/db';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '@wushe/db/demo';
 import { sql } from 'drizzle-orm';
 import { buildApp } from './app.ts';
@@ -29,9 +29,10 @@ WUSHE_DEMO (1 on embedded, 0 on PostgreSQL), WUSHE_IDLE_MINUTES (30), WUSHE_LOCK
 WUSHE_LOCK_MINUTES (15), WUSHE_PASSWORD_MIN_LENGTH (8), WUSHE_PASSWORD_MIN_CLASSES (3).`;
 
 async function serve(config: AppConfig) {
+  const keys = loadOrCreateKeys(config.dataDir); // first: the demo's residents are sealed with them
   const database = await openConfiguredDatabase(config);
-  await prepareDatabase(config, database, (m) => console.log(m));
-  const services = await assembleServices(config, database);
+  await prepareDatabase(config, database, (m) => console.log(m), keys);
+  const services = await assembleServices(config, database, keys);
   const app = await buildApp(services, { logger: true, web: true });
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -96,7 +97,7 @@ async function main(argv: string[]) {
       return withDatabase(config, async (db) => {
         await (await import('@wushe/db')).migrate(db);
         if (values.demo) {
-          console.log((await seedDemo(db)) ? 'Demo loaded.' : 'The demo was already loaded.');
+          console.log((await seedDemo(db, loadOrCreateKeys(config.dataDir))) ? 'Demo loaded.' : 'The demo was already loaded.');
         } else {
           const area = values.area ?? config.areaCode;
           const { areaCount } = await seedBase(db, area);

@@ -2,7 +2,7 @@
 // embedded installation) and assembles the services the app runs on.
 import { areaPrefix, normalizeAreaCode } from '@wushe/core';
 import { migrate, openDatabase, rows, seedBase, syncBuiltinRoles, syncReferenceData, type Database } from '@wushe/db';
-import { seedDemo } from '@wushe/db/demo';
+import { seedDemo, type DemoOptions } from '@wushe/db/demo';
 import { sql } from 'drizzle-orm';
 import type { AppConfig } from './config.ts';
 import type { Services } from './context.ts';
@@ -19,7 +19,17 @@ export async function installationOf(database: Database) {
   return found[0];
 }
 
-export async function prepareDatabase(config: AppConfig, database: Database, log: (msg: string) => void = () => {}) {
+/**
+ * Migrations, built-in roles, reference data, and on a new installation the base data or the
+ * demo; with the installation's keys the demo includes its residents (sealed with those keys).
+ */
+export async function prepareDatabase(
+  config: AppConfig,
+  database: Database,
+  log: (msg: string) => void = () => {},
+  keys?: Keys,
+  demo: DemoOptions = {},
+) {
   const applied = await migrate(database);
   if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
   await syncBuiltinRoles(database);
@@ -27,7 +37,7 @@ export async function prepareDatabase(config: AppConfig, database: Database, log
   if (!(await installationOf(database))) {
     if (config.demo) {
       log('Loading the demo (湖里区, 厦门市)…');
-      await seedDemo(database);
+      await seedDemo(database, keys, demo);
     } else {
       const { areaCount } = await seedBase(database, config.areaCode);
       log(`Loaded ${areaCount} areas under ${normalizeAreaCode(config.areaCode)}.`);

@@ -21,7 +21,7 @@ describe('coverage API', () => {
   let volunteer: Session;
   const today = shanghaiToday(new Date());
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({}, { residents: 0 }); // a constructed register: no demo residents
     [sw, huli, volunteer] = await Promise.all(['jiangtou.sw', 'huli', 'volunteer.demo'].map((u) => t.login(u)));
     const reg = '2025-10-01';
     const placed = async (areaCode: string, careLevel: 1 | 2 | 3 | 4, days: string[], registeredOn = reg) => {

@@ -14,7 +14,7 @@ describe('due visits API', () => {
   const today = shanghaiToday(new Date());
   const ids: Record<string, string> = {};
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({}, { residents: 0 }); // a constructed register: no demo residents
     [sw, head, huli, volunteer] = await Promise.all(['jiangtou.sw', 'jiangtou.head', 'huli', 'volunteer.demo'].map((u) => t.login(u)));
     const mk = async (key: string, spec: Parameters<typeof createResident>[1]) => {
       ids[key] = (await createResident(t, { registeredOn: addDays(today, -200), name: `到期${key}`, ...spec })).id;

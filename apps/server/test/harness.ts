@@ -73,13 +73,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(over: Partial<AppConfig> = {}): Promise<TestApp> {
+/** `demo.residents`: how many demo residents to load (0 for a test that builds its own register). */
+export async function startTestApp(over: Partial<AppConfig> = {}, demo: { residents?: number } = {}): Promise<TestApp> {
   const base = process.env.TEST_DATABASE_URL;
   const pgDb = base ? await createPgDatabase(base) : undefined;
   const config = testConfig({ databaseUrl: pgDb?.url, ...over });
   const database = await openDatabase({ url: pgDb?.url, poolSize: config.poolSize });
-  await prepareDatabase(config, database); // migrations, built-in roles, reference data, the demo
-  const services = await assembleServices(config, database, keysFrom(generateKeyFile()));
+  const keys = keysFrom(generateKeyFile());
+  // Migrations, built-in roles, reference data, the demo with a smaller set of residents (speed).
+  await prepareDatabase(config, database, undefined, keys, { residents: demo.residents ?? DEMO_RESIDENTS });
+  const services = await assembleServices(config, database, keys);
   const app = await buildApp(services);
 
   const tryLogin = (username: string, password: string, extra: Record<string, unknown> = {}) =>
@@ -124,6 +127,9 @@ export async function startTestApp(over: Partial<AppConfig> = {}): Promise<TestA
 
 /** A password that meets the default policy. */
 export const GOOD_PASSWORD = 'Gongzuo#2026';
+
+/** How many demo residents each test database gets (the real demo has 3,000). */
+export const DEMO_RESIDENTS = 300;
 
 /** Well-known demo ids and codes. */
 export const DEMO = {

@@ -1,11 +1,24 @@
 // The demo installation: 湖里区, 厦门市 (350206) with its real streets and communities, the
 // district bureau, a station in each street, two agencies, community organisations,
-// volunteer teams and the demo accounts. Deterministic: the same ids every time.
+// volunteer teams and the demo accounts; with the installation's keys, also about 3,000
+// residents in need with a year of contacts and assessments (residents.ts). Deterministic:
+// the same ids every time.
 import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../client.ts';
+import type { Keys } from '../keys.ts';
 import { hashPassword } from '../password-hash.ts';
 import { areas, installation, orgs, users } from '../schema/index.ts';
 import { seedBase, stableId } from '../seed.ts';
+import { seedDemoResidents } from './residents.ts';
+
+export { DEMO_RESIDENT_SEED, seedDemoResidents, type DemoResidentOptions } from './residents.ts';
+
+export interface DemoOptions {
+  /** The business date the residents' history is built around (default: today in Asia/Shanghai). */
+  today?: string;
+  /** How many residents to load (default 3,000); needs the keys. */
+  residents?: number;
+}
 
 export const DEMO_AREA = '350206000000';
 export const DEMO_PASSWORD = 'Wushe@2026';
@@ -51,8 +64,17 @@ function demoOrgs(streets: { code: string; name: string }[], communities: { code
   return list;
 }
 
-/** Loads the demo (idempotent). Returns false when the database already has it. */
-export async function seedDemo(database: Database): Promise<boolean> {
+/**
+ * Loads the demo (idempotent): areas, organisations and accounts, and with `keys` the residents
+ * and their history when the database has none yet. Returns false when nothing was added.
+ */
+export async function seedDemo(database: Database, keys?: Keys, opts: DemoOptions = {}): Promise<boolean> {
+  const added = await seedDemoAccounts(database);
+  const residents = keys ? await seedDemoResidents(database, keys, { today: opts.today, count: opts.residents }) : 0;
+  return added || residents > 0;
+}
+
+async function seedDemoAccounts(database: Database): Promise<boolean> {
   await seedBase(database, DEMO_AREA);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return database.owner((db) =>
