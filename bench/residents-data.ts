@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import { checkCharacter, maskIdNumber, maskPhone } from '@wushe/core';
 import { idBlindIndex, nameGrams, nameInitials, phoneBlindIndex, type Keys } from '@wushe/db';
 import pg from 'pg';
+import { mulberry32 } from '@wushe/db/demo';
 
 export const RESIDENT_COUNT = Number(process.env.BENCH_RESIDENTS ?? 1_000_000);
 export const CONTACT_COUNT = Number(process.env.BENCH_CONTACTS ?? 10_000_000);
@@ -16,17 +17,8 @@ const BATCH = 20_000;
 const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'];
 const GIVEN = [...'建国华明丽芳伟秀英敏静强磊军洋勇艳杰娟涛超平刚桂兰玉珍志红霞金凤海燕文辉春梅德福荣林秋云永庆淑贞宝水清'];
 
-/** A deterministic pseudo-random stream (mulberry32). */
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo's deterministic PRNG (mulberry32). */
+export const rng = mulberry32;
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);

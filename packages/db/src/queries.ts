@@ -59,3 +59,7 @@ export function inArea(column: SQL, prefix: string): SQL {
   // For digit codes the range is exactly LIKE 'prefix%' (byte order), without LIKE's guessed selectivity.
   return sql`(${column} COLLATE "C" >= ${prefix} AND ${column} COLLATE "C" < ${upper})`;
 }
+
+/** A text[] value as bound parameters (drizzle would expand a bare array into a list). */
+export const textArray = (values: readonly string[]): SQL =>
+  values.length ? sql`ARRAY[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]` : sql`'{}'::text[]`;

@@ -62,3 +62,23 @@ export function useWrite<B, R>(resource: string, fn: (body: B) => Promise<R>) {
     onSuccess: () => qc.invalidateQueries({ queryKey: [resource] }),
   });
 }
+
+/**
+ * The record a form edits, fetched fresh (the list row may be stale), and its save: PATCH when
+ * editing, POST when creating. `resource` is both the URL segment and the query key.
+ */
+export function useEditedRecord<T extends { id: string }>(resource: string, row: T | null) {
+  const current = useQuery({
+    queryKey: [resource, 'one', row?.id],
+    queryFn: () => api.get<T>(`/${resource}/${row!.id}`),
+    enabled: !!row,
+    initialData: row ?? undefined,
+    staleTime: 0,
+  });
+  const record = current.data ?? null;
+  const save = useWrite(resource, (body: Record<string, unknown>) =>
+    record ? api.patch<T>(`/${resource}/${record.id}`, body) : api.post<T>(`/${resource}`, body),
+  );
+  // After a 409 the form reloads the record it edits.
+  return { record, save, reload: () => void current.refetch() };
+}

@@ -114,3 +114,5 @@ async function seedDemoAccounts(database: Database): Promise<boolean> {
     }),
   );
 }
+
+export { mulberry32 } from './names.ts';

@@ -8,7 +8,8 @@ import { appendAudit, byActor } from '../../audit/audit.ts';
 import type { Ctx } from '../../context.ts';
 import { conflict, fieldError, notFound } from '../../http/errors.ts';
 import { getResidentIn } from './residents.service.ts';
-import { loadVisitIntervals, residentRowById, textArray } from './residents.rules.ts';
+import { textArray } from '@wushe/db';
+import { loadVisitIntervals, residentRowById } from './residents.rules.ts';
 
 const MOVED_TABLES = ['contacts', 'assessments', 'care_level_changes', 'follow_ups'] as const;
 

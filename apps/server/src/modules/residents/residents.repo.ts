@@ -3,7 +3,7 @@
 // `area_code LIKE $1` on a big table needs a plan made for the actual prefix.
 import { inArea, openFamily, rows, type Db, type Keys } from '@wushe/db';
 import { sql, type SQL } from 'drizzle-orm';
-import { textArray } from './residents.rules.ts';
+import { textArray } from '@wushe/db';
 
 export interface SummaryRow {
   id: string;

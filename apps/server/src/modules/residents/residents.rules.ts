@@ -2,7 +2,7 @@
 // checks, duplicate lookups, and the one way a resident row is inserted or changed (with its
 // care-level history and a masked audit record in the same transaction).
 import { DEFAULT_VISIT_INTERVALS, maskPhone, nextDueDate, visitIntervals, type CareLevel, type VisitIntervals } from '@wushe/core';
-import { openFamily, rows, uuidv7, type Db, type FieldProblem, type Keys } from '@wushe/db';
+import { openFamily, rows, uuidv7, type Db, type FieldProblem, type Keys, textArray } from '@wushe/db';
 import { sql, type SQL } from 'drizzle-orm';
 import { appendAudit, byActor } from '../../audit/audit.ts';
 import { conflict, notFound, type FieldError } from '../../http/errors.ts';
@@ -16,10 +16,6 @@ export interface RuleCtx {
   ip: string;
   keys: Keys;
 }
-
-/** A text[] literal as bound parameters (drizzle would expand a bare array into a list). */
-export const textArray = (values: readonly string[]): SQL =>
-  values.length ? sql`ARRAY[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]` : sql`'{}'::text[]`;
 
 export interface RefInput {
   areaCode?: string;

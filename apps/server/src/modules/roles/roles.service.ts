@@ -1,7 +1,7 @@
 // Roles are named sets of permissions. Built-in roles keep their permissions; any role can be
 // made to require two-factor login. A caller cannot create a role stronger than themselves.
 import type { Permission, Role } from '@wushe/core';
-import { rows, uuidv7, type Db } from '@wushe/db';
+import { rows, textArray, uuidv7, type Db } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 import { appendAudit, byActor } from '../../audit/audit.ts';
 import type { Ctx } from '../../context.ts';
@@ -14,9 +14,6 @@ const COLUMNS = sql`r.id, r.code, r.name, r.name_en AS "nameEn", r.permissions, 
 // Counting holders runs as the system scope: a role is installation-wide.
 export const listRoles = (ctx: Ctx) =>
   ctx.database.run('', (db) => rows<Role>(db, sql`SELECT ${COLUMNS} FROM roles r ORDER BY r.builtin DESC, r.created_at, r.code`));
-
-/** A PostgreSQL array literal; permission names are plain dotted words. */
-const textArray = (items: string[]) => `{${[...new Set(items)].map((i) => `"${i.replace(/["\\]/g, '')}"`).join(',')}}`;
 
 const roleById = async (db: Db, id: string) => (await rows<Role>(db, sql`SELECT ${COLUMNS} FROM roles r WHERE r.id = ${id}`))[0];
 
@@ -33,7 +30,7 @@ export async function createRole(ctx: Ctx, b: { code: string; name: string; name
     const id = uuidv7();
     await db
       .execute(sql`INSERT INTO roles (id, code, name, name_en, permissions, require_totp)
-        VALUES (${id}, ${b.code}, ${b.name}, ${b.nameEn}, ${textArray(b.permissions)}::text[], ${b.requireTotp})`)
+        VALUES (${id}, ${b.code}, ${b.name}, ${b.nameEn}, ${textArray([...new Set(b.permissions)])}, ${b.requireTotp})`)
       .catch((e: unknown) => {
         throw isUniqueViolation(e) ? fieldError('code', 'role.codeTaken') : e;
       });
@@ -57,7 +54,7 @@ export async function updateRole(
     const res = await rows<{ id: string }>(
       db,
       sql`UPDATE roles SET name = coalesce(${b.name ?? null}, name), name_en = coalesce(${b.nameEn ?? null}, name_en),
-        permissions = coalesce(${b.permissions ? textArray(b.permissions) : null}::text[], permissions),
+        permissions = coalesce(${b.permissions ? textArray([...new Set(b.permissions)]) : null}::text[], permissions),
         require_totp = coalesce(${b.requireTotp ?? null}, require_totp), version = version + 1, updated_at = now()
         WHERE id = ${id} AND version = ${b.version} RETURNING id`,
     );

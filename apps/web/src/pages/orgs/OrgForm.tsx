@@ -1,10 +1,8 @@
 import { useEffect } from 'react';
 import { App, Button, Drawer, Form, Grid, Input, Select, Space } from 'antd';
 import { ORG_KIND_LABELS, ORG_KINDS, orgCreateBody, orgUpdateBody, type Org } from '@wushe/core';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
 import { useProblem, validateWith } from '../../api/forms.ts';
-import { useWrite } from '../../api/hooks.ts';
+import { useEditedRecord } from '../../api/hooks.ts';
 import { AreaPicker } from '../../components/AreaPicker.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 
@@ -17,18 +15,7 @@ export function OrgForm({ org, onClose }: { org: Org | null; onClose: () => void
   const [form] = Form.useForm<Values>();
   const showProblem = useProblem();
   const screens = Grid.useBreakpoint();
-  // Edit the freshest copy: the list row may be stale.
-  const current = useQuery({
-    queryKey: ['orgs', 'one', org?.id],
-    queryFn: () => api.get<Org>(`/orgs/${org!.id}`),
-    enabled: !!org,
-    initialData: org ?? undefined,
-    staleTime: 0,
-  });
-  const record = current.data ?? null;
-  const save = useWrite('orgs', (body: Record<string, unknown>) =>
-    record ? api.patch<Org>(`/orgs/${record.id}`, body) : api.post<Org>('/orgs', body),
-  );
+  const { record, save, reload } = useEditedRecord<Org>('orgs', org);
 
   useEffect(() => {
     if (record) form.setFieldsValue(record);
@@ -44,7 +31,7 @@ export function OrgForm({ org, onClose }: { org: Org | null; onClose: () => void
         message.success(t('saved'));
         onClose();
       },
-      onError: (e) => showProblem(e, form, () => void current.refetch()),
+      onError: (e) => showProblem(e, form, reload),
     });
   };
 

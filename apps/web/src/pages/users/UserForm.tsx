@@ -1,10 +1,8 @@
 import { useEffect } from 'react';
 import { App, Button, Drawer, Form, Grid, Input, Select, Space } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { userCreateBody, userUpdateBody, type User } from '@wushe/core';
-import { api } from '../../api/client.ts';
 import { passwordRule, useProblem, validateWith } from '../../api/forms.ts';
-import { useRoles, useWrite } from '../../api/hooks.ts';
+import { useEditedRecord, useRoles } from '../../api/hooks.ts';
 import { usePublicConfig } from '../../api/session.ts';
 import { AreaPicker } from '../../components/AreaPicker.tsx';
 import { PasswordRules } from '../../components/PasswordRules.tsx';
@@ -30,17 +28,7 @@ export function UserForm({ user, onClose }: { user: User | null; onClose: () => 
   const screens = Grid.useBreakpoint();
   const policy = usePublicConfig().data?.passwordPolicy;
   const roles = useRoles();
-  const current = useQuery({
-    queryKey: ['users', 'one', user?.id],
-    queryFn: () => api.get<User>(`/users/${user!.id}`),
-    enabled: !!user,
-    initialData: user ?? undefined,
-    staleTime: 0,
-  });
-  const record = current.data ?? null;
-  const save = useWrite('users', (body: Record<string, unknown>) =>
-    record ? api.patch<User>(`/users/${record.id}`, body) : api.post<User>('/users', body),
-  );
+  const { record, save, reload } = useEditedRecord<User>('users', user);
 
   useEffect(() => {
     if (record) {
@@ -64,7 +52,7 @@ export function UserForm({ user, onClose }: { user: User | null; onClose: () => 
         message.success(t('saved'));
         onClose();
       },
-      onError: (e) => showProblem(e, form, () => void current.refetch()),
+      onError: (e) => showProblem(e, form, reload),
     });
   };
 
