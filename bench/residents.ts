@@ -10,8 +10,9 @@ import { generateKeyFile, keysFrom, stableId } from '@wushe/db';
 import pg from 'pg';
 import { createBenchDatabase, dropBenchDatabase, loadBenchData } from './data.ts';
 import { machine } from './report.ts';
-import { CONTACT_COUNT, dropIndexes, loadContacts, loadResidents, rebuildIndexes, RESIDENT_COUNT, type Sample } from './residents-data.ts';
+import { CONTACT_COUNT, dropIndexes, loadContacts, loadResidents, rebuildIndexes, RESIDENT_COUNT } from './residents-data.ts';
 import { IMPORT_ROWS, importRows, rawCopySeconds, toCsv, toXlsx, writeTemp } from './residents-files.ts';
+import { forgetImports, reuseKept, saveKept, type Prepared } from './residents-kept.ts';
 import { median, pct, seq, timeOnce, writeResidentsReport, type Figure } from './residents-report.ts';
 import { login, startServer, type RunningServer } from './server.ts';
 
@@ -23,6 +24,9 @@ const REPEAT = Number(process.env.BENCH_REPEAT ?? 5);
 const PROVINCE = '350000000000';
 const USER = { username: 'bench.province', password: 'Bench@2026' };
 const log = (m: string) => console.log(m);
+// BENCH_ONLY=search,coverage,import measures a subset and records nothing (development runs).
+const ONLY = process.env.BENCH_ONLY?.split(',');
+const runs = (group: string) => !ONLY || ONLY.includes(group);
 const secs = (t0: number) => (Date.now() - t0) / 1000;
 
 /** A province-level account with a custom role: resident read/reveal/write and coverage. */
@@ -82,60 +86,68 @@ async function importFile(base: string, cookie: string, filename: string, type: 
   }
 }
 
+/** A fresh database with the generated data (residents-kept.ts can keep and reuse it). */
+async function loadFresh(dbName: string, started: number): Promise<Prepared> {
+  log(`Creating database ${dbName}…`);
+  const url = await createBenchDatabase(ADMIN_URL, dbName);
+  const counts = await loadBenchData(url, log);
+  // The server reads this key file: blind indexes made here match what it computes.
+  const keyFile = generateKeyFile();
+  const keys = keysFrom(keyFile);
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const load: Record<string, number> = {};
+  try {
+    await createProvinceUser(c);
+    const communities = (await c.query<{ code: string }>(`SELECT code FROM areas WHERE level = 'community' ORDER BY code`)).rows.map((r) => r.code);
+    const importCommunities = (await c.query<{ code: string }>(
+      `SELECT min(code) AS code FROM areas WHERE level = 'community' GROUP BY left(code, 6) ORDER BY 1 LIMIT 4`,
+    )).rows.map((r) => r.code);
+    const defs = await dropIndexes(c);
+    let t0 = Date.now();
+    log(`Loading ${RESIDENT_COUNT.toLocaleString()} residents over ${communities.length} communities…`);
+    const sample = await loadResidents(c, keys, communities, log);
+    load.residentsSeconds = secs(t0);
+    t0 = Date.now();
+    log(`  residents in ${load.residentsSeconds.toFixed(0)} s; ${CONTACT_COUNT.toLocaleString()} contacts…`);
+    await loadContacts(c);
+    load.contactsSeconds = secs(t0);
+    t0 = Date.now();
+    log(`  contacts in ${load.contactsSeconds.toFixed(0)} s; VACUUM FULL residents, ${defs.length} indexes…`);
+    await c.query('VACUUM FULL residents');
+    await rebuildIndexes(c, defs);
+    await c.query('VACUUM ANALYZE');
+    load.indexesSeconds = secs(t0);
+    log(`  indexes and VACUUM ANALYZE in ${load.indexesSeconds.toFixed(0)} s`);
+    load.totalSeconds = secs(started);
+    return { dbName, url, keyFile, sample, importCommunities, counts, load };
+  } finally {
+    await c.end();
+  }
+}
+
 async function main() {
   const started = Date.now();
-  const dbName = `wushe_bench_${Date.now()}`;
+  const reuse = process.env.BENCH_DB;
+  const dbName = reuse ?? `wushe_bench_${Date.now()}`;
+  const keep = Boolean(reuse || process.env.BENCH_KEEP_DB);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wushe-bench-res-'));
   let server: RunningServer | undefined;
   let created = false;
   const cleanup = async () => {
     await server?.stop();
     server = undefined;
-    if (created && !process.env.BENCH_KEEP_DB) await dropBenchDatabase(ADMIN_URL, dbName).catch((e) => console.error(`could not drop ${dbName}:`, e));
+    if (created && !keep) await dropBenchDatabase(ADMIN_URL, dbName).catch((e) => console.error(`could not drop ${dbName}:`, e));
     created = false;
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
   process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
   try {
-    log(`Creating database ${dbName}…`);
-    const url = await createBenchDatabase(ADMIN_URL, dbName);
-    created = true;
-    const counts = await loadBenchData(url, log);
-    // The server reads this key file: blind indexes made here match what it computes.
-    const keyFile = generateKeyFile();
+    created = !reuse;
+    const prepared = reuse ? await reuseKept(ADMIN_URL, reuse, log) : await loadFresh(dbName, started);
+    if (keep && !reuse) saveKept(prepared, log);
+    const { url, keyFile, sample, importCommunities, counts, load } = prepared;
     fs.writeFileSync(path.join(dataDir, 'keys.json'), JSON.stringify(keyFile, null, 2), { mode: 0o600 });
-    const keys = keysFrom(keyFile);
-
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    let sample: Sample[];
-    let importCommunities: string[];
-    const load: Record<string, number> = {};
-    try {
-      await createProvinceUser(c);
-      const communities = (await c.query<{ code: string }>(`SELECT code FROM areas WHERE level = 'community' ORDER BY code`)).rows.map((r) => r.code);
-      importCommunities = (await c.query<{ code: string }>(
-        `SELECT min(code) AS code FROM areas WHERE level = 'community' GROUP BY left(code, 6) ORDER BY 1 LIMIT 4`,
-      )).rows.map((r) => r.code);
-      const defs = await dropIndexes(c);
-      let t0 = Date.now();
-      log(`Loading ${RESIDENT_COUNT.toLocaleString()} residents over ${communities.length} communities…`);
-      sample = await loadResidents(c, keys, communities, log);
-      load.residentsSeconds = secs(t0);
-      t0 = Date.now();
-      log(`  residents in ${load.residentsSeconds.toFixed(0)} s; ${CONTACT_COUNT.toLocaleString()} contacts…`);
-      await loadContacts(c);
-      load.contactsSeconds = secs(t0);
-      t0 = Date.now();
-      log(`  contacts in ${load.contactsSeconds.toFixed(0)} s; VACUUM FULL residents, ${defs.length} indexes…`);
-      await c.query('VACUUM FULL residents');
-      await rebuildIndexes(c, defs);
-      await c.query('VACUUM ANALYZE');
-      load.indexesSeconds = secs(t0);
-      log(`  indexes and VACUUM ANALYZE in ${load.indexesSeconds.toFixed(0)} s`);
-    } finally {
-      await c.end();
-    }
 
     server = await startServer(ROOT, url, { WUSHE_DATA_DIR: dataDir, DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '10' });
     const cookie = await login(server.base, USER.username, USER.password);
@@ -143,6 +155,7 @@ async function main() {
     log(`Server at ${base}; measuring (${REQUESTS} sequential requests per search, ${REPEAT} runs per coverage)…`);
     const loadBefore = os.loadavg()[0]!;
     const figures: Figure[] = [];
+    if (runs('search')) {
     const floorMs = await loop(base, '', ['/api/v1/_bench/floor'], () => undefined);
     figures.push({ name: 'floor (one SELECT by key)', path: '/api/v1/_bench/floor', stat: 'p95', value: pct(floorMs, 95), p50: pct(floorMs, 50) });
 
@@ -167,6 +180,8 @@ async function main() {
     });
     figures.push({ name: 'resident profile', path: '/api/v1/residents/:id', stat: 'p95', value: pct(profMs, 95), p50: pct(profMs, 50), target: 30 });
 
+    }
+    if (runs('coverage')) {
     const past = new Date(Date.now() + 8 * 3600_000 - 90 * 86_400_000).toISOString().slice(0, 10);
     const district = sample[0]!.areaCode.slice(0, 6) + '000000';
     const cov = [
@@ -184,6 +199,9 @@ async function main() {
       log(`  ${t.name}: median ${median(ms).toFixed(0)} ms (${ms.map((x) => x.toFixed(0)).join(', ')}), rate ${rate}`);
     }
 
+    }
+    if (runs('import')) {
+    if (reuse) await forgetImports(url, stableId('bench:user:province'), log);
     log(`Building the ${IMPORT_ROWS.toLocaleString()}-row import files…`);
     const xlsx = await toXlsx(importRows(1, importCommunities));
     const csvRows = importRows(2, importCommunities);
@@ -200,6 +218,12 @@ async function main() {
       note: `import ${ci.seconds.toFixed(1)} s (${ci.accepted} accepted, ${ci.rejected} rejected); psql \\copy of the same ${IMPORT_ROWS} rows into a ${csvRows[0]!.length}-column text table ${copySeconds.toFixed(2)} s`,
     });
     for (const r of [xi, ci]) if (r.accepted !== IMPORT_ROWS) log(`WARNING: an import accepted ${r.accepted} of ${IMPORT_ROWS} rows`);
+    }
+    if (ONLY) {
+      // A partial run (development): figures on the console only, nothing recorded.
+      for (const f of figures) log(`${f.name}: ${f.value}${f.stat === 'ratio' ? '×' : f.stat === 'seconds' ? ' s' : ' ms'}${f.note ? ` (${f.note})` : ''}`);
+      return;
+    }
 
     const pgVersion = await (async () => {
       const v = new pg.Client({ connectionString: url });
@@ -215,7 +239,7 @@ async function main() {
       machine: machine(),
       postgres: pgVersion,
       rows: { residents: RESIDENT_COUNT, contacts: CONTACT_COUNT, areas: counts.areas, communities: counts.communities, accounts: counts.users + 1 },
-      load: { ...load, totalSeconds: secs(started) },
+      load: { ...load, totalSeconds: load.totalSeconds ?? secs(started) },
       settings: { requests: REQUESTS, repeat: REPEAT, poolSize: Number(process.env.DATABASE_POOL_SIZE ?? 10), logLevel: 'warn', loadAverage1m: { before: loadBefore, after: os.loadavg()[0]! }, account: `${USER.username} (${PROVINCE})` },
       figures,
     });

@@ -1,9 +1,10 @@
 // A social worker fills in a PHQ-9 whose item 9 is positive: the form shows the urgent alert
-// whatever the total, and once saved the station head finds the 紧急 notification at the bell.
+// whatever the total, and once saved the station head finds the 紧急 notification at the bell
+// and the 48-hour follow-up on the home page, and completes it with what was done.
 import { expect, test } from '@playwright/test';
 import { chooseOption, createResident, login, logout } from './helpers.ts';
 
-test('PHQ-9 with item 9 positive alerts the worker and notifies the station head', async ({ page }) => {
+test('PHQ-9 with item 9 positive alerts the worker, notifies the station head, who completes the follow-up', async ({ page }) => {
   await login(page, 'jiangtou.sw');
   await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
   const resident = await createResident(page, '350206004001');
@@ -52,4 +53,32 @@ test('PHQ-9 with item 9 positive alerts the worker and notifies the station head
   await page.waitForURL(`**/residents/${resident.id}`);
   await expect(page.getByRole('heading', { name: resident.name })).toBeVisible();
   await expect(page.getByRole('button', { name: `通知（${before - 1} 条未读）` })).toBeVisible();
+
+  // The profile lists the open follow-up.
+  const profileTasks = page.locator('.ant-card').filter({ has: page.getByText('跟进任务', { exact: true }) });
+  await expect(profileTasks).toContainText('待跟进');
+  await expect(profileTasks).toContainText('PHQ-9');
+
+  // The home page's 紧急跟进 card: the task, due in about 48 hours, completed with an outcome.
+  await page.goto('/');
+  const card = page.locator('.ant-card').filter({ has: page.getByText('紧急跟进', { exact: true }) });
+  const task = card.getByRole('listitem').filter({ hasText: resident.name });
+  await expect(task).toBeVisible();
+  await expect(task).toContainText(/小时后到期/);
+  await expect(task.getByRole('link', { name: resident.name })).toHaveAttribute('href', `/residents/${resident.id}`);
+  await task.getByRole('button', { name: '完成' }).click();
+  const dialog = page.getByRole('dialog', { name: /完成跟进任务/ });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: '完成' }).click();
+  await expect(dialog.getByText('请填写跟进情况')).toBeVisible();
+  await dialog.getByLabel('跟进情况').fill('已上门探访，情绪稳定，已联系家属陪伴');
+  await dialog.getByRole('button', { name: '完成' }).click();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+  await expect(page.getByText('跟进任务已完成')).toBeVisible();
+  await expect(task).toHaveCount(0);
+
+  // The profile keeps it as done, with the outcome.
+  await page.goto(`/residents/${resident.id}`);
+  await expect(profileTasks).toContainText('已完成');
+  await expect(profileTasks).toContainText('已上门探访，情绪稳定，已联系家属陪伴');
 });

@@ -13,6 +13,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { contactsRoutes } from './modules/contacts/contacts.routes.ts';
 import { coverageRoutes } from './modules/coverage/coverage.routes.ts';
+import { followUpsRoutes } from './modules/followups/followups.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { publicRoutes } from './modules/public/public.routes.ts';
@@ -96,6 +97,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   contactsRoutes(app);
   coverageRoutes(app);
   notificationsRoutes(app);
+  followUpsRoutes(app);
   if (services.config.benchFloor) registerBenchFloor(app, services);
   if (opts.web) await registerWeb(app, services.config.webDir);
   return app;

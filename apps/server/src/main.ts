@@ -6,6 +6,7 @@ import { hashPassword, loadOrCreateKeys, seedBase, stableId, uuidv7 } from '@wus
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '@wushe/db/demo';
 import { sql } from 'drizzle-orm';
 import { buildApp } from './app.ts';
+import { failInterruptedImports } from './modules/residents/residents.import.job.ts';
 import { appendAudit, verifyAuditChain } from './audit/audit.ts';
 import { loadConfig, type AppConfig } from './config.ts';
 import { assembleServices, installationOf, openConfiguredDatabase, prepareDatabase } from './services.ts';
@@ -32,6 +33,8 @@ async function serve(config: AppConfig) {
   const keys = loadOrCreateKeys(config.dataDir); // first: the demo's residents are sealed with them
   const database = await openConfiguredDatabase(config);
   await prepareDatabase(config, database, (m) => console.log(m), keys);
+  const interrupted = await failInterruptedImports(database);
+  if (interrupted) console.log(`${interrupted} import job(s) cut off by the last shutdown marked failed`);
   const services = await assembleServices(config, database, keys);
   const app = await buildApp(services, { logger: true, web: true });
   let closing = false;

@@ -1,6 +1,9 @@
 // A 10,000-row .xlsx import end to end: the job runs in the background, progress moves, and
 // every row lands once (the timing is printed for the record).
+import { rows } from '@wushe/db';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { failInterruptedImports } from '../src/modules/residents/residents.import.job.ts';
 import { startTestApp, type Session, type TestApp } from './harness.ts';
 import { csvOf, person, reportOf, residentCount, upload, waitForJob, xlsxOf } from './import-fixtures.ts';
 
@@ -46,3 +49,19 @@ it('imports a 10,000-row file', async () => {
 function rowsOf() {
   return Array.from({ length: 10_000 }, (_, i) => person(i, { 所在社区代码: `35020600400${(i % 2) + 1}` }));
 }
+
+it('marks jobs cut off by a restart as failed, in both languages', async () => {
+  const id = '01900000-0000-7000-8000-00000000beef';
+  const [me] = await t.database.owner((db) => rows<{ id: string }>(db, sql`SELECT id FROM users WHERE username = 'jiangtou.sw'`));
+  await t.database.owner((db) =>
+    db.execute(sql`INSERT INTO import_jobs (id, area_code, created_by, filename, file_hash, mode, status, total_rows, processed_rows)
+      VALUES (${id}, '350206004000', ${me!.id}, '断电.xlsx', 'x', 'valid_rows', 'importing', 100, 40)`),
+  );
+  expect(await failInterruptedImports(t.database)).toBe(1);
+  const job = (await sw.get(`/api/v1/residents/import/${id}`)).json();
+  expect(job).toMatchObject({ status: 'failed', processedRows: 40 });
+  expect(job.error).toContain('服务重启');
+  expect(job.error).toContain('server restart');
+  expect(job.finishedAt).not.toBeNull();
+  expect(await failInterruptedImports(t.database)).toBe(0); // finished jobs stay as they are
+});

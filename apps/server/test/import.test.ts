@@ -105,13 +105,26 @@ describe('import', () => {
     const report = await reportOf(sw, job.id);
     expect(report.map((r) => r.status)).toEqual(Array(20).fill('accepted'));
     expect(report[0]!.idMasked).toMatch(/^350\*+\w{4}$/);
-    // One care-level record and one create audit record per resident, one import record.
-    expect(await auditCount()).toBe(auditBefore + 21);
+    // One create record for the batch (each resident's masked view in it), one for the job.
+    expect(await auditCount()).toBe(auditBefore + 2);
+    const [batch] = await t.database.owner((db) =>
+      rows<{ after: { residents: { id: string; row: number; name: string; idMasked: string }[] } }>(
+        db,
+        sql`SELECT after FROM audit_log WHERE action = 'resident.create' AND target_type = 'import_job' AND target_id = ${job.id}`,
+      ),
+    );
+    expect(batch!.after.residents).toHaveLength(20);
+    expect(batch!.after.residents[0]).toMatchObject({ row: 2, name: good[0]!.姓名, idMasked: expect.stringMatching(/^350\*+\w{4}$/) });
+    expect(JSON.stringify(batch!.after)).not.toContain(String(good[0]!.证件号码));
+    const [levels] = await t.database.owner((db) =>
+      rows<{ n: string }>(db, sql`SELECT count(*) AS n FROM care_level_changes WHERE resident_id::text = ANY(string_to_array(${batch!.after.residents.map((r) => r.id).join(',')}, ','))`),
+    );
+    expect(Number(levels!.n)).toBe(20);
 
     const again = await importFile(t, sw, await xlsxOf(good), '服务对象.xlsx');
     expect(again).toMatchObject({ status: 'done', accepted: 0, updated: 0, unchanged: 20, rejected: 0 });
     expect(await residentCount(t)).toBe(before + 20);
-    expect(await auditCount()).toBe(auditBefore + 22); // only the job's own record
+    expect(await auditCount()).toBe(auditBefore + 3); // only the job's own record
   });
 
   it('updates a changed phone and keeps the rest', async () => {

@@ -16,3 +16,4 @@ export * from './coverage/window.ts';
 export * from './schemas/residents.ts';
 export * from './schemas/care.ts';
 export * from './schemas/settings.ts';
+export * from './schemas/followups.ts';

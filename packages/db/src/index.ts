@@ -9,3 +9,4 @@ export * from './queries.ts';
 export * from './keys.ts';
 export * from './residents/prepare.ts';
 export * from './reference.ts';
+export * from './copy.ts';

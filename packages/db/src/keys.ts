@@ -4,6 +4,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { randomFromPool } from './ids.ts';
 
 interface KeyPair {
   enc: Buffer;
@@ -37,7 +38,7 @@ export function keysFrom(file: KeyFile): Keys {
   return {
     current: file.current,
     seal(plain) {
-      const iv = crypto.randomBytes(12);
+      const iv = randomFromPool(12);
       const cipher = crypto.createCipheriv('aes-256-gcm', currentPair.enc, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return [file.current, iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join(':');

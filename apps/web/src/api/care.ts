@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   Assessment,
   Contact,
+  FollowUp,
   ImportJob,
   InstrumentDefinition,
   LocalizedText,
@@ -37,7 +38,7 @@ export interface DuplicateCandidate {
   birthDate: string | null;
   areaName: string;
 }
-export type { Assessment, Contact, ImportJob, ResidentDetail, ResidentSummary };
+export type { Assessment, Contact, FollowUp, ImportJob, ResidentDetail, ResidentSummary };
 
 export function useResidents(q: Query, enabled = true) {
   return useQuery({
@@ -136,6 +137,23 @@ export function useNotifications() {
     // Urgent alerts (PHQ-9 item 9) should reach the station head without a reload.
     refetchInterval: 30_000,
     staleTime: 0,
+  });
+}
+
+export interface FollowUpQuery {
+  status: 'open' | 'overdue' | 'done' | 'all';
+  mine?: boolean;
+  residentId?: string;
+  pageSize?: number;
+}
+
+export function useFollowUps(q: FollowUpQuery, enabled = true) {
+  return useQuery({
+    queryKey: ['follow-ups', q],
+    queryFn: () => api.get<Page<FollowUp>>('/follow-ups', { ...q, mine: q.mine ? 'true' : undefined }),
+    // Due times pass while the page is open: overdue shows without a reload.
+    refetchInterval: 60_000,
+    enabled,
   });
 }
 

@@ -1,6 +1,7 @@
 // UI strings (zh-CN first, English). Server messages come translated already; shared
 // validation keys live in MESSAGES in @wushe/core.
 import { CARE_STRINGS } from './strings-care.ts';
+import { FOLLOW_UP_STRINGS } from './strings-followups.ts';
 
 export const STRINGS = {
   appName: { zh: '五社', en: 'Wushe' },
@@ -161,6 +162,7 @@ export const STRINGS = {
   backHome: { zh: '返回首页', en: 'Back home' },
   networkError: { zh: '网络错误，请稍后重试', en: 'Network error; please try again' },
   ...CARE_STRINGS,
+  ...FOLLOW_UP_STRINGS,
 } as const;
 
 export type StringKey = keyof typeof STRINGS;

@@ -194,9 +194,15 @@ export const followUps = pgTable(
     dueAt: tstz('due_at').notNull(),
     assignedTo: uuid('assigned_to'),
     doneAt: tstz('done_at'),
+    doneBy: uuid('done_by').references(() => users.id), // who completed it
+    outcome: text('outcome'), // what was done (required when completing)
+    contactId: uuid('contact_id').references(() => contacts.id), // the contact recorded for it, if any
     createdAt: tstz('created_at').notNull().defaultNow(),
   },
-  (t) => [index('follow_ups_area_idx').using('btree', areaC(t.areaCode), t.dueAt)],
+  (t) => [
+    index('follow_ups_area_idx').using('btree', areaC(t.areaCode), t.dueAt),
+    index('follow_ups_resident_idx').on(t.residentId, t.dueAt),
+  ],
 );
 
 /** In-app notifications (e.g. an urgent flag to the station head). */

@@ -3,16 +3,16 @@
 // while the person watches its progress: validating → importing → done (or failed).
 import crypto from 'node:crypto';
 import { shanghaiToday, translate, type ImportJob } from '@wushe/core';
-import { rows, uuidv7, type Db } from '@wushe/db';
+import { rows, uuidv7, type Database, type Db } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 import { appendAudit, byActor } from '../../audit/audit.ts';
 import type { Ctx } from '../../context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { codeLookup, mapHeaders, type CodeEntry, type ColumnKey } from './residents.import.columns.ts';
 import { detectKind, readSheet, type SheetRow } from './residents.import.parse.ts';
-import { planImport, yieldToEventLoop, type Outcome, type PlannedRow } from './residents.import.plan.ts';
-import { cell, isNotesRow, type Lookups } from './residents.import.rows.ts';
-import { BATCH, countOutcomes, finishJob, insertBatch, insertJob, jobById, setProgress, updateBatch, type JobRow } from './residents.import.write.ts';
+import { classify, planRows, yieldToEventLoop, type Outcome, type PlanInput } from './residents.import.plan.ts';
+import { cell, isNotesRow } from './residents.import.rows.ts';
+import { countOutcomes, finishJob, insertAccepted, insertJob, jobById, setProgress, updateBatch, type Counts, type JobRow } from './residents.import.write.ts';
 import { loadVisitIntervals } from './residents.rules.ts';
 
 export const MAX_IMPORT_ROWS = 100_000;
@@ -41,6 +41,10 @@ export const toImportJob = (j: JobRow): ImportJob => ({
 export async function getImportJob(ctx: Ctx, id: string): Promise<ImportJob> {
   const job = await ctx.db.run((db) => jobById(db, ctx.scope, id));
   if (!job) throw notFound();
+  const now = live.get(id);
+  if (now && (job.status === 'validating' || job.status === 'importing')) {
+    Object.assign(job, { status: 'importing', processedRows: now.processed, ...now.counts });
+  }
   return toImportJob(job);
 }
 
@@ -61,6 +65,20 @@ async function areaLevels(db: Db, scope: string, codes: string[]): Promise<Map<s
     sql`SELECT code, level FROM areas WHERE code = ANY(string_to_array(${codes.filter((c) => /^\d+$/.test(c)).join(',')}, ',')) AND code LIKE ${scope + '%'}`,
   );
   return new Map(found.map((a) => [a.code, a.level]));
+}
+
+/**
+ * At start-up, jobs left running by a previous process can never finish: marks them failed
+ * with a bilingual note (one server process per database; see docs/operations.md). Valid-rows
+ * slices already committed stay, and re-importing the same file skips them as unchanged.
+ */
+export async function failInterruptedImports(database: Database): Promise<number> {
+  const note = `${translate('zh-CN', 'import.interrupted')} / ${translate('en', 'import.interrupted')}`;
+  const done = await database.owner((db) =>
+    rows<{ id: string }>(db, sql`UPDATE import_jobs SET status = 'failed', error = ${note}, finished_at = now()
+      WHERE status IN ('queued', 'validating', 'importing') RETURNING id`),
+  );
+  return done.length;
 }
 
 export interface ImportRequest {
@@ -97,8 +115,17 @@ export async function startImport(ctx: Ctx, q: ImportRequest, body: unknown): Pr
   return toImportJob(job);
 }
 
+/** Rows per slice: checked, classified and written together (one transaction each in valid_rows). */
+export const SLICE = 5000;
+
+/** Progress of the jobs this process is running (an all-or-nothing job's rows are not committed yet). */
+const live = new Map<string, { processed: number; counts: Counts }>();
+
+class NothingImported extends Error {}
+
 async function runImport(ctx: Ctx, id: string, q: ImportRequest, data: SheetRow[], index: Partial<Record<ColumnKey, number>>): Promise<void> {
-  let outcomes: Outcome[] = [];
+  const outcomes: Outcome[] = [];
+  live.set(id, { processed: 0, counts: countOutcomes([]) });
   try {
     const areaCodes = [...new Set(data.map((r) => cell(r, { index }, 'areaCode')))];
     const { codes, areas, intervals } = await ctx.db.run(async (db) => ({
@@ -106,33 +133,66 @@ async function runImport(ctx: Ctx, id: string, q: ImportRequest, data: SheetRow[
       areas: await areaLevels(db, ctx.scope, areaCodes),
       intervals: await loadVisitIntervals(db),
     }));
-    const lookups: Lookups = {
-      index,
-      category: codeLookup(codes.resident_category ?? []),
-      assistance: codeLookup(codes.assistance_status ?? []),
-      areas,
-      lang: ctx.lang,
-    };
-    const planned = await planImport({
-      rows: data,
-      lookups,
+    const plan: PlanInput = {
+      lookups: {
+        index,
+        category: codeLookup(codes.resident_category ?? []),
+        assistance: codeLookup(codes.assistance_status ?? []),
+        areas,
+        lang: ctx.lang,
+      },
       keys: ctx.keys,
       today: shanghaiToday(ctx.now),
       intervals,
-      progress: async (n) => {
-        await ctx.db.run((db) => setProgress(db, id, 'validating', n));
-      },
-      read: (fn) => ctx.db.run(fn),
-    });
-    outcomes = planned.map((p) => p.outcome);
-    const writes = planned.filter((p) => p.outcome.status === 'accepted' || p.outcome.status === 'updated');
-    const anyBad = outcomes.some((o) => o.status === 'rejected');
+    };
+    const reason = `${translate(ctx.lang, 'import.careLevelReason')}：${q.filename}`;
+    const writer = { ...ctx, jobId: id, areaCode: ctx.actor.area.code };
+    const seen = new Map<string, number>();
+    const slices: SheetRow[][] = [];
+    for (let i = 0; i < data.length; i += SLICE) slices.push(data.slice(i, i + SLICE));
+    let anyBad = false;
+    let processed = 0;
+    // The next slice is checked and sealed in memory while the database writes this one.
+    const writeSlices = async (db: Db | null) => {
+      let next = planRows(plan, slices[0]!, seen);
+      for (let k = 0; k < slices.length; k++) {
+        const { planned, candidates } = await next;
+        if (k + 1 < slices.length) {
+          next = planRows(plan, slices[k + 1]!, seen);
+          next.catch(() => undefined); // awaited next turn; if this slice's write fails first, nobody will
+        }
+        const work = async (d: Db) => {
+          await classify(d, ctx.keys, candidates);
+          if (planned.some((p) => p.outcome.status === 'rejected')) anyBad = true;
+          if (q.mode === 'valid_rows' || !anyBad) {
+            await insertAccepted(d, writer, planned.filter((p) => p.outcome.status === 'accepted'));
+            await updateBatch(d, ctx, planned.filter((p) => p.outcome.status === 'updated'), reason);
+            if (planned.some((p) => p.outcome.status === 'rejected')) anyBad = true; // an ID number taken elsewhere
+          }
+          outcomes.push(...planned.map((p) => p.outcome));
+          processed += planned.length;
+          const progress = { processed, counts: countOutcomes(outcomes) };
+          live.set(id, progress);
+          if (q.mode === 'valid_rows') await setProgress(d, id, 'importing', processed, progress.counts);
+        };
+        if (db) await work(db);
+        else await ctx.db.tx(work);
+      }
+    };
     let error: string | null = null;
-    if (q.mode === 'all_or_nothing' && anyBad) {
-      for (const o of outcomes) if (o.status !== 'rejected') o.notImported = true;
-      error = translate(ctx.lang, 'import.nothingImported');
-    } else {
-      await writeAll(ctx, id, q, writes, data.length);
+    if (q.mode === 'valid_rows') await writeSlices(null);
+    else {
+      // One transaction for the whole file, rolled back when any row is refused.
+      await ctx.db
+        .tx(async (db) => {
+          await writeSlices(db);
+          if (anyBad) throw new NothingImported();
+        })
+        .catch((e: unknown) => {
+          if (!(e instanceof NothingImported)) throw e;
+          for (const o of outcomes) if (o.status !== 'rejected') o.notImported = true;
+          error = translate(ctx.lang, 'import.nothingImported');
+        });
     }
     const counts = countOutcomes(outcomes);
     await ctx.db.tx(async (db) => {
@@ -149,37 +209,7 @@ async function runImport(ctx: Ctx, id: string, q: ImportRequest, data: SheetRow[
     ctx.log.error({ err: e, job: id }, 'import job failed');
     const message = e instanceof AppError ? translate(ctx.lang, e.code, e.params) : translate(ctx.lang, 'error.internal');
     await ctx.db.run((db) => finishJob(db, id, { status: 'failed', processed: 0, counts: countOutcomes([]), report: outcomes.length ? outcomes : null, error: message }));
-  }
-}
-
-/**
- * valid_rows: one transaction per batch, progress committed with it. all_or_nothing: one
- * transaction for everything (on PGlite the single connection is busy until it commits).
- */
-async function writeAll(ctx: Ctx, id: string, q: ImportRequest, writes: PlannedRow[], total: number): Promise<void> {
-  const reason = `${translate(ctx.lang, 'import.careLevelReason')}：${q.filename}`;
-  const settled = total - writes.length; // rows with nothing to write count as processed at once
-  await ctx.db.run((db) => setProgress(db, id, 'importing', settled));
-  const batchOf = async (db: Db, batch: PlannedRow[]) => {
-    await insertBatch(db, ctx, batch.filter((p) => p.outcome.status === 'accepted'));
-    await updateBatch(db, ctx, batch.filter((p) => p.outcome.status === 'updated'), reason);
-  };
-  if (q.mode === 'all_or_nothing') {
-    await ctx.db.tx(async (db) => {
-      for (let i = 0; i < writes.length; i += BATCH) {
-      await batchOf(db, writes.slice(i, i + BATCH));
-      await yieldToEventLoop();
-    }
-    });
-    return;
-  }
-  for (let i = 0; i < writes.length; i += BATCH) {
-    const batch = writes.slice(i, i + BATCH);
-    const done = countOutcomes(writes.slice(0, i + BATCH).map((p) => p.outcome));
-    await ctx.db.tx(async (db) => {
-      await batchOf(db, batch);
-      await setProgress(db, id, 'importing', settled + i + batch.length, done);
-    });
-    await yieldToEventLoop();
+  } finally {
+    live.delete(id);
   }
 }

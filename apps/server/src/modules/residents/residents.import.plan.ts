@@ -26,6 +26,8 @@ export interface PlannedRow {
   outcome: Outcome;
   /** accepted: the prepared values to insert. */
   values?: Record<string, unknown>;
+  /** accepted: what the row said (the audit view is made from it, not by opening the seals). */
+  input?: ResidentInput;
   /** updated: the stored resident and the columns that differ. */
   id?: string;
   changes?: Record<string, unknown>;
@@ -58,34 +60,19 @@ export function stableJson(v: unknown): string {
   return JSON.stringify(v ?? null);
 }
 
-const CHUNK = 5000;
-
-/** Stored residents in scope (RLS) for these blind indexes; one query per 5,000. */
+/** Stored residents in scope (RLS) for these blind indexes, in one query. */
 async function storedByHash(db: Db, hashes: string[]): Promise<Map<string, Stored>> {
   const out = new Map<string, Stored>();
-  for (let i = 0; i < hashes.length; i += CHUNK) {
-    // Blind indexes are base64url, so a comma-joined list is unambiguous and binds as one value.
-    const list = hashes.slice(i, i + CHUNK).join(',');
-    const found = await rows<Stored>(
-      db,
-      sql`SELECT id, id_hash AS "idHash", area_code AS "areaCode", name, document_type AS "documentType", phone_hash AS "phoneHash",
-        address, family_cipher AS "familyCipher", categories, assistance_status AS "assistanceStatus", care_level AS "careLevel",
-        health_cipher AS "healthCipher", notes, consent
-      FROM residents WHERE id_hash = ANY(string_to_array(${list}, ',')) AND status <> 'merged'`,
-    );
-    for (const s of found) out.set(s.idHash, s);
-  }
-  return out;
-}
-
-/** Of these blind indexes, the ones a resident anywhere in the installation holds. */
-async function takenAnywhere(db: Db, hashes: string[]): Promise<Set<string>> {
-  const out = new Set<string>();
-  for (let i = 0; i < hashes.length; i += CHUNK) {
-    const list = hashes.slice(i, i + CHUNK).join(',');
-    const found = await rows<{ h: string }>(db, sql`SELECT h FROM unnest(string_to_array(${list}, ',')) AS h WHERE resident_id_hash_taken(h)`);
-    for (const r of found) out.add(r.h);
-  }
+  if (!hashes.length) return out;
+  // Blind indexes are base64url, so a comma-joined list is unambiguous and binds as one value.
+  const found = await rows<Stored>(
+    db,
+    sql`SELECT id, id_hash AS "idHash", area_code AS "areaCode", name, document_type AS "documentType", phone_hash AS "phoneHash",
+      address, family_cipher AS "familyCipher", categories, assistance_status AS "assistanceStatus", care_level AS "careLevel",
+      health_cipher AS "healthCipher", notes, consent
+    FROM residents WHERE id_hash = ANY(string_to_array(${hashes.join(',')}, ',')) AND status <> 'merged'`,
+  );
+  for (const s of found) out.set(s.idHash, s);
   return out;
 }
 
@@ -125,38 +112,42 @@ function diffStored(keys: Keys, s: Stored, v: Record<string, unknown>, input: Re
 }
 
 export interface PlanInput {
-  rows: SheetRow[];
   lookups: Lookups;
   keys: Keys;
   today: string;
   intervals: VisitIntervals;
-  /** Called every 500 rows with the number checked so far. */
-  progress: (done: number) => Promise<void>;
-  /** Runs a read in the caller's scope (never nested in another unit of work). */
-  read: <T>(fn: (db: Db) => Promise<T>) => Promise<T>;
 }
 
-export async function planImport(p: PlanInput): Promise<PlannedRow[]> {
+/** A row that passed every in-memory check, waiting to be classified against the register. */
+export interface Candidate {
+  entry: PlannedRow;
+  hash: string;
+  input: ResidentInput;
+}
+
+/**
+ * The in-memory pass over a slice of the file: each row checked and prepared (sealed, masked,
+ * indexed). `seen` (blind index → file row) carries across slices, so an ID number repeated
+ * anywhere in the file is refused on its second row. Yields every 500 rows: on PGlite the
+ * database answers without a macrotask turn, and other requests must get through.
+ */
+export async function planRows(p: PlanInput, slice: SheetRow[], seen: Map<string, number>): Promise<{ planned: PlannedRow[]; candidates: Candidate[] }> {
   const planned: PlannedRow[] = [];
-  const byHash = new Map<string, PlannedRow>();
-  const inputs = new Map<string, ResidentInput>();
-  for (let i = 0; i < p.rows.length; i++) {
-    const row = p.rows[i]!;
-    if (i > 0 && i % 500 === 0) {
-      await yieldToEventLoop(); // PGlite answers without a macrotask turn: let requests through
-      await p.progress(i);
-    }
+  const candidates: Candidate[] = [];
+  for (let i = 0; i < slice.length; i++) {
+    if (i > 0 && i % 500 === 0) await yieldToEventLoop();
+    const row = slice[i]!;
     const checked = checkRow(row, p.lookups);
-    const name = checked.kind === 'ok' ? checked.input.name : null;
     const rawId = cell(row, p.lookups, 'idNumber');
     const outcome: Outcome = {
       row: row.row,
       status: 'rejected', // until the checks below pass
-      name: name ?? (cell(row, p.lookups, 'name') || null),
+      name: (checked.kind === 'ok' ? checked.input.name : cell(row, p.lookups, 'name')) || null,
       idMasked: rawId ? maskIdNumber(rawId) : null,
       errors: [],
     };
-    planned.push({ outcome });
+    const entry: PlannedRow = { outcome };
+    planned.push(entry);
     if (checked.kind === 'bad') {
       outcome.errors = checked.errors;
       continue;
@@ -168,32 +159,35 @@ export async function planImport(p: PlanInput): Promise<PlannedRow[]> {
     }
     outcome.idMasked = prepared.values.idMasked;
     const hash = prepared.values.idHash;
-    if (byHash.has(hash)) {
-      outcome.errors = [rowError('idNumber', 'import.duplicateInFile', { row: byHash.get(hash)!.outcome.row })];
+    const first = seen.get(hash);
+    if (first !== undefined) {
+      outcome.errors = [rowError('idNumber', 'import.duplicateInFile', { row: first })];
       continue;
     }
-    const entry = planned[planned.length - 1]!;
+    seen.set(hash, row.row);
     entry.values = prepared.values;
-    inputs.set(hash, checked.input);
-    byHash.set(hash, entry);
+    entry.input = checked.input;
+    candidates.push({ entry, hash, input: checked.input });
   }
-  await p.progress(p.rows.length);
+  return { planned, candidates };
+}
 
-  const hashes = [...byHash.keys()];
-  const stored = await p.read((db) => storedByHash(db, hashes));
-  const elsewhere = await p.read((db) => takenAnywhere(db, hashes.filter((h) => !stored.has(h))));
-  for (const [hash, entry] of byHash) {
-    const input = inputs.get(hash)!;
+/**
+ * Classifies checked rows against the register in scope: stored and different (updated),
+ * stored and identical (unchanged), or new (accepted; the insert itself refuses an ID number
+ * held outside the scope, see insertAccepted).
+ */
+export async function classify(db: Db, keys: Keys, candidates: Candidate[]): Promise<void> {
+  const stored = await storedByHash(db, candidates.map((c) => c.hash));
+  for (const { entry, hash, input } of candidates) {
     const s = stored.get(hash);
-    if (s) {
-      const changes = diffStored(p.keys, s, entry.values!, input);
-      entry.values = undefined;
-      if (Object.keys(changes).length) Object.assign(entry, { id: s.id, changes }).outcome.status = 'updated';
-      else entry.outcome.status = 'unchanged';
-    } else if (elsewhere.has(hash)) {
-      entry.values = undefined;
-      entry.outcome.errors = [rowError('idNumber', 'resident.idTaken')];
-    } else entry.outcome.status = 'accepted';
+    if (!s) {
+      entry.outcome.status = 'accepted';
+      continue;
+    }
+    const changes = diffStored(keys, s, entry.values!, input);
+    entry.values = undefined;
+    if (Object.keys(changes).length) Object.assign(entry, { id: s.id, changes }).outcome.status = 'updated';
+    else entry.outcome.status = 'unchanged';
   }
-  return planned;
 }

@@ -1,37 +1,77 @@
-// The writing pass of an import and the job row's bookkeeping. New residents go in as one
-// multi-row INSERT per batch (rows bound as one JSON value, so 500 rows are one statement
-// and one parameter), with their first care-level record and their masked audit records;
-// changed ones go through updateResidentRow like any edit.
-import { rows, uuidv7, type Db } from '@wushe/db';
+// The writing pass of an import and the job row's bookkeeping. New residents are COPYed into
+// a temporary table (COPY is refused on tables under RLS) and moved over in one INSERT …
+// SELECT, which RLS checks row by row; an ID number already held anywhere, even outside the
+// scope, is left out by ON CONFLICT and reported (the unique blind index decides, so two
+// imports racing cannot both win). Their first care-level records go in the same statement;
+// the batch gets one audit record listing each new resident's masked view. Changed residents
+// go through updateResidentRow like any edit.
+import { copyRows, rows, uuidv7, type CopyValue, type Db } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 import { auditView, RESIDENT_COLUMNS, updateResidentRow, type ResidentRow, type RuleCtx } from './residents.rules.ts';
+import { appendAudit, byActor } from '../../audit/audit.ts';
 import type { Outcome, PlannedRow } from './residents.import.plan.ts';
+import { rowError } from './residents.import.rows.ts';
 
-export const BATCH = 500;
+const COLUMN_KEYS = Object.keys(RESIDENT_COLUMNS);
+const COPY_COLUMNS = ['id', 'created_by', ...COLUMN_KEYS.map((k) => RESIDENT_COLUMNS[k]!)];
 
-/** Inserts prepared residents (all in scope) with care-level history and audit records. */
-export async function insertBatch(db: Db, ctx: RuleCtx, batch: PlannedRow[]): Promise<void> {
-  if (!batch.length) return;
-  const residents: Record<string, unknown>[] = [];
-  const levels: Record<string, unknown>[] = [];
-  const audits: Record<string, unknown>[] = [];
+/**
+ * Inserts accepted rows (all in scope) with their care-level records and one audit record for
+ * the batch; rows whose ID number turns out to be taken are marked rejected. Returns how many
+ * were inserted.
+ */
+export async function insertAccepted(db: Db, ctx: RuleCtx & { jobId: string; areaCode: string }, batch: PlannedRow[]): Promise<number> {
+  if (!batch.length) return 0;
+  const ids: string[] = [];
+  const copied: CopyValue[][] = [];
   for (const p of batch) {
     const v = p.values!;
     const id = uuidv7();
-    const rec: Record<string, unknown> = { id, created_by: ctx.actor.id };
-    for (const [k, col] of Object.entries(RESIDENT_COLUMNS)) if (v[k] !== undefined) rec[col] = v[k];
-    residents.push(rec);
-    levels.push({ id: uuidv7(), resident_id: id, area_code: v.areaCode, to_level: v.careLevel, changed_by: ctx.actor.id });
-    audits.push({ id, area_code: v.areaCode, after: auditView(ctx.keys, v as Partial<ResidentRow>) });
+    ids.push(id);
+    const row: CopyValue[] = [id, ctx.actor.id];
+    for (const k of COLUMN_KEYS) row.push(v[k] as CopyValue);
+    row.push(uuidv7()); // the first care-level record's id
+    copied.push(row);
   }
-  const cols = [...new Set(residents.flatMap((r) => Object.keys(r)))]; // absent keys read as NULL
-  const list = sql.join(cols.map((c) => sql.identifier(c)), sql`, `);
-  await db.execute(sql`INSERT INTO residents (${list}) SELECT ${list} FROM json_populate_recordset(NULL::residents, ${JSON.stringify(residents)}::json)`);
-  await db.execute(sql`INSERT INTO care_level_changes (id, resident_id, area_code, to_level, changed_by)
-    SELECT id, resident_id, area_code, to_level, changed_by FROM json_populate_recordset(NULL::care_level_changes, ${JSON.stringify(levels)}::json)`);
-  await db.execute(sql`SELECT count(audit_append(${ctx.actor.id}::uuid, ${ctx.actor.username}, ${ctx.ip}, 'resident.create', 'resident',
-      r.id, r.area_code, NULL, r.after))
-    FROM json_to_recordset(${JSON.stringify(audits)}::json) AS r(id text, area_code text, after jsonb)`);
+  // Column defaults (status, version, timestamps) come from residents itself in the INSERT.
+  await db.execute(sql.raw(`CREATE TEMP TABLE IF NOT EXISTS import_rows ON COMMIT DROP AS
+    SELECT ${COPY_COLUMNS.join(', ')}, NULL::uuid AS level_change_id FROM residents WITH NO DATA`));
+  await db.execute(sql`TRUNCATE import_rows`);
+  await copyRows(db, 'import_rows', [...COPY_COLUMNS, 'level_change_id'], copied);
+  const inserted = COPY_COLUMNS.map((c) => `coalesce(${c}, ${c === 'status' ? `'active'` : c === 'categories' ? `'{}'` : 'NULL'})`);
+  const refused = await rows<{ id: string }>(
+    db,
+    sql.raw(`WITH ins AS (
+        INSERT INTO residents (${COPY_COLUMNS.join(', ')}) SELECT ${inserted.join(', ')} FROM import_rows
+        ON CONFLICT (id_hash) WHERE status <> 'merged' DO NOTHING
+        RETURNING id, area_code, care_level, created_by
+      ), levels AS (
+        INSERT INTO care_level_changes (id, resident_id, area_code, to_level, changed_by)
+        SELECT r.level_change_id, ins.id, ins.area_code, ins.care_level, ins.created_by FROM ins JOIN import_rows r USING (id)
+      )
+      SELECT r.id FROM import_rows r WHERE NOT EXISTS (SELECT 1 FROM ins WHERE ins.id = r.id)`),
+  );
+  const taken = new Set(refused.map((r) => r.id));
+  const created: Record<string, unknown>[] = [];
+  batch.forEach((p, i) => {
+    if (taken.has(ids[i]!)) {
+      Object.assign(p.outcome, { status: 'rejected', errors: [rowError('idNumber', 'resident.idTaken')] });
+      return;
+    }
+    const input = p.input!;
+    const family = { householdMembers: input.householdMembers, emergencyContacts: input.emergencyContacts, guardian: input.guardian ?? null };
+    created.push({ id: ids[i], row: p.outcome.row, ...auditView(ctx.keys, p.values as Partial<ResidentRow>, family) });
+  });
+  if (created.length) {
+    await appendAudit(db, byActor(ctx, {
+      action: 'resident.create',
+      targetType: 'import_job',
+      targetId: ctx.jobId,
+      areaCode: ctx.areaCode,
+      after: { residents: created },
+    }));
+  }
+  return created.length;
 }
 
 /** Applies the changed columns of residents already registered in scope (no version check). */

@@ -2,7 +2,7 @@
 // checks, duplicate lookups, and the one way a resident row is inserted or changed (with its
 // care-level history and a masked audit record in the same transaction).
 import { DEFAULT_VISIT_INTERVALS, maskPhone, nextDueDate, visitIntervals, type CareLevel, type VisitIntervals } from '@wushe/core';
-import { openFamily, rows, uuidv7, type Db, type FieldProblem, type Keys, textArray } from '@wushe/db';
+import { openFamily, rows, uuidv7, type Db, type Family, type FieldProblem, type Keys, textArray } from '@wushe/db';
 import { sql, type SQL } from 'drizzle-orm';
 import { appendAudit, byActor } from '../../audit/audit.ts';
 import { conflict, notFound, type FieldError } from '../../http/errors.ts';
@@ -171,8 +171,9 @@ export async function idHashTakenAnywhere(db: Db, idHash: string, exceptId?: str
 }
 
 /** What the audit trail keeps of a resident: masked identity, no sealed values. */
-export function auditView(keys: Keys, r: Partial<ResidentRow>) {
-  const family = r.familyCipher ? openFamily(keys, r.familyCipher) : null;
+/** What the audit trail keeps of a resident: masked, no sealed value. `family` in clear skips opening the seal. */
+export function auditView(keys: Keys, r: Partial<ResidentRow>, clearFamily?: Family) {
+  const family = clearFamily ?? (r.familyCipher ? openFamily(keys, r.familyCipher) : null);
   const people = (list: { name: string; relation: string; phone?: string | null }[] = []) =>
     list.map((p) => ({ name: p.name, relation: p.relation, phoneMasked: p.phone ? maskPhone(p.phone) : null }));
   return {

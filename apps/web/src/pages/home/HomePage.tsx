@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { Card, Col, Empty, Row, Skeleton, Statistic, Typography } from 'antd';
 import { DueByWorkerCard, DueCard } from './DueCard.tsx';
+import { FollowUpsCard } from '../followups/FollowUpsCard.tsx';
 import { ORG_KIND_LABELS, type OrgKind } from '@wushe/core';
 import { useOrgStats } from '../../api/hooks.ts';
 import { useActor } from '../../api/session.ts';
@@ -14,6 +15,8 @@ export function HomePage() {
   const canSeeDue = actor.permissions.includes('coverage.read');
   // Station heads and officials (who oversee others) also see the due list per worker.
   const oversees = canSeeDue && (actor.permissions.includes('resident.merge') || !actor.permissions.includes('contact.write'));
+  // Those who can act on follow-ups see the urgent ones first.
+  const canFollowUp = actor.permissions.includes('resident.read') && actor.permissions.includes('contact.write');
   const kindLabel = useCallback((k: string) => label(ORG_KIND_LABELS[k as OrgKind] ?? { zh: k, en: k }), [label]);
 
   return (
@@ -25,6 +28,13 @@ export function HomePage() {
         {lang === 'en' ? actor.role.nameEn : actor.role.name}
         {actor.org ? ` · ${actor.org.name}` : ''} · {t('home.scope')}: {actor.area.name}
       </Typography.Paragraph>
+      {canFollowUp && (
+        <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+          <Col xs={24}>
+            <FollowUpsCard oversees={actor.permissions.includes('resident.merge')} canComplete />
+          </Col>
+        </Row>
+      )}
       {canSeeDue && (
         <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
           {actor.permissions.includes('contact.write') && (

@@ -4,13 +4,14 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Alert, Button, Card, Col, Descriptions, Empty, Result, Row, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { EditOutlined, FormOutlined, MergeCellsOutlined, PlusOutlined } from '@ant-design/icons';
-import { useCodeLabels, useResident, useVisitIntervals } from '../../api/care.ts';
+import { useCodeLabels, useFollowUps, useResident, useVisitIntervals } from '../../api/care.ts';
 import { useActor } from '../../api/session.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatDate, formatDateTime } from '../../fmt.ts';
 import { AssessmentsCard } from './AssessmentsCard.tsx';
 import { ContactForm } from './ContactForm.tsx';
 import { ContactsCard } from './ContactsCard.tsx';
+import { ResidentFollowUpsCard } from '../followups/ResidentFollowUpsCard.tsx';
 import { MergeModal } from './MergeModal.tsx';
 import { FamilyView, FamilyRevealed } from './FamilyView.tsx';
 import { Reveal } from './Reveal.tsx';
@@ -25,6 +26,8 @@ export function ProfilePage() {
   const categories = useCodeLabels('resident_category');
   const assistance = useCodeLabels('assistance_status');
   const intervals = useVisitIntervals();
+  // The same query as the card's (shared cache): the card shows only when there is a task.
+  const followUps = useFollowUps({ status: 'all', residentId: id, pageSize: 20 }, !!id);
   const intervalText = useIntervalText();
   const [contacting, setContacting] = useState(false);
   const [merging, setMerging] = useState(false);
@@ -135,6 +138,7 @@ export function ProfilePage() {
                 ]}
               />
             </Card>
+            {(followUps.data?.total ?? 0) > 0 && <ResidentFollowUpsCard residentId={r.id} canComplete={can('contact.write')} />}
             <Card title={t('res.careHistory')}>
               {r.careLevelHistory.length ? (
                 <Timeline

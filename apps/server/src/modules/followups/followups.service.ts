@@ -1,0 +1,53 @@
+// Follow-up tasks: listing in the caller's scope and completing one with its outcome, audited
+// in the same transaction.
+import { narrowScope, type FollowUp } from '@wushe/core';
+import { appendAudit, byActor } from '../../audit/audit.ts';
+import type { Ctx } from '../../context.ts';
+import { AppError, fieldError, notFound } from '../../http/errors.ts';
+import { contactOfResident, listFollowUps, lockFollowUp, markDone } from './followups.repo.ts';
+
+export interface FollowUpListInput {
+  page: number;
+  pageSize: number;
+  status: 'open' | 'overdue' | 'done' | 'all';
+  mine: 'true' | 'false';
+  area?: string;
+  residentId?: string;
+}
+
+export async function findFollowUps(ctx: Ctx, q: FollowUpListInput): Promise<{ items: FollowUp[]; total: number }> {
+  const prefix = narrowScope(ctx.scope, q.area);
+  if (prefix === null) return { items: [], total: 0 };
+  return ctx.db.run((db) =>
+    listFollowUps(db, {
+      prefix,
+      status: q.status,
+      assignedTo: q.mine === 'true' ? ctx.actor.id : undefined,
+      residentId: q.residentId,
+      now: ctx.now,
+      limit: q.pageSize,
+      offset: (q.page - 1) * q.pageSize,
+    }),
+  );
+}
+
+export async function completeFollowUp(ctx: Ctx, id: string, body: { outcome: string; contactId?: string | null }): Promise<FollowUp> {
+  const contactId = body.contactId ?? null;
+  return ctx.db.tx(async (db) => {
+    const task = await lockFollowUp(db, ctx.scope, id);
+    if (!task) throw notFound();
+    if (task.doneAt) throw new AppError(409, 'followUp.done');
+    if (contactId && !(await contactOfResident(db, ctx.scope, contactId, task.residentId))) throw fieldError('contactId', 'followUp.contact');
+    await markDone(db, id, { at: ctx.now, by: ctx.actor.id, outcome: body.outcome, contactId });
+    await appendAudit(db, byActor(ctx, {
+      action: 'follow_up.complete',
+      targetType: 'follow_up',
+      targetId: id,
+      areaCode: task.areaCode,
+      before: { doneAt: null },
+      after: { doneAt: ctx.now.toISOString(), outcome: body.outcome, contactId, residentId: task.residentId },
+    }));
+    const { items } = await listFollowUps(db, { prefix: ctx.scope, status: 'all', id, now: ctx.now, limit: 1, offset: 0 });
+    return items[0]!;
+  });
+}

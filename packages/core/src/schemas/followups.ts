@@ -1,0 +1,42 @@
+// API contract for follow-up tasks (跟进任务), e.g. within 48 hours of an urgent screening flag.
+import { z } from 'zod';
+import { areaCode, pageQuery, uuid } from './common.ts';
+
+export const FOLLOW_UP_STATUSES = ['open', 'overdue', 'done'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+export const followUp = z.object({
+  id: uuid,
+  residentId: uuid,
+  residentName: z.string(),
+  areaCode: z.string(),
+  reason: z.string(),
+  assessmentId: uuid.nullable(),
+  dueAt: z.string(),
+  assignedTo: uuid.nullable(),
+  assignedToName: z.string().nullable(),
+  doneAt: z.string().nullable(),
+  doneBy: uuid.nullable(),
+  doneByName: z.string().nullable(),
+  outcome: z.string().nullable(),
+  contactId: uuid.nullable(),
+  createdAt: z.string(),
+  /** `overdue`: open past its due time. */
+  status: z.enum(FOLLOW_UP_STATUSES),
+});
+export type FollowUp = z.infer<typeof followUp>;
+
+export const followUpListQuery = pageQuery.extend({
+  /** `open` includes overdue ones. */
+  status: z.enum(['open', 'overdue', 'done', 'all']).default('open'),
+  /** Only those assigned to the caller. */
+  mine: z.enum(['true', 'false']).default('false'),
+  area: areaCode.optional(),
+  residentId: uuid.optional(),
+});
+
+export const followUpComplete = z.object({
+  outcome: z.string({ error: 'followUp.outcome' }).trim().min(1, { error: 'followUp.outcome' }).max(500, { error: 'followUp.outcomeLong' }),
+  contactId: uuid.nullable().optional(),
+});
+
