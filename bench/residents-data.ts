@@ -1,6 +1,7 @@
 // The residents benchmark's data: 1,000,000 residents over every community of 福建省 in their
 // stored form (blind indexes made with the key file the server reads, sealed values, masks,
-// pinyin initials, name grams) and 10,000,000 contacts over the past year, generated in SQL.
+// pinyin initials, name grams), 10,000,000 contacts over the past year and care-level history,
+// generated in SQL.
 // Secondary indexes are dropped during the load and rebuilt from their own definitions after.
 import crypto from 'node:crypto';
 import { checkCharacter, maskIdNumber, maskPhone } from '@wushe/core';
@@ -135,6 +136,24 @@ export async function loadContacts(c: pg.Client): Promise<void> {
      FROM (SELECT resident_id, max(occurred_on) AS last FROM contacts GROUP BY resident_id) m WHERE m.resident_id = r.id`,
   );
   await c.query('DROP TABLE rn');
+}
+
+/**
+ * Care-level history: a registration record for everyone and, for one resident in ten, a
+ * change from another level within the past year (coverage for a past date reads these).
+ */
+export async function loadCareLevelChanges(c: pg.Client): Promise<void> {
+  await c.query(`SET session_replication_role = replica`);
+  await c.query(
+    `INSERT INTO care_level_changes (id, resident_id, area_code, from_level, to_level, reason, changed_at)
+     SELECT gen_random_uuid(), id, area_code, NULL, CASE WHEN changed THEN 1 + care_level % 4 ELSE care_level END, '登记', registered_on::timestamptz
+     FROM (SELECT id, area_code, care_level, registered_on, (hashtext(id::text) & 1023) < 102 AS changed FROM residents) r;
+     INSERT INTO care_level_changes (id, resident_id, area_code, from_level, to_level, reason, changed_at)
+     SELECT gen_random_uuid(), id, area_code, 1 + care_level % 4, care_level, '复评',
+       now() - ((hashtext(id::text || 'c') & 2147483647) % 365) * interval '1 day'
+     FROM residents WHERE (hashtext(id::text) & 1023) < 102`,
+  );
+  await c.query(`SET session_replication_role = DEFAULT`);
 }
 
 /** Drops the secondary indexes of the big tables and returns their definitions to rebuild. */

@@ -8,8 +8,9 @@
 // that to the same grouped residents scan. EXPLAIN ANALYZE on PostgreSQL 15 with 1M/10M
 // generated rows (2 shared cores): province today ≈ 0.3 s (parallel seq scan), a district today
 // ≈ 25 ms (residents_area_idx), a district past date ≈ 0.1 s (contacts_area_idx), the province
-// on a past date ≈ 3.5 s (contacts_on_idx, heap reads for RLS). Care levels and statuses are
-// today's: history is not replayed for a past date.
+// on a past date ≈ 3.5 s (contacts_on_idx, heap reads for RLS). A past date uses the care level
+// in force then (care_level_changes); statuses are today's (a resident who died since is not
+// counted for the past date either).
 import { areaPrefix, childPrefixLength, shanghaiToday, windowStart, type VisitIntervals } from '@wushe/core';
 import { inArea, rows, type Db } from '@wushe/db';
 import { sql, type SQL } from 'drizzle-orm';
@@ -26,8 +27,8 @@ export interface CoverageCell {
   rate: number;
 }
 
-const windowStartOf = (starts: string[]) =>
-  sql`(CASE r.care_level WHEN 1 THEN ${starts[0]}::date WHEN 2 THEN ${starts[1]}::date WHEN 3 THEN ${starts[2]}::date ELSE ${starts[3]}::date END)`;
+const windowStartOf = (starts: string[], level: SQL = sql`r.care_level`) =>
+  sql`(CASE ${level} WHEN 1 THEN ${starts[0]}::date WHEN 2 THEN ${starts[1]}::date WHEN 3 THEN ${starts[2]}::date ELSE ${starts[3]}::date END)`;
 
 /** The grouped count query: registered and covered by the first `len` digits of the area code. */
 export function coverageSql(prefix: string, len: number, date: string, starts: string[], today: boolean): SQL {
@@ -38,13 +39,20 @@ export function coverageSql(prefix: string, len: number, date: string, starts: s
       FROM residents r WHERE ${residentsWhere} GROUP BY 1`;
   }
   const widest = starts.reduce((a, b) => (a < b ? a : b));
+  // The level in force on the date: the from_level of the first change after it (changes are
+  // rare, so this reads few rows), else today's level.
   return sql`WITH c AS (
         SELECT resident_id, max(occurred_on) AS last FROM contacts
         WHERE occurred_on BETWEEN ${widest}::date AND ${date}::date AND ${inArea(sql`area_code`, prefix)}
-        GROUP BY resident_id)
+        GROUP BY resident_id),
+      h AS (
+        SELECT DISTINCT ON (resident_id) resident_id, from_level FROM care_level_changes
+        WHERE changed_at >= (${date}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AND from_level IS NOT NULL
+          AND ${inArea(sql`area_code`, prefix)}
+        ORDER BY resident_id, changed_at, id)
       SELECT left(r.area_code, ${len}) AS code, count(*)::int AS registered,
-        count(*) FILTER (WHERE c.last >= ${windowStartOf(starts)})::int AS covered
-      FROM residents r LEFT JOIN c ON c.resident_id = r.id
+        count(*) FILTER (WHERE c.last >= ${windowStartOf(starts, sql`coalesce(h.from_level, r.care_level)`)})::int AS covered
+      FROM residents r LEFT JOIN c ON c.resident_id = r.id LEFT JOIN h ON h.resident_id = r.id
       WHERE ${residentsWhere} GROUP BY 1`;
 }
 
