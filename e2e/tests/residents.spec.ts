@@ -2,7 +2,7 @@
 // nothing is saved; the right one lands on the profile with the number masked. The list finds
 // the resident by pinyin initials, and 查看 with a reason reveals the full number.
 import { expect, test } from '@playwright/test';
-import { apiClient, chooseArea, login, maskedId, randomIdNumber, randomName, withWrongCheck } from './helpers.ts';
+import { apiClient, chooseArea, createResident, login, maskedId, randomIdNumber, randomName, withWrongCheck } from './helpers.ts';
 
 test('register with a wrong then a right ID, find by pinyin initials, reveal the ID', async ({ page }) => {
   const { name, initials } = randomName();
@@ -58,4 +58,22 @@ test('register with a wrong then a right ID, find by pinyin initials, reveal the
   await dialog.getByRole('button', { name: '查看' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText(idNumber, { exact: true })).toBeVisible();
+});
+
+test('edit a family contact without retyping the phone: the stored number stays', async ({ page }) => {
+  await login(page, 'jiangtou.sw');
+  await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
+  const r = await createResident(page, '350206004001', { emergencyContacts: [{ name: '林小红', relation: '女儿', phone: '13700002222' }] });
+  await page.goto(`/residents/${r.id}/edit`);
+  const form = page.locator('form');
+  const phone = form.getByLabel('联系电话', { exact: true }).first();
+  await expect(phone).toHaveValue('');
+  await expect(phone).toHaveAttribute('placeholder', '137****2222');
+  await expect(form.getByText('不修改请留空（当前 137****2222）')).toBeVisible();
+  await form.getByLabel('关系', { exact: true }).first().fill('长女');
+  await page.getByRole('button', { name: '保存' }).click();
+  await page.waitForURL(new RegExp(`/residents/${r.id}$`));
+  const api = await apiClient(page);
+  const family = await api.post<{ value: { emergencyContacts: { relation: string; phone: string }[] } }>(`/residents/${r.id}/reveal`, { field: 'family', reason: '核对联系人' });
+  expect(family.value.emergencyContacts).toEqual([expect.objectContaining({ name: '林小红', relation: '长女', phone: '13700002222' })]);
 });

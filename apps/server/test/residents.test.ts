@@ -206,6 +206,32 @@ describe('residents API', () => {
     expect(audit[0]).toMatchObject({ before: { careLevel: 3 }, after: { careLevel: 1, phoneMasked: '139****0000' } });
   });
 
+  it('keeps stored family phones (and the guardian\'s ID number) that an edit leaves blank', async () => {
+    const r = (await sw.post('/api/v1/residents', input({
+      name: '林桂兰',
+      householdMembers: [{ name: '林小明', relation: '儿子', phone: '13600001111' }],
+      emergencyContacts: [{ name: '林小红', relation: '女儿', phone: '13700002222' }],
+      guardian: { name: '林大伟', relation: '侄子', phone: '13800003333', idNumber: '350206198001011234' },
+    }))).json();
+    // The form sends the lists back with the phones blank (it only ever saw them masked).
+    const edited = await sw.patch(`/api/v1/residents/${r.id}`, {
+      version: 1,
+      householdMembers: [{ name: '林小明', relation: '儿子', phone: '', note: '在外地工作' }],
+      emergencyContacts: [{ name: '林小红', relation: '长女', phone: '' }, { name: '陈阿姨', relation: '邻居', phone: '13900004444' }],
+      guardian: { name: '林大伟', relation: '侄子', phone: '' },
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const family = (await sw.post(`/api/v1/residents/${r.id}/reveal`, { field: 'family', reason: '核对联系人' })).json().value;
+    expect(family.householdMembers).toEqual([expect.objectContaining({ name: '林小明', phone: '13600001111', note: '在外地工作' })]);
+    expect(family.emergencyContacts.map((p: { phone: string }) => p.phone)).toEqual(['13700002222', '13900004444']);
+    expect(family.guardian).toMatchObject({ phone: '13800003333', idNumber: '350206198001011234' });
+    // A new contact without a phone (or one renamed) has none to keep.
+    const bad = await sw.patch(`/api/v1/residents/${r.id}`, { version: 2, emergencyContacts: [{ name: '林晓红', relation: '女儿', phone: '' }] });
+    expect(bad.statusCode).toBe(400);
+    expect(paths(bad.json())).toEqual(['emergencyContacts.0.phone']);
+    expect((await sw.get(`/api/v1/residents/${r.id}`)).json().version).toBe(2);
+  });
+
   it('merges a duplicate into the record that stays (station head only)', async () => {
     const keep = (await sw.post('/api/v1/residents', input({ name: '马兰英', idNumber: nextId('19410101') }))).json();
     const dup = (await sw.post('/api/v1/residents', { ...input({ name: '马兰英', idNumber: nextId('19410101') }), allowPossibleDuplicate: true })).json();

@@ -53,10 +53,17 @@ export const residentInput = z.object({
 });
 export type ResidentInput = z.infer<typeof residentInput>;
 
+// On an update a family member's phone (and a guardian's ID number) may be left blank: the
+// stored one is kept for the same name and relation (the form only ever sees them masked).
+const keptPhone = z.union([mobilePhone, z.literal('').transform(() => undefined)]).optional();
+export const emergencyContactUpdate = emergencyContact.extend({ phone: keptPhone });
+
 export const residentUpdate = residentInput
   .omit({ allowPossibleDuplicate: true })
   .partial()
   .extend({
+    emergencyContacts: z.array(emergencyContactUpdate).max(5).optional(),
+    guardian: emergencyContactUpdate.extend({ idNumber: optionalText(30) }).nullable().optional(),
     status: z.enum(['active', 'moved', 'deceased']).optional(),
     careLevelReason: optionalText(200), // why the level changed by hand
     version: z.number().int().min(1),

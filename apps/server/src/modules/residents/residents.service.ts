@@ -14,6 +14,7 @@ import {
 import { ageOn, idBlindIndex, nameSearchFields, openFamily, phoneBlindIndex, prepareResident, sealFamily, sealIdentity, sealPhone, type Db } from '@wushe/db';
 import type { z } from 'zod';
 import { appendAudit, byActor } from '../../audit/audit.ts';
+import { keepFamilyValues } from './residents.family.ts';
 import type { Ctx } from '../../context.ts';
 import { AppError, badRequest, conflict, fieldError, notFound } from '../../http/errors.ts';
 import { isUniqueViolation } from '../../http/db-errors.ts';
@@ -150,9 +151,9 @@ async function changesOf(db: Db, ctx: Ctx, id: string, body: UpdateBody, today: 
   if (body.phone !== undefined) Object.assign(changes, sealPhone(ctx.keys, body.phone));
   const family = openFamily(ctx.keys, before.familyCipher);
   if (body.householdMembers !== undefined || body.emergencyContacts !== undefined || body.guardian !== undefined) {
-    if (body.householdMembers !== undefined) family.householdMembers = body.householdMembers;
-    if (body.emergencyContacts !== undefined) family.emergencyContacts = body.emergencyContacts;
-    if (body.guardian !== undefined) family.guardian = body.guardian;
+    const kept = keepFamilyValues(family, body);
+    problems.push(...kept.problems);
+    Object.assign(family, kept.family);
     changes.familyCipher = sealFamily(ctx.keys, family);
   }
   if (birthDate && ageOn(birthDate, today) < 14 && !family.guardian) problems.push({ path: 'guardian', key: 'resident.guardianRequired' });

@@ -23,9 +23,7 @@ export function PeopleList({ name, kind }: { name: 'householdMembers' | 'emergen
                 </Form.Item>
               </Col>
               <Col xs={20} md={6}>
-                <Form.Item name={[f.name, 'phone']} label={t('res.personPhone')} rules={kind === 'emergency' ? [required] : []}>
-                  <Input maxLength={13} inputMode="tel" />
-                </Form.Item>
+                <StoredPhone path={[name, f.name]} label={t('res.personPhone')} required={kind === 'emergency'} />
               </Col>
               {kind === 'member' && (
                 <Col xs={20} md={6}>
@@ -48,6 +46,32 @@ export function PeopleList({ name, kind }: { name: 'householdMembers' | 'emergen
   );
 }
 
+/**
+ * A family member's phone. A stored one is only ever shown masked: the field starts blank with
+ * the masked number as a hint, and left blank it keeps the stored number.
+ */
+function StoredPhone({ path, label, required }: { path: (string | number)[]; label: string; required: boolean }) {
+  const { t } = useI18n();
+  const form = Form.useFormInstance();
+  const masked = form.getFieldValue([...path, 'phoneMasked']) as string | null | undefined;
+  // The hidden masked value travels with the person so the list compares as unchanged.
+  return (
+    <>
+      <Form.Item name={[...path.slice(-1), 'phoneMasked']} hidden>
+        <Input />
+      </Form.Item>
+      <Form.Item
+        name={[...path.slice(-1), 'phone']}
+        label={label}
+        rules={required && !masked ? [{ required: true, message: t('field.required') }] : []}
+        extra={masked ? t('res.unchangedMasked', { v: masked }) : undefined}
+      >
+        <Input maxLength={13} inputMode="tel" placeholder={masked ?? undefined} />
+      </Form.Item>
+    </>
+  );
+}
+
 export function GuardianFields({ minor }: { minor: boolean }) {
   const { t } = useI18n();
   const rule = minor ? [{ required: true, message: t('resident.guardianRequired') }] : [];
@@ -66,9 +90,7 @@ export function GuardianFields({ minor }: { minor: boolean }) {
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>
-          <Form.Item name={['guardian', 'phone']} label={t('res.guardianPhone')} rules={rule}>
-            <Input maxLength={13} inputMode="tel" />
-          </Form.Item>
+          <StoredPhone path={['guardian']} label={t('res.guardianPhone')} required={minor} />
         </Col>
         <Col xs={24} md={8}>
           <Form.Item name={['guardian', 'idNumber']} label={t('res.guardianId')}>

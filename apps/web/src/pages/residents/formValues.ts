@@ -4,7 +4,8 @@ import type { DocumentType } from '@wushe/core';
 import type { ResidentDetail } from '../../api/care.ts';
 import { businessToday } from '../../fmt.ts';
 
-export type Person = { name?: string; relation?: string; phone?: string; note?: string; idNumber?: string };
+/** `phoneMasked`: the stored phone as shown; a blank phone keeps it (the server matches name and relation). */
+export type Person = { name?: string; relation?: string; phone?: string; phoneMasked?: string | null; note?: string; idNumber?: string };
 export interface Values {
   name: string;
   documentType: DocumentType;
@@ -26,8 +27,9 @@ export interface Values {
 
 export const ALIAS: Record<string, (string | number)[]> = { guardian: ['guardian', 'name'], consent: ['consent', 'purpose'], 'consent.date': ['consent', 'date'] };
 export const today = () => businessToday().format('YYYY-MM-DD');
-export const filled = (p?: Person) => !!p && Object.values(p).some((v) => typeof v === 'string' && v.trim() !== '');
-const people = (list: ResidentDetail['householdMembers']): Person[] => list.map((p) => ({ name: p.name, relation: p.relation, note: p.note ?? undefined }));
+export const filled = (p?: Person) => !!p && Object.entries(p).some(([k, v]) => k !== 'phoneMasked' && typeof v === 'string' && v.trim() !== '');
+const people = (list: ResidentDetail['householdMembers']): Person[] =>
+  list.map((p) => ({ name: p.name, relation: p.relation, phoneMasked: p.phoneMasked, note: p.note ?? undefined }));
 
 export function initialValues(r: ResidentDetail | null, t: (k: string) => string): Partial<Values> {
   if (!r) {
