@@ -181,6 +181,7 @@ export const CARE_STRINGS = {
   'imp.mode.valid_rows': { zh: '仅导入有效行', en: 'Import the valid rows' },
   'imp.start': { zh: '开始导入', en: 'Start import' },
   'imp.status.queued': { zh: '排队中', en: 'Queued' },
+  'imp.status.reading': { zh: '读取文件中', en: 'Reading the file' },
   'imp.status.validating': { zh: '校验中', en: 'Validating' },
   'imp.status.importing': { zh: '导入中', en: 'Importing' },
   'imp.status.done': { zh: '已完成', en: 'Done' },

@@ -151,7 +151,7 @@ export const importJob = z.object({
   id: uuid,
   filename: z.string(),
   mode: z.enum(IMPORT_MODES),
-  status: z.enum(['queued', 'validating', 'importing', 'done', 'failed']),
+  status: z.enum(['queued', 'reading', 'validating', 'importing', 'done', 'failed']),
   totalRows: z.number().int(),
   processedRows: z.number().int(),
   accepted: z.number().int(),

@@ -124,14 +124,18 @@ export async function jobReport(db: Db, scope: string, id: string): Promise<Outc
   return r ? r.report : undefined;
 }
 
-export function insertJob(db: Db, j: { id: string; areaCode: string; createdBy: string; filename: string; fileHash: string; mode: string; totalRows: number }) {
+export function insertJob(
+  db: Db,
+  j: { id: string; areaCode: string; createdBy: string; filename: string; fileHash: string; mode: string; status: 'reading' | 'validating'; totalRows: number },
+) {
   return db.execute(sql`INSERT INTO import_jobs (id, area_code, created_by, filename, file_hash, mode, status, total_rows)
-    VALUES (${j.id}, ${j.areaCode}, ${j.createdBy}, ${j.filename}, ${j.fileHash}, ${j.mode}, 'validating', ${j.totalRows})`);
+    VALUES (${j.id}, ${j.areaCode}, ${j.createdBy}, ${j.filename}, ${j.fileHash}, ${j.mode}, ${j.status}, ${j.totalRows})`);
 }
 
-export function setProgress(db: Db, id: string, status: string, processed: number, counts?: Counts) {
+export function setProgress(db: Db, id: string, status: string, processed: number, counts?: Counts, totalRows?: number) {
   return db.execute(sql`UPDATE import_jobs SET status = ${status}, processed_rows = ${processed}
     ${counts ? sql`, accepted = ${counts.accepted}, updated = ${counts.updated}, unchanged = ${counts.unchanged}, rejected = ${counts.rejected}` : sql``}
+    ${totalRows === undefined ? sql`` : sql`, total_rows = ${totalRows}`}
     WHERE id = ${id}`);
 }
 

@@ -47,8 +47,9 @@ export function CoveragePage() {
         {
           type: 'bar',
           name: t('cov.rate'),
+          // No bar (rather than 0%) for an area with nobody registered.
           data: data.children.map((c) => ({
-            value: pct(c.rate),
+            value: c.registered === 0 ? null : pct(c.rate),
             itemStyle: { color: c.rate >= 0.9 ? '#52c41a' : c.rate >= 0.7 ? '#1677ff' : '#fa541c' },
           })),
           label: { show: true, position: 'top', formatter: '{c}%' },
@@ -129,7 +130,11 @@ export function CoveragePage() {
       />
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={12} md={6}>
-          <Statistic title={t('cov.rate')} value={data ? pct(data.area.rate) : 0} precision={1} suffix="%" loading={cov.isPending} />
+          {data && data.area.registered === 0 ? (
+            <Statistic title={t('cov.rate')} value="—" />
+          ) : (
+            <Statistic title={t('cov.rate')} value={data ? pct(data.area.rate) : 0} precision={1} suffix="%" loading={cov.isPending} />
+          )}
         </Col>
         <Col xs={12} md={6}>
           <Statistic title={t('cov.registered')} value={data?.area.registered ?? 0} loading={cov.isPending} />
