@@ -159,7 +159,8 @@ export const contacts = pgTable(
   },
   (t) => [
     index('contacts_resident_idx').on(t.residentId, t.occurredOn),
-    index('contacts_on_idx').on(t.occurredOn, t.residentId),
+    // Covers coverage for a past date: an index-only scan under RLS (area_code is in it).
+    index('contacts_on_idx').using('btree', t.occurredOn, areaC(t.areaCode), t.residentId),
     index('contacts_area_idx').using('btree', areaC(t.areaCode), t.occurredOn),
     uniqueIndex('contacts_client_key_idx').on(t.clientKey),
   ],
