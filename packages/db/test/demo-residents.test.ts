@@ -114,7 +114,7 @@ describe('demo residents', () => {
     expect(t!.contacts).toBeLessThan(20 * COUNT);
   });
 
-  it('has assessments with no urgent flags and a first care-level record per resident', async () => {
+  it('has assessments, three urgent PHQ-9 screens with their follow-ups, and a first care-level record per resident', async () => {
     const [a] = await query<{ n: number; urgent: number; residents: number; levels: number }>(
       database,
       sql`SELECT (SELECT count(*)::int FROM assessments) AS n,
@@ -122,7 +122,17 @@ describe('demo residents', () => {
             (SELECT count(DISTINCT resident_id)::int FROM assessments WHERE instrument_code = 'gbt42195') AS residents,
             (SELECT count(*)::int FROM care_level_changes WHERE from_level IS NULL) AS levels`,
     );
-    expect(a!.urgent).toBe(0);
+    expect(a!.urgent).toBe(3);
+    // One follow-up per urgent screen, due 48 h after it: open (tomorrow), overdue, done with an outcome.
+    const fu = await query<{ due: string; done: boolean; outcome: string | null; alerts: number }>(
+      database,
+      sql`SELECT (f.due_at AT TIME ZONE 'Asia/Shanghai')::date::text AS due, f.done_at IS NOT NULL AS done, f.outcome,
+            (SELECT count(*)::int FROM notifications n WHERE n.link = '/residents/' || f.resident_id AND n.kind = 'assessment.urgent') AS alerts
+          FROM follow_ups f JOIN assessments a ON a.id = f.assessment_id AND 'urgent' = ANY(a.flags) ORDER BY f.due_at DESC`,
+    );
+    expect(fu.map((f) => [f.due, f.done])).toEqual([['2026-03-02', false], ['2026-02-27', false], ['2026-02-11', true]]);
+    expect(fu[2]!.outcome).toContain('转介');
+    expect(fu.map((f) => f.alerts)).toEqual([1, 1, 0]); // 江头's station head, for the open ones
     expect(a!.residents).toBeGreaterThan(COUNT / 2);
     expect(a!.levels).toBe(COUNT);
     const [one] = await query<{ answers_cipher: string; total: number }>(database, sql`SELECT answers_cipher, total FROM assessments ORDER BY id LIMIT 1`);

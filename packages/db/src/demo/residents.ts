@@ -3,7 +3,7 @@
 // contacts and assessments, and coverage neither 0 nor 100%. Deterministic from a fixed seed;
 // dates are relative to `today`. Every resident goes through prepareResident, the one path to
 // the stored form (sealing, masks, blind indexes), and rows go in as multi-row INSERTs.
-import { DEFAULT_VISIT_INTERVALS, nextDueDate, shanghaiToday, visitIntervals, type CareLevel, type VisitIntervals } from '@wushe/core';
+import { DEFAULT_VISIT_INTERVALS, nextDueDate, PHQ9, shanghaiToday, visitIntervals, type CareLevel, type VisitIntervals } from '@wushe/core';
 import { getTableColumns, sql } from 'drizzle-orm';
 import { rows, type Database, type Db } from '../client.ts';
 import type { Keys } from '../keys.ts';
@@ -13,6 +13,7 @@ import { stableId } from '../seed.ts';
 import { planHistory } from './history.ts';
 import { chance, mulberry32 } from './names.ts';
 import { planPopulation, type DemoCommunity, type PlannedResident } from './population.ts';
+import { planUrgentScreens, type UrgentScreen } from './urgent.ts';
 
 export interface DemoResidentOptions {
   /** The business date the demo is built around (YYYY-MM-DD, Asia/Shanghai); default: today. */
@@ -67,6 +68,59 @@ async function insertJson(db: Db, table: string, records: Record<string, unknown
       sql`INSERT INTO ${sql.identifier(table)} (${cols}) SELECT ${cols} FROM json_populate_recordset(NULL::${sql.identifier(table)}, ${JSON.stringify(part)}::json)`,
     );
   }
+}
+
+/** The urgent screens of urgent.ts with their alerts to 江头's station heads and follow-ups. */
+async function insertUrgentScreens(db: Db, keys: Keys, list: PlannedResident[], today: string) {
+  const screens = planUrgentScreens(list, today);
+  if (!screens.length) return;
+  const heads = await rows<{ id: string }>(
+    db,
+    sql`SELECT u.id FROM users u JOIN roles r ON r.id = u.role_id WHERE r.code = 'station_head' AND u.area_code = '350206004000' ORDER BY u.id`,
+  );
+  const label = PHQ9.flags.find((f) => f.flag === 'urgent')!.label!.zh;
+  const common = (s: UrgentScreen) => ({ resident_id: stableId(`demo:resident:${s.residentIndex}`), area_code: list[s.residentIndex]!.input.areaCode });
+  await insertJson(db, 'assessments', screens.map((s) => ({
+    id: s.assessmentId,
+    ...common(s),
+    instrument_code: PHQ9.code,
+    instrument_version: PHQ9.version,
+    reason: 'routine',
+    answers_cipher: keys.seal(JSON.stringify({ answers: s.answers, extras: {} })),
+    total: s.result.total,
+    level: null,
+    band: s.result.band?.code ?? null,
+    flags: s.result.flags,
+    suggested_care_level: s.result.suggestedCareLevel,
+    confirmed_care_level: list[s.residentIndex]!.input.careLevel,
+    override_reason: s.result.suggestedCareLevel === list[s.residentIndex]!.input.careLevel ? null : '已转介心理门诊，先按原等级走访，复评后再定',
+    assessed_by: s.assessedBy,
+    assessed_on: s.assessedOn,
+    created_at: s.assessedAt,
+  })), 100);
+  await insertJson(db, 'follow_ups', screens.map((s) => ({
+    id: s.followUp.id,
+    ...common(s),
+    reason: `PHQ-9：${label}`,
+    assessment_id: s.assessmentId,
+    due_at: s.followUp.dueAt,
+    assigned_to: s.assessedBy,
+    done_at: s.followUp.doneAt,
+    done_by: s.followUp.doneAt ? s.assessedBy : null,
+    outcome: s.followUp.outcome,
+    created_at: s.assessedAt,
+  })), 100);
+  const alerts = screens.filter((s) => s.notify).flatMap((s) => heads.map((h) => ({
+    id: stableId(`demo:urgent-alert:${s.residentIndex}:${h.id}`),
+    user_id: h.id,
+    ...common(s),
+    kind: 'assessment.urgent',
+    title: `紧急：${list[s.residentIndex]!.input.name} 的 PHQ-9 第 9 题阳性`,
+    body: label,
+    link: `/residents/${stableId(`demo:resident:${s.residentIndex}`)}`,
+    created_at: s.assessedAt,
+  })));
+  if (alerts.length) await insertJson(db, 'notifications', alerts.map(({ resident_id: _r, ...a }) => a), 100);
 }
 
 const at = (day: string, hourUtc = 1) => `${day}T${String(hourUtc).padStart(2, '0')}:00:00.000Z`;
@@ -166,6 +220,7 @@ export async function seedDemoResidents(database: Database, keys: Keys, opts: De
         })),
         500,
       );
+      await insertUrgentScreens(db, keys, list, today);
       await db.execute(sql`ANALYZE residents, contacts, assessments, care_level_changes`);
       return list.length;
     }),
