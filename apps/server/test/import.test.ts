@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Session, type TestApp } from './harness.ts';
-import { csvOf, HEADERS, idFor, importFile, person, reportOf, residentCount, upload, xlsxOf, type Row } from './import-fixtures.ts';
+import { csvOf, HEADERS, idFor, importFile, person, reportOf, residentCount, upload, waitForJob, xlsxOf, type Row } from './import-fixtures.ts';
 
 let t: TestApp;
 let sw: Session;
@@ -235,6 +235,29 @@ describe('import', () => {
     // Their jobs are not ours to see.
     expect((await jinshan.get(`/api/v1/residents/import/${job.id}`)).statusCode).toBe(404);
     expect((await jinshan.get(`/api/v1/residents/import/${job.id}/report`)).statusCode).toBe(404);
+  });
+
+  it('all_or_nothing: an ID held in another street, found only by the insert, rolls everything back', async () => {
+    const jinshan = await t.login('jinshan.sw');
+    expect(await importFile(t, jinshan, await xlsxOf([person(520, { 所在社区代码: '350206005013' })]), 'js2.xlsx')).toMatchObject({ accepted: 1 });
+    const before = await residentCount(t);
+    const job = await importFile(t, sw, await xlsxOf([person(521), person(520), person(522)]), 'aon.xlsx', 'all_or_nothing');
+    expect(job).toMatchObject({ status: 'done', accepted: 0, rejected: 1, error: '未导入：存在错误行' });
+    expect(await residentCount(t)).toBe(before);
+    const report = await reportOf(sw, job.id);
+    expect(report.map((r) => [r.status, r.imported])).toEqual([['accepted', false], ['rejected', false], ['accepted', false]]);
+    expect(report[1]!.errors[0]).toMatchObject({ column: '证件号码' });
+  });
+
+  it('two imports of the same new rows at once: each ID lands once', async () => {
+    const rows = range(700, 60).map((i) => person(i));
+    const before = await residentCount(t);
+    const [a, b] = await Promise.all([upload(t, sw, await xlsxOf(rows), 'a.xlsx', 'valid_rows'), upload(t, sw, await xlsxOf(rows), 'b.xlsx', 'valid_rows')]);
+    const jobs = await Promise.all([a, b].map((r) => waitForJob(sw, r.json().id)));
+    expect(await residentCount(t)).toBe(before + 60);
+    // Whichever came second found them stored (unchanged) or lost the race at the insert (rejected).
+    expect(jobs[0]!.accepted + jobs[1]!.accepted).toBe(60);
+    expect(jobs.every((j) => j.status === 'done' && j.accepted + j.unchanged + j.rejected === 60)).toBe(true);
   });
 
   it('checks rows: codes, a minor without a guardian, the consent', async () => {
