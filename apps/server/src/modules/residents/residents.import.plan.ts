@@ -128,14 +128,15 @@ export interface Candidate {
 /**
  * The in-memory pass over a slice of the file: each row checked and prepared (sealed, masked,
  * indexed). `seen` (blind index → file row) carries across slices, so an ID number repeated
- * anywhere in the file is refused on its second row. Yields every 500 rows: on PGlite the
- * database answers without a macrotask turn, and other requests must get through.
+ * anywhere in the file is refused on its second row. Yields every 100 rows (about 10 ms), so
+ * the previous slice's database replies are handled promptly (every 500 rows: .csv 23 s
+ * instead of 19 s per 100,000) and, on PGlite, other requests get through.
  */
 export async function planRows(p: PlanInput, slice: SheetRow[], seen: Map<string, number>): Promise<{ planned: PlannedRow[]; candidates: Candidate[] }> {
   const planned: PlannedRow[] = [];
   const candidates: Candidate[] = [];
   for (let i = 0; i < slice.length; i++) {
-    if (i > 0 && i % 500 === 0) await yieldToEventLoop();
+    if (i > 0 && i % 100 === 0) await yieldToEventLoop();
     const row = slice[i]!;
     const checked = checkRow(row, p.lookups);
     const rawId = cell(row, p.lookups, 'idNumber');
