@@ -1,9 +1,10 @@
 // Follow-up tasks (跟进任务): the one a PHQ-9 item-9 flag schedules, listed by status in the
 // caller's scope (overdue computed from the due time), filtered and paged, and completed once
-// with an outcome and optionally the contact recorded for it, audited.
+// with an outcome and optionally the contact recorded for it, audited; exported as .xlsx.
 import { PHQ9, shanghaiToday } from '@wushe/core';
 import { rows, uuidv7 } from '@wushe/db';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createResident } from './factories.ts';
 import { startTestApp, type Session, type TestApp } from './harness.ts';
@@ -176,5 +177,53 @@ describe('follow-ups API', () => {
     await sw.post(`/api/v1/follow-ups/${second}/complete`, { outcome: '电话回访' });
     expect(ids(await sw.get(`/api/v1/follow-ups?residentId=${r.id}&status=done`))).toEqual([second, id]);
     expect(ids(await sw.get(`/api/v1/follow-ups?residentId=${r.id}&status=overdue`))).toEqual([]);
+  });
+  it('exports the filtered follow-ups in scope as .xlsx, with the list\'s filters', async () => {
+    const a = await createResident(t, { name: '孙秀英', areaCode: '350206004001' });
+    const far = await createResident(t, { name: '林金山', areaCode: '350206005001' });
+    const late = await placeFollowUp(a.id, a.areaCode, hours(-2), sw.actor.id);
+    const done = await placeFollowUp(a.id, a.areaCode, hours(-30));
+    expect((await sw.post(`/api/v1/follow-ups/${done}/complete`, { outcome: '已转介心理门诊' })).statusCode).toBe(200);
+    await placeFollowUp(far.id, far.areaCode, hours(4));
+    const read = async (res: { rawPayload: Buffer }) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      return wb.worksheets[0]!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    };
+    const shanghai = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+    // One row per follow-up the list finds for the head (the demo's included), none of another street.
+    const listed = await head.get('/api/v1/follow-ups?status=all&pageSize=100');
+    const res = await head.get('/api/v1/follow-ups/export?status=all&page=3&pageSize=1');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('跟进任务.xlsx'));
+    const sheet = await read(res);
+    expect(sheet[0]).toEqual(['姓名', '所在社区', '跟进原因', '截止时间', '状态', '负责人', '完成时间', '完成人', '跟进情况']);
+    expect(sheet).toHaveLength(listed.json().total + 1);
+    const names = sheet.slice(1).map((r) => r[0]);
+    expect(names).toContain('孙秀英');
+    expect(names).not.toContain('林金山');
+
+    // Filters as the list: this resident's completed one, with who, when and what.
+    const doneItem = (await sw.get(`/api/v1/follow-ups?residentId=${a.id}&status=done`)).json().items[0];
+    const doneRows = await read(await sw.get(`/api/v1/follow-ups/export?residentId=${a.id}&status=done`));
+    expect(doneRows).toHaveLength(2);
+    expect(doneRows[1]).toEqual(['孙秀英', doneItem.areaName, '测试跟进', shanghai(doneItem.dueAt), '已完成', undefined, shanghai(doneItem.doneAt), '江头社工', '已转介心理门诊']);
+    const lateRows = await read(await sw.get(`/api/v1/follow-ups/export?residentId=${a.id}&status=overdue&mine=true`));
+    expect(lateRows.slice(1).map((r) => [r[0], r[4], r[5]])).toEqual([['孙秀英', '已逾期', '江头社工']]);
+    expect(ids(await sw.get(`/api/v1/follow-ups?residentId=${a.id}&status=overdue`))).toEqual([late]);
+
+    // English headers and status; another street sees only its own; an area outside scope is empty.
+    const en = await sw.get(`/api/v1/follow-ups/export?residentId=${a.id}&status=all`, { 'accept-language': 'en' });
+    expect(en.headers['content-disposition']).toContain('follow-ups.xlsx');
+    const enRows = await read(en);
+    expect(enRows[0]).toEqual(['Name', 'Area', 'Reason', 'Due', 'Status', 'Assigned to', 'Done at', 'Done by', 'Outcome']);
+    expect(enRows.slice(1).map((r) => r[4])).toEqual(['Overdue', 'Done']);
+    const js = (await read(await jinshan.get('/api/v1/follow-ups/export?status=all'))).slice(1).map((r) => r[0]);
+    expect(js).toContain('林金山');
+    expect(js).not.toContain('孙秀英');
+    expect(await read(await sw.get('/api/v1/follow-ups/export?area=350206005000'))).toHaveLength(1);
+    expect((await volunteer.get('/api/v1/follow-ups/export')).statusCode).toBe(403);
   });
 });

@@ -26,6 +26,7 @@ const ResidentsPage = page(() => import('./pages/residents/ResidentsPage.tsx'), 
 const ResidentFormPage = page(() => import('./pages/residents/ResidentFormPage.tsx'), 'ResidentFormPage');
 const ProfilePage = page(() => import('./pages/residents/ProfilePage.tsx'), 'ProfilePage');
 const AssessPage = page(() => import('./pages/assess/AssessPage.tsx'), 'AssessPage');
+const FollowUpsPage = page(() => import('./pages/followups/FollowUpsPage.tsx'), 'FollowUpsPage');
 const CoveragePage = page(() => import('./pages/coverage/CoveragePage.tsx'), 'CoveragePage');
 const SettingsPage = page(() => import('./pages/settings/SettingsPage.tsx'), 'SettingsPage');
 
@@ -134,6 +135,7 @@ export function App() {
           <Route path="residents/:id" element={<RequirePerm perm="resident.read"><ProfilePage /></RequirePerm>} />
           <Route path="residents/:id/edit" element={<RequirePerm perm="resident.write"><ResidentFormPage /></RequirePerm>} />
           <Route path="residents/:id/assess" element={<RequirePerm perm="assessment.write"><AssessPage /></RequirePerm>} />
+          <Route path="follow-ups" element={<RequirePerm perm="resident.read"><FollowUpsPage /></RequirePerm>} />
           <Route path="coverage" element={<RequirePerm perm="coverage.read"><CoveragePage /></RequirePerm>} />
           <Route path="settings" element={<RequirePerm perm="settings.write"><SettingsPage /></RequirePerm>} />
           <Route path="account" element={<AccountPage />} />

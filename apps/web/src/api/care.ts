@@ -144,13 +144,20 @@ export interface FollowUpQuery {
   status: 'open' | 'overdue' | 'done' | 'all';
   mine?: boolean;
   residentId?: string;
+  area?: string;
+  page?: number;
   pageSize?: number;
 }
+
+/** The list's query string (also the export's): `mine` only when set. */
+export const followUpParams = (q: FollowUpQuery): Query => ({ ...q, mine: q.mine ? 'true' : undefined });
 
 export function useFollowUps(q: FollowUpQuery, enabled = true) {
   return useQuery({
     queryKey: ['follow-ups', q],
-    queryFn: () => api.get<Page<FollowUp>>('/follow-ups', { ...q, mine: q.mine ? 'true' : undefined }),
+    queryFn: () => api.get<Page<FollowUp>>('/follow-ups', followUpParams(q)),
+    // Paging keeps the current page on screen while the next loads (never another resident's).
+    placeholderData: q.residentId ? undefined : keepPreviousData,
     // Due times pass while the page is open: overdue shows without a reload.
     refetchInterval: 60_000,
     enabled,

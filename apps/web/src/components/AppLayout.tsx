@@ -13,6 +13,7 @@ import {
   LogoutOutlined,
   MenuOutlined,
   SafetyOutlined,
+  ScheduleOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -27,6 +28,7 @@ const { Header, Sider, Content } = Layout;
 const MENU: { path: string; label: string; icon: React.ReactNode; perm?: Permission }[] = [
   { path: '/', label: 'menu.home', icon: <HomeOutlined aria-hidden /> },
   { path: '/residents', label: 'menu.residents', icon: <SolutionOutlined aria-hidden />, perm: 'resident.read' },
+  { path: '/follow-ups', label: 'menu.followUps', icon: <ScheduleOutlined aria-hidden />, perm: 'resident.read' },
   { path: '/coverage', label: 'menu.coverage', icon: <FundOutlined aria-hidden />, perm: 'coverage.read' },
   { path: '/areas', label: 'menu.areas', icon: <ApartmentOutlined aria-hidden />, perm: 'area.read' },
   { path: '/orgs', label: 'menu.orgs', icon: <BankOutlined aria-hidden />, perm: 'org.read' },

@@ -21,4 +21,18 @@ export const FOLLOW_UP_STRINGS = {
   'fu.unit.d': { zh: '{n} 天', en: '{n} days' },
   'fu.assigned': { zh: '负责人', en: 'Assigned to' },
   'fu.doneBy': { zh: '{name} 于 {at} 完成', en: 'Done by {name} on {at}' },
+  // The full list page (跟进任务).
+  'menu.followUps': { zh: '跟进任务', en: 'Follow-ups' },
+  'fu.viewAll': { zh: '查看全部', en: 'View all' },
+  'fu.filter.status': { zh: '任务状态', en: 'Status' },
+  'fu.filter.open': { zh: '待跟进', en: 'Open' },
+  'fu.filter.all': { zh: '全部', en: 'All' },
+  'fu.filter.scope': { zh: '负责范围', en: 'Whose' },
+  'fu.col.resident': { zh: '服务对象', en: 'Resident' },
+  'fu.col.area': { zh: '所在社区', en: 'Area' },
+  'fu.col.reason': { zh: '跟进原因', en: 'Reason' },
+  'fu.col.due': { zh: '截止时间', en: 'Due' },
+  'fu.col.status': { zh: '状态', en: 'Status' },
+  'fu.col.outcome': { zh: '跟进情况', en: 'Outcome' },
+  'fu.col.actions': { zh: '操作', en: 'Actions' },
 } as const;

@@ -10,6 +10,8 @@ export const followUp = z.object({
   residentId: uuid,
   residentName: z.string(),
   areaCode: z.string(),
+  /** The area's name (its code when the division is unknown). */
+  areaName: z.string(),
   reason: z.string(),
   assessmentId: uuid.nullable(),
   dueAt: z.string(),
@@ -34,6 +36,9 @@ export const followUpListQuery = pageQuery.extend({
   area: areaCode.optional(),
   residentId: uuid.optional(),
 });
+
+/** The export takes the list filters; paging is ignored. */
+export const followUpExportQuery = followUpListQuery.omit({ page: true, pageSize: true });
 
 export const followUpComplete = z.object({
   outcome: z.string({ error: 'followUp.outcome' }).trim().min(1, { error: 'followUp.outcome' }).max(500, { error: 'followUp.outcomeLong' }),

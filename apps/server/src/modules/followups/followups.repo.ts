@@ -39,7 +39,8 @@ export async function listFollowUps(db: Db, f: FollowUpFilter): Promise<{ items:
   const cond = sql.join(where, sql` AND `);
   const page = await pagedRows<Row>(
     db,
-    sql`SELECT f.id, f.resident_id AS "residentId", r.name AS "residentName", f.area_code AS "areaCode", f.reason,
+    sql`SELECT f.id, f.resident_id AS "residentId", r.name AS "residentName", f.area_code AS "areaCode",
+        coalesce(ar.name, f.area_code) AS "areaName", f.reason,
         f.assessment_id AS "assessmentId", f.due_at AS "dueAt", f.assigned_to AS "assignedTo", a.display_name AS "assignedToName",
         f.done_at AS "doneAt", f.done_by AS "doneBy", d.display_name AS "doneByName", f.outcome, f.contact_id AS "contactId",
         f.created_at AS "createdAt",
@@ -48,6 +49,7 @@ export async function listFollowUps(db: Db, f: FollowUpFilter): Promise<{ items:
       FROM (SELECT f.*, count(*) OVER () AS total FROM follow_ups f WHERE ${cond}
             ORDER BY ${ORDER[f.status]} LIMIT ${f.limit} OFFSET ${f.offset}) f
       JOIN residents r ON r.id = f.resident_id
+      LEFT JOIN areas ar ON ar.code = f.area_code
       LEFT JOIN users a ON a.id = f.assigned_to
       LEFT JOIN users d ON d.id = f.done_by
       ORDER BY ${ORDER[f.status]}`,

@@ -1,6 +1,7 @@
-import { followUp, followUpComplete, followUpListQuery, idParams, listOf } from '@wushe/core';
+import { followUp, followUpComplete, followUpExportQuery, followUpListQuery, idParams, listOf } from '@wushe/core';
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../http/route.ts';
+import { exportFollowUps } from './followups.export.ts';
 import { completeFollowUp, findFollowUps } from './followups.service.ts';
 
 const tags = ['follow-ups'];
@@ -15,6 +16,16 @@ export function followUpsRoutes(app: FastifyInstance): void {
     query: followUpListQuery,
     response: listOf(followUp),
     handler: (ctx, { query }) => findFollowUps(ctx, query),
+  });
+  // Before any /follow-ups/:id route, so `export` is never read as an id.
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/follow-ups/export',
+    access: 'resident.read',
+    summary: 'The filtered follow-ups as .xlsx (≤ 50,000 rows, no paging); Chinese headers, English with Accept-Language: en',
+    tags,
+    query: followUpExportQuery,
+    handler: (ctx, { query }, _req, reply) => exportFollowUps(ctx, query, reply),
   });
   route(app, {
     method: 'POST',

@@ -4,31 +4,34 @@ import { narrowScope, type FollowUp } from '@wushe/core';
 import { appendAudit, byActor } from '../../audit/audit.ts';
 import type { Ctx } from '../../context.ts';
 import { AppError, fieldError, notFound } from '../../http/errors.ts';
-import { contactOfResident, listFollowUps, lockFollowUp, markDone } from './followups.repo.ts';
+import { contactOfResident, listFollowUps, lockFollowUp, markDone, type FollowUpFilter } from './followups.repo.ts';
 
 export interface FollowUpListInput {
-  page: number;
-  pageSize: number;
   status: 'open' | 'overdue' | 'done' | 'all';
   mine: 'true' | 'false';
   area?: string;
   residentId?: string;
 }
 
-export async function findFollowUps(ctx: Ctx, q: FollowUpListInput): Promise<{ items: FollowUp[]; total: number }> {
+/** The repository filter for the caller's query; null when the area lies outside the scope. */
+export function followUpFilter(ctx: Ctx, q: FollowUpListInput, limit: number, offset: number): FollowUpFilter | null {
   const prefix = narrowScope(ctx.scope, q.area);
-  if (prefix === null) return { items: [], total: 0 };
-  return ctx.db.run((db) =>
-    listFollowUps(db, {
-      prefix,
-      status: q.status,
-      assignedTo: q.mine === 'true' ? ctx.actor.id : undefined,
-      residentId: q.residentId,
-      now: ctx.now,
-      limit: q.pageSize,
-      offset: (q.page - 1) * q.pageSize,
-    }),
-  );
+  if (prefix === null) return null;
+  return {
+    prefix,
+    status: q.status,
+    assignedTo: q.mine === 'true' ? ctx.actor.id : undefined,
+    residentId: q.residentId,
+    now: ctx.now,
+    limit,
+    offset,
+  };
+}
+
+export async function findFollowUps(ctx: Ctx, q: FollowUpListInput & { page: number; pageSize: number }): Promise<{ items: FollowUp[]; total: number }> {
+  const f = followUpFilter(ctx, q, q.pageSize, (q.page - 1) * q.pageSize);
+  if (!f) return { items: [], total: 0 };
+  return ctx.db.run((db) => listFollowUps(db, f));
 }
 
 export async function completeFollowUp(ctx: Ctx, id: string, body: { outcome: string; contactId?: string | null }): Promise<FollowUp> {

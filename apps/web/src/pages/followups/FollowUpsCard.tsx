@@ -38,6 +38,7 @@ export function FollowUpsCard({ oversees, canComplete }: { oversees: boolean; ca
               { value: 'all', label: t('fu.all') },
             ]}
           />
+          <Link to="/follow-ups">{t('fu.viewAll')}</Link>
         </Space>
       }
       styles={{ body: { maxHeight: 480, overflow: 'auto' } }}

@@ -1,0 +1,144 @@
+// 跟进任务: every follow-up in scope, filtered by status, owner and area, server-paged,
+// overdue rows in red, completed from the row and exported with the same filters.
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { Button, Card, Flex, Segmented, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { followUpParams, useFollowUps, type FollowUp, type FollowUpQuery } from '../../api/care.ts';
+import { useActor } from '../../api/session.ts';
+import { useListState } from '../../api/useListState.ts';
+import { AreaPicker } from '../../components/AreaPicker.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { formatDateTime } from '../../fmt.ts';
+import { CompleteModal } from './CompleteModal.tsx';
+import { relativeDue, STATUS_COLORS } from './due.ts';
+
+type Filters = { status: FollowUpQuery['status']; mine?: boolean; area?: string };
+
+const STATUSES = ['open', 'overdue', 'done', 'all'] as const;
+const LATE_ROW = { style: { background: '#fff1f0' } };
+
+export function FollowUpsPage() {
+  const { t } = useI18n();
+  const actor = useActor();
+  const canComplete = actor.permissions.includes('contact.write');
+  // Workers start with theirs; station heads and officials (who do not complete) with all in scope.
+  const oversees = actor.permissions.includes('resident.merge') || !canComplete;
+  const list = useListState<Filters>({ status: 'open', mine: !oversees });
+  const query: FollowUpQuery = {
+    status: list.filters.status,
+    mine: list.filters.mine,
+    area: list.filters.area,
+    page: list.query.page as number,
+    pageSize: list.query.pageSize as number,
+  };
+  const followUps = useFollowUps(query);
+  const [completing, setCompleting] = useState<FollowUp | null>(null);
+  const now = Date.now();
+
+  const columns: TableColumnsType<FollowUp> = [
+    {
+      title: t('fu.col.resident'),
+      dataIndex: 'residentName',
+      render: (name: string, f) => (
+        <Link to={`/residents/${f.residentId}`} style={f.status === 'overdue' ? { color: '#cf1322', fontWeight: 500 } : { fontWeight: 500 }}>
+          {name}
+        </Link>
+      ),
+    },
+    { title: t('fu.col.area'), dataIndex: 'areaName', responsive: ['md'] },
+    { title: t('fu.col.reason'), dataIndex: 'reason', responsive: ['lg'], width: 260 },
+    {
+      title: t('fu.col.due'),
+      dataIndex: 'dueAt',
+      render: (dueAt: string, f) => (
+        <Space orientation="vertical" size={0}>
+          {f.status !== 'done' && (
+            <Typography.Text type={f.status === 'overdue' ? 'danger' : 'warning'}>{relativeDue(dueAt, now, t)}</Typography.Text>
+          )}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {formatDateTime(dueAt)}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    { title: t('fu.col.status'), dataIndex: 'status', render: (s: FollowUp['status']) => <Tag color={STATUS_COLORS[s]}>{t(`fu.status.${s}`)}</Tag> },
+    { title: t('fu.assigned'), dataIndex: 'assignedToName', responsive: ['md'], render: (v: string | null) => v ?? '—' },
+    {
+      title: t('fu.col.outcome'),
+      dataIndex: 'outcome',
+      width: 320,
+      render: (outcome: string | null, f) =>
+        f.status === 'done' ? (
+          <Space orientation="vertical" size={0}>
+            <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }} ellipsis={{ rows: 3, tooltip: outcome }}>
+              {outcome}
+            </Typography.Paragraph>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('fu.doneBy', { name: f.doneByName ?? '—', at: formatDateTime(f.doneAt) })}
+            </Typography.Text>
+          </Space>
+        ) : (
+          '—'
+        ),
+    },
+  ];
+  if (canComplete) {
+    columns.push({
+      title: t('fu.col.actions'),
+      key: 'actions',
+      fixed: 'right',
+      render: (_, f) =>
+        f.status !== 'done' && (
+          <Button size="small" type="primary" onClick={() => setCompleting(f)}>
+            {t('fu.complete')}
+          </Button>
+        ),
+    });
+  }
+
+  return (
+    <Card title={t('menu.followUps')}>
+      <Flex wrap gap={8} align="center" style={{ marginBottom: 16 }}>
+        <Segmented<Filters['status']>
+          aria-label={t('fu.filter.status')}
+          value={list.filters.status}
+          onChange={(v) => list.setFilter('status', v)}
+          options={STATUSES.map((s) => ({ value: s, label: t(s === 'open' || s === 'all' ? `fu.filter.${s}` : `fu.status.${s}`) }))}
+        />
+        <Segmented
+          aria-label={t('fu.filter.scope')}
+          value={list.filters.mine ? 'mine' : 'all'}
+          onChange={(v) => list.setFilter('mine', v === 'mine')}
+          options={[
+            { value: 'mine', label: t('fu.mine') },
+            { value: 'all', label: t('fu.all') },
+          ]}
+        />
+        <AreaPicker
+          aria-label={t('filter.area')}
+          placeholder={t('fu.col.area')}
+          style={{ width: 220 }}
+          value={list.filters.area}
+          onChange={(v) => list.setFilter('area', v)}
+        />
+        <div style={{ marginLeft: 'auto' }}>
+          <ExportButton path="/follow-ups/export" query={followUpParams(query)} filename="跟进任务.xlsx" direct />
+        </div>
+      </Flex>
+      <Table<FollowUp>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={followUps.data?.items}
+        loading={followUps.isFetching}
+        pagination={list.pagination(followUps.data?.total)}
+        onChange={list.onTableChange}
+        onRow={(f) => (f.status === 'overdue' ? LATE_ROW : {})}
+        scroll={{ x: 'max-content' }}
+      />
+      {followUps.isError && <Typography.Text type="danger">{followUps.error.message}</Typography.Text>}
+      {completing && <CompleteModal task={completing} onClose={() => setCompleting(null)} />}
+    </Card>
+  );
+}
