@@ -1,6 +1,6 @@
 // The benchmark's database: a fresh PostgreSQL database with every area of 福建省 (35) and a
 // deterministic load of organisations and accounts, dropped again at the end.
-import { hashPassword, migrate, openDatabase, rows, seedBase, stableId, type Db } from '@wushe/db';
+import { hashPassword, insertJson, migrate, openDatabase, rows, seedBase, stableId, type Db } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 
@@ -44,18 +44,6 @@ interface AreaLite {
   name: string;
   level: string;
   parent_code: string | null;
-}
-
-/** Multi-row insert of plain objects through one JSON parameter; omitted columns take their defaults. */
-async function insertJson(db: Db, table: 'orgs' | 'users', columns: string[], items: Record<string, unknown>[]) {
-  const cols = columns.join(', ');
-  for (let i = 0; i < items.length; i += 2000) {
-    const batch = JSON.stringify(items.slice(i, i + 2000));
-    await db.execute(
-      sql`INSERT INTO ${sql.identifier(table)} (${sql.raw(cols)})
-        SELECT ${sql.raw(cols)} FROM json_populate_recordset(null::${sql.identifier(table)}, ${batch}::json)`,
-    );
-  }
 }
 
 const ROLE_CYCLE = [
@@ -112,7 +100,7 @@ export async function loadBenchData(url: string, log: (m: string) => void): Prom
         for (const [i, c] of communities.entries()) {
           if (i % 3 === 0) org(`social:${c.code}`, `${c.name}社区社会组织联合会`, 'social_org', c.code, i);
         }
-        await insertJson(t, 'orgs', ['id', 'name', 'kind', 'area_code', 'contact_name', 'contact_phone', 'address'], orgs);
+        await insertJson(t, 'orgs', orgs, 2000);
 
         // Accounts: the bench official, then the rest over streets and communities in turn.
         const users: Record<string, unknown>[] = [
@@ -144,12 +132,7 @@ export async function loadBenchData(url: string, log: (m: string) => void): Prom
             must_change_password: false,
           });
         }
-        await insertJson(
-          t,
-          'users',
-          ['id', 'username', 'display_name', 'password_hash', 'role_id', 'org_id', 'area_code', 'must_change_password'],
-          users,
-        );
+        await insertJson(t, 'users', users, 2000);
         return { areas: all.length, streets: streets.length, communities: communities.length, orgs: orgs.length, users: users.length };
       }),
     );

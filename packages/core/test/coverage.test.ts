@@ -9,6 +9,7 @@ import {
   isCalendarDate,
   isCovered,
   nextDueDate,
+  formatShanghai,
   shanghaiToday,
   windowStart,
   type VisitInterval,
@@ -150,5 +151,10 @@ describe('defaults and summaries', () => {
     expect(shanghaiToday(new Date('2025-03-31T15:59:59Z'))).toBe('2025-03-31');
     expect(shanghaiToday(new Date('2025-03-31T16:00:00Z'))).toBe('2025-04-01');
     expect(shanghaiToday(new Date('2024-02-28T16:30:00Z'))).toBe('2024-02-29');
+  });
+
+  it('writes an instant as Shanghai wall time to the minute', () => {
+    expect(formatShanghai(new Date('2024-02-28T16:05:59Z'))).toBe('2024-02-29 00:05');
+    expect(formatShanghai(new Date('2025-12-31T15:59:00Z'))).toBe('2025-12-31 23:59');
   });
 });

@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFromStream } from 'pg-copy-streams';
 import type { Db } from './client.ts';
+import { insertJson } from './queries.ts';
 
 export type CopyValue = string | number | boolean | null | undefined | string[] | Record<string, unknown>;
 
@@ -27,10 +28,6 @@ export function copyLines(rows: CopyValue[][]): string {
   return out;
 }
 
-interface PgliteLike {
-  query(sql: string, params?: unknown[]): Promise<unknown>;
-}
-
 /** The driver client under a drizzle database or transaction object. */
 const clientOf = (db: Db) => (db as unknown as { session: { client: unknown } }).session.client;
 
@@ -40,10 +37,10 @@ const clientOf = (db: Db) => (db as unknown as { session: { client: unknown } })
  */
 export async function copyRows(db: Db, table: string, columns: string[], rows: CopyValue[][]): Promise<void> {
   if (!rows.length) return;
-  const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  const target = `${ident(table)} (${columns.map(ident).join(', ')})`;
   const client = clientOf(db);
   if (typeof (client as pg.PoolClient).connection === 'object') {
+    const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+    const target = `${ident(table)} (${columns.map(ident).join(', ')})`;
     const text = copyLines(rows);
     const stream = (client as pg.PoolClient).query(copyFromStream(`COPY ${target} FROM STDIN`));
     await pipeline(Readable.from([Buffer.from(text, 'utf8')]), stream);
@@ -51,7 +48,5 @@ export async function copyRows(db: Db, table: string, columns: string[], rows: C
   }
   // PGlite's COPY reads only a server-side file ('/dev/blob'), which the application role may
   // not read; there the rows go in as one JSON parameter instead (same result, one statement).
-  const objects = rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i] ?? null])));
-  const list = columns.map(ident).join(', ');
-  await (client as PgliteLike).query(`INSERT INTO ${target} SELECT ${list} FROM json_populate_recordset(NULL::${ident(table)}, $1::json)`, [JSON.stringify(objects)]);
+  await insertJson(db, table, rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i] ?? null]))), rows.length);
 }

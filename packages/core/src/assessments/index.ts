@@ -6,6 +6,7 @@ import type { InstrumentDefinition } from './schema.ts';
 
 export * from './schema.ts';
 export * from './score.ts';
+export * from './urgent.ts';
 export { ASSESSMENT_REASONS, GBT42195 } from './gbt42195.ts';
 export { GAD7, GDS15, PHQ9 } from './mental.ts';
 export { NEEDS_SURVEY } from './needs.ts';

@@ -120,7 +120,14 @@ export function coverageSummary(
   return { registered: residents.length, covered, rate: residents.length ? covered / residents.length : 0 };
 }
 
-/** The business date (Asia/Shanghai, UTC+8 all year, no daylight saving) of an instant. */
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000; // UTC+8 all year, no daylight saving
+
+/** The business date (Asia/Shanghai) of an instant. */
 export function shanghaiToday(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** An instant as Asia/Shanghai wall time to the minute, "YYYY-MM-DD HH:mm" (messages, exports). */
+export function formatShanghai(d: Date): string {
+  return new Date(d.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 }

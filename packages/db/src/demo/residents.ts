@@ -6,6 +6,7 @@
 import { DEFAULT_VISIT_INTERVALS, nextDueDate, PHQ9, shanghaiToday, visitIntervals, type CareLevel, type VisitIntervals } from '@wushe/core';
 import { getTableColumns, sql } from 'drizzle-orm';
 import { rows, type Database, type Db } from '../client.ts';
+import { insertJson } from '../queries.ts';
 import type { Keys } from '../keys.ts';
 import { prepareResident } from '../residents/prepare.ts';
 import { residents } from '../schema/index.ts';
@@ -59,17 +60,6 @@ async function assignWorkers(db: Db, rng: () => number, list: PlannedResident[])
 
 const COLUMN = Object.fromEntries(Object.entries(getTableColumns(residents)).map(([k, c]) => [k, c.name]));
 
-/** INSERT … SELECT FROM json_populate_recordset: one statement and one parameter per batch. */
-async function insertJson(db: Db, table: string, records: Record<string, unknown>[], batch: number) {
-  for (let i = 0; i < records.length; i += batch) {
-    const part = records.slice(i, i + batch);
-    const cols = sql.join(Object.keys(part[0]!).map((c) => sql.identifier(c)), sql`, `);
-    await db.execute(
-      sql`INSERT INTO ${sql.identifier(table)} (${cols}) SELECT ${cols} FROM json_populate_recordset(NULL::${sql.identifier(table)}, ${JSON.stringify(part)}::json)`,
-    );
-  }
-}
-
 /** The urgent screens of urgent.ts with their alerts to 江头's station heads and follow-ups. */
 async function insertUrgentScreens(db: Db, keys: Keys, list: PlannedResident[], today: string) {
   const screens = planUrgentScreens(list, today);
@@ -78,7 +68,6 @@ async function insertUrgentScreens(db: Db, keys: Keys, list: PlannedResident[], 
     db,
     sql`SELECT u.id FROM users u JOIN roles r ON r.id = u.role_id WHERE r.code = 'station_head' AND u.area_code = '350206004000' ORDER BY u.id`,
   );
-  const label = PHQ9.flags.find((f) => f.flag === 'urgent')!.label!.zh;
   const common = (s: UrgentScreen) => ({ resident_id: stableId(`demo:resident:${s.residentIndex}`), area_code: list[s.residentIndex]!.input.areaCode });
   await insertJson(db, 'assessments', screens.map((s) => ({
     id: s.assessmentId,
@@ -101,7 +90,7 @@ async function insertUrgentScreens(db: Db, keys: Keys, list: PlannedResident[], 
   await insertJson(db, 'follow_ups', screens.map((s) => ({
     id: s.followUp.id,
     ...common(s),
-    reason: `PHQ-9：${label}`,
+    reason: s.notice.reason,
     assessment_id: s.assessmentId,
     due_at: s.followUp.dueAt,
     assigned_to: s.assessedBy,
@@ -115,8 +104,8 @@ async function insertUrgentScreens(db: Db, keys: Keys, list: PlannedResident[], 
     user_id: h.id,
     ...common(s),
     kind: 'assessment.urgent',
-    title: `紧急：${list[s.residentIndex]!.input.name} 的 PHQ-9 第 9 题阳性`,
-    body: label,
+    title: s.notice.title,
+    body: s.notice.body,
     link: `/residents/${stableId(`demo:resident:${s.residentIndex}`)}`,
     created_at: s.assessedAt,
   })));

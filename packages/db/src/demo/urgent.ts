@@ -1,7 +1,7 @@
 // Three recent PHQ-9 screens with item 9 positive in 江头街道, so the demo shows the urgent path:
 // the station head's alerts and follow-ups due within 48 hours — one open, one overdue, one
 // completed with its outcome. Deterministic: the first adults of the street with a worker.
-import { addDays, PHQ9, scoreAssessment, type AssessmentAnswers } from '@wushe/core';
+import { addDays, PHQ9, scoreAssessment, URGENT_FOLLOW_UP_HOURS, urgentNotice, type AssessmentAnswers } from '@wushe/core';
 import { stableId } from '../seed.ts';
 import type { PlannedResident } from './population.ts';
 
@@ -14,11 +14,12 @@ export interface UrgentScreen {
   assessedAt: string;
   assessedBy: string;
   followUp: { id: string; dueAt: string; doneAt: string | null; outcome: string | null };
+  /** The alert's title and body and the follow-up's reason, worded as the server words them. */
+  notice: ReturnType<typeof urgentNotice>;
   notify: boolean;
 }
 
 const STREET = '350206004';
-const HOURS_48 = 48 * 3_600_000;
 /** Days ago, and whether the follow-up was done (with what). */
 const PLAN: { daysAgo: number; outcome: string | null }[] = [
   { daysAgo: 1, outcome: null },
@@ -39,7 +40,7 @@ export function planUrgentScreens(list: PlannedResident[], today: string): Urgen
     const answers = answersOf();
     const assessedOn = addDays(today, -p.daysAgo);
     const assessedAt = `${assessedOn}T02:30:00.000Z`; // 10:30 in Shanghai
-    const due = new Date(Date.parse(assessedAt) + HOURS_48).toISOString();
+    const due = new Date(Date.parse(assessedAt) + URGENT_FOLLOW_UP_HOURS * 3_600_000).toISOString();
     return {
       residentIndex: r.index,
       assessmentId: stableId(`demo:urgent-assessment:${r.index}`),
@@ -54,6 +55,7 @@ export function planUrgentScreens(list: PlannedResident[], today: string): Urgen
         doneAt: p.outcome ? new Date(Date.parse(assessedAt) + 6 * 3_600_000).toISOString() : null,
         outcome: p.outcome,
       },
+      notice: urgentNotice(PHQ9, r.input.name),
       notify: !p.outcome,
     };
   });

@@ -7,6 +7,8 @@ import {
   type AssessmentAnswers,
   type AssessmentExtras,
   type InstrumentDefinition,
+  shortName,
+  urgentNotice,
 } from '@wushe/core';
 import { uuidv7 } from '@wushe/db';
 import { appendAudit, byActor } from '../../audit/audit.ts';
@@ -50,19 +52,6 @@ export async function getInstrument(ctx: Ctx, code: string, version?: string) {
 }
 
 /** "PHQ-9" out of "患者健康问卷（PHQ-9）"; the code otherwise. */
-export function shortName(def: InstrumentDefinition): string {
-  return /（([^）]+)）/.exec(def.name.zh)?.[1] ?? def.code.toUpperCase();
-}
-
-/** What an urgent flag says: "第 9 题阳性" when it rests on one item, else its label. */
-function urgentWhat(def: InstrumentDefinition): { what: string; label: string } {
-  const rule = def.flags.find((f) => f.flag === 'urgent');
-  const label = rule?.label?.zh ?? '紧急风险';
-  const cond = rule?.when;
-  const index = cond && 'item' in cond ? def.items.findIndex((i) => i.code === cond.item) : -1;
-  return { what: index >= 0 ? `第 ${index + 1} 题阳性` : label, label };
-}
-
 function score(def: InstrumentDefinition, answers: AssessmentAnswers, extras: AssessmentExtras) {
   let result;
   try {
@@ -136,15 +125,11 @@ export async function createAssessment(ctx: Ctx, residentId: string, body: Asses
     }
     let followUp: { followUpId: string; dueAt: Date } | null = null;
     if (urgent) {
-      const { what, label } = urgentWhat(def);
       followUp = await raiseUrgent(db, recipients, {
         residentId,
-        residentName: current.name,
         areaCode: current.areaCode,
         assessmentId: id,
-        instrumentLabel: shortName(def),
-        flagLabel: label,
-        what,
+        notice: urgentNotice(def, current.name),
         assessorId: ctx.actor.id,
         now: ctx.now,
       });

@@ -1,10 +1,8 @@
 // An urgent screening flag (e.g. PHQ-9 item 9) reaches the responsible station heads at once
 // and schedules a follow-up within 48 hours (domain brief §5).
-import { areaAncestors, normalizeAreaCode } from '@wushe/core';
+import { areaAncestors, normalizeAreaCode, URGENT_FOLLOW_UP_HOURS } from '@wushe/core';
 import { rows, uuidv7, type Database, type Db } from '@wushe/db';
 import { sql } from 'drizzle-orm';
-
-export const URGENT_FOLLOW_UP_HOURS = 48;
 
 /**
  * Station heads whose area covers the resident's (the resident's own area or an ancestor);
@@ -36,27 +34,23 @@ export async function urgentRecipients(database: Database, residentArea: string)
 
 export interface UrgentEvent {
   residentId: string;
-  residentName: string;
   areaCode: string;
   assessmentId: string;
-  instrumentLabel: string; // e.g. PHQ-9
-  flagLabel: string;
-  /** What fired, e.g. 第 9 题阳性. */
-  what: string;
+  /** urgentNotice() of the instrument: the alert's title and body, the follow-up's reason. */
+  notice: { title: string; body: string; reason: string };
   assessorId: string;
   now: Date;
 }
 
 /** Writes the notifications and the follow-up inside the assessment's transaction. */
 export async function raiseUrgent(db: Db, recipients: string[], e: UrgentEvent): Promise<{ followUpId: string; dueAt: Date }> {
-  const title = `紧急：${e.residentName} 的 ${e.instrumentLabel} ${e.what}`;
   for (const userId of recipients) {
     await db.execute(sql`INSERT INTO notifications (id, user_id, area_code, kind, title, body, link)
-      VALUES (${uuidv7()}, ${userId}, ${e.areaCode}, 'assessment.urgent', ${title}, ${e.flagLabel}, ${`/residents/${e.residentId}`})`);
+      VALUES (${uuidv7()}, ${userId}, ${e.areaCode}, 'assessment.urgent', ${e.notice.title}, ${e.notice.body}, ${`/residents/${e.residentId}`})`);
   }
   const followUpId = uuidv7();
   const dueAt = new Date(e.now.getTime() + URGENT_FOLLOW_UP_HOURS * 3_600_000);
   await db.execute(sql`INSERT INTO follow_ups (id, resident_id, area_code, reason, assessment_id, due_at, assigned_to)
-    VALUES (${followUpId}, ${e.residentId}, ${e.areaCode}, ${`${e.instrumentLabel}：${e.flagLabel}`}, ${e.assessmentId}, ${dueAt.toISOString()}::timestamptz, ${e.assessorId})`);
+    VALUES (${followUpId}, ${e.residentId}, ${e.areaCode}, ${e.notice.reason}, ${e.assessmentId}, ${dueAt.toISOString()}::timestamptz, ${e.assessorId})`);
   return { followUpId, dueAt };
 }

@@ -1,6 +1,6 @@
 // Sign-in rules (等保 2.0): lock after N failures for M minutes, TOTP where enabled or
 // required, forced change of initial passwords, every outcome audited.
-import { checkPassword, type Lang, type MessageKey } from '@wushe/core';
+import { checkPassword, formatShanghai, type Lang, type MessageKey } from '@wushe/core';
 import { hashPassword, schema, verifyPassword, type Db } from '@wushe/db';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { appendAudit } from '../../audit/audit.ts';
@@ -11,10 +11,6 @@ import { createSession } from './session.ts';
 
 const { users, sessions } = schema;
 let dummyHash: Promise<string> | undefined;
-
-export function formatShanghai(d: Date): string {
-  return d.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16);
-}
 
 export interface LoginInput {
   username: string;

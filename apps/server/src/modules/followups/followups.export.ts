@@ -1,9 +1,8 @@
 // The follow-up list (filters applied, no paging) as .xlsx; times in Asia/Shanghai.
-import type { FollowUp } from '@wushe/core';
+import { formatShanghai, type FollowUp } from '@wushe/core';
 import type { FastifyReply } from 'fastify';
 import type { Ctx } from '../../context.ts';
 import { EXPORT_LIMIT, sendXlsx, type Column } from '../../http/excel.ts';
-import { formatShanghai } from '../auth/auth.service.ts';
 import { listFollowUps } from './followups.repo.ts';
 import { followUpFilter, type FollowUpListInput } from './followups.service.ts';
 
