@@ -190,12 +190,13 @@ async function runImport(ctx: Ctx, id: string, q: ImportRequest, data: SheetRow[
           next.catch(() => undefined); // awaited next turn; if this slice's write fails first, nobody will
         }
         const work = async (d: Db) => {
+          const refused = () => planned.some((p) => p.outcome.status === 'rejected');
           await classify(d, ctx.keys, candidates);
-          if (planned.some((p) => p.outcome.status === 'rejected')) anyBad = true;
+          anyBad ||= refused();
           if (q.mode === 'valid_rows' || !anyBad) {
             await insertAccepted(d, writer, planned.filter((p) => p.outcome.status === 'accepted'));
             await updateBatch(d, ctx, planned.filter((p) => p.outcome.status === 'updated'), reason);
-            if (planned.some((p) => p.outcome.status === 'rejected')) anyBad = true; // an ID number taken elsewhere
+            anyBad ||= refused(); // the insert refuses an ID number taken elsewhere
           }
           outcomes.push(...planned.map((p) => p.outcome));
           processed += planned.length;

@@ -6,6 +6,7 @@ import { rows, openFamily, prepareResident, type Db, type Family, type Keys } fr
 import { maskIdNumber, type ResidentInput, type VisitIntervals } from '@wushe/core';
 import { sql } from 'drizzle-orm';
 import type { SheetRow } from './residents.import.parse.ts';
+import type { ResidentRow } from './residents.rules.ts';
 import { cell, checkRow, rowError, type Lookups, type RowError } from './residents.import.rows.ts';
 
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -33,22 +34,11 @@ export interface PlannedRow {
   changes?: Record<string, unknown>;
 }
 
-interface Stored {
-  id: string;
-  idHash: string;
-  areaCode: string;
-  name: string;
-  documentType: string;
-  phoneHash: string | null;
-  address: string | null;
-  familyCipher: string | null;
-  categories: string[];
-  assistanceStatus: string | null;
-  careLevel: number;
-  healthCipher: string | null;
-  notes: string | null;
-  consent: unknown;
-}
+/** What an import compares with: a stored resident's row, sealed values as stored. */
+type Stored = Pick<
+  ResidentRow,
+  'id' | 'idHash' | 'areaCode' | 'name' | 'documentType' | 'phoneHash' | 'address' | 'familyCipher' | 'categories' | 'assistanceStatus' | 'careLevel' | 'healthCipher' | 'notes' | 'consent'
+>;
 
 /** JSON with sorted keys: jsonb does not keep key order, so plain stringify would differ. */
 export function stableJson(v: unknown): string {

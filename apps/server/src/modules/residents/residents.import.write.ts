@@ -12,9 +12,6 @@ import { appendAudit, byActor } from '../../audit/audit.ts';
 import type { Outcome, PlannedRow } from './residents.import.plan.ts';
 import { rowError } from './residents.import.rows.ts';
 
-const COLUMN_KEYS = Object.keys(RESIDENT_COLUMNS);
-const COPY_COLUMNS = ['id', 'created_by', ...COLUMN_KEYS.map((k) => RESIDENT_COLUMNS[k]!)];
-
 /**
  * Inserts accepted rows (all in scope) with their care-level records and one audit record for
  * the batch; rows whose ID number turns out to be taken are marked rejected. Returns how many
@@ -22,27 +19,25 @@ const COPY_COLUMNS = ['id', 'created_by', ...COLUMN_KEYS.map((k) => RESIDENT_COL
  */
 export async function insertAccepted(db: Db, ctx: RuleCtx & { jobId: string; areaCode: string }, batch: PlannedRow[]): Promise<number> {
   if (!batch.length) return 0;
+  // prepareResident gives every row the same keys; columns it leaves out (status, version,
+  // timestamps) take the residents table's defaults in the INSERT.
+  const keys = Object.keys(RESIDENT_COLUMNS).filter((k) => k in batch[0]!.values!);
+  const names = ['id', 'created_by', ...keys.map((k) => RESIDENT_COLUMNS[k]!)];
+  const columns = names.join(', ');
   const ids: string[] = [];
-  const copied: CopyValue[][] = [];
-  for (const p of batch) {
-    const v = p.values!;
+  const copied = batch.map((p): CopyValue[] => {
     const id = uuidv7();
     ids.push(id);
-    const row: CopyValue[] = [id, ctx.actor.id];
-    for (const k of COLUMN_KEYS) row.push(v[k] as CopyValue);
-    row.push(uuidv7()); // the first care-level record's id
-    copied.push(row);
-  }
-  // Column defaults (status, version, timestamps) come from residents itself in the INSERT.
+    return [id, ctx.actor.id, ...keys.map((k) => p.values![k] as CopyValue), uuidv7() /* the first care-level record */];
+  });
   await db.execute(sql.raw(`CREATE TEMP TABLE IF NOT EXISTS import_rows ON COMMIT DROP AS
-    SELECT ${COPY_COLUMNS.join(', ')}, NULL::uuid AS level_change_id FROM residents WITH NO DATA`));
+    SELECT ${columns}, NULL::uuid AS level_change_id FROM residents WITH NO DATA`));
   await db.execute(sql`TRUNCATE import_rows`);
-  await copyRows(db, 'import_rows', [...COPY_COLUMNS, 'level_change_id'], copied);
-  const inserted = COPY_COLUMNS.map((c) => `coalesce(${c}, ${c === 'status' ? `'active'` : c === 'categories' ? `'{}'` : 'NULL'})`);
+  await copyRows(db, 'import_rows', [...names, 'level_change_id'], copied);
   const refused = await rows<{ id: string }>(
     db,
     sql.raw(`WITH ins AS (
-        INSERT INTO residents (${COPY_COLUMNS.join(', ')}) SELECT ${inserted.join(', ')} FROM import_rows
+        INSERT INTO residents (${columns}) SELECT ${columns} FROM import_rows
         ON CONFLICT (id_hash) WHERE status <> 'merged' DO NOTHING
         RETURNING id, area_code, care_level, created_by
       ), levels AS (
