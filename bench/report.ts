@@ -81,7 +81,9 @@ export function markdownTable(r: Report): string {
     `| floor #${i + 1} \`${f.path}\` | ${fmt(f.rps)} | ${f.p50} | ${f.p99} | – | – | ${cpuOf(f)} | – |`;
   lines.push(floorRow(r.floor.runs[0]!, 0));
   for (const [i, t] of r.targets.entries()) {
-    lines.push(`| \`${t.path}\` | ${fmt(t.rps)} | ${t.p50} | ${t.p99} | ${fmt(t.ratio, 2)} | ${t.pass ? 'pass' : `**FAIL** (${t.why.join('; ')})`} | ${cpuOf(t)} | ${fmt(t.cpuRatio, 2)} |`);
+    lines.push(
+      `| \`${t.path}\` | ${fmt(t.rps)} | ${t.p50} | ${t.p99} | ${fmt(t.ratio, 2)} | ${t.pass ? 'pass' : `**FAIL** (${t.why.join('; ')})`} | ${cpuOf(t)} | ${fmt(t.cpuRatio, 2)} |`,
+    );
     if (r.floor.runs[i + 1]) lines.push(floorRow(r.floor.runs[i + 1]!, i + 1));
   }
   return lines.join('\n');
@@ -106,7 +108,7 @@ export function writeReport(dir: string, r: Report): { json: string; md: string 
     '',
     r.pass ? 'All targets met.' : 'Some targets were **not** met (see above).',
     '',
-    'CPU ratio: the floor\'s CPU per request (server + PostgreSQL) over the route\'s, from /proc; it does not',
+    "CPU ratio: the floor's CPU per request (server + PostgreSQL) over the route's, from /proc; it does not",
     'move with other load on the machine the way req/s and p99 do, and estimates the req/s ratio where CPU is the limit.',
     '',
   ].join('\n');

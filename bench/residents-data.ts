@@ -15,7 +15,9 @@ export const CONTACT_COUNT = Number(process.env.BENCH_CONTACTS ?? 10_000_000);
 const SAMPLE_EVERY = 1000;
 const BATCH = 20_000;
 
-const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'];
+const SURNAMES = [
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
+];
 const GIVEN = [...'建国华明丽芳伟秀英敏静强磊军洋勇艳杰娟涛超平刚桂兰玉珍志红霞金凤海燕文辉春梅德福荣林秋云永庆淑贞宝水清'];
 
 /** The demo's deterministic PRNG (mulberry32). */
@@ -84,10 +86,22 @@ export async function loadResidents(c: pg.Client, keys: Keys, communities: strin
       const cats = [CATEGORIES[Math.floor(random() * CATEGORIES.length)]!];
       if (random() < 0.3) cats.push(CATEGORIES[Math.floor(random() * CATEGORIES.length)]!);
       const values = [
-        id, community, p.name, initials, arrayLiteral(nameGrams(p.name)),
-        sealed ? keys.seal(p.id) : dummyId, idBlindIndex(keys, 'resident_id', p.id), maskIdNumber(p.id), p.sex, p.birthDate,
-        sealed ? keys.seal(p.phone) : dummyPhone, phoneBlindIndex(keys, p.phone), maskPhone(p.phone),
-        arrayLiteral([...new Set(cats)]), STATUSES[Math.floor(random() * STATUSES.length)]!, level,
+        id,
+        community,
+        p.name,
+        initials,
+        arrayLiteral(nameGrams(p.name)),
+        sealed ? keys.seal(p.id) : dummyId,
+        idBlindIndex(keys, 'resident_id', p.id),
+        maskIdNumber(p.id),
+        p.sex,
+        p.birthDate,
+        sealed ? keys.seal(p.phone) : dummyPhone,
+        phoneBlindIndex(keys, p.phone),
+        maskPhone(p.phone),
+        arrayLiteral([...new Set(cats)]),
+        STATUSES[Math.floor(random() * STATUSES.length)]!,
+        level,
         isoDay(today - (400 + Math.floor(random() * 700)) * 86_400_000),
       ];
       values.forEach((v, k) => cols[k]!.push(v));

@@ -76,7 +76,11 @@ export async function rawCopySeconds(url: string, csvPath: string): Promise<numb
     await c.end();
   }
   const t0 = process.hrtime.bigint();
-  const r = spawnSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-qc', `\\copy bench_copy_scratch FROM '${csvPath}' WITH (FORMAT csv, HEADER)`], { encoding: 'utf8' });
+  const r = spawnSync(
+    'psql',
+    [url, '-v', 'ON_ERROR_STOP=1', '-qc', `\\copy bench_copy_scratch FROM '${csvPath}' WITH (FORMAT csv, HEADER)`],
+    { encoding: 'utf8' },
+  );
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`psql \\copy failed: ${r.stderr}`);
   const check = new pg.Client({ connectionString: url });

@@ -81,7 +81,12 @@ export function writeResidentsReport(dir: string, r: ResidentsReport): { json: s
         `${f.target === undefined ? '–' : `${f.higherIsBetter ? '≥' : '<'} ${f.target}${unit(f)}`} | ${f.pass === undefined ? '–' : f.pass ? 'PASS' : '**FAIL**'} | ${f.note ?? ''} |`,
     ),
     '',
-    r.pass ? 'All targets met.' : `Not met: ${r.figures.filter((f) => f.pass === false).map((f) => f.name).join('; ')}.`,
+    r.pass
+      ? 'All targets met.'
+      : `Not met: ${r.figures
+          .filter((f) => f.pass === false)
+          .map((f) => f.name)
+          .join('; ')}.`,
     '',
   ];
   fs.writeFileSync(`${stem}.md`, lines.join('\n'));

@@ -10,7 +10,15 @@ import { generateKeyFile, keysFrom, stableId } from '@wushe/db';
 import pg from 'pg';
 import { createBenchDatabase, dropBenchDatabase, loadBenchData } from './data.ts';
 import { machine } from './report.ts';
-import { CONTACT_COUNT, dropIndexes, loadCareLevelChanges, loadContacts, loadResidents, rebuildIndexes, RESIDENT_COUNT } from './residents-data.ts';
+import {
+  CONTACT_COUNT,
+  dropIndexes,
+  loadCareLevelChanges,
+  loadContacts,
+  loadResidents,
+  rebuildIndexes,
+  RESIDENT_COUNT,
+} from './residents-data.ts';
 import { IMPORT_ROWS, importRows, rawCopySeconds, toCsv, toXlsx, writeTemp } from './residents-files.ts';
 import { forgetImports, reuseKept, saveKept, type Prepared } from './residents-kept.ts';
 import { median, pct, seq, timeOnce, writeResidentsReport, type Figure } from './residents-report.ts';
@@ -36,7 +44,8 @@ async function createProvinceUser(c: pg.Client) {
     `INSERT INTO roles (id, code, name, name_en, permissions) VALUES ($1, 'bench_province', '省级测试', 'Province bench', $2)`,
     [roleId, ['area.read', 'org.read', 'resident.read', 'resident.reveal', 'resident.write', 'coverage.read']],
   );
-  const hash = (await c.query<{ password_hash: string }>(`SELECT password_hash FROM users WHERE username = 'bench.official'`)).rows[0]!.password_hash;
+  const hash = (await c.query<{ password_hash: string }>(`SELECT password_hash FROM users WHERE username = 'bench.official'`)).rows[0]!
+    .password_hash;
   await c.query(
     `INSERT INTO users (id, username, display_name, password_hash, role_id, org_id, area_code, must_change_password)
      VALUES ($1, $2, '福建省测试账号', $3, $4, $5, $6, false)`,
@@ -51,7 +60,13 @@ async function getJson(base: string, cookie: string, p: string) {
 }
 
 /** Sequential requests over a list of paths (cycled); each answer checked; latencies in ms. */
-async function loop(base: string, cookie: string, paths: string[], check: (body: Record<string, unknown>, i: number) => void, n = REQUESTS) {
+async function loop(
+  base: string,
+  cookie: string,
+  paths: string[],
+  check: (body: Record<string, unknown>, i: number) => void,
+  n = REQUESTS,
+) {
   for (let i = 0; i < Math.min(20, n); i++) await getJson(base, cookie, paths[i % paths.length]!); // warm-up
   const ms: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -99,10 +114,14 @@ async function loadFresh(dbName: string, started: number): Promise<Prepared> {
   const load: Record<string, number> = {};
   try {
     await createProvinceUser(c);
-    const communities = (await c.query<{ code: string }>(`SELECT code FROM areas WHERE level = 'community' ORDER BY code`)).rows.map((r) => r.code);
-    const importCommunities = (await c.query<{ code: string }>(
-      `SELECT min(code) AS code FROM areas WHERE level = 'community' GROUP BY left(code, 6) ORDER BY 1 LIMIT 4`,
-    )).rows.map((r) => r.code);
+    const communities = (await c.query<{ code: string }>(`SELECT code FROM areas WHERE level = 'community' ORDER BY code`)).rows.map(
+      (r) => r.code,
+    );
+    const importCommunities = (
+      await c.query<{ code: string }>(
+        `SELECT min(code) AS code FROM areas WHERE level = 'community' GROUP BY left(code, 6) ORDER BY 1 LIMIT 4`,
+      )
+    ).rows.map((r) => r.code);
     const defs = await dropIndexes(c);
     let t0 = Date.now();
     log(`Loading ${RESIDENT_COUNT.toLocaleString()} residents over ${communities.length} communities…`);
@@ -157,72 +176,154 @@ async function main() {
     const loadBefore = os.loadavg()[0]!;
     const figures: Figure[] = [];
     if (runs('search')) {
-    const floorMs = await loop(base, '', ['/api/v1/_bench/floor'], () => undefined);
-    figures.push({ name: 'floor (one SELECT by key)', path: '/api/v1/_bench/floor', stat: 'p95', value: pct(floorMs, 95), p50: pct(floorMs, 50) });
+      const floorMs = await loop(base, '', ['/api/v1/_bench/floor'], () => undefined);
+      figures.push({
+        name: 'floor (one SELECT by key)',
+        path: '/api/v1/_bench/floor',
+        stat: 'p95',
+        value: pct(floorMs, 95),
+        p50: pct(floorMs, 50),
+      });
 
-    const q = (s: string) => `/api/v1/residents?q=${encodeURIComponent(s)}`;
-    const fragments = ['建国', '秀英', '志红', '丽芳', '明华', '桂兰', '海燕', '德福'];
-    const hits = (b: Record<string, unknown>) => (b.items as unknown[]).length;
-    let found = 0;
-    const nameMs = await loop(base, cookie, fragments.map(q), (b) => (found += hits(b)));
-    figures.push({ name: 'search: name fragment (2 characters)', path: q('建国'), stat: 'p95', value: pct(nameMs, 95), p50: pct(nameMs, 50), target: 50, note: `${fragments.length} fragments cycled, ${(found / REQUESTS).toFixed(1)} rows per page on average` });
-    const initials = sample.filter((s) => s.initials.length === 3);
-    const iniMs = await loop(base, cookie, initials.map((s) => q(s.initials)), (b, i) => {
-      if (!(b.items as { id: string }[]).length) throw new Error(`initials ${initials[i]!.initials} found nothing`);
-    });
-    figures.push({ name: 'search: pinyin initials (3 letters)', path: q(initials[0]!.initials), stat: 'p95', value: pct(iniMs, 95), p50: pct(iniMs, 50), target: 50 });
-    const idMs = await loop(base, cookie, sample.map((s) => q(s.idNumber)), (b, i) => {
-      const items = b.items as { id: string }[];
-      if (items.length !== 1 || items[0]!.id !== sample[i]!.id) throw new Error(`ID search for sample ${i} did not find exactly that resident`);
-    });
-    figures.push({ name: 'search: exact ID number', path: '/api/v1/residents?q=<18-digit ID>', stat: 'p95', value: pct(idMs, 95), p50: pct(idMs, 50), target: 50 });
-    const profMs = await loop(base, cookie, sample.map((s) => `/api/v1/residents/${s.id}`), (b, i) => {
-      if (b.id !== sample[i]!.id) throw new Error('the profile is not the resident asked for');
-    });
-    figures.push({ name: 'resident profile', path: '/api/v1/residents/:id', stat: 'p95', value: pct(profMs, 95), p50: pct(profMs, 50), target: 30 });
-
+      const q = (s: string) => `/api/v1/residents?q=${encodeURIComponent(s)}`;
+      const fragments = ['建国', '秀英', '志红', '丽芳', '明华', '桂兰', '海燕', '德福'];
+      const hits = (b: Record<string, unknown>) => (b.items as unknown[]).length;
+      let found = 0;
+      const nameMs = await loop(base, cookie, fragments.map(q), (b) => (found += hits(b)));
+      figures.push({
+        name: 'search: name fragment (2 characters)',
+        path: q('建国'),
+        stat: 'p95',
+        value: pct(nameMs, 95),
+        p50: pct(nameMs, 50),
+        target: 50,
+        note: `${fragments.length} fragments cycled, ${(found / REQUESTS).toFixed(1)} rows per page on average`,
+      });
+      const initials = sample.filter((s) => s.initials.length === 3);
+      const iniMs = await loop(
+        base,
+        cookie,
+        initials.map((s) => q(s.initials)),
+        (b, i) => {
+          if (!(b.items as { id: string }[]).length) throw new Error(`initials ${initials[i]!.initials} found nothing`);
+        },
+      );
+      figures.push({
+        name: 'search: pinyin initials (3 letters)',
+        path: q(initials[0]!.initials),
+        stat: 'p95',
+        value: pct(iniMs, 95),
+        p50: pct(iniMs, 50),
+        target: 50,
+      });
+      const idMs = await loop(
+        base,
+        cookie,
+        sample.map((s) => q(s.idNumber)),
+        (b, i) => {
+          const items = b.items as { id: string }[];
+          if (items.length !== 1 || items[0]!.id !== sample[i]!.id)
+            throw new Error(`ID search for sample ${i} did not find exactly that resident`);
+        },
+      );
+      figures.push({
+        name: 'search: exact ID number',
+        path: '/api/v1/residents?q=<18-digit ID>',
+        stat: 'p95',
+        value: pct(idMs, 95),
+        p50: pct(idMs, 50),
+        target: 50,
+      });
+      const profMs = await loop(
+        base,
+        cookie,
+        sample.map((s) => `/api/v1/residents/${s.id}`),
+        (b, i) => {
+          if (b.id !== sample[i]!.id) throw new Error('the profile is not the resident asked for');
+        },
+      );
+      figures.push({
+        name: 'resident profile',
+        path: '/api/v1/residents/:id',
+        stat: 'p95',
+        value: pct(profMs, 95),
+        p50: pct(profMs, 50),
+        target: 30,
+      });
     }
     if (runs('coverage')) {
-    const past = new Date(Date.now() + 8 * 3600_000 - 90 * 86_400_000).toISOString().slice(0, 10);
-    const district = sample[0]!.areaCode.slice(0, 6) + '000000';
-    const cov = [
-      { name: 'coverage today, province by street', path: `/api/v1/coverage?area=${PROVINCE}&by=street`, target: 1000 },
-      { name: 'coverage today, one district by street', path: `/api/v1/coverage?area=${district}&by=street`, target: 200 },
-      { name: `coverage ${past} (90 days ago), province by street`, path: `/api/v1/coverage?area=${PROVINCE}&by=street&date=${past}`, target: 5000 },
-    ];
-    for (const t of cov) {
-      let rate = 0;
-      const ms = await seq(REPEAT, () => timeOnce(async () => {
-        const b = await getJson(base, cookie, t.path);
-        rate = (b.area as { rate: number }).rate;
-      }));
-      figures.push({ name: t.name, path: t.path, stat: 'median', value: median(ms), runs: ms, target: t.target, note: `coverage ${(rate * 100).toFixed(1)}%` });
-      log(`  ${t.name}: median ${median(ms).toFixed(0)} ms (${ms.map((x) => x.toFixed(0)).join(', ')}), rate ${rate}`);
-    }
-
+      const past = new Date(Date.now() + 8 * 3600_000 - 90 * 86_400_000).toISOString().slice(0, 10);
+      const district = sample[0]!.areaCode.slice(0, 6) + '000000';
+      const cov = [
+        { name: 'coverage today, province by street', path: `/api/v1/coverage?area=${PROVINCE}&by=street`, target: 1000 },
+        { name: 'coverage today, one district by street', path: `/api/v1/coverage?area=${district}&by=street`, target: 200 },
+        {
+          name: `coverage ${past} (90 days ago), province by street`,
+          path: `/api/v1/coverage?area=${PROVINCE}&by=street&date=${past}`,
+          target: 5000,
+        },
+      ];
+      for (const t of cov) {
+        let rate = 0;
+        const ms = await seq(REPEAT, () =>
+          timeOnce(async () => {
+            const b = await getJson(base, cookie, t.path);
+            rate = (b.area as { rate: number }).rate;
+          }),
+        );
+        figures.push({
+          name: t.name,
+          path: t.path,
+          stat: 'median',
+          value: median(ms),
+          runs: ms,
+          target: t.target,
+          note: `coverage ${(rate * 100).toFixed(1)}%`,
+        });
+        log(`  ${t.name}: median ${median(ms).toFixed(0)} ms (${ms.map((x) => x.toFixed(0)).join(', ')}), rate ${rate}`);
+      }
     }
     if (runs('import')) {
-    if (reuse) await forgetImports(url, stableId('bench:user:province'), log);
-    log(`Building the ${IMPORT_ROWS.toLocaleString()}-row import files…`);
-    const xlsx = await toXlsx(importRows(1, importCommunities));
-    const csvRows = importRows(2, importCommunities);
-    const csv = toCsv(csvRows);
-    const csvPath = writeTemp(path.join(dataDir, 'import.csv'), csv);
-    const xi = await importFile(base, cookie, `bench-${IMPORT_ROWS}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', xlsx);
-    figures.push({ name: `import ${IMPORT_ROWS.toLocaleString()}-row .xlsx (upload to done)`, path: 'POST /api/v1/residents/import', stat: 'seconds', value: xi.seconds, target: 60, note: `${xi.accepted} accepted, ${xi.rejected} rejected; ${(xlsx.length / 2 ** 20).toFixed(1)} MiB` });
-    const copySeconds = await rawCopySeconds(url, csvPath);
-    const ci = await importFile(base, cookie, `bench-${IMPORT_ROWS}.csv`, 'text/csv', csv);
-    const ratio = copySeconds / ci.seconds;
-    log(`  raw COPY of the same rows: ${copySeconds.toFixed(2)} s; import speed / COPY speed = ${ratio.toFixed(3)}`);
-    figures.push({
-      name: `import ${IMPORT_ROWS.toLocaleString()}-row .csv, speed relative to raw COPY`, path: 'POST /api/v1/residents/import', stat: 'ratio', value: ratio, target: 0.25, higherIsBetter: true,
-      note: `import ${ci.seconds.toFixed(1)} s (${ci.accepted} accepted, ${ci.rejected} rejected); psql \\copy of the same ${IMPORT_ROWS} rows into a ${csvRows[0]!.length}-column text table ${copySeconds.toFixed(2)} s`,
-    });
-    for (const r of [xi, ci]) if (r.accepted !== IMPORT_ROWS) log(`WARNING: an import accepted ${r.accepted} of ${IMPORT_ROWS} rows`);
+      if (reuse) await forgetImports(url, stableId('bench:user:province'), log);
+      log(`Building the ${IMPORT_ROWS.toLocaleString()}-row import files…`);
+      const xlsx = await toXlsx(importRows(1, importCommunities));
+      const csvRows = importRows(2, importCommunities);
+      const csv = toCsv(csvRows);
+      const csvPath = writeTemp(path.join(dataDir, 'import.csv'), csv);
+      const xi = await importFile(
+        base,
+        cookie,
+        `bench-${IMPORT_ROWS}.xlsx`,
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        xlsx,
+      );
+      figures.push({
+        name: `import ${IMPORT_ROWS.toLocaleString()}-row .xlsx (upload to done)`,
+        path: 'POST /api/v1/residents/import',
+        stat: 'seconds',
+        value: xi.seconds,
+        target: 60,
+        note: `${xi.accepted} accepted, ${xi.rejected} rejected; ${(xlsx.length / 2 ** 20).toFixed(1)} MiB`,
+      });
+      const copySeconds = await rawCopySeconds(url, csvPath);
+      const ci = await importFile(base, cookie, `bench-${IMPORT_ROWS}.csv`, 'text/csv', csv);
+      const ratio = copySeconds / ci.seconds;
+      log(`  raw COPY of the same rows: ${copySeconds.toFixed(2)} s; import speed / COPY speed = ${ratio.toFixed(3)}`);
+      figures.push({
+        name: `import ${IMPORT_ROWS.toLocaleString()}-row .csv, speed relative to raw COPY`,
+        path: 'POST /api/v1/residents/import',
+        stat: 'ratio',
+        value: ratio,
+        target: 0.25,
+        higherIsBetter: true,
+        note: `import ${ci.seconds.toFixed(1)} s (${ci.accepted} accepted, ${ci.rejected} rejected); psql \\copy of the same ${IMPORT_ROWS} rows into a ${csvRows[0]!.length}-column text table ${copySeconds.toFixed(2)} s`,
+      });
+      for (const r of [xi, ci]) if (r.accepted !== IMPORT_ROWS) log(`WARNING: an import accepted ${r.accepted} of ${IMPORT_ROWS} rows`);
     }
     if (ONLY) {
       // A partial run (development): figures on the console only, nothing recorded.
-      for (const f of figures) log(`${f.name}: ${f.value}${f.stat === 'ratio' ? '×' : f.stat === 'seconds' ? ' s' : ' ms'}${f.note ? ` (${f.note})` : ''}`);
+      for (const f of figures)
+        log(`${f.name}: ${f.value}${f.stat === 'ratio' ? '×' : f.stat === 'seconds' ? ' s' : ' ms'}${f.note ? ` (${f.note})` : ''}`);
       return;
     }
 
@@ -239,9 +340,22 @@ async function main() {
       date: new Date().toISOString().slice(0, 10),
       machine: machine(),
       postgres: pgVersion,
-      rows: { residents: RESIDENT_COUNT, contacts: CONTACT_COUNT, areas: counts.areas, communities: counts.communities, accounts: counts.users + 1 },
+      rows: {
+        residents: RESIDENT_COUNT,
+        contacts: CONTACT_COUNT,
+        areas: counts.areas,
+        communities: counts.communities,
+        accounts: counts.users + 1,
+      },
       load: { ...load, totalSeconds: load.totalSeconds ?? secs(started) },
-      settings: { requests: REQUESTS, repeat: REPEAT, poolSize: Number(process.env.DATABASE_POOL_SIZE ?? 10), logLevel: 'warn', loadAverage1m: { before: loadBefore, after: os.loadavg()[0]! }, account: `${USER.username} (${PROVINCE})` },
+      settings: {
+        requests: REQUESTS,
+        repeat: REPEAT,
+        poolSize: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+        logLevel: 'warn',
+        loadAverage1m: { before: loadBefore, after: os.loadavg()[0]! },
+        account: `${USER.username} (${PROVINCE})`,
+      },
       figures,
     });
     log(fs.readFileSync(files.md, 'utf8'));

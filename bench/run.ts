@@ -36,7 +36,8 @@ type Probe = ReturnType<typeof cpuProbe>;
 async function measure(base: string, cookie: string, t: { name: string; path: string }, probe: Probe): Promise<Measured> {
   // The floor goes without the cookie: with it, the session hook would add a round trip.
   // Like a browser, every request accepts gzip; the floor carries no session.
-  const headers: Record<string, string> = t === FLOOR ? { 'accept-encoding': 'gzip, deflate, br' } : { cookie, 'accept-encoding': 'gzip, deflate, br' };
+  const headers: Record<string, string> =
+    t === FLOOR ? { 'accept-encoding': 'gzip, deflate, br' } : { cookie, 'accept-encoding': 'gzip, deflate, br' };
   const opts = { url: base + t.path, connections: CONNECTIONS, headers };
   await autocannon({ ...opts, duration: WARMUP });
   const before = await probe.sample();
@@ -56,7 +57,8 @@ async function measure(base: string, cookie: string, t: { name: string; path: st
   };
   log(
     `  ${t.name.padEnd(14)} ${m.rps.toFixed(0).padStart(6)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  non-2xx ${m.non2xx}  errors ${m.errors}  ` +
-      `CPU/req: server ${cpu.serverMs} ms, postgres ${cpu.postgresMs} ms`);
+      `CPU/req: server ${cpu.serverMs} ms, postgres ${cpu.postgresMs} ms`,
+  );
   return m;
 }
 
@@ -95,7 +97,8 @@ async function main() {
   const cleanup = async () => {
     await server?.stop();
     server = undefined;
-    if (created && !process.env.BENCH_KEEP_DB) await dropBenchDatabase(ADMIN_URL, dbName).catch((e) => console.error(`could not drop ${dbName}:`, e));
+    if (created && !process.env.BENCH_KEEP_DB)
+      await dropBenchDatabase(ADMIN_URL, dbName).catch((e) => console.error(`could not drop ${dbName}:`, e));
     created = false;
   };
   process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
@@ -131,7 +134,14 @@ async function main() {
       date: new Date().toISOString().slice(0, 10),
       machine: machine(),
       postgres: await postgresVersion(url),
-      settings: { connections: CONNECTIONS, warmupSeconds: WARMUP, durationSeconds: DURATION, poolSize: Number(POOL_SIZE), logLevel: 'warn', loadAverage1m: { before: loadBefore, after: loadAfter } },
+      settings: {
+        connections: CONNECTIONS,
+        warmupSeconds: WARMUP,
+        durationSeconds: DURATION,
+        poolSize: Number(POOL_SIZE),
+        logLevel: 'warn',
+        loadAverage1m: { before: loadBefore, after: loadAfter },
+      },
       rows: { ...counts, areaChildren: shape.areaChildren, orgsInScope: shape.orgsInScope },
       floor: { runs: floors, taken: 'for each route, the mean of the floor runs just before and just after it' },
       targets,
@@ -141,8 +151,17 @@ async function main() {
     log('');
     log(markdownTable(report));
     log('');
-    log(report.pass ? 'PASS: every route meets the target.' : `FAIL: ${targets.filter((t) => !t.pass).map((t) => t.name).join(', ')} missed the target.`);
-    log(`Written ${path.relative(ROOT, files.json)} and ${path.relative(ROOT, files.md)} in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+    log(
+      report.pass
+        ? 'PASS: every route meets the target.'
+        : `FAIL: ${targets
+            .filter((t) => !t.pass)
+            .map((t) => t.name)
+            .join(', ')} missed the target.`,
+    );
+    log(
+      `Written ${path.relative(ROOT, files.json)} and ${path.relative(ROOT, files.md)} in ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+    );
   } finally {
     await cleanup();
   }

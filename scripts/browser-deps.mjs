@@ -18,7 +18,9 @@ export function ensureBrowser() {
   const isRoot = process.getuid?.() === 0;
   const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
   if (!isRoot || !hasApt) {
-    console.error(`Browser tests need: ${missing.join(', ')}. Install them (e.g. sudo apt-get install -y ${missing.join(' ')}) and run npm test again.`);
+    console.error(
+      `Browser tests need: ${missing.join(', ')}. Install them (e.g. sudo apt-get install -y ${missing.join(' ')}) and run npm test again.`,
+    );
     return false;
   }
   console.log(`Installing ${missing.join(', ')} with apt-get…`);

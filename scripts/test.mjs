@@ -24,6 +24,7 @@ step('type-check (server, packages, tests)', 'npx', ['tsc', '-p', 'tsconfig.json
 step('type-check (web)', 'npx', ['tsc', '-p', 'apps/web/tsconfig.json']);
 step('type-check (browser tests)', 'npx', ['tsc', '-p', 'e2e/tsconfig.json']);
 step('lint', 'npx', ['eslint', '.']);
+step('format (Prettier)', 'npx', ['prettier', '--check', '.']);
 // The embedded run must not inherit a PostgreSQL URL.
 const { TEST_DATABASE_URL, ...envNoPg } = process.env;
 results.push(

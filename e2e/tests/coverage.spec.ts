@@ -20,7 +20,13 @@ test('coverage drills down from the district to a street and a community, and ba
   await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
   const resident = await createResident(page, '350206004001');
   const api = await apiClient(page);
-  await api.post('/contacts', { residentId: resident.id, kind: 'home_visit', occurredAt: new Date().toISOString(), durationMinutes: 30, notes: '入户走访' });
+  await api.post('/contacts', {
+    residentId: resident.id,
+    kind: 'home_visit',
+    occurredAt: new Date().toISOString(),
+    durationMinutes: 30,
+    notes: '入户走访',
+  });
   await logout(page);
 
   await login(page, 'huli');

@@ -28,7 +28,10 @@ export async function chooseArea(scope: Page | Locator, page: Page, label: strin
   await input.click();
   await input.fill(name);
   // Search hits read as full paths: 福建省 / 厦门市 / 湖里区 / 金山街道.
-  const node = page.locator('.ant-select-dropdown:visible').getByText(new RegExp(`(^|/ )${name}$`)).first();
+  const node = page
+    .locator('.ant-select-dropdown:visible')
+    .getByText(new RegExp(`(^|/ )${name}$`))
+    .first();
   await expect(node).toBeVisible();
   await node.click();
 }

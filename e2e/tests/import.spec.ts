@@ -48,7 +48,9 @@ test('import a CSV with a scientific-notation ID: valid rows in, the report name
   };
   const csv = [headers.map(csvCell).join(','), ...good.map((g) => row(g.name, g.id)), row(bad, '3.50206E+17')].join('\r\n') + '\r\n';
 
-  await dialog.locator('input[type=file]').setInputFiles({ name: '服务对象导入.csv', mimeType: 'text/csv', buffer: Buffer.from('\ufeff' + csv, 'utf8') });
+  await dialog
+    .locator('input[type=file]')
+    .setInputFiles({ name: '服务对象导入.csv', mimeType: 'text/csv', buffer: Buffer.from('\ufeff' + csv, 'utf8') });
   await expect(dialog.getByText('服务对象导入.csv')).toBeVisible();
   await dialog.getByRole('radio', { name: '仅导入有效行' }).check();
   await dialog.getByRole('button', { name: '开始导入' }).click();

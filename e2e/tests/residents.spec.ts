@@ -74,6 +74,9 @@ test('edit a family contact without retyping the phone: the stored number stays'
   await page.getByRole('button', { name: '保存' }).click();
   await page.waitForURL(new RegExp(`/residents/${r.id}$`));
   const api = await apiClient(page);
-  const family = await api.post<{ value: { emergencyContacts: { relation: string; phone: string }[] } }>(`/residents/${r.id}/reveal`, { field: 'family', reason: '核对联系人' });
+  const family = await api.post<{ value: { emergencyContacts: { relation: string; phone: string }[] } }>(`/residents/${r.id}/reveal`, {
+    field: 'family',
+    reason: '核对联系人',
+  });
   expect(family.value.emergencyContacts).toEqual([expect.objectContaining({ name: '林小红', relation: '长女', phone: '13700002222' })]);
 });

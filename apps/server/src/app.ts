@@ -55,7 +55,11 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
           redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
           // Query strings may carry an ID number or phone (resident search): log the path only.
           serializers: {
-            req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: req.url.split('?')[0], remoteAddress: req.ip }),
+            req: (req: { method: string; url: string; ip?: string }) => ({
+              method: req.method,
+              url: req.url.split('?')[0],
+              remoteAddress: req.ip,
+            }),
           },
         }
       : false,
@@ -74,7 +78,11 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Wushe API (五社)', version: '0.1.0', description: 'REST API of the Wushe platform. Errors are RFC 9457 problem details.' },
+      info: {
+        title: 'Wushe API (五社)',
+        version: '0.1.0',
+        description: 'REST API of the Wushe platform. Errors are RFC 9457 problem details.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'wushe_sid' } } },
       security: [{ session: [] }],
     },

@@ -2,18 +2,22 @@
 import path from 'node:path';
 import { z } from 'zod';
 
-const bool = z
-  .enum(['0', '1', 'true', 'false', 'yes', 'no'])
-  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+const bool = z.enum(['0', '1', 'true', 'false', 'yes', 'no']).transform((v) => v === '1' || v === 'true' || v === 'yes');
 
 export const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('127.0.0.1'),
   WUSHE_DATA_DIR: z.string().default('./data'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//)
+    .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** The area this installation serves: a province, city or district code. */
-  WUSHE_AREA: z.string().regex(/^\d{2}(\d{2}){0,2}$|^\d{12}$/).default('350206'),
+  WUSHE_AREA: z
+    .string()
+    .regex(/^\d{2}(\d{2}){0,2}$|^\d{12}$/)
+    .default('350206'),
   WUSHE_DEMO: bool.optional(),
   WUSHE_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   WUSHE_LOCK_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),

@@ -127,7 +127,10 @@ async function main(argv: string[]) {
   }
 }
 
-async function createAdmin(database: Awaited<ReturnType<typeof openConfiguredDatabase>>, values: { username?: string; password?: string; name?: string }) {
+async function createAdmin(
+  database: Awaited<ReturnType<typeof openConfiguredDatabase>>,
+  values: { username?: string; password?: string; name?: string },
+) {
   if (!values.username || !/^[A-Za-z0-9._-]{3,32}$/.test(values.username)) {
     console.error('create-admin needs --username (3–32 letters, digits, . _ -).');
     return 2;
@@ -148,10 +151,21 @@ async function createAdmin(database: Awaited<ReturnType<typeof openConfiguredDat
     db.transaction(async (tx) => {
       await tx.execute(sql`INSERT INTO users (id, username, display_name, password_hash, role_id, area_code, must_change_password)
         VALUES (${id}, ${values.username}, ${values.name ?? values.username}, ${passwordHash}, ${stableId('role:admin')}, ${inst.area_code}, true)`);
-      await appendAudit(tx as never, { actorId: null, actorName: 'cli', ip: null, action: 'user.create', targetType: 'user', targetId: id, areaCode: inst.area_code, after: { username: values.username, role: 'admin' } });
+      await appendAudit(tx as never, {
+        actorId: null,
+        actorName: 'cli',
+        ip: null,
+        action: 'user.create',
+        targetType: 'user',
+        targetId: id,
+        areaCode: inst.area_code,
+        after: { username: values.username, role: 'admin' },
+      });
     }),
   );
-  console.log(`Administrator ${values.username} created${values.password ? '' : ` with the one-time password ${password}`}; it must be changed at first login.`);
+  console.log(
+    `Administrator ${values.username} created${values.password ? '' : ` with the one-time password ${password}`}; it must be changed at first login.`,
+  );
   return 0;
 }
 

@@ -24,7 +24,7 @@ describe('areas API', () => {
   });
   afterAll(() => t?.close());
 
-  it('answers the caller\'s own area as the root', async () => {
+  it("answers the caller's own area as the root", async () => {
     const h = await huli.get('/api/v1/areas');
     expect(h.statusCode).toBe(200);
     expect(h.json()).toMatchObject({ total: 1, items: [{ code: DEMO.district, name: '湖里区', level: 'county', hasChildren: true }] });
@@ -122,7 +122,12 @@ describe('grids', () => {
   let jinshan: Session;
   beforeAll(async () => {
     t = await startTestApp();
-    [huli, head, sw, jinshan] = await Promise.all([t.login('huli'), t.login('jiangtou.head'), t.login('jiangtou.sw'), t.login('jinshan.sw')]);
+    [huli, head, sw, jinshan] = await Promise.all([
+      t.login('huli'),
+      t.login('jiangtou.head'),
+      t.login('jiangtou.sw'),
+      t.login('jinshan.sw'),
+    ]);
   });
   afterAll(() => t?.close());
 

@@ -36,7 +36,9 @@ describe('assessments API', () => {
   const today = shanghaiToday(new Date());
   beforeAll(async () => {
     t = await startTestApp();
-    [sw, head, huli, jinshan, volunteer] = await Promise.all(['jiangtou.sw', 'jiangtou.head', 'huli', 'jinshan.sw', 'volunteer.demo'].map((u) => t.login(u)));
+    [sw, head, huli, jinshan, volunteer] = await Promise.all(
+      ['jiangtou.sw', 'jiangtou.head', 'huli', 'jinshan.sw', 'volunteer.demo'].map((u) => t.login(u)),
+    );
   });
   afterAll(() => t?.close());
 
@@ -92,7 +94,12 @@ describe('assessments API', () => {
     const answers = answersFor(PHQ9);
     answers.phq9_9 = '1';
     const before = Date.now();
-    const res = await sw.post(`/api/v1/residents/${r.id}/assessments`, { instrumentCode: 'phq9', answers, assessedOn: today, confirmedCareLevel: 1 });
+    const res = await sw.post(`/api/v1/residents/${r.id}/assessments`, {
+      instrumentCode: 'phq9',
+      answers,
+      assessedOn: today,
+      confirmedCareLevel: 1,
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ total: 1, band: 'minimal', flags: ['urgent'], suggestedCareLevel: 1, confirmedCareLevel: 1 });
 
@@ -106,7 +113,9 @@ describe('assessments API', () => {
     // The worker who assessed is not a station head: no notification for them.
     expect((await sw.get('/api/v1/notifications')).json().items.some((n: { link: string }) => n.link === `/residents/${r.id}`)).toBe(false);
 
-    const [fu] = await owner<{ due_at: Date; assigned_to: string }>(sql`SELECT due_at, assigned_to FROM follow_ups WHERE resident_id = ${r.id}`);
+    const [fu] = await owner<{ due_at: Date; assigned_to: string }>(
+      sql`SELECT due_at, assigned_to FROM follow_ups WHERE resident_id = ${r.id}`,
+    );
     expect(fu).toBeDefined();
     expect(new Date(fu!.due_at).getTime() - before).toBeLessThanOrEqual(48 * 3_600_000 + 60_000);
     expect(new Date(fu!.due_at).getTime()).toBeGreaterThan(before);
@@ -126,20 +135,29 @@ describe('assessments API', () => {
     expect((await sw.post(`/api/v1/notifications/${note.id}/read`)).statusCode).toBe(404);
   });
 
-  it('without a station head over the resident, alerts the street\'s holders of resident.merge', async () => {
+  it("without a station head over the resident, alerts the street's holders of resident.merge", async () => {
     const roleId = uuidv7();
     const deputyId = uuidv7();
     await t.database.owner(async (db) => {
-      await db.execute(sql`INSERT INTO roles (id, code, name, name_en, permissions) VALUES (${roleId}, 'deputy', '副站长', 'Deputy', ARRAY['resident.read', 'resident.merge']::text[])`);
+      await db.execute(
+        sql`INSERT INTO roles (id, code, name, name_en, permissions) VALUES (${roleId}, 'deputy', '副站长', 'Deputy', ARRAY['resident.read', 'resident.merge']::text[])`,
+      );
       await db.execute(sql`INSERT INTO users (id, username, display_name, password_hash, role_id, area_code, must_change_password)
         VALUES (${deputyId}, 'jinshan.deputy', '金山副站长', 'x', ${roleId}, '350206005000', false)`);
     });
     const r = await createResident(t, { areaCode: '350206005013', name: '陈阿婆' });
     const answers = answersFor(PHQ9);
     answers.phq9_9 = '2';
-    const res = await jinshan.post(`/api/v1/residents/${r.id}/assessments`, { instrumentCode: 'phq9', answers, assessedOn: today, confirmedCareLevel: 1 });
+    const res = await jinshan.post(`/api/v1/residents/${r.id}/assessments`, {
+      instrumentCode: 'phq9',
+      answers,
+      assessedOn: today,
+      confirmedCareLevel: 1,
+    });
     expect(res.statusCode, res.body).toBe(200);
-    const notes = await owner<{ user_id: string; title: string }>(sql`SELECT user_id, title FROM notifications WHERE link = ${`/residents/${r.id}`}`);
+    const notes = await owner<{ user_id: string; title: string }>(
+      sql`SELECT user_id, title FROM notifications WHERE link = ${`/residents/${r.id}`}`,
+    );
     expect(notes).toEqual([{ user_id: deputyId, title: '紧急：陈阿婆 的 PHQ-9 第 9 题阳性' }]);
   });
 
@@ -149,7 +167,9 @@ describe('assessments API', () => {
     const body = { instrumentCode: 'gds15', answers, assessedOn: today, confirmedCareLevel: 2 };
     const missing = await sw.post(`/api/v1/residents/${r.id}/assessments`, body, { 'accept-language': 'en' });
     expect(missing.statusCode).toBe(400);
-    expect(missing.json().errors).toEqual([{ path: 'overrideReason', message: 'Give a reason when the confirmed care level differs from the suggestion' }]);
+    expect(missing.json().errors).toEqual([
+      { path: 'overrideReason', message: 'Give a reason when the confirmed care level differs from the suggestion' },
+    ]);
     const zh = await sw.post(`/api/v1/residents/${r.id}/assessments`, body);
     expect(zh.json().errors[0].message).toContain('须填写原因');
 
@@ -160,11 +180,18 @@ describe('assessments API', () => {
       sql`SELECT care_level, next_due_on::text, version FROM residents WHERE id = ${r.id}`,
     );
     expect(res).toMatchObject({ care_level: 2, next_due_on: '2026-01-24', version: 2 }); // registered + 2 weeks
-    const [hist] = await owner<{ reason: string; assessment_id: string }>(sql`SELECT reason, assessment_id FROM care_level_changes WHERE resident_id = ${r.id}`);
+    const [hist] = await owner<{ reason: string; assessment_id: string }>(
+      sql`SELECT reason, assessment_id FROM care_level_changes WHERE resident_id = ${r.id}`,
+    );
     expect(hist).toMatchObject({ reason: '已有家属同住照护', assessment_id: ok.json().id });
 
     // Confirming the suggestion needs no reason; confirming the current level changes nothing.
-    const same = await sw.post(`/api/v1/residents/${r.id}/assessments`, { ...body, answers: answersFor(GDS15), confirmedCareLevel: 2, overrideReason: '维持' });
+    const same = await sw.post(`/api/v1/residents/${r.id}/assessments`, {
+      ...body,
+      answers: answersFor(GDS15),
+      confirmedCareLevel: 2,
+      overrideReason: '维持',
+    });
     expect(same.statusCode).toBe(200);
     expect((await owner(sql`SELECT 1 FROM care_level_changes WHERE resident_id = ${r.id}`)).length).toBe(1);
   });
@@ -172,7 +199,8 @@ describe('assessments API', () => {
   it('refuses unknown items, options, missing answers and unknown instruments with field paths', async () => {
     const r = await createResident(t);
     const answers = answersFor(PHQ9);
-    const post = (b: Record<string, unknown>) => sw.post(`/api/v1/residents/${r.id}/assessments`, { instrumentCode: 'phq9', assessedOn: today, ...b });
+    const post = (b: Record<string, unknown>) =>
+      sw.post(`/api/v1/residents/${r.id}/assessments`, { instrumentCode: 'phq9', assessedOn: today, ...b });
     expect(paths((await post({ answers: { ...answers, phq9_3: '7' } })).json())).toEqual(['answers.phq9_3']);
     expect(paths((await post({ answers: { ...answers, phq9_99: '1' } })).json())).toEqual(['answers.phq9_99']);
     const { phq9_9: _drop, ...partial } = answers;
@@ -185,13 +213,20 @@ describe('assessments API', () => {
   it('keeps answers sealed at rest and reveals them only with permission, audited', async () => {
     const r = await createResident(t);
     const answers = answersFor(GAD7, () => 2);
-    const created = await sw.post(`/api/v1/residents/${r.id}/assessments`, { instrumentCode: 'gad7', answers, assessedOn: today, confirmedCareLevel: 1 });
+    const created = await sw.post(`/api/v1/residents/${r.id}/assessments`, {
+      instrumentCode: 'gad7',
+      answers,
+      assessedOn: today,
+      confirmedCareLevel: 1,
+    });
     expect(created.statusCode).toBe(200);
     const id = created.json().id;
     const [raw] = await owner<{ answers_cipher: string }>(sql`SELECT answers_cipher FROM assessments WHERE id = ${id}`);
     expect(raw!.answers_cipher).not.toContain('gad7_1');
     expect(raw!.answers_cipher.startsWith(t.services.keys.current + ':')).toBe(true);
-    const audit = await owner<{ after: unknown }>(sql`SELECT after FROM audit_log WHERE action = 'assessment.create' AND target_id = ${id}`);
+    const audit = await owner<{ after: unknown }>(
+      sql`SELECT after FROM audit_log WHERE action = 'assessment.create' AND target_id = ${id}`,
+    );
     expect(JSON.stringify(audit[0]!.after)).not.toContain('gad7_1');
 
     const detail = await sw.get(`/api/v1/assessments/${id}`);
@@ -204,7 +239,7 @@ describe('assessments API', () => {
     expect((await volunteer.get(`/api/v1/assessments/${id}`)).statusCode).toBe(403);
   });
 
-  it('answers 404 for another street\'s resident and 403 without the permission', async () => {
+  it("answers 404 for another street's resident and 403 without the permission", async () => {
     const other = await createResident(t, { areaCode: '350206005001' });
     const body = { instrumentCode: 'phq9', answers: answersFor(PHQ9), assessedOn: today };
     expect((await sw.post(`/api/v1/residents/${other.id}/assessments`, body)).statusCode).toBe(404);

@@ -53,7 +53,12 @@ describe('audit trail', () => {
 
     const failed = await audit('actor=jiangtou.sw&action=auth.login.failed');
     expect(failed).toHaveLength(1);
-    expect(failed[0]).toMatchObject({ actorId: stableId('user:jiangtou.sw'), ip: '127.0.0.1', areaCode: DEMO.jiangtou, after: { reason: 'bad-password' } });
+    expect(failed[0]).toMatchObject({
+      actorId: stableId('user:jiangtou.sw'),
+      ip: '127.0.0.1',
+      areaCode: DEMO.jiangtou,
+      after: { reason: 'bad-password' },
+    });
     const ghost = await audit('actor=ghost.user');
     expect(ghost).toHaveLength(1);
     expect(ghost[0]).toMatchObject({ action: 'auth.login.failed', actorId: null, after: { reason: 'unknown-user' } });
@@ -81,14 +86,23 @@ describe('audit trail', () => {
     const roles = (await huli.get('/api/v1/roles')).json().items as { id: string; code: string; version: number }[];
     const volunteerRole = roles.find((r) => r.code === 'volunteer')!;
     const created = await huli.post('/api/v1/users', {
-      username: 'audit.target', displayName: '审计对象', roleId: volunteerRole.id, areaCode: DEMO.jinshan, password: 'Chushi#2026',
+      username: 'audit.target',
+      displayName: '审计对象',
+      roleId: volunteerRole.id,
+      areaCode: DEMO.jinshan,
+      password: 'Chushi#2026',
     });
     expect(created.statusCode).toBe(200);
     const id = created.json().id as string;
     const renamed = await huli.patch(`/api/v1/users/${id}`, { displayName: '审计对象二', version: created.json().version });
     expect(renamed.statusCode).toBe(200);
     const [create] = await audit('actor=huli&action=user.create');
-    expect(create).toMatchObject({ targetId: id, areaCode: DEMO.jinshan, before: null, after: { username: 'audit.target', displayName: '审计对象' } });
+    expect(create).toMatchObject({
+      targetId: id,
+      areaCode: DEMO.jinshan,
+      before: null,
+      after: { username: 'audit.target', displayName: '审计对象' },
+    });
     expect(JSON.stringify(create)).not.toMatch(/Chushi|argon|passwordHash/);
     const [update] = await audit(`action=user.update&targetId=${id}`);
     expect(update).toMatchObject({ actorName: 'huli', before: { displayName: '审计对象' }, after: { displayName: '审计对象二' } });
@@ -138,11 +152,18 @@ describe('audit trail', () => {
     await expect(t.database.run('', (db) => db.execute(sql`DELETE FROM audit_log`))).rejects.toThrow();
     await expect(
       t.database.run('350206', (db) =>
-        db.execute(sql`INSERT INTO audit_log (seq, at, action, area_code, prev_hash, hash) VALUES (999999, now(), 'forged', '350206', '', '')`),
+        db.execute(
+          sql`INSERT INTO audit_log (seq, at, action, area_code, prev_hash, hash) VALUES (999999, now(), 'forged', '350206', '', '')`,
+        ),
       ),
     ).rejects.toThrow();
     for (const statement of [sql`UPDATE audit_log SET action = 'x' WHERE seq = 1`, sql`DELETE FROM audit_log WHERE seq = 1`]) {
-      const err = await t.database.owner((db) => db.execute(statement)).then(() => null, (e: Error & { cause?: Error }) => e);
+      const err = await t.database
+        .owner((db) => db.execute(statement))
+        .then(
+          () => null,
+          (e: Error & { cause?: Error }) => e,
+        );
       expect(String(err?.cause?.message ?? err?.message)).toContain('append-only');
     }
     expect((await verifyAuditChain(t.database)).ok).toBe(true);
@@ -153,7 +174,9 @@ describe('audit trail', () => {
     expect(intact).toEqual({ ok: true, count: expect.any(Number) });
     expect(intact.count).toBeGreaterThan(10);
     const middle = Math.floor(intact.count / 2);
-    const [orig] = await t.database.owner((db) => rows<{ after: unknown }>(db, sql`SELECT after::text AS after FROM audit_log WHERE seq = ${middle}`));
+    const [orig] = await t.database.owner((db) =>
+      rows<{ after: unknown }>(db, sql`SELECT after::text AS after FROM audit_log WHERE seq = ${middle}`),
+    );
     await tamper(sql`UPDATE audit_log SET after = '{"forged": true}'::jsonb WHERE seq = ${middle}`);
     expect(await verifyAuditChain(t.database)).toEqual({ ok: false, count: intact.count, firstBad: { seq: middle, problem: 'edited' } });
     await tamper(sql`UPDATE audit_log SET after = ${orig!.after as string | null}::jsonb WHERE seq = ${middle}`);
@@ -203,7 +226,12 @@ describe('wushe audit-verify (CLI)', () => {
   const env = { ...process.env, WUSHE_DATA_DIR: dir, DATABASE_URL: '', WUSHE_LOG_LEVEL: 'silent' };
   delete (env as Record<string, string | undefined>).DATABASE_URL;
   const cli = (...args: string[]) =>
-    spawnSync(process.execPath, [path.join(ROOT, 'apps/server/bin/wushe.mjs'), ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 90_000 });
+    spawnSync(process.execPath, [path.join(ROOT, 'apps/server/bin/wushe.mjs'), ...args], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+      timeout: 90_000,
+    });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('reports an intact chain with exit 0, and a tampered record with exit 1 and its number', { timeout: 120_000 }, async () => {
@@ -213,7 +241,9 @@ describe('wushe audit-verify (CLI)', () => {
     // Add a few records through the same path the app uses (the demo seed writes none).
     let database = await openDatabase({ dataDir: dir });
     for (const action of ['auth.login', 'org.create', 'org.update', 'auth.logout']) {
-      await database.tx('', (db) => appendAudit(db, { actorId: null, actorName: 'cli-test', ip: '127.0.0.1', action, areaCode: DEMO.jinshan, after: { action } }));
+      await database.tx('', (db) =>
+        appendAudit(db, { actorId: null, actorName: 'cli-test', ip: '127.0.0.1', action, areaCode: DEMO.jinshan, after: { action } }),
+      );
     }
     await database.close();
 

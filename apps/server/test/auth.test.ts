@@ -41,7 +41,12 @@ describe('auth', () => {
     expect(wrong.json().code).toBe('auth.badCredentialsLeft');
     expect(wrong.json().detail).toContain('再错 4 次');
     expect(wrong.cookies.find((c) => c.name === 'wushe_sid')).toBeUndefined();
-    const wrongEn = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'jiangtou.sw', password: 'x' }, headers: en });
+    const wrongEn = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'jiangtou.sw', password: 'x' },
+      headers: en,
+    });
     expect(wrongEn.json().detail).toContain('3 more failures lock the account for 15 minutes');
     const unknown = await t.tryLogin('nobody.here', PW);
     expect(unknown.statusCode).toBe(401);
@@ -87,10 +92,15 @@ describe('auth', () => {
     for (let i = 1; i <= 5; i++) await t.tryLogin('jiangtou.sw', `Wrong@${i}`);
     expect((await t.tryLogin('jiangtou.sw', PW)).json().code).toBe('auth.locked');
     const [row] = await t.database.owner((db) =>
-      rows<{ mins: number }>(db, sql`SELECT round(extract(epoch FROM locked_until - now()) / 60)::int AS mins FROM users WHERE username = 'jiangtou.sw'`),
+      rows<{ mins: number }>(
+        db,
+        sql`SELECT round(extract(epoch FROM locked_until - now()) / 60)::int AS mins FROM users WHERE username = 'jiangtou.sw'`,
+      ),
     );
     expect(Number(row!.mins)).toBe(15);
-    await t.database.owner((db) => db.execute(sql`UPDATE users SET locked_until = now() - interval '1 second' WHERE username = 'jiangtou.sw'`));
+    await t.database.owner((db) =>
+      db.execute(sql`UPDATE users SET locked_until = now() - interval '1 second' WHERE username = 'jiangtou.sw'`),
+    );
     expect((await t.tryLogin('jiangtou.sw', PW)).statusCode).toBe(200);
     // The failure count started again from zero.
     expect((await t.tryLogin('jiangtou.sw', 'x')).json().detail).toContain('再错 4 次');
@@ -138,7 +148,12 @@ describe('auth', () => {
     const orgs = (await admin.get(`/api/v1/orgs?q=${encodeURIComponent('金山街道社工站')}`)).json().items as { id: string; name: string }[];
     const orgId = orgs.find((o) => o.name === '金山街道社工站')!.id;
     const created = await admin.post('/api/v1/users', {
-      username: 'jinshan.new', displayName: '新社工', roleId, areaCode: DEMO.jinshan, orgId, password: 'Chushi#2026',
+      username: 'jinshan.new',
+      displayName: '新社工',
+      roleId,
+      areaCode: DEMO.jinshan,
+      orgId,
+      password: 'Chushi#2026',
     });
     expect(created.statusCode).toBe(200);
 
@@ -174,7 +189,11 @@ describe('auth', () => {
     const s = await t.login('jiangtou.head');
     const cases = [
       { pw: 'Ab1!', zh: '密码至少 8 位', en: 'Password must be at least 8 characters' },
-      { pw: 'abcdefgh12', zh: '密码须包含大写字母、小写字母、数字、符号中的至少 3 类', en: 'Password must mix at least 3 of: upper case, lower case, digits, symbols' },
+      {
+        pw: 'abcdefgh12',
+        zh: '密码须包含大写字母、小写字母、数字、符号中的至少 3 类',
+        en: 'Password must mix at least 3 of: upper case, lower case, digits, symbols',
+      },
     ];
     for (const c of cases) {
       const zh = await s.post('/api/v1/auth/password', { currentPassword: PW, newPassword: c.pw });
@@ -233,7 +252,9 @@ describe('auth', () => {
 
   it('holds holders of a TOTP-requiring role at set-up until they enable it', async () => {
     const admin = await t.login('admin');
-    const role = ((await admin.get('/api/v1/roles')).json().items as { id: string; code: string; version: number }[]).find((r) => r.code === 'station_head')!;
+    const role = ((await admin.get('/api/v1/roles')).json().items as { id: string; code: string; version: number }[]).find(
+      (r) => r.code === 'station_head',
+    )!;
     const patched = await admin.patch(`/api/v1/roles/${role.id}`, { requireTotp: true, version: role.version });
     expect(patched.statusCode).toBe(200);
     expect(patched.json().requireTotp).toBe(true);

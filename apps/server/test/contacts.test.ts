@@ -26,17 +26,35 @@ describe('contacts API', () => {
   afterAll(() => t?.close());
 
   const resident = (id: string) =>
-    t.database.owner((db) =>
-      rows<{ last_contact_on: string | null; next_due_on: string }>(db, sql`SELECT last_contact_on::text, next_due_on::text FROM residents WHERE id = ${id}`),
-    ).then((r) => r[0]!);
+    t.database
+      .owner((db) =>
+        rows<{ last_contact_on: string | null; next_due_on: string }>(
+          db,
+          sql`SELECT last_contact_on::text, next_due_on::text FROM residents WHERE id = ${id}`,
+        ),
+      )
+      .then((r) => r[0]!);
 
   it('records a home visit and moves the last contact and the next due date', async () => {
     const r = await createResident(t, { careLevel: 2, registeredOn: addDays(today, -40) });
     const day = addDays(today, -3);
-    const res = await sw.post('/api/v1/contacts', { residentId: r.id, kind: 'home_visit', occurredAt: at(day), durationMinutes: 30, notes: '身体尚可' });
+    const res = await sw.post('/api/v1/contacts', {
+      residentId: r.id,
+      kind: 'home_visit',
+      occurredAt: at(day),
+      durationMinutes: 30,
+      notes: '身体尚可',
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ total: 1, replayed: false });
-    expect(res.json().items[0]).toMatchObject({ residentId: r.id, kind: 'home_visit', occurredOn: day, durationMinutes: 30, workerName: expect.any(String), attachments: [] });
+    expect(res.json().items[0]).toMatchObject({
+      residentId: r.id,
+      kind: 'home_visit',
+      occurredOn: day,
+      durationMinutes: 30,
+      workerName: expect.any(String),
+      attachments: [],
+    });
     expect(await resident(r.id)).toEqual({ last_contact_on: day, next_due_on: addDays(day, 14) });
     // A back-dated contact does not move the last contact backwards.
     await sw.post('/api/v1/contacts', { residentId: r.id, kind: 'phone', occurredAt: at(addDays(today, -10)) });
@@ -53,7 +71,12 @@ describe('contacts API', () => {
     await createResident(t, { householdId: household, status: 'moved' });
     const photo = await sw.post('/api/v1/attachments', { filename: 'home.png', contentType: 'image/png', data: PNG.toString('base64') });
     const res = await sw.post('/api/v1/contacts', {
-      residentId: a.id, wholeHousehold: true, kind: 'service', serviceType: 'cleaning', occurredAt: at(today, '00:00:01'), attachmentIds: [photo.json().id],
+      residentId: a.id,
+      wholeHousehold: true,
+      kind: 'service',
+      serviceType: 'cleaning',
+      occurredAt: at(today, '00:00:01'),
+      attachmentIds: [photo.json().id],
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().total).toBe(2);
@@ -72,14 +95,32 @@ describe('contacts API', () => {
     const household = uuidv7();
     const a = await createResident(t, { householdId: household });
     await createResident(t, { householdId: household });
-    const body = { residentId: a.id, wholeHousehold: true, kind: 'home_visit', occurredAt: at(today, '00:00:02'), clientKey: 'device-1:retry-0001' };
+    const body = {
+      residentId: a.id,
+      wholeHousehold: true,
+      kind: 'home_visit',
+      occurredAt: at(today, '00:00:02'),
+      clientKey: 'device-1:retry-0001',
+    };
     const first = await sw.post('/api/v1/contacts', body);
     expect(first.json()).toMatchObject({ total: 2, replayed: false });
     const again = await sw.post('/api/v1/contacts', body);
     expect(again.statusCode).toBe(200);
     expect(again.json()).toMatchObject({ total: 2, replayed: true });
-    expect(again.json().items.map((i: { id: string }) => i.id).sort()).toEqual(first.json().items.map((i: { id: string }) => i.id).sort());
-    const [n] = await t.database.owner((db) => rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM contacts WHERE client_key LIKE 'device-1:retry-0001%'`));
+    expect(
+      again
+        .json()
+        .items.map((i: { id: string }) => i.id)
+        .sort(),
+    ).toEqual(
+      first
+        .json()
+        .items.map((i: { id: string }) => i.id)
+        .sort(),
+    );
+    const [n] = await t.database.owner((db) =>
+      rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM contacts WHERE client_key LIKE 'device-1:retry-0001%'`),
+    );
     expect(n!.n).toBe(2);
     // Concurrent copies of one retry still record once.
     const single = { residentId: a.id, kind: 'phone', occurredAt: at(today, '00:00:03'), clientKey: 'device-1:retry-0002' };
@@ -90,7 +131,12 @@ describe('contacts API', () => {
 
   it('refuses a future contact, a service without a type, unknown codes, with field paths (zh/en)', async () => {
     const r = await createResident(t);
-    const post = (b: Record<string, unknown>, lang = 'zh-CN') => sw.post('/api/v1/contacts', { residentId: r.id, kind: 'phone', occurredAt: at(today, '00:00:00'), ...b }, { 'accept-language': lang });
+    const post = (b: Record<string, unknown>, lang = 'zh-CN') =>
+      sw.post(
+        '/api/v1/contacts',
+        { residentId: r.id, kind: 'phone', occurredAt: at(today, '00:00:00'), ...b },
+        { 'accept-language': lang },
+      );
     const future = await post({ occurredAt: new Date(Date.now() + 3_600_000).toISOString() }, 'en');
     expect(future.statusCode).toBe(400);
     expect(future.json().errors).toEqual([{ path: 'occurredAt', message: 'A contact cannot be in the future' }]);
@@ -111,23 +157,55 @@ describe('contacts API', () => {
     const up = await sw.post('/api/v1/attachments', { filename: '走访照片.png', contentType: 'image/png', data: PNG.toString('base64') });
     expect(up.statusCode, up.body).toBe(200);
     expect(up.json()).toMatchObject({ filename: '走访照片.png', contentType: 'image/png', size: PNG.length });
-    const pdf = await sw.post('/api/v1/attachments', { filename: 'note.pdf', contentType: 'application/pdf', data: PDF.toString('base64') });
+    const pdf = await sw.post('/api/v1/attachments', {
+      filename: 'note.pdf',
+      contentType: 'application/pdf',
+      data: PDF.toString('base64'),
+    });
     expect(pdf.statusCode).toBe(200);
 
     const bad = await sw.post('/api/v1/attachments', { filename: 'x.png', contentType: 'image/png', data: PDF.toString('base64') });
     expect(bad.statusCode).toBe(400);
     expect(paths(bad.json())).toEqual(['data']);
-    expect(paths((await sw.post('/api/v1/attachments', { filename: 'x.jpg', contentType: 'image/jpeg', data: '%%%not base64' })).json())).toEqual(['data']);
-    expect(paths((await sw.post('/api/v1/attachments', { filename: 'x.gif', contentType: 'image/gif', data: 'R0lG' })).json())).toEqual(['contentType']);
+    expect(
+      paths((await sw.post('/api/v1/attachments', { filename: 'x.jpg', contentType: 'image/jpeg', data: '%%%not base64' })).json()),
+    ).toEqual(['data']);
+    expect(paths((await sw.post('/api/v1/attachments', { filename: 'x.gif', contentType: 'image/gif', data: 'R0lG' })).json())).toEqual([
+      'contentType',
+    ]);
     const big = Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024)]);
-    expect(paths((await sw.post('/api/v1/attachments', { filename: 'big.pdf', contentType: 'application/pdf', data: big.toString('base64') })).json())).toEqual(['data']);
-    expect((await volunteer.post('/api/v1/attachments', { filename: 'x.png', contentType: 'image/png', data: PNG.toString('base64') })).statusCode).toBe(403);
+    expect(
+      paths(
+        (
+          await sw.post('/api/v1/attachments', { filename: 'big.pdf', contentType: 'application/pdf', data: big.toString('base64') })
+        ).json(),
+      ),
+    ).toEqual(['data']);
+    expect(
+      (await volunteer.post('/api/v1/attachments', { filename: 'x.png', contentType: 'image/png', data: PNG.toString('base64') }))
+        .statusCode,
+    ).toBe(403);
 
-    const res = await sw.post('/api/v1/contacts', { residentId: r.id, kind: 'home_visit', occurredAt: at(today, '00:00:04'), attachmentIds: [up.json().id, pdf.json().id] });
+    const res = await sw.post('/api/v1/contacts', {
+      residentId: r.id,
+      kind: 'home_visit',
+      occurredAt: at(today, '00:00:04'),
+      attachmentIds: [up.json().id, pdf.json().id],
+    });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().items[0].attachments.map((a: { filename: string }) => a.filename).sort()).toEqual(['note.pdf', '走访照片.png']);
+    expect(
+      res
+        .json()
+        .items[0].attachments.map((a: { filename: string }) => a.filename)
+        .sort(),
+    ).toEqual(['note.pdf', '走访照片.png']);
     // A linked attachment cannot be linked again.
-    const reuse = await sw.post('/api/v1/contacts', { residentId: r.id, kind: 'phone', occurredAt: at(today, '00:00:05'), attachmentIds: [up.json().id] });
+    const reuse = await sw.post('/api/v1/contacts', {
+      residentId: r.id,
+      kind: 'phone',
+      occurredAt: at(today, '00:00:05'),
+      attachmentIds: [up.json().id],
+    });
     expect(paths(reuse.json())).toEqual(['attachmentIds']);
 
     const file = await huli.get(`/api/v1/attachments/${up.json().id}`);
@@ -140,7 +218,8 @@ describe('contacts API', () => {
 
   it('lists contacts newest first with filters, in scope only', async () => {
     const r = await createResident(t);
-    for (const d of [-5, -1, -3]) await sw.post('/api/v1/contacts', { residentId: r.id, kind: d === -1 ? 'office' : 'phone', occurredAt: at(addDays(today, d)) });
+    for (const d of [-5, -1, -3])
+      await sw.post('/api/v1/contacts', { residentId: r.id, kind: d === -1 ? 'office' : 'phone', occurredAt: at(addDays(today, d)) });
     const list = await sw.get(`/api/v1/contacts?residentId=${r.id}`);
     expect(list.statusCode).toBe(200);
     expect(list.json().total).toBe(3);
@@ -155,9 +234,13 @@ describe('contacts API', () => {
     expect((await jinshan.get('/api/v1/contacts?area=350206004000')).json().total).toBe(0);
     expect(paths((await sw.get('/api/v1/contacts?from=2026-13-01')).json())).toEqual(['from']);
     expect((await volunteer.get('/api/v1/contacts')).statusCode).toBe(403);
-    expect((await huli.post('/api/v1/contacts', { residentId: r.id, kind: 'phone', occurredAt: at(today, '00:00:00') })).statusCode).toBe(403);
+    expect((await huli.post('/api/v1/contacts', { residentId: r.id, kind: 'phone', occurredAt: at(today, '00:00:00') })).statusCode).toBe(
+      403,
+    );
     // Another street's resident: 404.
     const other = await createResident(t, { areaCode: '350206005001' });
-    expect((await sw.post('/api/v1/contacts', { residentId: other.id, kind: 'phone', occurredAt: at(today, '00:00:00') })).statusCode).toBe(404);
+    expect((await sw.post('/api/v1/contacts', { residentId: other.id, kind: 'phone', occurredAt: at(today, '00:00:00') })).statusCode).toBe(
+      404,
+    );
   });
 });

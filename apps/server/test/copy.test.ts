@@ -21,7 +21,10 @@ describe('copyRows', () => {
     const back = await t.database.tx('', async (db) => {
       await db.execute(sql`CREATE TEMP TABLE copy_check (a text, b text, c text[], d jsonb, e integer) ON COMMIT DROP`);
       await copyRows(db, 'copy_check', ['a', 'b', 'c', 'd', 'e'], values);
-      return rows<{ a: string; b: string | null; c: string[]; d: unknown; e: number | null }>(db, sql`SELECT a, b, c, d, e FROM copy_check ORDER BY e DESC NULLS LAST`);
+      return rows<{ a: string; b: string | null; c: string[]; d: unknown; e: number | null }>(
+        db,
+        sql`SELECT a, b, c, d, e FROM copy_check ORDER BY e DESC NULLS LAST`,
+      );
     });
     expect(back).toEqual([
       { a: 'a\\b', b: 'tab\there', c: ['x', 'y"z', 'back\\slash', '逗,号', '{}'], d: { k: 'v\n', n: 1 }, e: 3 },
@@ -30,7 +33,7 @@ describe('copyRows', () => {
     ]);
   });
 
-  it('is part of the caller\'s transaction: a rollback leaves nothing', async () => {
+  it("is part of the caller's transaction: a rollback leaves nothing", async () => {
     await t.database.owner((db) => db.execute(sql`CREATE TABLE IF NOT EXISTS copy_rollback (a text)`));
     await t.database.owner((db) => db.execute(sql`GRANT ALL ON copy_rollback TO wushe_app`));
     await expect(

@@ -15,7 +15,13 @@ const C = '350206004003';
 const E = '350206004005';
 const D = '2026-03-31'; // windows: L1 from 03-25, L2 from 03-18, L3 from 03-01 (Feb clamps), L4 from 01-01
 
-interface Cell { code: string; registered: number; covered: number; overdue: number; rate: number }
+interface Cell {
+  code: string;
+  registered: number;
+  covered: number;
+  overdue: number;
+  rate: number;
+}
 
 describe('coverage API', () => {
   let t: TestApp;
@@ -70,7 +76,7 @@ describe('coverage API', () => {
   };
   const child = (body: { children: Cell[] }, code: string) => body.children.find((c) => c.code === code)!;
 
-  it('counts a past month-end date from contacts inside each level\'s window', async () => {
+  it("counts a past month-end date from contacts inside each level's window", async () => {
     const body = await get(sw, `?area=350206004000&date=${D}`);
     expect(body.date).toBe(D);
     expect(body.area).toMatchObject({ code: '350206004000', registered: 13, covered: 4, overdue: 9, rate: 0.3077 });

@@ -37,8 +37,21 @@ describe('due visits API', () => {
     expect(body.items.map((i: { residentId: string }) => i.residentId)).toEqual([ids.d3, ids.d1, ids.d2]);
     expect(body).toMatchObject({ total: 3, overdue: 2, dueSoon: 1, byWorker: [] });
     const d3Due = addMonths(addDays(today, -40), 1);
-    expect(body.items[0]).toMatchObject({ name: '到期d3', due: 'overdue', nextDueOn: d3Due, daysOverdue: daysBetween(d3Due, today), assignedWorkerId: null, careLevel: 3 });
-    expect(body.items[1]).toMatchObject({ due: 'overdue', daysOverdue: 3, nextDueOn: addDays(today, -3), assignedWorkerName: expect.any(String), areaName: expect.any(String) });
+    expect(body.items[0]).toMatchObject({
+      name: '到期d3',
+      due: 'overdue',
+      nextDueOn: d3Due,
+      daysOverdue: daysBetween(d3Due, today),
+      assignedWorkerId: null,
+      careLevel: 3,
+    });
+    expect(body.items[1]).toMatchObject({
+      due: 'overdue',
+      daysOverdue: 3,
+      nextDueOn: addDays(today, -3),
+      assignedWorkerName: expect.any(String),
+      areaName: expect.any(String),
+    });
     expect(body.items[2]).toMatchObject({ due: 'due_soon', daysOverdue: 0, nextDueOn: addDays(today, 4) });
   });
 
@@ -62,7 +75,9 @@ describe('due visits API', () => {
     const body = (await head.get('/api/v1/due?scope=all')).json();
     expect(body.items.map((i: { residentId: string }) => i.residentId)).toEqual([ids.d3, ids.d1, ids.d5, ids.d2]);
     expect(body).toMatchObject({ total: 4, overdue: 3, dueSoon: 1 });
-    const byWorker = Object.fromEntries(body.byWorker.map((w: { workerId: string | null; overdue: number; dueSoon: number }) => [String(w.workerId), [w.overdue, w.dueSoon]]));
+    const byWorker = Object.fromEntries(
+      body.byWorker.map((w: { workerId: string | null; overdue: number; dueSoon: number }) => [String(w.workerId), [w.overdue, w.dueSoon]]),
+    );
     expect(byWorker).toEqual({ [sw.actor.id]: [1, 1], [head.actor.id]: [1, 0], null: [1, 0] });
     // The district official sees 金山 too; moved residents never appear.
     const district = (await huli.get('/api/v1/due?scope=all')).json();

@@ -28,7 +28,9 @@ describe('follow-ups API', () => {
   const hours = (h: number) => new Date(Date.now() + h * 3_600_000);
   beforeAll(async () => {
     t = await startTestApp({}, { residents: 0 });
-    [sw, head, huli, jinshan, volunteer] = await Promise.all(['jiangtou.sw', 'jiangtou.head', 'huli', 'jinshan.sw', 'volunteer.demo'].map((u) => t.login(u)));
+    [sw, head, huli, jinshan, volunteer] = await Promise.all(
+      ['jiangtou.sw', 'jiangtou.head', 'huli', 'jinshan.sw', 'volunteer.demo'].map((u) => t.login(u)),
+    );
   });
   afterAll(() => t?.close());
 
@@ -54,9 +56,15 @@ describe('follow-ups API', () => {
   it('lists the follow-up a PHQ-9 item-9 flag schedules, to the worker and the station head', async () => {
     const r = await createResident(t, { name: '王桂兰' });
     const answers: Record<string, string> = {};
-    for (const item of PHQ9.items) if (item.type === 'single') answers[item.code] = [...item.options].sort((a, b) => a.score - b.score)[0]!.value;
+    for (const item of PHQ9.items)
+      if (item.type === 'single') answers[item.code] = [...item.options].sort((a, b) => a.score - b.score)[0]!.value;
     answers.phq9_9 = '1';
-    const res = await sw.post(`/api/v1/residents/${r.id}/assessments`, { instrumentCode: 'phq9', answers, assessedOn: today, confirmedCareLevel: 1 });
+    const res = await sw.post(`/api/v1/residents/${r.id}/assessments`, {
+      instrumentCode: 'phq9',
+      answers,
+      assessedOn: today,
+      confirmedCareLevel: 1,
+    });
     expect(res.statusCode, res.body).toBe(200);
 
     const list = await sw.get(`/api/v1/follow-ups?residentId=${r.id}`);
@@ -105,7 +113,12 @@ describe('follow-ups API', () => {
     expect((await sw.get('/api/v1/follow-ups?area=350206005000')).json()).toEqual({ items: [], total: 0 });
     const bad = await sw.get('/api/v1/follow-ups?area=35&status=nope');
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['area', 'status']);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['area', 'status']);
 
     // Paging: the total stays, past the last page too.
     const q = `/api/v1/follow-ups?residentId=${a.id}&pageSize=1`;
@@ -125,7 +138,7 @@ describe('follow-ups API', () => {
     expect((await volunteer.post(`/api/v1/follow-ups/${id}/complete`, { outcome: '已电话联系' })).statusCode).toBe(403);
   });
 
-  it('refuses an empty outcome, another street\'s task and another resident\'s contact', async () => {
+  it("refuses an empty outcome, another street's task and another resident's contact", async () => {
     const r = await createResident(t);
     const other = await createResident(t);
     const id = await placeFollowUp(r.id, r.areaCode, hours(10));
@@ -156,7 +169,14 @@ describe('follow-ups API', () => {
     const contactId = await contactFor(r.id);
     const done = await head.post(`/api/v1/follow-ups/${id}/complete`, { outcome: '  已上门探访，情绪稳定，联系家属陪伴  ', contactId });
     expect(done.statusCode, done.body).toBe(200);
-    expect(done.json()).toMatchObject({ id, status: 'done', outcome: '已上门探访，情绪稳定，联系家属陪伴', contactId, doneBy: head.actor.id, doneByName: '江头站长' });
+    expect(done.json()).toMatchObject({
+      id,
+      status: 'done',
+      outcome: '已上门探访，情绪稳定，联系家属陪伴',
+      contactId,
+      doneBy: head.actor.id,
+      doneByName: '江头站长',
+    });
     expect(done.json().doneAt).not.toBeNull();
 
     const again = await sw.post(`/api/v1/follow-ups/${id}/complete`, { outcome: '重复' });
@@ -169,7 +189,12 @@ describe('follow-ups API', () => {
       sql`SELECT actor_id, target_type, area_code, after FROM audit_log WHERE action = 'follow_up.complete' AND target_id = ${id}`,
     );
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actor_id: head.actor.id, target_type: 'follow_up', area_code: r.areaCode, after: { outcome: '已上门探访，情绪稳定，联系家属陪伴', contactId } });
+    expect(audit[0]).toMatchObject({
+      actor_id: head.actor.id,
+      target_type: 'follow_up',
+      area_code: r.areaCode,
+      after: { outcome: '已上门探访，情绪稳定，联系家属陪伴', contactId },
+    });
 
     // Done: no longer open, listed under done (latest first) and all.
     expect(ids(await sw.get(`/api/v1/follow-ups?residentId=${r.id}`))).toEqual([]);
@@ -178,7 +203,7 @@ describe('follow-ups API', () => {
     expect(ids(await sw.get(`/api/v1/follow-ups?residentId=${r.id}&status=done`))).toEqual([second, id]);
     expect(ids(await sw.get(`/api/v1/follow-ups?residentId=${r.id}&status=overdue`))).toEqual([]);
   });
-  it('exports the filtered follow-ups in scope as .xlsx, with the list\'s filters', async () => {
+  it("exports the filtered follow-ups in scope as .xlsx, with the list's filters", async () => {
     const a = await createResident(t, { name: '孙秀英', areaCode: '350206004001' });
     const far = await createResident(t, { name: '林金山', areaCode: '350206005001' });
     const late = await placeFollowUp(a.id, a.areaCode, hours(-2), sw.actor.id);
@@ -188,7 +213,9 @@ describe('follow-ups API', () => {
     const read = async (res: { rawPayload: Buffer }) => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-      return wb.worksheets[0]!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+      return wb.worksheets[0]!.getSheetValues()
+        .filter(Boolean)
+        .map((r) => (r as unknown[]).slice(1));
     };
     const shanghai = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
@@ -209,7 +236,17 @@ describe('follow-ups API', () => {
     const doneItem = (await sw.get(`/api/v1/follow-ups?residentId=${a.id}&status=done`)).json().items[0];
     const doneRows = await read(await sw.get(`/api/v1/follow-ups/export?residentId=${a.id}&status=done`));
     expect(doneRows).toHaveLength(2);
-    expect(doneRows[1]).toEqual(['孙秀英', doneItem.areaName, '测试跟进', shanghai(doneItem.dueAt), '已完成', undefined, shanghai(doneItem.doneAt), '江头社工', '已转介心理门诊']);
+    expect(doneRows[1]).toEqual([
+      '孙秀英',
+      doneItem.areaName,
+      '测试跟进',
+      shanghai(doneItem.dueAt),
+      '已完成',
+      undefined,
+      shanghai(doneItem.doneAt),
+      '江头社工',
+      '已转介心理门诊',
+    ]);
     const lateRows = await read(await sw.get(`/api/v1/follow-ups/export?residentId=${a.id}&status=overdue&mine=true`));
     expect(lateRows.slice(1).map((r) => [r[0], r[4], r[5]])).toEqual([['孙秀英', '已逾期', '江头社工']]);
     expect(ids(await sw.get(`/api/v1/follow-ups?residentId=${a.id}&status=overdue`))).toEqual([late]);

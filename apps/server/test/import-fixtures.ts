@@ -8,8 +8,26 @@ import { expect } from 'vitest';
 import type { Session, TestApp } from './harness.ts';
 
 export const HEADERS = [
-  '姓名', '证件类型', '证件号码', '手机号', '所在社区代码', '地址', '人员类别', '救助状态', '关爱等级', '监护人姓名', '监护人关系',
-  '监护人电话', '紧急联系人', '紧急联系人关系', '紧急联系人电话', '健康备注', '备注', '同意用途', '同意日期', '同意人',
+  '姓名',
+  '证件类型',
+  '证件号码',
+  '手机号',
+  '所在社区代码',
+  '地址',
+  '人员类别',
+  '救助状态',
+  '关爱等级',
+  '监护人姓名',
+  '监护人关系',
+  '监护人电话',
+  '紧急联系人',
+  '紧急联系人关系',
+  '紧急联系人电话',
+  '健康备注',
+  '备注',
+  '同意用途',
+  '同意日期',
+  '同意人',
 ] as const;
 export type Row = Partial<Record<(typeof HEADERS)[number], string | number | Date>>;
 
@@ -64,7 +82,14 @@ export function csvOf(data: Row[], headers: readonly string[] = HEADERS): string
   return [headers.map(quote).join(','), ...data.map((r) => headers.map((h) => quote(r[h as keyof Row])).join(','))].join('\r\n') + '\r\n';
 }
 
-export function upload(t: TestApp, s: Session, body: Buffer, filename: string, mode = 'all_or_nothing', headers: Record<string, string> = {}) {
+export function upload(
+  t: TestApp,
+  s: Session,
+  body: Buffer,
+  filename: string,
+  mode = 'all_or_nothing',
+  headers: Record<string, string> = {},
+) {
   const type = filename.endsWith('.csv') ? 'text/csv' : XLSX;
   return t.app.inject({
     method: 'POST',

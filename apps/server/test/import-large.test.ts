@@ -53,7 +53,10 @@ function rowsOf() {
 }
 
 it('fails a large workbook with a missing column inside the job, saying which', async () => {
-  const body = await xlsxOf(rowsOf(), HEADERS.filter((h) => h !== '姓名'));
+  const body = await xlsxOf(
+    rowsOf(),
+    HEADERS.filter((h) => h !== '姓名'),
+  );
   expect(body.length).toBeGreaterThan(READ_IN_JOB_BYTES);
   const res = await upload(t, sw, body, '缺列.xlsx', 'valid_rows');
   expect(res.statusCode, res.body).toBe(202);

@@ -12,13 +12,19 @@ describe('parseCsv', () => {
   });
 
   it('keeps a last record without a line break and an empty last field', () => {
-    expect(parseCsv('a,b\n1,')).toEqual([['a', 'b'], ['1', '']]);
+    expect(parseCsv('a,b\n1,')).toEqual([
+      ['a', 'b'],
+      ['1', ''],
+    ]);
   });
 
   it('numbers rows as a spreadsheet would and skips blank lines', () => {
     const sheet = sheetFromCsv(Buffer.from('姓名,证件号码\n张三,1\n\n,\n李四,2\n'));
     expect(sheet.headers).toEqual(['姓名', '证件号码']);
-    expect(sheet.rows.map((r) => [r.row, r.cells[0]])).toEqual([[2, '张三'], [5, '李四']]);
+    expect(sheet.rows.map((r) => [r.row, r.cells[0]])).toEqual([
+      [2, '张三'],
+      [5, '李四'],
+    ]);
   });
 });
 
@@ -48,7 +54,9 @@ describe('mapHeaders and normalizeDate', () => {
   });
 
   it('normalises the usual date spellings and Excel serials', () => {
-    expect(['2026-1-5', '2026/01/05', '2026.1.5', '2026年1月5日', '20260105', '46027'].map(normalizeDate)).toEqual(Array(6).fill('2026-01-05'));
+    expect(['2026-1-5', '2026/01/05', '2026.1.5', '2026年1月5日', '20260105', '46027'].map(normalizeDate)).toEqual(
+      Array(6).fill('2026-01-05'),
+    );
     expect(normalizeDate('yesterday')).toBe('yesterday');
   });
 });

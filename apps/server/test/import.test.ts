@@ -6,7 +6,19 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Session, type TestApp } from './harness.ts';
-import { csvOf, HEADERS, idFor, importFile, person, reportOf, residentCount, upload, waitForJob, xlsxOf, type Row } from './import-fixtures.ts';
+import {
+  csvOf,
+  HEADERS,
+  idFor,
+  importFile,
+  person,
+  reportOf,
+  residentCount,
+  upload,
+  waitForJob,
+  xlsxOf,
+  type Row,
+} from './import-fixtures.ts';
 
 let t: TestApp;
 let sw: Session;
@@ -34,7 +46,8 @@ describe('template', () => {
     expect(ws.getRow(2).getCell(1).font?.italic).toBe(true);
     expect(ws.getColumn(idCol).numFmt).toBe('@');
     expect(ws.getColumn(HEADERS.indexOf('手机号') + 1).numFmt).toBe('@');
-    const dv = (ws as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations.model;
+    const dv = (ws as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations
+      .model;
     const letter = (h: (typeof HEADERS)[number]) => String.fromCharCode(65 + HEADERS.indexOf(h));
     for (const h of ['证件类型', '救助状态', '关爱等级', '人员类别'] as const) {
       expect(dv[`${letter(h)}3`]?.type, h).toBe('list');
@@ -63,7 +76,9 @@ describe('template', () => {
     ws.getRow(3).values = HEADERS.map((h) => row[h] ?? null);
     const job = await importFile(t, sw, Buffer.from(await wb.xlsx.writeBuffer()), '模板.xlsx');
     expect(job).toMatchObject({ status: 'done', totalRows: 1, accepted: 1, rejected: 0 });
-    const [r] = await t.database.owner((db) => rows<{ consent: { date: string } }>(db, sql`SELECT consent FROM residents WHERE id_masked = ${mask(idFor(900))}`));
+    const [r] = await t.database.owner((db) =>
+      rows<{ consent: { date: string } }>(db, sql`SELECT consent FROM residents WHERE id_masked = ${mask(idFor(900))}`),
+    );
     expect(r!.consent.date).toBe('2026-01-05');
   });
 
@@ -74,12 +89,19 @@ describe('template', () => {
     const ws = wb.worksheets[0]!;
     const headers = (ws.getRow(1).values as unknown[]).slice(1).map(String);
     expect(headers.slice(0, 3)).toEqual(['Name', 'Document type', 'Document number']);
-    const zh = person(910, { 证件类型: 'Mainland resident ID card', 人员类别: 'Living alone, Empty-nest elder', 救助状态: 'Minimum living allowance' });
+    const zh = person(910, {
+      证件类型: 'Mainland resident ID card',
+      人员类别: 'Living alone, Empty-nest elder',
+      救助状态: 'Minimum living allowance',
+    });
     ws.getRow(3).values = HEADERS.map((h) => zh[h] ?? null);
     const job = await importFile(t, sw, Buffer.from(await wb.xlsx.writeBuffer()), 'en.xlsx');
     expect(job).toMatchObject({ accepted: 1, rejected: 0 });
     const [r] = await t.database.owner((db) =>
-      rows<{ categories: string[]; assistance_status: string }>(db, sql`SELECT categories, assistance_status FROM residents WHERE id_masked = ${mask(idFor(910))}`),
+      rows<{ categories: string[]; assistance_status: string }>(
+        db,
+        sql`SELECT categories, assistance_status FROM residents WHERE id_masked = ${mask(idFor(910))}`,
+      ),
     );
     expect(r).toEqual({ categories: ['living_alone', 'empty_nest'], assistance_status: 'dibao' });
   });
@@ -99,7 +121,16 @@ describe('import', () => {
     const before = await residentCount(t);
     const auditBefore = await auditCount();
     const job = await importFile(t, sw, await xlsxOf(good), '服务对象.xlsx');
-    expect(job).toMatchObject({ status: 'done', totalRows: 20, processedRows: 20, accepted: 20, updated: 0, unchanged: 0, rejected: 0, error: null });
+    expect(job).toMatchObject({
+      status: 'done',
+      totalRows: 20,
+      processedRows: 20,
+      accepted: 20,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+      error: null,
+    });
     expect(job.finishedAt).not.toBeNull();
     expect(await residentCount(t)).toBe(before + 20);
     const report = await reportOf(sw, job.id);
@@ -117,7 +148,10 @@ describe('import', () => {
     expect(batch!.after.residents[0]).toMatchObject({ row: 2, name: good[0]!.姓名, idMasked: expect.stringMatching(/^350\*+\w{4}$/) });
     expect(JSON.stringify(batch!.after)).not.toContain(String(good[0]!.证件号码));
     const [levels] = await t.database.owner((db) =>
-      rows<{ n: string }>(db, sql`SELECT count(*) AS n FROM care_level_changes WHERE resident_id::text = ANY(string_to_array(${batch!.after.residents.map((r) => r.id).join(',')}, ','))`),
+      rows<{ n: string }>(
+        db,
+        sql`SELECT count(*) AS n FROM care_level_changes WHERE resident_id::text = ANY(string_to_array(${batch!.after.residents.map((r) => r.id).join(',')}, ','))`,
+      ),
     );
     expect(Number(levels!.n)).toBe(20);
 
@@ -132,7 +166,10 @@ describe('import', () => {
     const job = await importFile(t, sw, await xlsxOf(changed), '服务对象.xlsx', 'valid_rows');
     expect(job).toMatchObject({ status: 'done', accepted: 0, updated: 1, unchanged: 19 });
     const [r] = await t.database.owner((db) =>
-      rows<{ phone_masked: string; version: number }>(db, sql`SELECT phone_masked, version FROM residents WHERE id_masked = ${mask(idFor(3))}`),
+      rows<{ phone_masked: string; version: number }>(
+        db,
+        sql`SELECT phone_masked, version FROM residents WHERE id_masked = ${mask(idFor(3))}`,
+      ),
     );
     expect(r).toMatchObject({ phone_masked: '139****5678', version: 2 });
   });
@@ -193,7 +230,10 @@ describe('import', () => {
       expect(r.errors[0]!.message).toContain('Excel');
     }
     const en = await reportOf(sw, job.id, 'en');
-    expect(en[0]!.errors[0]).toMatchObject({ column: 'Document number', message: expect.stringContaining('converted to a number by Excel') });
+    expect(en[0]!.errors[0]).toMatchObject({
+      column: 'Document number',
+      message: expect.stringContaining('converted to a number by Excel'),
+    });
   });
 
   it('reads CSV with a BOM and quoted fields', async () => {
@@ -202,7 +242,10 @@ describe('import', () => {
     const job = await importFile(t, sw, body, 'residents.csv');
     expect(job).toMatchObject({ status: 'done', accepted: 2, rejected: 0 });
     const [r] = await t.database.owner((db) =>
-      rows<{ address: string; categories: string[] }>(db, sql`SELECT address, categories FROM residents WHERE id_masked = ${mask(idFor(300))}`),
+      rows<{ address: string; categories: string[] }>(
+        db,
+        sql`SELECT address, categories FROM residents WHERE id_masked = ${mask(idFor(300))}`,
+      ),
     );
     expect(r).toEqual({ address: '江头街道 "金尚" 小区, 3 号楼\n2 单元', categories: ['living_alone', 'empty_nest'] });
   });
@@ -215,7 +258,13 @@ describe('import', () => {
   });
 
   it('rejects the second occurrence of an ID in the file', async () => {
-    const job = await importFile(t, sw, await xlsxOf([person(400), person(401), person(402, { 证件号码: idFor(400) })]), 'dup.xlsx', 'valid_rows');
+    const job = await importFile(
+      t,
+      sw,
+      await xlsxOf([person(400), person(401), person(402, { 证件号码: idFor(400) })]),
+      'dup.xlsx',
+      'valid_rows',
+    );
     expect(job).toMatchObject({ accepted: 2, rejected: 1 });
     const report = await reportOf(sw, job.id);
     expect(report[2]!.errors).toEqual([{ column: '证件号码', message: '与文件第 2 行的证件号码重复' }]);
@@ -239,20 +288,29 @@ describe('import', () => {
 
   it('all_or_nothing: an ID held in another street, found only by the insert, rolls everything back', async () => {
     const jinshan = await t.login('jinshan.sw');
-    expect(await importFile(t, jinshan, await xlsxOf([person(520, { 所在社区代码: '350206005013' })]), 'js2.xlsx')).toMatchObject({ accepted: 1 });
+    expect(await importFile(t, jinshan, await xlsxOf([person(520, { 所在社区代码: '350206005013' })]), 'js2.xlsx')).toMatchObject({
+      accepted: 1,
+    });
     const before = await residentCount(t);
     const job = await importFile(t, sw, await xlsxOf([person(521), person(520), person(522)]), 'aon.xlsx', 'all_or_nothing');
     expect(job).toMatchObject({ status: 'done', accepted: 0, rejected: 1, error: '未导入：存在错误行' });
     expect(await residentCount(t)).toBe(before);
     const report = await reportOf(sw, job.id);
-    expect(report.map((r) => [r.status, r.imported])).toEqual([['accepted', false], ['rejected', false], ['accepted', false]]);
+    expect(report.map((r) => [r.status, r.imported])).toEqual([
+      ['accepted', false],
+      ['rejected', false],
+      ['accepted', false],
+    ]);
     expect(report[1]!.errors[0]).toMatchObject({ column: '证件号码' });
   });
 
   it('two imports of the same new rows at once: each ID lands once', async () => {
     const rows = range(700, 60).map((i) => person(i));
     const before = await residentCount(t);
-    const [a, b] = await Promise.all([upload(t, sw, await xlsxOf(rows), 'a.xlsx', 'valid_rows'), upload(t, sw, await xlsxOf(rows), 'b.xlsx', 'valid_rows')]);
+    const [a, b] = await Promise.all([
+      upload(t, sw, await xlsxOf(rows), 'a.xlsx', 'valid_rows'),
+      upload(t, sw, await xlsxOf(rows), 'b.xlsx', 'valid_rows'),
+    ]);
     const jobs = await Promise.all([a, b].map((r) => waitForJob(sw, r.json().id)));
     expect(await residentCount(t)).toBe(before + 60);
     // Whichever came second found them stored (unchanged) or lost the race at the insert (rejected).
@@ -262,11 +320,7 @@ describe('import', () => {
 
   it('checks rows: codes, a minor without a guardian, the consent', async () => {
     const child = makeChildId();
-    const data = [
-      person(600, { 人员类别: '低保、外星人', 关爱等级: 7 }),
-      person(601, { 证件号码: child }),
-      person(602, { 同意日期: '' }),
-    ];
+    const data = [person(600, { 人员类别: '低保、外星人', 关爱等级: 7 }), person(601, { 证件号码: child }), person(602, { 同意日期: '' })];
     const job = await importFile(t, sw, await xlsxOf(data), 'rules.xlsx', 'valid_rows');
     expect(job).toMatchObject({ accepted: 0, rejected: 3 });
     const [a, b, c] = await reportOf(sw, job.id);

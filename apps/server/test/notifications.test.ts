@@ -31,14 +31,18 @@ describe('notifications API', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ total: 3, unread: 3 });
     expect(res.json().items.map((n: { title: string }) => n.title)).toEqual(['通知 2', '通知 1', '通知 0']);
-    expect((await head.get('/api/v1/notifications?page=2&pageSize=2')).json()).toMatchObject({ total: 3, unread: 3, items: [{ title: '通知 0' }] });
+    expect((await head.get('/api/v1/notifications?page=2&pageSize=2')).json()).toMatchObject({
+      total: 3,
+      unread: 3,
+      items: [{ title: '通知 0' }],
+    });
     expect((await head.get('/api/v1/notifications?page=5&pageSize=2')).json()).toEqual({ items: [], total: 3, unread: 3 });
     expect((await sw.get('/api/v1/notifications')).json()).toEqual({ items: [], total: 0, unread: 0 });
     // Any signed-in account may read its own (empty) inbox.
     expect((await volunteer.get('/api/v1/notifications')).statusCode).toBe(200);
   });
 
-  it('marks one read, then all; someone else\'s is not found', async () => {
+  it("marks one read, then all; someone else's is not found", async () => {
     expect((await sw.post(`/api/v1/notifications/${ids[0]}/read`)).statusCode).toBe(404);
     expect((await head.post(`/api/v1/notifications/${uuidv7()}/read`)).statusCode).toBe(404);
     expect((await head.post('/api/v1/notifications/not-a-uuid/read')).statusCode).toBe(400);

@@ -23,7 +23,14 @@ const DEMO_ORG_COUNT = 25;
 
 /** A new account (must change its initial password first), ready to use. */
 async function accountAs(t: TestApp, by: Session, username: string, role: string, areaCode: string, orgId: string): Promise<Session> {
-  const res = await by.post('/api/v1/users', { username, displayName: username, roleId: stableId(`role:${role}`), areaCode, orgId, password: GOOD_PASSWORD });
+  const res = await by.post('/api/v1/users', {
+    username,
+    displayName: username,
+    roleId: stableId(`role:${role}`),
+    areaCode,
+    orgId,
+    password: GOOD_PASSWORD,
+  });
   if (res.statusCode !== 200) throw new Error(res.body);
   const s = await t.login(username, GOOD_PASSWORD);
   const changed = await s.post('/api/v1/auth/password', { currentPassword: GOOD_PASSWORD, newPassword: 'Xinmima#2027' });
@@ -122,7 +129,17 @@ describe('orgs API', () => {
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     expect(ws.name).toBe('组织');
-    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['名称', '类型', '区划代码', '所在区划', '统一社会信用代码', '联系人', '联系电话', '地址', '状态']);
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([
+      '名称',
+      '类型',
+      '区划代码',
+      '所在区划',
+      '统一社会信用代码',
+      '联系人',
+      '联系电话',
+      '地址',
+      '状态',
+    ]);
     // All rows, not the page: pageSize does not cut an export.
     expect(ws.rowCount - 1).toBe(json.total);
     const names = [];
@@ -146,7 +163,14 @@ describe('orgs API', () => {
       contactPhone: '',
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ name: '江头社区互助会', areaName: '江头社区', creditCode: '51350206MJ1234567X', contactPhone: null, active: true, version: 1 });
+    expect(res.json()).toMatchObject({
+      name: '江头社区互助会',
+      areaName: '江头社区',
+      creditCode: '51350206MJ1234567X',
+      contactPhone: null,
+      active: true,
+      version: 1,
+    });
     expect((await sw.get(`/api/v1/orgs/${res.json().id}`)).json().name).toBe('江头社区互助会');
     expect((await jinshan.get(`/api/v1/orgs/${res.json().id}`)).statusCode).toBe(404);
     // Credit code search is exact and case-insensitive.
@@ -157,7 +181,11 @@ describe('orgs API', () => {
     const res = await huli.post('/api/v1/orgs', { name: '某机构', kind: 'agency', areaCode: DEMO.jiangtou, creditCode: '12345' });
     expect(res.statusCode).toBe(400);
     expect(paths(res.json())).toEqual(['creditCode']);
-    const many = await huli.post('/api/v1/orgs', { name: 'x', kind: 'shop', areaCode: '3502', contactPhone: 'call me' }, { 'accept-language': 'en' });
+    const many = await huli.post(
+      '/api/v1/orgs',
+      { name: 'x', kind: 'shop', areaCode: '3502', contactPhone: 'call me' },
+      { 'accept-language': 'en' },
+    );
     expect(paths(many.json()).sort()).toEqual(['areaCode', 'contactPhone', 'kind', 'name']);
     expect(many.json().detail).toBe('Some fields are invalid');
     const unknown = await huli.post('/api/v1/orgs', { name: '不存在的区', kind: 'agency', areaCode: '350206999999' });
@@ -228,8 +256,19 @@ describe('orgs API', () => {
   it('counts active organisations by street and by kind', async () => {
     const res = await huli.get('/api/v1/orgs/stats');
     expect(res.statusCode).toBe(200);
-    const { byArea, byKind } = res.json() as { byArea: { code: string; name: string; count: number }[]; byKind: { kind: string; count: number }[] };
-    expect(byArea.map((a) => a.code)).toEqual(['350206001000', '350206002000', '350206003000', '350206004000', '350206005000', '350206405000', '350206406000']);
+    const { byArea, byKind } = res.json() as {
+      byArea: { code: string; name: string; count: number }[];
+      byKind: { kind: string; count: number }[];
+    };
+    expect(byArea.map((a) => a.code)).toEqual([
+      '350206001000',
+      '350206002000',
+      '350206003000',
+      '350206004000',
+      '350206005000',
+      '350206405000',
+      '350206406000',
+    ]);
     const count = (code: string) => byArea.find((a) => a.code === code)!.count;
     const list = async (code: string) => (await huli.get(`/api/v1/orgs?area=${code}&active=true`)).json().total;
     for (const a of byArea) expect(a.count).toBe(await list(a.code));
@@ -242,7 +281,9 @@ describe('orgs API', () => {
     expect(byKind.reduce((n, k) => n + k.count, 0)).toBe(activeTotal);
     // A street worker sees their street's kinds, and no districts' streets.
     const mine = (await jinshan.get('/api/v1/orgs/stats')).json();
-    expect(mine.byKind.reduce((n: number, k: { count: number }) => n + k.count, 0)).toBe((await jinshan.get('/api/v1/orgs?active=true')).json().total);
+    expect(mine.byKind.reduce((n: number, k: { count: number }) => n + k.count, 0)).toBe(
+      (await jinshan.get('/api/v1/orgs?active=true')).json().total,
+    );
     expect(mine.byArea.every((a: { code: string }) => a.code.startsWith('350206005'))).toBe(true);
   });
 });

@@ -23,10 +23,34 @@ interface Item {
 const C1 = DEMO.jiangtouCommunity;
 const C2 = '350206004002';
 const PEOPLE = [
-  { name: '张建国', birth: '19470312', phone: '13812345678', areaCode: C1, careLevel: 1, categories: ['living_alone', 'dibao'], assistanceStatus: 'dibao' },
-  { name: '张建华', birth: '19500420', phone: '13812345679', areaCode: C1, careLevel: 2, categories: ['empty_nest'], assistanceStatus: null },
+  {
+    name: '张建国',
+    birth: '19470312',
+    phone: '13812345678',
+    areaCode: C1,
+    careLevel: 1,
+    categories: ['living_alone', 'dibao'],
+    assistanceStatus: 'dibao',
+  },
+  {
+    name: '张建华',
+    birth: '19500420',
+    phone: '13812345679',
+    areaCode: C1,
+    careLevel: 2,
+    categories: ['empty_nest'],
+    assistanceStatus: null,
+  },
   { name: '李建国', birth: '19420101', phone: null, areaCode: C2, careLevel: 3, categories: ['dibao'], assistanceStatus: 'dibao' },
-  { name: '欧阳娜娜', birth: '19600707', phone: '13600001111', areaCode: C2, careLevel: 4, categories: ['disability'], assistanceStatus: 'tekun' },
+  {
+    name: '欧阳娜娜',
+    birth: '19600707',
+    phone: '13600001111',
+    areaCode: C2,
+    careLevel: 4,
+    categories: ['disability'],
+    assistanceStatus: 'tekun',
+  },
   { name: '张三', birth: '19550505', phone: null, areaCode: C2, careLevel: 4, categories: [], assistanceStatus: null },
 ];
 
@@ -82,7 +106,10 @@ describe('resident search', () => {
     expect(names(await search(sw, 'q=ZJG'))).toContain('张建国');
     const byId = await search(sw, `q=${idNumbers['张建国']}`);
     expect(byId.json().total).toBe(1);
-    expect(byId.json().items[0]).toMatchObject({ id: ids['张建国'], idMasked: idNumbers['张建国']!.slice(0, 3) + '*'.repeat(11) + idNumbers['张建国']!.slice(-4) });
+    expect(byId.json().items[0]).toMatchObject({
+      id: ids['张建国'],
+      idMasked: idNumbers['张建国']!.slice(0, 3) + '*'.repeat(11) + idNumbers['张建国']!.slice(-4),
+    });
     const byPhone = await search(sw, 'q=13812345678');
     expect(names(byPhone)).toEqual(['张建国']);
     expect(byPhone.json().items[0].phoneMasked).toBe('138****5678');
@@ -108,7 +135,9 @@ describe('resident search', () => {
     expect(mine.every((i) => i.assignedWorkerId === sw.actor.id)).toBe(true);
     // Overdue: due yesterday.
     const today = shanghaiToday(new Date());
-    await t.database.owner((db) => db.execute(sql`UPDATE residents SET next_due_on = ${addDays(today, -1)}::date WHERE id = ${ids['张三']}`));
+    await t.database.owner((db) =>
+      db.execute(sql`UPDATE residents SET next_due_on = ${addDays(today, -1)}::date WHERE id = ${ids['张三']}`),
+    );
     const overdue = (await search(sw, 'overdue=true')).json().items as Item[];
     expect(overdue.find((i) => i.name === '张三')?.due).toBe('overdue');
     expect(overdue.every((i) => i.nextDueOn < today)).toBe(true);
@@ -139,14 +168,21 @@ describe('resident search', () => {
     expect(due).toEqual([...due].sort().reverse());
   });
 
-  it('keeps to the caller\'s scope and checks the query', async () => {
+  it("keeps to the caller's scope and checks the query", async () => {
     expect(names(await search(huli, `q=${encodeURIComponent('张建国')}`))).toEqual(['张建国']);
     expect((await search(jinshan, `q=${encodeURIComponent('张建国')}`)).json().total).toBe(0);
     // The owner-run gram search keeps to the scope too (金山's own demo residents may be called 建国).
-    expect(((await search(jinshan, `q=${encodeURIComponent('建国')}`)).json().items as Item[]).every((i) => i.areaCode.startsWith('350206005'))).toBe(true);
+    expect(
+      ((await search(jinshan, `q=${encodeURIComponent('建国')}`)).json().items as Item[]).every((i) => i.areaCode.startsWith('350206005')),
+    ).toBe(true);
     expect((await search(jinshan, `area=${C1}`)).json()).toEqual({ items: [], total: 0 });
     const bad = await sw.get('/api/v1/residents?careLevel=7&pageSize=1000&sort=age');
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['careLevel', 'pageSize', 'sort']);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['careLevel', 'pageSize', 'sort']);
   });
 });

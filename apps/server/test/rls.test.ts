@@ -21,7 +21,7 @@ describe('row-level security', () => {
   });
   afterAll(() => t.close());
 
-  it.each(['orgs', 'users', 'audit_log'])('shows only the scope\'s %s to an unfiltered SELECT', async (table) => {
+  it.each(['orgs', 'users', 'audit_log'])("shows only the scope's %s to an unfiltered SELECT", async (table) => {
     const all = await asOwner<{ area_code: string }>(sql`SELECT area_code FROM ${sql.identifier(table)}`);
     const inJinshan = all.filter((r) => r.area_code.startsWith(JINSHAN));
     expect(inJinshan.length).toBeGreaterThan(0);
@@ -64,7 +64,9 @@ describe('row-level security', () => {
     expect(station!.name).toBe('江头街道社工站');
     expect(await asOwner(sql`SELECT id FROM users WHERE area_code LIKE '350206004%'`)).not.toHaveLength(0);
     // No scope at all writes nothing.
-    await expect(asScope('none', sql`INSERT INTO orgs (id, name, kind, area_code) VALUES (${uuidv7()}, '无主', 'other', ${DEMO.jinshan})`)).rejects.toThrow();
+    await expect(
+      asScope('none', sql`INSERT INTO orgs (id, name, kind, area_code) VALUES (${uuidv7()}, '无主', 'other', ${DEMO.jinshan})`),
+    ).rejects.toThrow();
   });
 
   it('lets the owner see every row', async () => {
@@ -78,7 +80,7 @@ describe('row-level security', () => {
     await expect(asScope("350206' OR '1'='1", sql`SELECT 1`)).rejects.toThrow(/invalid scope/);
   });
 
-  it('answers another street\'s record through the API exactly like a missing one', async () => {
+  it("answers another street's record through the API exactly like a missing one", async () => {
     const sw = await t.login('jinshan.sw');
     const other = await sw.get(`/api/v1/orgs/${JIANGTOU_STATION}`);
     const missing = await sw.get(`/api/v1/orgs/${uuidv7()}`);

@@ -107,7 +107,11 @@ describe('roles API', () => {
     const res = await admin.post('/api/v1/roles', { code: 'Bad Code', name: '', nameEn: 'x', permissions: ['org.delete'] });
     expect(res.statusCode).toBe(400);
     expect(paths(res.json()).sort()).toEqual(['code', 'name', 'permissions.0']);
-    const empty = await admin.post('/api/v1/roles', { code: 'empty_role', name: '空角色', nameEn: 'Empty', permissions: [] }, { 'accept-language': 'en' });
+    const empty = await admin.post(
+      '/api/v1/roles',
+      { code: 'empty_role', name: '空角色', nameEn: 'Empty', permissions: [] },
+      { 'accept-language': 'en' },
+    );
     expect(paths(empty.json())).toEqual(['permissions']);
     expect(empty.json().detail).toBe('Some fields are invalid');
     const dup = await admin.post('/api/v1/roles', { code: 'org_viewer', name: '重复', nameEn: 'Dup', permissions: ['area.read'] });
@@ -118,7 +122,7 @@ describe('roles API', () => {
     expect((await admin.get('/api/v1/roles')).json().items.filter((r: RoleOut) => r.code === 'admin')).toHaveLength(1);
   });
 
-  it('keeps built-in roles\' permissions fixed but allows requiring two-factor login', async () => {
+  it("keeps built-in roles' permissions fixed but allows requiring two-factor login", async () => {
     const vol = await roleByCode('volunteer');
     const res = await admin.patch(`/api/v1/roles/${vol.id}`, { permissions: ['area.read', 'org.read'], version: vol.version });
     expect(res.statusCode).toBe(400);
@@ -136,12 +140,22 @@ describe('roles API', () => {
   });
 
   it('edits a custom role with the version and answers 409 on a stale write', async () => {
-    const created = (await admin.post('/api/v1/roles', { code: 'area_keeper', name: '网格员', nameEn: 'Grid keeper', permissions: ['area.read'] })).json();
-    const ok = await admin.patch(`/api/v1/roles/${created.id}`, { name: '网格管理员', permissions: ['area.read', 'area.write'], version: created.version });
+    const created = (
+      await admin.post('/api/v1/roles', { code: 'area_keeper', name: '网格员', nameEn: 'Grid keeper', permissions: ['area.read'] })
+    ).json();
+    const ok = await admin.patch(`/api/v1/roles/${created.id}`, {
+      name: '网格管理员',
+      permissions: ['area.read', 'area.write'],
+      version: created.version,
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ name: '网格管理员', nameEn: 'Grid keeper', version: created.version + 1 });
     expect(ok.json().permissions.sort()).toEqual(['area.read', 'area.write']);
-    const stale = await admin.patch(`/api/v1/roles/${created.id}`, { name: '旧版本', permissions: ['audit.read'], version: created.version });
+    const stale = await admin.patch(`/api/v1/roles/${created.id}`, {
+      name: '旧版本',
+      permissions: ['audit.read'],
+      version: created.version,
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('error.conflict');
     const now = await roleByCode('area_keeper');
@@ -156,7 +170,9 @@ describe('roles API', () => {
     const inUse = await admin.del(`/api/v1/roles/${viewer.id}`);
     expect(inUse.statusCode).toBe(400);
     expect(inUse.json().errors).toEqual([{ path: 'id', message: '仍有账号使用该角色，不能删除' }]);
-    const unused = (await admin.post('/api/v1/roles', { code: 'short_lived', name: '临时', nameEn: 'Temp', permissions: ['area.read'] })).json();
+    const unused = (
+      await admin.post('/api/v1/roles', { code: 'short_lived', name: '临时', nameEn: 'Temp', permissions: ['area.read'] })
+    ).json();
     const res = await admin.del(`/api/v1/roles/${unused.id}`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ ok: true });
@@ -167,7 +183,12 @@ describe('roles API', () => {
   });
 
   it('forbids role changes without role.write', async () => {
-    const res = await huli.post('/api/v1/roles', { code: 'huli_role', name: '区角色', nameEn: 'District role', permissions: ['area.read'] });
+    const res = await huli.post('/api/v1/roles', {
+      code: 'huli_role',
+      name: '区角色',
+      nameEn: 'District role',
+      permissions: ['area.read'],
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('error.forbidden');
     const sw = await roleByCode('social_worker');
@@ -178,12 +199,29 @@ describe('roles API', () => {
   });
 
   it('does not let a role manager create or edit a role stronger than their own', async () => {
-    const mgr = (await admin.post('/api/v1/roles', { code: 'role_manager', name: '角色管理员', nameEn: 'Role manager', permissions: ['role.read', 'role.write'] })).json();
+    const mgr = (
+      await admin.post('/api/v1/roles', {
+        code: 'role_manager',
+        name: '角色管理员',
+        nameEn: 'Role manager',
+        permissions: ['role.read', 'role.write'],
+      })
+    ).json();
     const s = await holderOf(mgr.id, 'role.mgr');
-    const strong = await s.post('/api/v1/roles', { code: 'sneaky', name: '越权', nameEn: 'Sneaky', permissions: ['role.read', 'user.write'] });
+    const strong = await s.post('/api/v1/roles', {
+      code: 'sneaky',
+      name: '越权',
+      nameEn: 'Sneaky',
+      permissions: ['role.read', 'user.write'],
+    });
     expect(strong.statusCode).toBe(400);
     expect(strong.json().errors).toEqual([{ path: 'permissions', message: '不能授予超出您自身权限的角色' }]);
-    const weaker = await s.post('/api/v1/roles', { code: 'role_reader', name: '角色查看', nameEn: 'Role reader', permissions: ['role.read'] });
+    const weaker = await s.post('/api/v1/roles', {
+      code: 'role_reader',
+      name: '角色查看',
+      nameEn: 'Role reader',
+      permissions: ['role.read'],
+    });
     expect(weaker.statusCode).toBe(200);
     // Widening a role, or touching one stronger than oneself, is refused too.
     const widen = await s.patch(`/api/v1/roles/${weaker.json().id}`, { permissions: ['role.read', 'audit.read'], version: 1 });

@@ -22,7 +22,7 @@ describe('session cache', () => {
     expect((await s.get('/api/v1/auth/me')).statusCode).toBe(401);
   });
 
-  it('forgets an account\'s sessions when it is locked or its role changes', async () => {
+  it("forgets an account's sessions when it is locked or its role changes", async () => {
     const admin = await t.login('admin');
     const worker = await t.login('jinshan.sw');
     expect((await worker.get('/api/v1/orgs')).statusCode).toBe(200);
@@ -32,7 +32,9 @@ describe('session cache', () => {
 
     const head = await t.login('jiangtou.head');
     expect((await head.get('/api/v1/orgs')).statusCode).toBe(200);
-    const role = ((await admin.get('/api/v1/roles')).json().items as { id: string; code: string; version: number }[]).find((r) => r.code === 'station_head')!;
+    const role = ((await admin.get('/api/v1/roles')).json().items as { id: string; code: string; version: number }[]).find(
+      (r) => r.code === 'station_head',
+    )!;
     expect((await admin.patch(`/api/v1/roles/${role.id}`, { requireTotp: true, version: role.version })).statusCode).toBe(200);
     const held = await head.get('/api/v1/orgs');
     expect(held.statusCode).toBe(403);

@@ -29,8 +29,18 @@ describe('sessions', () => {
   it('refuses cookie-authenticated writes without the right CSRF token, and changes nothing', async () => {
     const before = (await huli.get(`/api/v1/orgs/${orgId}`)).json();
     const attempts = [
-      { method: 'PATCH' as const, url: `/api/v1/orgs/${orgId}`, payload: { name: '被篡改的名称', version: before.version }, headers: { cookie: huli.cookie } },
-      { method: 'PATCH' as const, url: `/api/v1/orgs/${orgId}`, payload: { name: '被篡改的名称', version: before.version }, headers: { cookie: huli.cookie, 'x-csrf-token': 'wrong' } },
+      {
+        method: 'PATCH' as const,
+        url: `/api/v1/orgs/${orgId}`,
+        payload: { name: '被篡改的名称', version: before.version },
+        headers: { cookie: huli.cookie },
+      },
+      {
+        method: 'PATCH' as const,
+        url: `/api/v1/orgs/${orgId}`,
+        payload: { name: '被篡改的名称', version: before.version },
+        headers: { cookie: huli.cookie, 'x-csrf-token': 'wrong' },
+      },
       {
         method: 'PATCH' as const,
         url: `/api/v1/orgs/${orgId}`,
@@ -38,7 +48,12 @@ describe('sessions', () => {
         // Another session's token does not count either.
         headers: { cookie: huli.cookie, 'x-csrf-token': (await t.login('admin')).actor.csrfToken },
       },
-      { method: 'POST' as const, url: '/api/v1/orgs', payload: { name: '不该出现的组织', kind: 'other', areaCode: DEMO.jiangtou }, headers: { cookie: huli.cookie } },
+      {
+        method: 'POST' as const,
+        url: '/api/v1/orgs',
+        payload: { name: '不该出现的组织', kind: 'other', areaCode: DEMO.jiangtou },
+        headers: { cookie: huli.cookie },
+      },
     ];
     for (const a of attempts) {
       const res = await t.app.inject(a);
@@ -111,7 +126,10 @@ describe('sessions', () => {
     expect(me.json().idleTimeoutMinutes).toBe(30);
     // The request moved last_seen_at forward, so another 29 minutes later it still lives.
     const [row] = await t.database.owner((db) =>
-      rows<{ age: number }>(db, sql`SELECT extract(epoch FROM now() - last_seen_at)::int AS age FROM sessions WHERE id = ${sessionIdOf(tokenOf(s))}`),
+      rows<{ age: number }>(
+        db,
+        sql`SELECT extract(epoch FROM now() - last_seen_at)::int AS age FROM sessions WHERE id = ${sessionIdOf(tokenOf(s))}`,
+      ),
     );
     expect(Number(row!.age)).toBeLessThan(60);
   });

@@ -26,7 +26,12 @@ describe('health and errors', () => {
   });
 
   it('rejects malformed JSON with 400 and oversized bodies with 413', async () => {
-    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: '{"username":', headers: { 'content-type': 'application/json' } });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: '{"username":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('error.malformedJson');
     const big = await t.app.inject({
@@ -43,7 +48,12 @@ describe('health and errors', () => {
     expect(zh.statusCode).toBe(400);
     expect(zh.json().errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['username', 'password']));
     expect(zh.json().detail).toContain('输入有误');
-    const en = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: '' }, headers: { 'accept-language': 'en-US,en;q=0.9' } });
+    const en = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: '' },
+      headers: { 'accept-language': 'en-US,en;q=0.9' },
+    });
     expect(en.json().detail).toBe('Some fields are invalid');
     expect(en.json().errors.find((e: { path: string }) => e.path === 'username').message).toBe('Required');
   });
@@ -53,7 +63,9 @@ describe('health and errors', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/orgs', '/api/v1/users', '/api/v1/roles', '/api/v1/audit']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/orgs', '/api/v1/users', '/api/v1/roles', '/api/v1/audit']),
+    );
   });
 
   it('logs in a demo account and scopes its lists', async () => {

@@ -50,7 +50,10 @@ describe('users API', () => {
   beforeAll(async () => {
     t = await startTestApp();
     [huli, admin, head] = await Promise.all([t.login('huli'), t.login('admin'), t.login('jiangtou.head')]);
-    await huli.post('/api/v1/users', newUser({ username: 'js.official', displayName: '金山街道办', roleId: role('official'), phone: null }));
+    await huli.post(
+      '/api/v1/users',
+      newUser({ username: 'js.official', displayName: '金山街道办', roleId: role('official'), phone: null }),
+    );
     jinshanOfficial = await t.login('js.official', GOOD_PASSWORD);
     await jinshanOfficial.post('/api/v1/auth/password', { currentPassword: GOOD_PASSWORD, newPassword: NEXT_PASSWORD });
   });
@@ -80,7 +83,11 @@ describe('users API', () => {
     const blocked = await s.get('/api/v1/orgs');
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().code).toBe('auth.mustChangePassword');
-    for (const r of [await huli.get(`/api/v1/users/${created.id}`), await huli.get('/api/v1/users?pageSize=100'), await huli.get(`/api/v1/audit?targetId=${created.id}`)]) {
+    for (const r of [
+      await huli.get(`/api/v1/users/${created.id}`),
+      await huli.get('/api/v1/users?pageSize=100'),
+      await huli.get(`/api/v1/audit?targetId=${created.id}`),
+    ]) {
       expect(r.statusCode).toBe(200);
       noSecrets(r);
     }
@@ -108,7 +115,7 @@ describe('users API', () => {
     expect((await huli.get('/api/v1/users?q=js.weak')).json().total).toBe(0);
   });
 
-  it('refuses a role stronger than the caller\'s', async () => {
+  it("refuses a role stronger than the caller's", async () => {
     const res = await huli.post('/api/v1/users', newUser({ username: 'js.boss', roleId: role('admin') }));
     expect(res.statusCode).toBe(400);
     expect(paths(res.json())).toEqual(['roleId']);
@@ -138,7 +145,10 @@ describe('users API', () => {
     expect(paths(area.json())).toEqual(['areaCode']);
     const org = await jinshanOfficial.post('/api/v1/users', newUser({ username: 'jt.new', orgId: JIANGTOU_STATION }));
     expect(org.json().errors).toEqual([{ path: 'orgId', message: '组织不存在或不在您的管辖范围内' }]);
-    const ok = await jinshanOfficial.post('/api/v1/users', newUser({ username: 'js.community', displayName: '高林社工', areaCode: '350206005013', phone: null }));
+    const ok = await jinshanOfficial.post(
+      '/api/v1/users',
+      newUser({ username: 'js.community', displayName: '高林社工', areaCode: '350206005013', phone: null }),
+    );
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ areaName: '高林社区', orgName: '金山街道社工站' });
   });
@@ -158,7 +168,12 @@ describe('users API', () => {
     const byName = await huli.get(`/api/v1/users?q=${encodeURIComponent('高林')}`);
     expect(byName.json().items.map((u: UserOut) => u.username)).toEqual(['js.community']);
     const vol = await huli.get(`/api/v1/users?roleId=${role('volunteer')}&pageSize=100`);
-    expect(vol.json().items.map((u: UserOut) => u.username).sort()).toEqual(['js.community', 'volunteer.demo']);
+    expect(
+      vol
+        .json()
+        .items.map((u: UserOut) => u.username)
+        .sort(),
+    ).toEqual(['js.community', 'volunteer.demo']);
     const byOrg = await huli.get(`/api/v1/users?orgId=${JIANGTOU_STATION}`);
     expect(byOrg.json().items.map((u: UserOut) => u.username)).toEqual(['jiangtou.head', 'jiangtou.sw']);
     const area = (await huli.get(`/api/v1/users?area=${DEMO.jinshan}&pageSize=100`)).json();
@@ -183,7 +198,9 @@ describe('users API', () => {
   });
 
   it('masks phones for those who cannot manage accounts', async () => {
-    const withPhone = (await huli.post('/api/v1/users', newUser({ username: 'jt.phone', areaCode: DEMO.jiangtou, orgId: JIANGTOU_STATION }))).json();
+    const withPhone = (
+      await huli.post('/api/v1/users', newUser({ username: 'jt.phone', areaCode: DEMO.jiangtou, orgId: JIANGTOU_STATION }))
+    ).json();
     expect(withPhone.phone).toBe('13800001234');
     const seen = (await head.get(`/api/v1/users/${withPhone.id}`)).json();
     expect(seen.phone).toBe('138****1234');
@@ -191,7 +208,7 @@ describe('users API', () => {
     expect(listed.phone).toBe('138****1234');
   });
 
-  it('answers 404 for another street\'s account', async () => {
+  it("answers 404 for another street's account", async () => {
     const read = await head.get(`/api/v1/users/${stableId('user:jinshan.sw')}`);
     expect(read.statusCode).toBe(404);
     expect(read.json().code).toBe('error.notFound');
@@ -213,7 +230,16 @@ describe('users API', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
-    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['用户名', '姓名', '手机号', '角色', '所属组织', '所在区划', '状态', '最近登录']);
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([
+      '用户名',
+      '姓名',
+      '手机号',
+      '角色',
+      '所属组织',
+      '所在区划',
+      '状态',
+      '最近登录',
+    ]);
     expect(ws.rowCount - 1).toBe(total);
     const usernames = [];
     for (let i = 2; i <= ws.rowCount; i++) usernames.push(ws.getRow(i).getCell(1).value);

@@ -125,19 +125,110 @@ export function App() {
           }
         >
           <Route index element={<HomePage />} />
-          <Route path="areas" element={<RequirePerm perm="area.read"><AreasPage /></RequirePerm>} />
-          <Route path="orgs" element={<RequirePerm perm="org.read"><OrgsPage /></RequirePerm>} />
-          <Route path="users" element={<RequirePerm perm="user.read"><UsersPage /></RequirePerm>} />
-          <Route path="roles" element={<RequirePerm perm="role.read"><RolesPage /></RequirePerm>} />
-          <Route path="audit" element={<RequirePerm perm="audit.read"><AuditPage /></RequirePerm>} />
-          <Route path="residents" element={<RequirePerm perm="resident.read"><ResidentsPage /></RequirePerm>} />
-          <Route path="residents/new" element={<RequirePerm perm="resident.write"><ResidentFormPage /></RequirePerm>} />
-          <Route path="residents/:id" element={<RequirePerm perm="resident.read"><ProfilePage /></RequirePerm>} />
-          <Route path="residents/:id/edit" element={<RequirePerm perm="resident.write"><ResidentFormPage /></RequirePerm>} />
-          <Route path="residents/:id/assess" element={<RequirePerm perm="assessment.write"><AssessPage /></RequirePerm>} />
-          <Route path="follow-ups" element={<RequirePerm perm="resident.read"><FollowUpsPage /></RequirePerm>} />
-          <Route path="coverage" element={<RequirePerm perm="coverage.read"><CoveragePage /></RequirePerm>} />
-          <Route path="settings" element={<RequirePerm perm="settings.write"><SettingsPage /></RequirePerm>} />
+          <Route
+            path="areas"
+            element={
+              <RequirePerm perm="area.read">
+                <AreasPage />
+              </RequirePerm>
+            }
+          />
+          <Route
+            path="orgs"
+            element={
+              <RequirePerm perm="org.read">
+                <OrgsPage />
+              </RequirePerm>
+            }
+          />
+          <Route
+            path="users"
+            element={
+              <RequirePerm perm="user.read">
+                <UsersPage />
+              </RequirePerm>
+            }
+          />
+          <Route
+            path="roles"
+            element={
+              <RequirePerm perm="role.read">
+                <RolesPage />
+              </RequirePerm>
+            }
+          />
+          <Route
+            path="audit"
+            element={
+              <RequirePerm perm="audit.read">
+                <AuditPage />
+              </RequirePerm>
+            }
+          />
+          <Route
+            path="residents"
+            element={
+              <RequirePerm perm="resident.read">
+                <ResidentsPage />
+              </RequirePerm>
+            }
+          />
+          <Route
+            path="residents/new"
+            element={
+              <RequirePerm perm="resident.write">
+                <ResidentFormPage />
+              </RequirePerm>
+            }
+          />
+          <Route
+            path="residents/:id"
+            element={
+              <RequirePerm perm="resident.read">
+                <ProfilePage />
+              </RequirePerm>
+            }
+          />
+          <Route
+            path="residents/:id/edit"
+            element={
+              <RequirePerm perm="resident.write">
+                <ResidentFormPage />
+              </RequirePerm>
+            }
+          />
+          <Route
+            path="residents/:id/assess"
+            element={
+              <RequirePerm perm="assessment.write">
+                <AssessPage />
+              </RequirePerm>
+            }
+          />
+          <Route
+            path="follow-ups"
+            element={
+              <RequirePerm perm="resident.read">
+                <FollowUpsPage />
+              </RequirePerm>
+            }
+          />
+          <Route
+            path="coverage"
+            element={
+              <RequirePerm perm="coverage.read">
+                <CoveragePage />
+              </RequirePerm>
+            }
+          />
+          <Route
+            path="settings"
+            element={
+              <RequirePerm perm="settings.write">
+                <SettingsPage />
+              </RequirePerm>
+            }
+          />
           <Route path="account" element={<AccountPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>

@@ -9,7 +9,23 @@ export function maskPhone(phone: string): string {
   return phone.slice(0, 3) + '*'.repeat(phone.length - 7) + phone.slice(-4);
 }
 
-const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '夏侯', '长孙', '宇文', '司徒', '端木'];
+const COMPOUND_SURNAMES = [
+  '欧阳',
+  '司马',
+  '上官',
+  '诸葛',
+  '东方',
+  '皇甫',
+  '尉迟',
+  '公孙',
+  '慕容',
+  '令狐',
+  '夏侯',
+  '长孙',
+  '宇文',
+  '司徒',
+  '端木',
+];
 
 export function maskName(name: string): string {
   const chars = [...name];

@@ -74,7 +74,10 @@ export const MESSAGES = {
   'assessment.wrongType': { zh: '答案格式与题型不符', en: 'The answer does not fit the item type' },
   'contact.unknownWorker': { zh: '走访人不存在或不在您的管辖范围内', en: 'No such worker within your scope' },
   'attachment.unknown': { zh: '附件不存在或已被使用', en: 'No such attachment, or it is already linked' },
-  'attachment.type': { zh: '文件内容与类型不符（仅支持 JPEG、PNG、WebP、PDF）', en: 'The file content does not match its type (JPEG, PNG, WebP or PDF only)' },
+  'attachment.type': {
+    zh: '文件内容与类型不符（仅支持 JPEG、PNG、WebP、PDF）',
+    en: 'The file content does not match its type (JPEG, PNG, WebP or PDF only)',
+  },
   'attachment.tooLarge': { zh: '附件不能超过 5 MB', en: 'An attachment can be at most 5 MB' },
   'attachment.encoding': { zh: '附件内容须为 Base64 编码', en: 'The attachment content must be Base64' },
   'followUp.outcome': { zh: '请填写跟进情况', en: 'Describe what was done' },

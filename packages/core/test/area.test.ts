@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { AREA_CODE_PATTERN, areaAncestors, areaLevel, areaPrefix, childPrefixLength, inScope, narrowScope, normalizeAreaCode } from '../src/area.ts';
+import {
+  AREA_CODE_PATTERN,
+  areaAncestors,
+  areaLevel,
+  areaPrefix,
+  childPrefixLength,
+  inScope,
+  narrowScope,
+  normalizeAreaCode,
+} from '../src/area.ts';
 
 const GRID = '350206004001007'; // a grid under community 350206004001
 

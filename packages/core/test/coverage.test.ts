@@ -101,7 +101,11 @@ describe('nextDueDate and dueStatus', () => {
   });
 
   it('is due soon within 7 days, including the due day', () => {
-    expect(dueStatus('2025-03-01', '2024-01-01', '2025-03-25', monthly)).toEqual({ status: 'due_soon', dueDate: '2025-04-01', daysOverdue: 0 });
+    expect(dueStatus('2025-03-01', '2024-01-01', '2025-03-25', monthly)).toEqual({
+      status: 'due_soon',
+      dueDate: '2025-04-01',
+      daysOverdue: 0,
+    });
     expect(dueStatus('2025-03-01', '2024-01-01', '2025-04-01', monthly).status).toBe('due_soon');
     expect(dueStatus('2025-03-01', '2024-01-01', '2025-03-24', monthly).status).toBe('ok');
     // A weekly visit is always due within 7 days.
@@ -109,8 +113,16 @@ describe('nextDueDate and dueStatus', () => {
   });
 
   it('is overdue past the due date and counts the days', () => {
-    expect(dueStatus('2025-03-01', '2024-01-01', '2025-04-02', monthly)).toEqual({ status: 'overdue', dueDate: '2025-04-01', daysOverdue: 1 });
-    expect(dueStatus('2024-01-31', '2023-01-01', '2024-03-01', monthly)).toEqual({ status: 'overdue', dueDate: '2024-02-29', daysOverdue: 1 });
+    expect(dueStatus('2025-03-01', '2024-01-01', '2025-04-02', monthly)).toEqual({
+      status: 'overdue',
+      dueDate: '2025-04-01',
+      daysOverdue: 1,
+    });
+    expect(dueStatus('2024-01-31', '2023-01-01', '2024-03-01', monthly)).toEqual({
+      status: 'overdue',
+      dueDate: '2024-02-29',
+      daysOverdue: 1,
+    });
   });
 
   it('uses the registration date when never contacted', () => {

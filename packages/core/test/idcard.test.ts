@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkCharacter,
-  isValidIdNumber,
-  makeIdNumber,
-  parseIdNumber,
-  type IdNumberError,
-} from '../src/residents/idcard.ts';
+import { checkCharacter, isValidIdNumber, makeIdNumber, parseIdNumber, type IdNumberError } from '../src/residents/idcard.ts';
 import { DEFAULT_DOCUMENT_TYPE, DOCUMENT_TYPES, documentType, parseDocumentNumber } from '../src/residents/documents.ts';
 import { ID_NUMBER_MESSAGES, idNumberMessage } from '../src/residents/idcard-messages.ts';
 

@@ -63,10 +63,36 @@ describe('built-in instruments', () => {
   it('rejects inconsistent data', () => {
     const base = { code: 'x', version: '1', name: { zh: '测', en: 'T' }, kind: 'screen' as const };
     const opt = { value: '1', label: { zh: '是', en: 'Yes' }, score: 1 };
-    expect(() => defineInstrument({ ...base, items: [{ code: 'a', text: { zh: '甲', en: 'A' }, options: [opt] }, { code: 'a', text: { zh: '甲', en: 'A' }, options: [opt] }] })).toThrow();
-    expect(() => defineInstrument({ ...base, dimensions: [{ code: 'd', name: { zh: '维', en: 'D' }, max: 5 }], items: [{ code: 'a', dimension: 'd', text: { zh: '甲', en: 'A' }, options: [opt] }] })).toThrow(/declared max/);
-    expect(() => defineInstrument({ ...base, items: [{ code: 'a', text: { zh: '甲', en: 'A' }, options: [opt] }], flags: [{ when: { item: 'b', op: 'gt', value: 0 }, flag: 'f' }] })).toThrow(/unknown item/);
-    expect(() => defineInstrument({ ...base, items: [{ code: 'a', text: { zh: '甲', en: 'A' }, options: [opt] }], flags: [{ when: { extra: 'b', op: 'gt', value: 0 }, flag: 'f' }] })).toThrow(/unknown extra/);
+    expect(() =>
+      defineInstrument({
+        ...base,
+        items: [
+          { code: 'a', text: { zh: '甲', en: 'A' }, options: [opt] },
+          { code: 'a', text: { zh: '甲', en: 'A' }, options: [opt] },
+        ],
+      }),
+    ).toThrow();
+    expect(() =>
+      defineInstrument({
+        ...base,
+        dimensions: [{ code: 'd', name: { zh: '维', en: 'D' }, max: 5 }],
+        items: [{ code: 'a', dimension: 'd', text: { zh: '甲', en: 'A' }, options: [opt] }],
+      }),
+    ).toThrow(/declared max/);
+    expect(() =>
+      defineInstrument({
+        ...base,
+        items: [{ code: 'a', text: { zh: '甲', en: 'A' }, options: [opt] }],
+        flags: [{ when: { item: 'b', op: 'gt', value: 0 }, flag: 'f' }],
+      }),
+    ).toThrow(/unknown item/);
+    expect(() =>
+      defineInstrument({
+        ...base,
+        items: [{ code: 'a', text: { zh: '甲', en: 'A' }, options: [opt] }],
+        flags: [{ when: { extra: 'b', op: 'gt', value: 0 }, flag: 'f' }],
+      }),
+    ).toThrow(/unknown extra/);
   });
 });
 

@@ -55,7 +55,14 @@ export async function rows<T>(db: Db, query: SQL): Promise<T[]> {
 // drizzle's own query preparation, which it does not type for raw SQL.
 interface Preparable {
   dialect: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } };
-  session: { prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: boolean): { execute(): Promise<unknown> } };
+  session: {
+    prepareQuery(
+      query: { sql: string; params: unknown[] },
+      fields: undefined,
+      name: string,
+      arrayMode: boolean,
+    ): { execute(): Promise<unknown> };
+  };
 }
 
 const statementNames = new Map<string, string>();

@@ -18,7 +18,9 @@ function copyText(v: CopyValue): string {
   if (Array.isArray(v)) s = `{${v.map((x) => `"${x.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
   else if (typeof v === 'object') s = JSON.stringify(v);
   else s = String(v);
-  return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : s;
+  return /[\\\t\n\r]/.test(s)
+    ? s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'))
+    : s;
 }
 
 /** Rows as COPY text: columns separated by tabs, one line per row. */
@@ -48,5 +50,10 @@ export async function copyRows(db: Db, table: string, columns: string[], rows: C
   }
   // PGlite's COPY reads only a server-side file ('/dev/blob'), which the application role may
   // not read; there the rows go in as one JSON parameter instead (same result, one statement).
-  await insertJson(db, table, rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i] ?? null]))), rows.length);
+  await insertJson(
+    db,
+    table,
+    rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i] ?? null]))),
+    rows.length,
+  );
 }

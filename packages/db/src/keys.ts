@@ -59,7 +59,10 @@ export function keysFrom(file: KeyFile): Keys {
 
 export function generateKeyFile(): KeyFile {
   const id = `k${new Date().toISOString().slice(0, 10).replace(/-/g, '')}`;
-  return { current: id, keys: { [id]: { enc: crypto.randomBytes(32).toString('base64'), mac: crypto.randomBytes(32).toString('base64') } } };
+  return {
+    current: id,
+    keys: { [id]: { enc: crypto.randomBytes(32).toString('base64'), mac: crypto.randomBytes(32).toString('base64') } },
+  };
 }
 
 /** Loads WUSHE_DATA_DIR/keys.json, creating it on first start. */

@@ -15,7 +15,9 @@ interface Journal {
 export async function migrate(database: Database): Promise<string[]> {
   const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as Journal;
   return database.owner(async (db) => {
-    await db.execute(sql`CREATE TABLE IF NOT EXISTS wushe_migrations (tag text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+    await db.execute(
+      sql`CREATE TABLE IF NOT EXISTS wushe_migrations (tag text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
     const applied: string[] = [];
     await db.transaction(async (tx) => {
       // Two servers starting at once on one PostgreSQL must not both migrate.

@@ -62,7 +62,12 @@ export function inArea(column: SQL, prefix: string): SQL {
 
 /** A text[] value as bound parameters (drizzle would expand a bare array into a list). */
 export const textArray = (values: readonly string[]): SQL =>
-  values.length ? sql`ARRAY[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]` : sql`'{}'::text[]`;
+  values.length
+    ? sql`ARRAY[${sql.join(
+        values.map((v) => sql`${v}`),
+        sql`, `,
+      )}]::text[]`
+    : sql`'{}'::text[]`;
 
 /**
  * Multi-row INSERT of plain objects (keys are column names, taken from the first record) through
@@ -71,9 +76,14 @@ export const textArray = (values: readonly string[]): SQL =>
  */
 export async function insertJson(db: Db, table: string, records: Record<string, unknown>[], batch = 1000): Promise<void> {
   if (!records.length) return;
-  const cols = sql.join(Object.keys(records[0]!).map((c) => sql.identifier(c)), sql`, `);
+  const cols = sql.join(
+    Object.keys(records[0]!).map((c) => sql.identifier(c)),
+    sql`, `,
+  );
   for (let i = 0; i < records.length; i += batch) {
     const part = JSON.stringify(records.slice(i, i + batch));
-    await db.execute(sql`INSERT INTO ${sql.identifier(table)} (${cols}) SELECT ${cols} FROM json_populate_recordset(NULL::${sql.identifier(table)}, ${part}::json)`);
+    await db.execute(
+      sql`INSERT INTO ${sql.identifier(table)} (${cols}) SELECT ${cols} FROM json_populate_recordset(NULL::${sql.identifier(table)}, ${part}::json)`,
+    );
   }
 }

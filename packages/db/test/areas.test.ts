@@ -11,7 +11,12 @@ describe('loadDivisionSubtree', () => {
     expect(district).toMatchObject({ name: '湖里区', level: 'county', parentCode: '350200000000', initials: 'hlq' });
     expect(district!.path).toBe('福建省 / 厦门市 / 湖里区');
     expect(byCode.get('350000000000')).toMatchObject({ name: '福建省', level: 'province', parentCode: null, path: '福建省' });
-    expect(byCode.get('350200000000')).toMatchObject({ name: '厦门市', level: 'city', parentCode: '350000000000', path: '福建省 / 厦门市' });
+    expect(byCode.get('350200000000')).toMatchObject({
+      name: '厦门市',
+      level: 'city',
+      parentCode: '350000000000',
+      path: '福建省 / 厦门市',
+    });
     // Only the root's own ancestors: no other city or district of 福建.
     expect(rows.filter((r) => r.level === 'city').map((r) => r.code)).toEqual(['350200000000']);
     expect(rows.filter((r) => r.level === 'county').map((r) => r.code)).toEqual(['350206000000']);
@@ -20,7 +25,13 @@ describe('loadDivisionSubtree', () => {
   it('has the 7 streets of 湖里区', () => {
     const streets = rows.filter((r) => r.level === 'street');
     expect(streets.map((s) => s.code).sort()).toEqual([
-      '350206001000', '350206002000', '350206003000', '350206004000', '350206005000', '350206405000', '350206406000',
+      '350206001000',
+      '350206002000',
+      '350206003000',
+      '350206004000',
+      '350206005000',
+      '350206405000',
+      '350206406000',
     ]);
     expect(streets.every((s) => s.parentCode === '350206000000')).toBe(true);
     const jiangtou = byCode.get('350206004000')!;

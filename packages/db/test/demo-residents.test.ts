@@ -40,7 +40,10 @@ describe('demo residents', () => {
     expect(r!.n).toBe(COUNT);
     expect(r!.communities).toBeGreaterThan(40);
     expect(r!.streets).toBe(5);
-    const levels = await query<{ care_level: number; n: number }>(database, sql`SELECT care_level, count(*)::int AS n FROM residents GROUP BY 1 ORDER BY 1`);
+    const levels = await query<{ care_level: number; n: number }>(
+      database,
+      sql`SELECT care_level, count(*)::int AS n FROM residents GROUP BY 1 ORDER BY 1`,
+    );
     const share = (l: number) => levels.find((x) => x.care_level === l)!.n / COUNT;
     expect(share(1)).toBeCloseTo(0.1, 1);
     expect(share(2)).toBeCloseTo(0.25, 1);
@@ -49,7 +52,15 @@ describe('demo residents', () => {
   });
 
   it('stores valid 350206 ID numbers, sealed, with matching blind indexes and no duplicates', async () => {
-    const found = await query<{ id_cipher: string; id_hash: string; id_masked: string; sex: string; birth_date: string; phone_cipher: string | null; phone_hash: string | null }>(
+    const found = await query<{
+      id_cipher: string;
+      id_hash: string;
+      id_masked: string;
+      sex: string;
+      birth_date: string;
+      phone_cipher: string | null;
+      phone_hash: string | null;
+    }>(
       database,
       sql`SELECT id_cipher, id_hash, id_masked, sex, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, phone_cipher, phone_hash FROM residents`,
     );
@@ -110,7 +121,7 @@ describe('demo residents', () => {
     );
     expect(k).toEqual({ n: COUNT, bad_last: 0, early: 0 });
     const [t] = await query<{ contacts: number }>(database, sql`SELECT count(*)::int AS contacts FROM contacts`);
-    expect(t!.contacts).toBeGreaterThan(30 * COUNT / 3);
+    expect(t!.contacts).toBeGreaterThan((30 * COUNT) / 3);
     expect(t!.contacts).toBeLessThan(20 * COUNT);
   });
 
@@ -130,17 +141,27 @@ describe('demo residents', () => {
             (SELECT count(*)::int FROM notifications n WHERE n.link = '/residents/' || f.resident_id AND n.kind = 'assessment.urgent') AS alerts
           FROM follow_ups f JOIN assessments a ON a.id = f.assessment_id AND 'urgent' = ANY(a.flags) ORDER BY f.due_at DESC`,
     );
-    expect(fu.map((f) => [f.due, f.done])).toEqual([['2026-03-02', false], ['2026-02-27', false], ['2026-02-11', true]]);
+    expect(fu.map((f) => [f.due, f.done])).toEqual([
+      ['2026-03-02', false],
+      ['2026-02-27', false],
+      ['2026-02-11', true],
+    ]);
     expect(fu[2]!.outcome).toContain('转介');
     expect(fu.map((f) => f.alerts)).toEqual([1, 1, 0]); // 江头's station head, for the open ones
     expect(a!.residents).toBeGreaterThan(COUNT / 2);
     expect(a!.levels).toBe(COUNT);
-    const [one] = await query<{ answers_cipher: string; total: number }>(database, sql`SELECT answers_cipher, total FROM assessments ORDER BY id LIMIT 1`);
+    const [one] = await query<{ answers_cipher: string; total: number }>(
+      database,
+      sql`SELECT answers_cipher, total FROM assessments ORDER BY id LIMIT 1`,
+    );
     expect(JSON.parse(keys.open(one!.answers_cipher))).toHaveProperty('answers');
   });
 
   it('keeps no ID number or phone in clear text in the raw table', async () => {
-    const sample = await query<{ id_cipher: string; phone_cipher: string | null }>(database, sql`SELECT id_cipher, phone_cipher FROM residents ORDER BY id LIMIT 50`);
+    const sample = await query<{ id_cipher: string; phone_cipher: string | null }>(
+      database,
+      sql`SELECT id_cipher, phone_cipher FROM residents ORDER BY id LIMIT 50`,
+    );
     const raw = await query<{ t: string }>(database, sql`SELECT r::text AS t FROM residents r`);
     const text = raw.map((r) => r.t).join('\n');
     expect(text).not.toMatch(/350206(19|20)\d{9}[\dX]/);
@@ -162,7 +183,10 @@ describe('demo residents are deterministic', () => {
           sql`SELECT id, name, id_cipher, to_char(last_contact_on, 'YYYY-MM-DD') AS last_contact_on FROM residents ORDER BY id`,
         );
         const [c] = await query<{ n: number }>(database, sql`SELECT count(*)::int AS n FROM contacts`);
-        return { residents: found.map((r) => ({ id: r.id, name: r.name, idNumber: keys.open(r.id_cipher), last: r.last_contact_on })), contacts: c!.n };
+        return {
+          residents: found.map((r) => ({ id: r.id, name: r.name, idNumber: keys.open(r.id_cipher), last: r.last_contact_on })),
+          contacts: c!.n,
+        };
       } finally {
         await database.close();
       }

@@ -21,8 +21,7 @@ export class AppError extends Error {
 }
 
 export const badRequest = (fields: FieldError[], code: MessageKey = 'error.validation') => new AppError(400, code, {}, fields);
-export const fieldError = (path: string, key: MessageKey, params?: Record<string, string | number>) =>
-  badRequest([{ path, key, params }]);
+export const fieldError = (path: string, key: MessageKey, params?: Record<string, string | number>) => badRequest([{ path, key, params }]);
 export const notFound = () => new AppError(404, 'error.notFound');
 export const forbidden = (code: MessageKey = 'error.forbidden') => new AppError(403, code);
 export const conflict = () => new AppError(409, 'error.conflict');

@@ -127,7 +127,13 @@ export async function uploadRaw<T>(path: string, query: Query, file: Blob, conte
   try {
     res = await fetch(withQuery(API_BASE + path, query), { method: 'POST', credentials: 'same-origin', headers: h, body: file });
   } catch {
-    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: getLang() === 'en' ? 'Network error; please try again' : '网络错误，请稍后重试', code: 'network' });
+    throw new ApiError({
+      type: 'about:blank',
+      title: 'Network error',
+      status: 0,
+      detail: getLang() === 'en' ? 'Network error; please try again' : '网络错误，请稍后重试',
+      code: 'network',
+    });
   }
   if (!res.ok) {
     const err = await toError(res);

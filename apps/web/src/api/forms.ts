@@ -11,12 +11,7 @@ function issueText(lang: Lang, message: string): string {
 }
 
 /** Validates `values` with a core schema; on failure marks the fields and returns null. */
-export function validateWith<S extends z.ZodType>(
-  schema: S,
-  values: unknown,
-  form: FormInstance,
-  lang: Lang,
-): z.infer<S> | null {
+export function validateWith<S extends z.ZodType>(schema: S, values: unknown, form: FormInstance, lang: Lang): z.infer<S> | null {
   const res = schema.safeParse(values);
   if (res.success) return res.data;
   const byField = new Map<string, string[]>();
@@ -58,11 +53,7 @@ export function useProblem() {
     if (err.status === 401) return;
     const { problem } = err;
     if (form && problem.errors?.length) {
-      form.setFields(
-        problem.errors
-          .map((e) => ({ name: e.path.split('.')[0] ?? '', errors: [e.message] }))
-          .filter((f) => f.name),
-      );
+      form.setFields(problem.errors.map((e) => ({ name: e.path.split('.')[0] ?? '', errors: [e.message] })).filter((f) => f.name));
     }
     message.error(problem.detail ?? problem.title);
     if (err.status === 409) onConflict?.();
@@ -78,7 +69,11 @@ function toNamePath(path: string, alias: Record<string, NamePath>): NamePath {
 }
 
 /** Marks nested fields from `{path, message}` errors (server problems or zod issues). */
-export function applyFieldErrors(form: FormInstance, errors: { path: string; message: string }[], alias: Record<string, NamePath> = {}): void {
+export function applyFieldErrors(
+  form: FormInstance,
+  errors: { path: string; message: string }[],
+  alias: Record<string, NamePath> = {},
+): void {
   const byField = new Map<string, { name: NamePath; errors: string[] }>();
   for (const e of errors) {
     const name = toNamePath(e.path, alias);

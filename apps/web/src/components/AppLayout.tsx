@@ -111,9 +111,7 @@ export function AppLayout() {
           <div style={{ display: 'flex', alignItems: 'center', gap: narrow ? 4 : 12, whiteSpace: 'nowrap', minWidth: 0 }}>
             <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: narrow ? 96 : 320 }}>
               {actor.displayName}
-              {!narrow && (
-                <Typography.Text type="secondary"> · {lang === 'en' ? actor.role.nameEn : actor.role.name}</Typography.Text>
-              )}
+              {!narrow && <Typography.Text type="secondary"> · {lang === 'en' ? actor.role.nameEn : actor.role.name}</Typography.Text>}
             </span>
             <NotificationBell />
             <LangSwitch type="text" />

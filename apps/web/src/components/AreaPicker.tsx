@@ -38,7 +38,17 @@ export interface AreaPickerProps {
   selectableLevels?: Area['level'][];
 }
 
-export function AreaPicker({ value, onChange, id, placeholder, allowClear = true, disabled, style, selectableLevels, ...rest }: AreaPickerProps) {
+export function AreaPicker({
+  value,
+  onChange,
+  id,
+  placeholder,
+  allowClear = true,
+  disabled,
+  style,
+  selectableLevels,
+  ...rest
+}: AreaPickerProps) {
   const { t } = useI18n();
   const roots = useRootAreas();
   const [nodes, setNodes] = useState<Node[]>([]);

@@ -37,11 +37,7 @@ export function ChangePasswordForm({ onDone }: { onDone?: (actor: Actor) => void
     <>
       <PasswordRules />
       <Form<Values> form={form} layout="vertical" onFinish={submit} style={{ maxWidth: 420 }}>
-        <Form.Item
-          label={t('account.currentPassword')}
-          name="currentPassword"
-          rules={[{ required: true, message: t('field.required') }]}
-        >
+        <Form.Item label={t('account.currentPassword')} name="currentPassword" rules={[{ required: true, message: t('field.required') }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Form.Item

@@ -7,5 +7,7 @@ export function PasswordRules() {
   const { t } = useI18n();
   const { data } = usePublicConfig();
   const p = data?.passwordPolicy ?? { minLength: 8, minClasses: 3 };
-  return <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('account.rules', { min: p.minLength, classes: p.minClasses })} />;
+  return (
+    <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('account.rules', { min: p.minLength, classes: p.minClasses })} />
+  );
 }

@@ -85,7 +85,10 @@ export const CARE_STRINGS = {
   'res.unchangedMasked': { zh: '不修改请留空（当前 {v}）', en: 'Leave empty to keep ({v})' },
   'res.stale': { zh: '该记录已被他人修改，已重新加载', en: 'Someone else changed this record; it has been reloaded' },
   'res.dupTitle': { zh: '可能重复登记', en: 'Possible duplicate' },
-  'res.dupText': { zh: '同一社区已有同名、同出生日期的服务对象，请核对：', en: 'A resident with the same name and birth date is registered in this community:' },
+  'res.dupText': {
+    zh: '同一社区已有同名、同出生日期的服务对象，请核对：',
+    en: 'A resident with the same name and birth date is registered in this community:',
+  },
   'res.dupAnyway': { zh: '仍然登记', en: 'Register anyway' },
   'res.created': { zh: '已登记', en: 'Registered' },
   // profile
@@ -104,7 +107,10 @@ export const CARE_STRINGS = {
   'res.mergeTitle': { zh: '合并重复档案', en: 'Merge a duplicate' },
   'res.mergeInto': { zh: '合并到（保留的档案）', en: 'Merge into (the record kept)' },
   'res.mergeReason': { zh: '合并原因', en: 'Reason' },
-  'res.mergeConfirm': { zh: '确定将“{from}”合并到“{to}”？两份档案的记录都会保留在目标档案下。', en: 'Merge “{from}” into “{to}”? The history of both is kept on the target.' },
+  'res.mergeConfirm': {
+    zh: '确定将“{from}”合并到“{to}”？两份档案的记录都会保留在目标档案下。',
+    en: 'Merge “{from}” into “{to}”? The history of both is kept on the target.',
+  },
   'res.merged': { zh: '已合并', en: 'Merged' },
   'res.mergedInto': { zh: '该档案已合并到另一档案', en: 'This record was merged into another' },
   'res.openMerged': { zh: '打开目标档案', en: 'Open the target' },
@@ -136,7 +142,10 @@ export const CARE_STRINGS = {
   'assess.missing': { zh: '未答 {n} 题', en: '{n} unanswered' },
   'assess.complete': { zh: '已全部作答', en: 'All answered' },
   'assess.urgent': { zh: '紧急', en: 'Urgent' },
-  'assess.urgentText': { zh: '第 9 题提示有自伤念头，请立即跟进并报告站长', en: 'Item 9 indicates thoughts of self-harm: act now and tell the station head' },
+  'assess.urgentText': {
+    zh: '第 9 题提示有自伤念头，请立即跟进并报告站长',
+    en: 'Item 9 indicates thoughts of self-harm: act now and tell the station head',
+  },
   'assess.submit': { zh: '提交评估', en: 'Submit' },
   'assess.resultTitle': { zh: '评估结果', en: 'Result' },
   'assess.suggested': { zh: '建议关爱等级', en: 'Suggested care level' },
@@ -193,7 +202,10 @@ export const CARE_STRINGS = {
   'imp.report': { zh: '下载导入报告', en: 'Download the report' },
   'imp.again': { zh: '再导入一个文件', en: 'Import another file' },
   'imp.rows': { zh: '{done} / {total} 行', en: '{done} / {total} rows' },
-  'imp.nothing': { zh: '“全部成功才导入”：有行被拒绝，本次未导入任何数据', en: 'All or nothing: some rows were rejected, so nothing was imported' },
+  'imp.nothing': {
+    zh: '“全部成功才导入”：有行被拒绝，本次未导入任何数据',
+    en: 'All or nothing: some rows were rejected, so nothing was imported',
+  },
   // settings
   'set.codeLists': { zh: '代码表', en: 'Code lists' },
   'set.intervals': { zh: '走访频次', en: 'Visit intervals' },

@@ -8,7 +8,10 @@ export const FOLLOW_UP_STRINGS = {
   'fu.complete': { zh: '完成', en: 'Complete' },
   'fu.completeTitle': { zh: '完成跟进任务', en: 'Complete the follow-up' },
   'fu.outcome': { zh: '跟进情况', en: 'What was done' },
-  'fu.outcomePlaceholder': { zh: '如：已上门探访，情绪稳定，已联系家属陪伴', en: 'e.g. visited at home, calm, family asked to stay with them' },
+  'fu.outcomePlaceholder': {
+    zh: '如：已上门探访，情绪稳定，已联系家属陪伴',
+    en: 'e.g. visited at home, calm, family asked to stay with them',
+  },
   'fu.contact': { zh: '关联走访记录（可选）', en: 'Linked contact (optional)' },
   'fu.completed': { zh: '跟进任务已完成', en: 'Follow-up completed' },
   'fu.status.open': { zh: '待跟进', en: 'Open' },

@@ -121,7 +121,13 @@ export const PERCEPTION_ITEMS: Item[] = [
     [1, '正常交流有些困难，需大声或放慢语速', 'Needs a louder voice or slower speech'],
     [0, '完全失聪，或只能部分听见很大的声音', 'Deaf, or hears only very loud voices'],
   ]),
-  item('daily_affairs', 'perception', '执行日常事务（购物、做饭、服药、理财等）', 'Daily affairs (shopping, cooking, medicines, money)', HELP),
+  item(
+    'daily_affairs',
+    'perception',
+    '执行日常事务（购物、做饭、服药、理财等）',
+    'Daily affairs (shopping, cooking, medicines, money)',
+    HELP,
+  ),
   item('transport', 'perception', '使用交通工具外出', 'Going out by transport', [
     [3, '能自己骑车或搭乘公共交通工具外出', 'Cycles or takes public transport alone'],
     [2, '能自己搭乘出租车，但不会搭乘其他公共交通工具', 'Takes a taxi alone, not other transport'],

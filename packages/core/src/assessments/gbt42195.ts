@@ -31,7 +31,10 @@ export const GBT42195 = defineInstrument({
       label: { zh: '疾病诊断', en: 'Diagnoses' },
       options: [
         { value: 'dementia', label: { zh: '痴呆（确诊）', en: 'Dementia (diagnosed)' } },
-        { value: 'mental_disorder', label: { zh: '其他精神和行为障碍（专科确诊）', en: 'Other mental or behavioural disorder (diagnosed)' } },
+        {
+          value: 'mental_disorder',
+          label: { zh: '其他精神和行为障碍（专科确诊）', en: 'Other mental or behavioural disorder (diagnosed)' },
+        },
       ],
     },
     {

@@ -87,9 +87,15 @@ export const PHQ9 = defineInstrument({
     ['入睡困难、睡不安稳或睡眠过多', 'Trouble falling or staying asleep, or sleeping too much'],
     ['感觉疲倦或没有活力', 'Feeling tired or having little energy'],
     ['食欲不振或吃太多', 'Poor appetite or overeating'],
-    ['觉得自己很糟，或觉得自己很失败，或让自己或家人失望', 'Feeling bad about yourself, or that you are a failure or have let yourself or your family down'],
+    [
+      '觉得自己很糟，或觉得自己很失败，或让自己或家人失望',
+      'Feeling bad about yourself, or that you are a failure or have let yourself or your family down',
+    ],
     ['对事物专注有困难，例如阅读报纸或看电视时', 'Trouble concentrating on things, such as reading the newspaper or watching television'],
-    ['动作或说话速度缓慢到别人已经觉察，或正好相反，烦躁或坐立不安', 'Moving or speaking so slowly that others notice, or being fidgety or restless'],
+    [
+      '动作或说话速度缓慢到别人已经觉察，或正好相反，烦躁或坐立不安',
+      'Moving or speaking so slowly that others notice, or being fidgety or restless',
+    ],
     ['有不如死掉或用某种方式伤害自己的念头', 'Thoughts that you would be better off dead, or of hurting yourself'],
   ]),
   bands: [

@@ -83,10 +83,7 @@ export const adjustmentRule = z.object({
   code,
   label: localizedText.optional(),
   when: assessmentCondition,
-  then: z.union([
-    z.object({ setLevel: z.number().int() }),
-    z.object({ raiseLevel: z.number().int().min(1), maxLevel: z.number().int() }),
-  ]),
+  then: z.union([z.object({ setLevel: z.number().int() }), z.object({ raiseLevel: z.number().int().min(1), maxLevel: z.number().int() })]),
 });
 
 export const instrumentDefinition = z

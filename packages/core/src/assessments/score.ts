@@ -96,16 +96,27 @@ function itemScore(item: InstrumentItem, raw: AssessmentAnswers[string] | undefi
 
 function compare(a: number | string, op: string, b: number | string): boolean {
   switch (op) {
-    case 'eq': return a === b;
-    case 'ne': return a !== b;
-    case 'gt': return a > b;
-    case 'gte': return a >= b;
-    case 'lt': return a < b;
-    default: return a <= b;
+    case 'eq':
+      return a === b;
+    case 'ne':
+      return a !== b;
+    case 'gt':
+      return a > b;
+    case 'gte':
+      return a >= b;
+    case 'lt':
+      return a < b;
+    default:
+      return a <= b;
   }
 }
 
-interface Ctx { def: InstrumentDefinition; answers: AssessmentAnswers; extras: AssessmentExtras; total: number }
+interface Ctx {
+  def: InstrumentDefinition;
+  answers: AssessmentAnswers;
+  extras: AssessmentExtras;
+  total: number;
+}
 
 function holds(c: AssessmentCondition, ctx: Ctx): boolean {
   if ('any' in c) return c.any.some((x) => holds(x, ctx));

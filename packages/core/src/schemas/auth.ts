@@ -7,7 +7,10 @@ export const permission = z.enum(PERMISSIONS);
 export const loginBody = z.object({
   username: z.string().trim().min(1, { error: 'field.required' }).max(64),
   password: z.string().min(1, { error: 'field.required' }).max(128),
-  totp: z.string().regex(/^\d{6}$/).optional(),
+  totp: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
 });
 export type LoginBody = z.infer<typeof loginBody>;
 

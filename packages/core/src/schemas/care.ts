@@ -52,7 +52,13 @@ export const contactCreate = z.object({
   kind: z.enum(CONTACT_KINDS),
   serviceType: z.string().max(40).nullable().optional(), // 5+N code list; required for `service`
   occurredAt: z.iso.datetime({ offset: true }),
-  durationMinutes: z.number().int().min(1).max(24 * 60).nullable().optional(),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .nullable()
+    .optional(),
   workerId: uuid.optional(), // default: the caller
   notes: z.string().trim().max(2000).nullable().optional(),
   attachmentIds: z.array(uuid).max(10).default([]),
@@ -115,7 +121,9 @@ export const dueResponse = z.object({
   total: z.number().int(),
   overdue: z.number().int(),
   dueSoon: z.number().int(),
-  byWorker: z.array(z.object({ workerId: uuid.nullable(), workerName: z.string().nullable(), overdue: z.number().int(), dueSoon: z.number().int() })),
+  byWorker: z.array(
+    z.object({ workerId: uuid.nullable(), workerName: z.string().nullable(), overdue: z.number().int(), dueSoon: z.number().int() }),
+  ),
 });
 
 export const coverageQuery = z.object({
@@ -123,7 +131,22 @@ export const coverageQuery = z.object({
   date: z.iso.date().optional(), // default: today (Asia/Shanghai)
   format: z.enum(['json', 'xlsx']).default('json'),
 });
-const coverageCell = z.object({ code: z.string(), name: z.string(), registered: z.number().int(), covered: z.number().int(), overdue: z.number().int(), rate: z.number() });
+const coverageCell = z.object({
+  code: z.string(),
+  name: z.string(),
+  registered: z.number().int(),
+  covered: z.number().int(),
+  overdue: z.number().int(),
+  rate: z.number(),
+});
 export const coverageResponse = z.object({ date: z.string(), area: coverageCell, children: z.array(coverageCell) });
 
-export const notification = z.object({ id: uuid, kind: z.string(), title: z.string(), body: z.string().nullable(), link: z.string().nullable(), readAt: z.string().nullable(), createdAt: z.string() });
+export const notification = z.object({
+  id: uuid,
+  kind: z.string(),
+  title: z.string(),
+  body: z.string().nullable(),
+  link: z.string().nullable(),
+  readAt: z.string().nullable(),
+  createdAt: z.string(),
+});

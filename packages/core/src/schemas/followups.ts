@@ -44,4 +44,3 @@ export const followUpComplete = z.object({
   outcome: z.string({ error: 'followUp.outcome' }).trim().min(1, { error: 'followUp.outcome' }).max(500, { error: 'followUp.outcomeLong' }),
   contactId: uuid.nullable().optional(),
 });
-

@@ -42,7 +42,6 @@ export const org = z.object({
 });
 export type Org = z.infer<typeof org>;
 
-
 export const orgCreateBody = z.object({
   name: z.string().trim().min(2, { error: 'field.required' }).max(100),
   kind: orgKind,

@@ -6,8 +6,14 @@ import { areaCode, optionalText, pageQuery, uuid } from './common.ts';
 
 export const careLevel = z.number().int().min(1).max(4); // 关爱等级
 const text = (max: number) => z.string().trim().max(max);
-export const mobilePhone = z.string().trim().regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, { error: 'phone.format' });
-const optionalPhone = mobilePhone.nullable().optional().or(z.literal('').transform(() => null));
+export const mobilePhone = z
+  .string()
+  .trim()
+  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, { error: 'phone.format' });
+const optionalPhone = mobilePhone
+  .nullable()
+  .optional()
+  .or(z.literal('').transform(() => null));
 const isoDate = z.iso.date();
 
 export const householdMember = z.object({
@@ -63,7 +69,10 @@ export const residentUpdate = residentInput
   .partial()
   .extend({
     emergencyContacts: z.array(emergencyContactUpdate).max(5).optional(),
-    guardian: emergencyContactUpdate.extend({ idNumber: optionalText(30) }).nullable().optional(),
+    guardian: emergencyContactUpdate
+      .extend({ idNumber: optionalText(30) })
+      .nullable()
+      .optional(),
     status: z.enum(['active', 'moved', 'deceased']).optional(),
     careLevelReason: optionalText(200), // why the level changed by hand
     version: z.number().int().min(1),
@@ -96,7 +105,12 @@ export const residentSummary = z.object({
 });
 export type ResidentSummary = z.infer<typeof residentSummary>;
 
-const maskedPerson = z.object({ name: z.string(), relation: z.string(), phoneMasked: z.string().nullable(), note: z.string().nullable().optional() });
+const maskedPerson = z.object({
+  name: z.string(),
+  relation: z.string(),
+  phoneMasked: z.string().nullable(),
+  note: z.string().nullable().optional(),
+});
 
 export const residentDetail = residentSummary.extend({
   address: z.string().nullable(),
@@ -110,7 +124,13 @@ export const residentDetail = residentSummary.extend({
   registeredOn: z.string(),
   mergedInto: uuid.nullable(),
   careLevelHistory: z.array(
-    z.object({ fromLevel: z.number().nullable(), toLevel: z.number(), reason: z.string().nullable(), changedAt: z.string(), changedByName: z.string().nullable() }),
+    z.object({
+      fromLevel: z.number().nullable(),
+      toLevel: z.number(),
+      reason: z.string().nullable(),
+      changedAt: z.string(),
+      changedByName: z.string().nullable(),
+    }),
   ),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -138,7 +158,13 @@ export const revealBody = z.object({
 export const revealResponse = z.object({ field: z.enum(REVEAL_FIELDS), value: z.unknown() });
 
 /** 409 `resident.possibleDuplicate` carries the candidates as an extension member. */
-export const duplicateCandidate = z.object({ id: uuid, name: z.string(), idMasked: z.string(), birthDate: z.string().nullable(), areaName: z.string() });
+export const duplicateCandidate = z.object({
+  id: uuid,
+  name: z.string(),
+  idMasked: z.string(),
+  birthDate: z.string().nullable(),
+  areaName: z.string(),
+});
 
 export const mergeBody = z.object({ intoId: uuid, version: z.number().int().min(1), reason: z.string().trim().min(2).max(200) });
 
@@ -171,5 +197,11 @@ export const importReportRow = z.object({
   errors: z.array(z.object({ column: z.string(), message: z.string() })),
 });
 
-export const codeListEntry = z.object({ code: z.string().min(1).max(40), labelZh: z.string().min(1).max(40), labelEn: z.string().min(1).max(60), sort: z.number().int(), active: z.boolean() });
+export const codeListEntry = z.object({
+  code: z.string().min(1).max(40),
+  labelZh: z.string().min(1).max(40),
+  labelEn: z.string().min(1).max(60),
+  sort: z.number().int(),
+  active: z.boolean(),
+});
 export const CODE_LISTS = ['resident_category', 'assistance_status', 'service_type'] as const;

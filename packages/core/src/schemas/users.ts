@@ -27,7 +27,10 @@ export const user = z.object({
 });
 export type User = z.infer<typeof user>;
 
-export const username = z.string().trim().regex(/^[A-Za-z0-9._-]{3,32}$/, { error: 'username.format' });
+export const username = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9._-]{3,32}$/, { error: 'username.format' });
 
 export const userCreateBody = z.object({
   username,
@@ -83,7 +86,10 @@ export const role = z.object({
 export type Role = z.infer<typeof role>;
 
 export const roleCreateBody = z.object({
-  code: z.string().trim().regex(/^[a-z][a-z0-9_]{1,31}$/),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{1,31}$/),
   name: z.string().trim().min(1, { error: 'field.required' }).max(40),
   nameEn: z.string().trim().min(1, { error: 'field.required' }).max(60),
   permissions: z.array(permission).min(1),

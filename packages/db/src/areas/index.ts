@@ -29,7 +29,10 @@ const FILES: { file: string; parentColumn: string | null }[] = [
 
 /** Village committees read better without the committee suffix: 多福巷社区居委会 -> 多福巷社区. */
 export function cleanAreaName(name: string): string {
-  return name.replace(/(社区|村)(居民)?(委员会|居委会|村委会)$/, '$1').replace(/居委会$/, '社区').replace(/村委会$/, '村');
+  return name
+    .replace(/(社区|村)(居民)?(委员会|居委会|村委会)$/, '$1')
+    .replace(/居委会$/, '社区')
+    .replace(/村委会$/, '村');
 }
 
 export function nameInitials(name: string): string {

@@ -51,24 +51,76 @@ export interface PlannedAssessment {
 }
 
 export type Outcome = 'covered' | 'lapsed' | 'long' | 'never';
-const OUTCOMES = [['covered', 80], ['lapsed', 10], ['long', 5], ['never', 5]] as const;
+const OUTCOMES = [
+  ['covered', 80],
+  ['lapsed', 10],
+  ['long', 5],
+  ['never', 5],
+] as const;
 
 const KINDS = {
-  elder: [['home_visit', 55], ['phone', 20], ['service', 17], ['office', 6], ['online', 2]],
-  child: [['home_visit', 55], ['phone', 20], ['office', 10], ['service', 10], ['online', 5]],
-  adult: [['home_visit', 45], ['phone', 25], ['office', 15], ['service', 10], ['online', 5]],
+  elder: [
+    ['home_visit', 55],
+    ['phone', 20],
+    ['service', 17],
+    ['office', 6],
+    ['online', 2],
+  ],
+  child: [
+    ['home_visit', 55],
+    ['phone', 20],
+    ['office', 10],
+    ['service', 10],
+    ['online', 5],
+  ],
+  adult: [
+    ['home_visit', 45],
+    ['phone', 25],
+    ['office', 15],
+    ['service', 10],
+    ['online', 5],
+  ],
 } as const;
-const ELDER_SERVICES = [['meal', 25], ['cleaning', 15], ['medical', 20], ['bathing', 8], ['emergency', 2], ['emotional_visit', 20], ['counselling', 10]] as const;
-const YOUNG_SERVICES = [['counselling', 40], ['emotional_visit', 40], ['medical', 20]] as const;
+const ELDER_SERVICES = [
+  ['meal', 25],
+  ['cleaning', 15],
+  ['medical', 20],
+  ['bathing', 8],
+  ['emergency', 2],
+  ['emotional_visit', 20],
+  ['counselling', 10],
+] as const;
+const YOUNG_SERVICES = [
+  ['counselling', 40],
+  ['emotional_visit', 40],
+  ['medical', 20],
+] as const;
 const NOTES: Record<string, string[]> = {
-  home_visit: ['入户走访，身体状况稳定', '入户走访，了解近期生活情况', '入户走访，检查居家安全隐患', '入户走访，提醒按时服药', '入户走访，情绪良好，家中整洁'],
+  home_visit: [
+    '入户走访，身体状况稳定',
+    '入户走访，了解近期生活情况',
+    '入户走访，检查居家安全隐患',
+    '入户走访，提醒按时服药',
+    '入户走访，情绪良好，家中整洁',
+  ],
   phone: ['电话问候，近况良好', '电话回访，提醒天气变化注意保暖', '电话联系，确认下次上门时间'],
   office: ['来站咨询救助政策', '来站办理材料，顺便了解近况', '来站参加小组活动'],
   online: ['微信视频问候，状态良好', '微信联系，转发政策通知'],
-  meal: ['助餐：送餐上门'], cleaning: ['助洁：协助打扫房间'], medical: ['助医：陪同到社区卫生服务中心复诊'], bathing: ['助浴：协助洗澡'],
-  emergency: ['助急：协助处理突发情况'], emotional_visit: ['精神慰问：陪伴聊天'], counselling: ['心理疏导：情绪疏导与支持'],
+  meal: ['助餐：送餐上门'],
+  cleaning: ['助洁：协助打扫房间'],
+  medical: ['助医：陪同到社区卫生服务中心复诊'],
+  bathing: ['助浴：协助洗澡'],
+  emergency: ['助急：协助处理突发情况'],
+  emotional_visit: ['精神慰问：陪伴聊天'],
+  counselling: ['心理疏导：情绪疏导与支持'],
 };
-const MINUTES: Record<string, [number, number]> = { home_visit: [20, 60], phone: [5, 15], office: [15, 40], online: [5, 20], service: [30, 90] };
+const MINUTES: Record<string, [number, number]> = {
+  home_visit: [20, 60],
+  phone: [5, 15],
+  office: [15, 40],
+  online: [5, 20],
+  service: [30, 90],
+};
 const OVERRIDE = '结合走访情况，维持现关爱等级';
 
 /** Approximate days of an interval: the step size for visits. */
@@ -160,7 +212,10 @@ const RARE_ITEMS = new Set(['gbt_consciousness', 'gbt_aggression']);
 /** GB/T 42195 answers that add up to `total`: ability lost first where the level says. */
 function gbtAnswers(rng: Rng, total: number, level: CareLevel): AssessmentAnswers {
   const items = GBT42195.items.map((it) => {
-    const scores = it.options.filter((o) => o.value !== 'coma').map((o) => o.score).sort((a, b) => b - a);
+    const scores = it.options
+      .filter((o) => o.value !== 'coma')
+      .map((o) => o.score)
+      .sort((a, b) => b - a);
     return { code: it.code, weight: FOCUS[level][it.dimension!]! * (RARE_ITEMS.has(it.code) ? 0.1 : 1), scores, at: 0 };
   });
   let deficit = items.reduce((s, it) => s + it.scores[0]!, 0) - total;
@@ -194,20 +249,30 @@ function screenAnswers(rng: Rng, def: InstrumentDefinition, target: number): Ass
     at.set(it.code, at.get(it.code)! + 1);
     left--;
   }
-  return Object.fromEntries(
-    def.items.map((it) => [it.code, it.options.find((o) => o.score === (at.get(it.code) ?? 0))!.value]),
-  );
+  return Object.fromEntries(def.items.map((it) => [it.code, it.options.find((o) => o.score === (at.get(it.code) ?? 0))!.value]));
 }
 
 /** Screen scores by care level: level 1 and 2 residents are the ones with mild or worse results. */
 const SCREEN_SHARES: Record<CareLevel, number[]> = { 1: [50, 35, 15], 2: [70, 30, 0], 3: [100, 0, 0], 4: [100, 0, 0] };
 
 function screenTarget(rng: Rng, level: CareLevel, bands: [number, number][]): number {
-  const [lo, hi] = weighted(rng, bands.map((b, i) => [b, SCREEN_SHARES[level][i]!] as const));
+  const [lo, hi] = weighted(
+    rng,
+    bands.map((b, i) => [b, SCREEN_SHARES[level][i]!] as const),
+  );
   return int(rng, lo, hi);
 }
 
-function assessment(r: PlannedResident, n: number, def: InstrumentDefinition, reason: 'first' | 'routine', answers: AssessmentAnswers, extras: AssessmentExtras, on: string, by: string | null): PlannedAssessment {
+function assessment(
+  r: PlannedResident,
+  n: number,
+  def: InstrumentDefinition,
+  reason: 'first' | 'routine',
+  answers: AssessmentAnswers,
+  extras: AssessmentExtras,
+  on: string,
+  by: string | null,
+): PlannedAssessment {
   const result = scoreAssessment(def, answers, extras);
   const level = r.input.careLevel;
   const suggested = result.suggestedCareLevel;
@@ -230,7 +295,8 @@ function assessment(r: PlannedResident, n: number, def: InstrumentDefinition, re
 function assessmentsOf(rng: Rng, r: PlannedResident, until: string, workerId: string | null): PlannedAssessment[] {
   const level = r.input.careLevel as CareLevel;
   const dates: string[] = [r.registeredOn];
-  for (let d = addDays(r.registeredOn, int(rng, 170, 200)); d <= until && dates.length < 3; d = addDays(d, int(rng, 170, 200))) dates.push(d);
+  for (let d = addDays(r.registeredOn, int(rng, 170, 200)); d <= until && dates.length < 3; d = addDays(d, int(rng, 170, 200)))
+    dates.push(d);
   const out: PlannedAssessment[] = [];
   if (r.generation === 'elder') {
     // Mostly the result suggests the resident's level; sometimes the worker keeps the level against it.
@@ -248,9 +314,30 @@ function assessmentsOf(rng: Rng, r: PlannedResident, until: string, workerId: st
   const phq = !gds && (r.generation === 'adult' ? chance(rng, 0.4) : r.generation === 'elder' && chance(rng, 0.08));
   if (gds || phq) {
     const def = gds ? GDS15 : PHQ9;
-    const bands: [number, number][] = gds ? [[0, 4], [5, 8], [9, 11]] : [[0, 4], [5, 9], [10, 14]];
+    const bands: [number, number][] = gds
+      ? [
+          [0, 4],
+          [5, 8],
+          [9, 11],
+        ]
+      : [
+          [0, 4],
+          [5, 9],
+          [10, 14],
+        ];
     for (const [k, on] of dates.slice(0, chance(rng, 0.5) ? 2 : 1).entries()) {
-      out.push(assessment(r, out.length, def, k === 0 ? 'first' : 'routine', screenAnswers(rng, def, screenTarget(rng, level, bands)), {}, on, workerId));
+      out.push(
+        assessment(
+          r,
+          out.length,
+          def,
+          k === 0 ? 'first' : 'routine',
+          screenAnswers(rng, def, screenTarget(rng, level, bands)),
+          {},
+          on,
+          workerId,
+        ),
+      );
     }
   }
   return out;

@@ -24,12 +24,54 @@ export const DEMO_AREA = '350206000000';
 export const DEMO_PASSWORD = 'Wushe@2026';
 
 export const DEMO_ACCOUNTS = [
-  { username: 'admin', displayName: '平台管理员', role: 'admin', org: 'bureau', area: '350206000000', label: '平台管理员 Platform administrator' },
-  { username: 'huli', displayName: '湖里区民政局', role: 'official', org: 'bureau', area: '350206000000', label: '区级官员 District official' },
-  { username: 'jiangtou.head', displayName: '江头站长', role: 'station_head', org: 'station:350206004000', area: '350206004000', label: '江头街道站长 Station head' },
-  { username: 'jiangtou.sw', displayName: '江头社工', role: 'social_worker', org: 'station:350206004000', area: '350206004000', label: '江头街道社工 Social worker' },
-  { username: 'jinshan.sw', displayName: '金山社工', role: 'social_worker', org: 'station:350206005000', area: '350206005000', label: '金山街道社工 Social worker' },
-  { username: 'volunteer.demo', displayName: '志愿者小林', role: 'volunteer', org: 'team:350206004000', area: '350206004000', label: '志愿者 Volunteer' },
+  {
+    username: 'admin',
+    displayName: '平台管理员',
+    role: 'admin',
+    org: 'bureau',
+    area: '350206000000',
+    label: '平台管理员 Platform administrator',
+  },
+  {
+    username: 'huli',
+    displayName: '湖里区民政局',
+    role: 'official',
+    org: 'bureau',
+    area: '350206000000',
+    label: '区级官员 District official',
+  },
+  {
+    username: 'jiangtou.head',
+    displayName: '江头站长',
+    role: 'station_head',
+    org: 'station:350206004000',
+    area: '350206004000',
+    label: '江头街道站长 Station head',
+  },
+  {
+    username: 'jiangtou.sw',
+    displayName: '江头社工',
+    role: 'social_worker',
+    org: 'station:350206004000',
+    area: '350206004000',
+    label: '江头街道社工 Social worker',
+  },
+  {
+    username: 'jinshan.sw',
+    displayName: '金山社工',
+    role: 'social_worker',
+    org: 'station:350206005000',
+    area: '350206005000',
+    label: '金山街道社工 Social worker',
+  },
+  {
+    username: 'volunteer.demo',
+    displayName: '志愿者小林',
+    role: 'volunteer',
+    org: 'team:350206004000',
+    area: '350206004000',
+    label: '志愿者 Volunteer',
+  },
 ] as const;
 
 interface DemoOrg {
@@ -42,14 +84,46 @@ interface DemoOrg {
   address?: string;
 }
 
-function demoOrgs(streets: { code: string; name: string }[], communities: { code: string; name: string; parentCode: string | null }[]): DemoOrg[] {
+function demoOrgs(
+  streets: { code: string; name: string }[],
+  communities: { code: string; name: string; parentCode: string | null }[],
+): DemoOrg[] {
   const list: DemoOrg[] = [
-    { key: 'bureau', name: '厦门市湖里区民政局', kind: 'bureau', areaCode: DEMO_AREA, contactName: '王科长', contactPhone: '0592-5721000', address: '厦门市湖里区湖里大道' },
-    { key: 'agency:tongxin', name: '厦门市湖里区同心社会工作服务中心', kind: 'agency', areaCode: DEMO_AREA, contactName: '陈主任', contactPhone: '0592-5720001' },
-    { key: 'agency:qihang', name: '厦门市启航社会工作服务中心', kind: 'agency', areaCode: DEMO_AREA, contactName: '林主任', contactPhone: '0592-5720002' },
+    {
+      key: 'bureau',
+      name: '厦门市湖里区民政局',
+      kind: 'bureau',
+      areaCode: DEMO_AREA,
+      contactName: '王科长',
+      contactPhone: '0592-5721000',
+      address: '厦门市湖里区湖里大道',
+    },
+    {
+      key: 'agency:tongxin',
+      name: '厦门市湖里区同心社会工作服务中心',
+      kind: 'agency',
+      areaCode: DEMO_AREA,
+      contactName: '陈主任',
+      contactPhone: '0592-5720001',
+    },
+    {
+      key: 'agency:qihang',
+      name: '厦门市启航社会工作服务中心',
+      kind: 'agency',
+      areaCode: DEMO_AREA,
+      contactName: '林主任',
+      contactPhone: '0592-5720002',
+    },
   ];
   for (const s of streets) {
-    list.push({ key: `station:${s.code}`, name: `${s.name}社工站`, kind: 'station', areaCode: s.code, contactName: '站长', contactPhone: '0592-5700000' });
+    list.push({
+      key: `station:${s.code}`,
+      name: `${s.name}社工站`,
+      kind: 'station',
+      areaCode: s.code,
+      contactName: '站长',
+      contactPhone: '0592-5700000',
+    });
     list.push({ key: `team:${s.code}`, name: `${s.name}志愿服务队`, kind: 'volunteer_team', areaCode: s.code });
   }
   // A few community organisations in the first communities of each street.
@@ -80,7 +154,10 @@ async function seedDemoAccounts(database: Database): Promise<boolean> {
   return database.owner((db) =>
     db.transaction(async (tx) => {
       const t = tx as unknown as Db;
-      const done = await t.select({ id: users.id }).from(users).where(sql`${users.username} = 'admin'`);
+      const done = await t
+        .select({ id: users.id })
+        .from(users)
+        .where(sql`${users.username} = 'admin'`);
       if (done.length) return false;
       await t.update(installation).set({ demo: true });
       const all = await t.select().from(areas);

@@ -4,7 +4,22 @@
 // elderly (独居, 空巢, 失能, 孤寡, 留守老人), some children in difficulty, some working-age
 // adults on 低保 or with a disability; care levels about 10% / 25% / 45% / 20% for levels 1–4.
 import { addDays, addMonths, makeIdNumber, type CareLevel, type ResidentInput } from '@wushe/core';
-import { ADULT_HEALTH, CHILD_HEALTH, chance, int, mobile, personName, pick, ROADS, SENIOR_HEALTH, surname, weighted, type Generation, type Rng, type Sex } from './names.ts';
+import {
+  ADULT_HEALTH,
+  CHILD_HEALTH,
+  chance,
+  int,
+  mobile,
+  personName,
+  pick,
+  ROADS,
+  SENIOR_HEALTH,
+  surname,
+  weighted,
+  type Generation,
+  type Rng,
+  type Sex,
+} from './names.ts';
 
 export interface DemoCommunity {
   code: string;
@@ -26,15 +41,48 @@ export interface PlannedResident {
 
 const CONSENT_PURPOSE = '建立服务对象档案，开展走访、评估与关爱服务';
 
-const ELDER_PRIMARY = [['living_alone', 30], ['empty_nest', 35], ['disabled_care', 12], ['childless_elder', 8], ['left_behind_elder', 15]] as const;
-const CHILD_PRIMARY = [['child_difficulty', 45], ['left_behind_child', 35], ['orphan', 8], ['unsupported_child', 12]] as const;
-const ADULT_PRIMARY = [['dibao', 35], ['disability', 25], ['expense_hardship', 25], ['single_mother', 6], ['severe_disability', 5], ['dibao_edge', 4]] as const;
+const ELDER_PRIMARY = [
+  ['living_alone', 30],
+  ['empty_nest', 35],
+  ['disabled_care', 12],
+  ['childless_elder', 8],
+  ['left_behind_elder', 15],
+] as const;
+const CHILD_PRIMARY = [
+  ['child_difficulty', 45],
+  ['left_behind_child', 35],
+  ['orphan', 8],
+  ['unsupported_child', 12],
+] as const;
+const ADULT_PRIMARY = [
+  ['dibao', 35],
+  ['disability', 25],
+  ['expense_hardship', 25],
+  ['single_mother', 6],
+  ['severe_disability', 5],
+  ['dibao_edge', 4],
+] as const;
 
 /** How much attention a category asks for: sorts residents into care levels. */
 const RISK: Record<string, number> = {
-  disabled_care: 3, severe_disability: 2.5, childless_elder: 2, living_alone: 1.5, orphan: 1.6, unsupported_child: 1.4,
-  child_difficulty: 1, left_behind_elder: 0.8, empty_nest: 0.7, left_behind_child: 0.6, disability: 0.9, tekun: 0.5,
-  dibao: 0.3, dibao_edge: 0.2, expense_hardship: 0.5, single_mother: 0.6, veteran_hardship: 0.3, family_planning_special: 0.6,
+  disabled_care: 3,
+  severe_disability: 2.5,
+  childless_elder: 2,
+  living_alone: 1.5,
+  orphan: 1.6,
+  unsupported_child: 1.4,
+  child_difficulty: 1,
+  left_behind_elder: 0.8,
+  empty_nest: 0.7,
+  left_behind_child: 0.6,
+  disability: 0.9,
+  tekun: 0.5,
+  dibao: 0.3,
+  dibao_edge: 0.2,
+  expense_hardship: 0.5,
+  single_mother: 0.6,
+  veteran_hardship: 0.3,
+  family_planning_special: 0.6,
 };
 
 /** Care level shares for levels 1–4 (cumulative cut-offs over residents sorted by risk). */
@@ -134,10 +182,19 @@ function makePerson(p: Person, categories: string[], registeredOn: string): Plan
   } else if (!categories.includes('childless_elder') && chance(rng, 0.85)) {
     const childSex: Sex = chance(rng, 0.5) ? 'male' : 'female';
     const relation = generation === 'elder' ? (childSex === 'male' ? '儿子' : '女儿') : pick(rng, ['兄弟', '姐妹', '父亲', '母亲']);
-    emergencyContacts.push({ name: personName(rng, 'adult', childSex, childSex === 'male' ? family : undefined), relation, phone: mobile(rng) });
+    emergencyContacts.push({
+      name: personName(rng, 'adult', childSex, childSex === 'male' ? family : undefined),
+      relation,
+      phone: mobile(rng),
+    });
   }
   if (generation === 'elder' && categories.includes('empty_nest') && p.family === undefined && chance(rng, 0.5)) {
-    householdMembers.push({ name: personName(rng, 'elder', sex === 'male' ? 'female' : 'male'), relation: '配偶', phone: null, note: null });
+    householdMembers.push({
+      name: personName(rng, 'elder', sex === 'male' ? 'female' : 'male'),
+      relation: '配偶',
+      phone: null,
+      note: null,
+    });
   }
   const healthList = generation === 'elder' ? SENIOR_HEALTH : generation === 'adult' ? ADULT_HEALTH : CHILD_HEALTH;
   const sick = categories.some((c) => c === 'disabled_care' || c.endsWith('disability')) ? 0.85 : generation === 'elder' ? 0.35 : 0.1;
@@ -175,7 +232,11 @@ export function planPopulation(rng: Rng, today: string, communities: DemoCommuni
     const community = weighted(rng, byWeight);
     const road = pick(rng, ROADS[community.streetName] ?? ['兴湖路']);
     const address = `湖里区${community.streetName}${road}${int(rng, 1, 288)}号${int(rng, 1, 18)}${String(int(rng, 1, 6)).padStart(2, '0')}室`;
-    const generation = weighted(rng, [['elder', 75], ['child', 10], ['adult', 15]] as const);
+    const generation = weighted(rng, [
+      ['elder', 75],
+      ['child', 10],
+      ['adult', 15],
+    ] as const);
     const sex: Sex = chance(rng, generation === 'elder' ? 0.56 : 0.5) ? 'female' : 'male';
     const age = generation === 'elder' ? elderAge(rng) : generation === 'child' ? int(rng, 3, 17) : int(rng, 25, 59);
     const base: Person = { rng, today, index: out.length, generation, sex, age, community, address, seqs };
@@ -183,7 +244,8 @@ export function planPopulation(rng: Rng, today: string, communities: DemoCommuni
     const first = makePerson(base, categoriesFor(rng, generation, sex, age), registeredOn);
     out.push(first);
     // About one resident in ten shares a household with a registered spouse (空巢 or 留守 couples).
-    const couple = generation === 'elder' && (first.input.categories.includes('empty_nest') || first.input.categories.includes('left_behind_elder'));
+    const couple =
+      generation === 'elder' && (first.input.categories.includes('empty_nest') || first.input.categories.includes('left_behind_elder'));
     if (couple && out.length < count && chance(rng, 0.15)) {
       const spouseSex: Sex = sex === 'male' ? 'female' : 'male';
       const spouseAge = Math.min(95, Math.max(60, age + (spouseSex === 'male' ? int(rng, 0, 5) : -int(rng, 0, 5))));

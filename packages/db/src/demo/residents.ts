@@ -3,7 +3,15 @@
 // contacts and assessments, and coverage neither 0 nor 100%. Deterministic from a fixed seed;
 // dates are relative to `today`. Every resident goes through prepareResident, the one path to
 // the stored form (sealing, masks, blind indexes), and rows go in as multi-row INSERTs.
-import { DEFAULT_VISIT_INTERVALS, nextDueDate, PHQ9, shanghaiToday, visitIntervals, type CareLevel, type VisitIntervals } from '@wushe/core';
+import {
+  DEFAULT_VISIT_INTERVALS,
+  nextDueDate,
+  PHQ9,
+  shanghaiToday,
+  visitIntervals,
+  type CareLevel,
+  type VisitIntervals,
+} from '@wushe/core';
 import { getTableColumns, sql } from 'drizzle-orm';
 import { rows, type Database, type Db } from '../client.ts';
 import { insertJson } from '../queries.ts';
@@ -36,7 +44,13 @@ async function demoCommunities(db: Db): Promise<DemoCommunity[]> {
   for (const a of found) {
     const streetName = a.level === 'community' && a.parent_code ? streets.get(a.parent_code) : undefined;
     // Communities differ in size: a fixed spread per code keeps the weights deterministic.
-    if (streetName) out.push({ code: a.code, name: a.name, streetName, weight: (STREET_WEIGHT[streetName] ?? 1) * (0.6 + (Number(a.code.slice(-3)) % 5) * 0.2) });
+    if (streetName)
+      out.push({
+        code: a.code,
+        name: a.name,
+        streetName,
+        weight: (STREET_WEIGHT[streetName] ?? 1) * (0.6 + (Number(a.code.slice(-3)) % 5) * 0.2),
+      });
   }
   return out;
 }
@@ -49,11 +63,21 @@ async function loadIntervals(db: Db): Promise<VisitIntervals> {
 
 /** 江头 residents go to 江头社工 (some to the station head), 金山 ones to 金山社工; others have no account yet. */
 async function assignWorkers(db: Db, rng: () => number, list: PlannedResident[]) {
-  const found = await rows<{ id: string; username: string }>(db, sql`SELECT id, username FROM users WHERE username IN ('jiangtou.sw', 'jiangtou.head', 'jinshan.sw')`);
+  const found = await rows<{ id: string; username: string }>(
+    db,
+    sql`SELECT id, username FROM users WHERE username IN ('jiangtou.sw', 'jiangtou.head', 'jinshan.sw')`,
+  );
   const id = (u: string) => found.find((f) => f.username === u)?.id ?? null;
   for (const r of list) {
     const street = r.input.areaCode.slice(0, 9);
-    const worker = street === '350206004' ? (chance(rng, 0.2) ? id('jiangtou.head') : id('jiangtou.sw')) : street === '350206005' ? id('jinshan.sw') : null;
+    const worker =
+      street === '350206004'
+        ? chance(rng, 0.2)
+          ? id('jiangtou.head')
+          : id('jiangtou.sw')
+        : street === '350206005'
+          ? id('jinshan.sw')
+          : null;
     r.input.assignedWorkerId = r.spouseOf === null ? worker : list[r.spouseOf]!.input.assignedWorkerId;
   }
 }
@@ -68,48 +92,72 @@ async function insertUrgentScreens(db: Db, keys: Keys, list: PlannedResident[], 
     db,
     sql`SELECT u.id FROM users u JOIN roles r ON r.id = u.role_id WHERE r.code = 'station_head' AND u.area_code = '350206004000' ORDER BY u.id`,
   );
-  const common = (s: UrgentScreen) => ({ resident_id: stableId(`demo:resident:${s.residentIndex}`), area_code: list[s.residentIndex]!.input.areaCode });
-  await insertJson(db, 'assessments', screens.map((s) => ({
-    id: s.assessmentId,
-    ...common(s),
-    instrument_code: PHQ9.code,
-    instrument_version: PHQ9.version,
-    reason: 'routine',
-    answers_cipher: keys.seal(JSON.stringify({ answers: s.answers, extras: {} })),
-    total: s.result.total,
-    level: null,
-    band: s.result.band?.code ?? null,
-    flags: s.result.flags,
-    suggested_care_level: s.result.suggestedCareLevel,
-    confirmed_care_level: list[s.residentIndex]!.input.careLevel,
-    override_reason: s.result.suggestedCareLevel === list[s.residentIndex]!.input.careLevel ? null : '已转介心理门诊，先按原等级走访，复评后再定',
-    assessed_by: s.assessedBy,
-    assessed_on: s.assessedOn,
-    created_at: s.assessedAt,
-  })), 100);
-  await insertJson(db, 'follow_ups', screens.map((s) => ({
-    id: s.followUp.id,
-    ...common(s),
-    reason: s.notice.reason,
-    assessment_id: s.assessmentId,
-    due_at: s.followUp.dueAt,
-    assigned_to: s.assessedBy,
-    done_at: s.followUp.doneAt,
-    done_by: s.followUp.doneAt ? s.assessedBy : null,
-    outcome: s.followUp.outcome,
-    created_at: s.assessedAt,
-  })), 100);
-  const alerts = screens.filter((s) => s.notify).flatMap((s) => heads.map((h) => ({
-    id: stableId(`demo:urgent-alert:${s.residentIndex}:${h.id}`),
-    user_id: h.id,
-    ...common(s),
-    kind: 'assessment.urgent',
-    title: s.notice.title,
-    body: s.notice.body,
-    link: `/residents/${stableId(`demo:resident:${s.residentIndex}`)}`,
-    created_at: s.assessedAt,
-  })));
-  if (alerts.length) await insertJson(db, 'notifications', alerts.map(({ resident_id: _r, ...a }) => a), 100);
+  const common = (s: UrgentScreen) => ({
+    resident_id: stableId(`demo:resident:${s.residentIndex}`),
+    area_code: list[s.residentIndex]!.input.areaCode,
+  });
+  await insertJson(
+    db,
+    'assessments',
+    screens.map((s) => ({
+      id: s.assessmentId,
+      ...common(s),
+      instrument_code: PHQ9.code,
+      instrument_version: PHQ9.version,
+      reason: 'routine',
+      answers_cipher: keys.seal(JSON.stringify({ answers: s.answers, extras: {} })),
+      total: s.result.total,
+      level: null,
+      band: s.result.band?.code ?? null,
+      flags: s.result.flags,
+      suggested_care_level: s.result.suggestedCareLevel,
+      confirmed_care_level: list[s.residentIndex]!.input.careLevel,
+      override_reason:
+        s.result.suggestedCareLevel === list[s.residentIndex]!.input.careLevel ? null : '已转介心理门诊，先按原等级走访，复评后再定',
+      assessed_by: s.assessedBy,
+      assessed_on: s.assessedOn,
+      created_at: s.assessedAt,
+    })),
+    100,
+  );
+  await insertJson(
+    db,
+    'follow_ups',
+    screens.map((s) => ({
+      id: s.followUp.id,
+      ...common(s),
+      reason: s.notice.reason,
+      assessment_id: s.assessmentId,
+      due_at: s.followUp.dueAt,
+      assigned_to: s.assessedBy,
+      done_at: s.followUp.doneAt,
+      done_by: s.followUp.doneAt ? s.assessedBy : null,
+      outcome: s.followUp.outcome,
+      created_at: s.assessedAt,
+    })),
+    100,
+  );
+  const alerts = screens
+    .filter((s) => s.notify)
+    .flatMap((s) =>
+      heads.map((h) => ({
+        id: stableId(`demo:urgent-alert:${s.residentIndex}:${h.id}`),
+        user_id: h.id,
+        ...common(s),
+        kind: 'assessment.urgent',
+        title: s.notice.title,
+        body: s.notice.body,
+        link: `/residents/${stableId(`demo:resident:${s.residentIndex}`)}`,
+        created_at: s.assessedAt,
+      })),
+    );
+  if (alerts.length)
+    await insertJson(
+      db,
+      'notifications',
+      alerts.map(({ resident_id: _r, ...a }) => a),
+      100,
+    );
 }
 
 const at = (day: string, hourUtc = 1) => `${day}T${String(hourUtc).padStart(2, '0')}:00:00.000Z`;
@@ -137,7 +185,8 @@ export async function seedDemoResidents(database: Database, keys: Keys, opts: De
       const levelRows: Record<string, unknown>[] = [];
       for (const r of list) {
         const id = stableId(`demo:resident:${r.index}`);
-        const householdId = r.spouseOf !== null ? stableId(`demo:resident:${r.spouseOf}`) : list[r.index + 1]?.spouseOf === r.index ? id : null;
+        const householdId =
+          r.spouseOf !== null ? stableId(`demo:resident:${r.spouseOf}`) : list[r.index + 1]?.spouseOf === r.index ? id : null;
         const prepared = prepareResident(keys, { ...r.input, householdId }, r.registeredOn, intervals);
         if (!prepared.ok) throw new Error(`demo resident ${r.index} (${r.input.name}): ${prepared.problems.map((p) => p.key).join(', ')}`);
         const last = history.lastContact[r.index] ?? null;

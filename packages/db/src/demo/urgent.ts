@@ -34,7 +34,10 @@ function answersOf(): AssessmentAnswers {
 }
 
 export function planUrgentScreens(list: PlannedResident[], today: string): UrgentScreen[] {
-  const chosen = list.filter((r) => r.generation === 'adult' && r.input.areaCode.startsWith(STREET) && r.input.assignedWorkerId && r.registeredOn < addDays(today, -30));
+  const chosen = list.filter(
+    (r) =>
+      r.generation === 'adult' && r.input.areaCode.startsWith(STREET) && r.input.assignedWorkerId && r.registeredOn < addDays(today, -30),
+  );
   return PLAN.slice(0, chosen.length).map((p, k) => {
     const r = chosen[k]!;
     const answers = answersOf();

@@ -47,7 +47,12 @@ export type Identity = {
   birthDate: string | null;
 };
 
-export function sealIdentity(keys: Keys, type: DocumentType, raw: string, today: string): { ok: true; value: Identity } | { ok: false; problem: FieldProblem } {
+export function sealIdentity(
+  keys: Keys,
+  type: DocumentType,
+  raw: string,
+  today: string,
+): { ok: true; value: Identity } | { ok: false; problem: FieldProblem } {
   const parsed = parseDocumentNumber(type, raw, today);
   if (!parsed.ok) return { ok: false, problem: { path: 'idNumber', key: parsed.messageKey, params: parsed.params } };
   const id = parsed.id;

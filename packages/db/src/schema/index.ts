@@ -3,19 +3,7 @@
 // policies (migrations/0002_rls.sql) key on the same prefix.
 import { sql } from 'drizzle-orm';
 import { areaC } from './columns.ts';
-import {
-  bigint,
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  smallint,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -108,10 +96,7 @@ export const users = pgTable(
     createdAt: tstz('created_at').notNull().defaultNow(),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('users_username_idx').on(sql`lower(${t.username})`),
-    index('users_area_idx').using('btree', areaC(t.areaCode), t.id),
-  ],
+  (t) => [uniqueIndex('users_username_idx').on(sql`lower(${t.username})`), index('users_area_idx').using('btree', areaC(t.areaCode), t.id)],
 );
 
 /** Login sessions; the cookie holds a random token, the row its SHA-256. */

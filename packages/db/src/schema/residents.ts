@@ -51,7 +51,10 @@ export const residents = pgTable(
     /** Sealed JSON: household members, emergency contacts, guardian (names and phones). */
     familyCipher: text('family_cipher'),
     householdId: uuid('household_id'), // registered residents of one household share it
-    categories: text('categories').array().notNull().default(sql`'{}'::text[]`),
+    categories: text('categories')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     assistanceStatus: text('assistance_status'),
     careLevel: smallint('care_level').notNull(), // 关爱等级 1..4
     healthCipher: text('health_cipher'), // sealed health notes
@@ -69,7 +72,9 @@ export const residents = pgTable(
     updatedAt: tstz('updated_at').notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('residents_id_hash_idx').on(t.idHash).where(sql`status <> 'merged'`),
+    uniqueIndex('residents_id_hash_idx')
+      .on(t.idHash)
+      .where(sql`status <> 'merged'`),
     index('residents_area_idx').using('btree', areaC(t.areaCode), t.id),
     index('residents_grams_idx').using('gin', t.nameGrams),
     index('residents_initials_idx').on(t.nameInitials, t.areaCode),
@@ -86,7 +91,9 @@ export const careLevelChanges = pgTable(
   'care_level_changes',
   {
     id: uuid('id').primaryKey(),
-    residentId: uuid('resident_id').notNull().references(() => residents.id),
+    residentId: uuid('resident_id')
+      .notNull()
+      .references(() => residents.id),
     areaCode: text('area_code').notNull(),
     fromLevel: smallint('from_level'),
     toLevel: smallint('to_level').notNull(),
@@ -116,7 +123,9 @@ export const assessments = pgTable(
   'assessments',
   {
     id: uuid('id').primaryKey(),
-    residentId: uuid('resident_id').notNull().references(() => residents.id),
+    residentId: uuid('resident_id')
+      .notNull()
+      .references(() => residents.id),
     areaCode: text('area_code').notNull(),
     instrumentCode: text('instrument_code').notNull(),
     instrumentVersion: text('instrument_version').notNull(),
@@ -125,7 +134,10 @@ export const assessments = pgTable(
     total: integer('total').notNull(),
     level: text('level'),
     band: text('band'),
-    flags: text('flags').array().notNull().default(sql`'{}'::text[]`),
+    flags: text('flags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     suggestedCareLevel: smallint('suggested_care_level'),
     confirmedCareLevel: smallint('confirmed_care_level'),
     overrideReason: text('override_reason'),
@@ -144,7 +156,9 @@ export const contacts = pgTable(
   'contacts',
   {
     id: uuid('id').primaryKey(),
-    residentId: uuid('resident_id').notNull().references(() => residents.id),
+    residentId: uuid('resident_id')
+      .notNull()
+      .references(() => residents.id),
     areaCode: text('area_code').notNull(),
     groupId: uuid('group_id'), // one household contact recorded for several residents
     kind: text('kind').notNull(), // home_visit | phone | office | online | service
@@ -188,7 +202,9 @@ export const followUps = pgTable(
   'follow_ups',
   {
     id: uuid('id').primaryKey(),
-    residentId: uuid('resident_id').notNull().references(() => residents.id),
+    residentId: uuid('resident_id')
+      .notNull()
+      .references(() => residents.id),
     areaCode: text('area_code').notNull(),
     reason: text('reason').notNull(),
     assessmentId: uuid('assessment_id'),
@@ -211,7 +227,9 @@ export const notifications = pgTable(
   'notifications',
   {
     id: uuid('id').primaryKey(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     areaCode: text('area_code').notNull(),
     kind: text('kind').notNull(),
     title: text('title').notNull(),

@@ -7,7 +7,10 @@ const COLUMNS = sql`a.code, a.name, a.level, a.parent_code AS "parentCode", a.in
 
 /** Children of a parent, limited to the scope (so an ancestor of the scope shows only its branch). */
 export function areaChildren(db: Db, scope: string, parent: string): Promise<Area[]> {
-  return preparedRows<Area>(db, sql`SELECT ${COLUMNS} FROM areas a WHERE a.parent_code = ${parent} AND a.code LIKE ${scope + '%'} ORDER BY a.code`);
+  return preparedRows<Area>(
+    db,
+    sql`SELECT ${COLUMNS} FROM areas a WHERE a.parent_code = ${parent} AND a.code LIKE ${scope + '%'} ORDER BY a.code`,
+  );
 }
 
 export async function areaByCode(db: Db, scope: string, code: string): Promise<Area | undefined> {

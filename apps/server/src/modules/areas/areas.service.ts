@@ -47,7 +47,13 @@ export async function createGrid(ctx: Ctx, input: { parentCode: string; name: st
     if (areaLevel(parent.code) !== 'community') throw fieldError('parentCode', 'area.gridParent');
     const code = parent.code + input.suffix;
     if (await areaByCode(db, '', code)) throw fieldError('suffix', 'area.gridTaken');
-    const row = { code, name: input.name, parentCode: parent.code, initials: nameInitials(input.name), path: `${parent.path} / ${input.name}` };
+    const row = {
+      code,
+      name: input.name,
+      parentCode: parent.code,
+      initials: nameInitials(input.name),
+      path: `${parent.path} / ${input.name}`,
+    };
     await insertGrid(db, row);
     await appendAudit(db, byActor(ctx, { action: 'area.grid.create', targetType: 'area', targetId: code, areaCode: code, after: row }));
     childrenCache.delete(ctx.database);

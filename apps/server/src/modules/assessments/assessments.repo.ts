@@ -51,7 +51,10 @@ export async function insertAssessment(db: Db, a: NewAssessment): Promise<void> 
   await db.execute(sql`INSERT INTO assessments (id, resident_id, area_code, instrument_code, instrument_version, reason, answers_cipher,
       total, level, band, flags, suggested_care_level, confirmed_care_level, override_reason, assessed_by, assessed_on)
     VALUES (${a.id}, ${a.residentId}, ${a.areaCode}, ${a.instrumentCode}, ${a.instrumentVersion}, ${a.reason}, ${a.answersCipher},
-      ${a.total}, ${a.level}, ${a.band}, ${sql`ARRAY[${sql.join(a.flags.map((f) => sql`${f}`), sql`, `)}]::text[]`},
+      ${a.total}, ${a.level}, ${a.band}, ${sql`ARRAY[${sql.join(
+        a.flags.map((f) => sql`${f}`),
+        sql`, `,
+      )}]::text[]`},
       ${a.suggestedCareLevel}, ${a.confirmedCareLevel}, ${a.overrideReason}, ${a.assessedBy}, ${a.assessedOn})`);
 }
 
@@ -86,7 +89,12 @@ export async function assessmentsOf(db: Db, scope: string, residentId: string, l
 }
 
 /** One assessment with its sealed answers and assessor (for the detail view only). */
-export async function assessmentById(db: Db, scope: string, id: string, lang: 'zh' | 'en'): Promise<(Assessment & { assessedBy: string | null; answersCipher: string; areaCode: string }) | undefined> {
+export async function assessmentById(
+  db: Db,
+  scope: string,
+  id: string,
+  lang: 'zh' | 'en',
+): Promise<(Assessment & { assessedBy: string | null; answersCipher: string; areaCode: string }) | undefined> {
   const found = await rows<Row & { assessedBy: string | null; answersCipher: string; areaCode: string }>(
     db,
     sql`SELECT ${columns(lang)}, a.assessed_by AS "assessedBy", a.answers_cipher AS "answersCipher", a.area_code AS "areaCode"

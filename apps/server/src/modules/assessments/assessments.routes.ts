@@ -1,4 +1,13 @@
-import { assessment, assessmentAnswers, assessmentCreate, assessmentExtras, idParams, instrumentDefinition, listOf, localizedText } from '@wushe/core';
+import {
+  assessment,
+  assessmentAnswers,
+  assessmentCreate,
+  assessmentExtras,
+  idParams,
+  instrumentDefinition,
+  listOf,
+  localizedText,
+} from '@wushe/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { route } from '../../http/route.ts';
@@ -8,7 +17,13 @@ const tags = ['assessments'];
 
 // The full definition travels so the web form renders the items and keeps a running score
 // with core's scoreAssessment.
-const instrumentOut = z.object({ code: z.string(), version: z.string(), name: localizedText, kind: z.string(), definition: instrumentDefinition });
+const instrumentOut = z.object({
+  code: z.string(),
+  version: z.string(),
+  name: localizedText,
+  kind: z.string(),
+  definition: instrumentDefinition,
+});
 
 export function assessmentsRoutes(app: FastifyInstance): void {
   route(app, {
@@ -35,7 +50,8 @@ export function assessmentsRoutes(app: FastifyInstance): void {
     method: 'POST',
     url: '/api/v1/residents/:id/assessments',
     access: 'assessment.write',
-    summary: 'Record an assessment: scored with the stored instrument version, answers sealed; may change the care level; urgent flags notify the station head',
+    summary:
+      'Record an assessment: scored with the stored instrument version, answers sealed; may change the care level; urgent flags notify the station head',
     tags,
     params: idParams,
     body: assessmentCreate,

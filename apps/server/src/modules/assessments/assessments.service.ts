@@ -16,7 +16,15 @@ import type { Ctx } from '../../context.ts';
 import { AppError, badRequest, fieldError, forbidden, notFound, type FieldError } from '../../http/errors.ts';
 import { residentRef } from '../coverage/intervals.ts';
 import { updateResidentRow } from '../residents/residents.rules.ts';
-import { activeInstruments, assessmentById, assessmentsOf, insertAssessment, instrumentFor, tagLevelChange, type InstrumentRow } from './assessments.repo.ts';
+import {
+  activeInstruments,
+  assessmentById,
+  assessmentsOf,
+  insertAssessment,
+  instrumentFor,
+  tagLevelChange,
+  type InstrumentRow,
+} from './assessments.repo.ts';
 import { raiseUrgent, urgentRecipients } from './urgent.ts';
 
 export interface AssessmentCreate {
@@ -61,7 +69,12 @@ function score(def: InstrumentDefinition, answers: AssessmentAnswers, extras: As
     throw badRequest(
       e.issues.map((i): FieldError => {
         const where = i.code === 'unknownExtra' || (i.item in extras && !(i.item in answers)) ? 'extras' : 'answers';
-        const key = i.code === 'unknownOption' ? 'assessment.unknownOption' : i.code === 'wrongType' ? 'assessment.wrongType' : 'assessment.unknownItem';
+        const key =
+          i.code === 'unknownOption'
+            ? 'assessment.unknownOption'
+            : i.code === 'wrongType'
+              ? 'assessment.wrongType'
+              : 'assessment.unknownItem';
         return { path: `${where}.${i.item}`, key, params: { value: i.value ?? '' } };
       }),
     );
@@ -119,7 +132,15 @@ export async function createAssessment(ctx: Ctx, residentId: string, body: Asses
     let levelChange: { from: number; to: number } | null = null;
     if (confirmed !== null && confirmed !== current.careLevel) {
       // The residents module's one way to change a resident: history, due date, audit.
-      await updateResidentRow(db, ctx, residentId, null, { careLevel: confirmed }, overrideReason ?? `${shortName(def)} 评估`, 'resident.careLevel.assessment');
+      await updateResidentRow(
+        db,
+        ctx,
+        residentId,
+        null,
+        { careLevel: confirmed },
+        overrideReason ?? `${shortName(def)} 评估`,
+        'resident.careLevel.assessment',
+      );
       await tagLevelChange(db, residentId, id);
       levelChange = { from: current.careLevel, to: confirmed };
     }
@@ -135,26 +156,29 @@ export async function createAssessment(ctx: Ctx, residentId: string, body: Asses
       });
     }
     // The audit names the result, never the answers.
-    await appendAudit(db, byActor(ctx, {
-      action: 'assessment.create',
-      targetType: 'assessment',
-      targetId: id,
-      areaCode: current.areaCode,
-      after: {
-        residentId,
-        instrument: `${def.code}@${instrument.version}`,
-        total: result.total,
-        level: result.level,
-        band: result.band?.code ?? null,
-        flags: result.flags,
-        suggestedCareLevel: suggested,
-        confirmedCareLevel: confirmed,
-        overrideReason,
-        levelChange,
-        followUpDueAt: followUp?.dueAt.toISOString() ?? null,
-        notified: recipients.length,
-      },
-    }));
+    await appendAudit(
+      db,
+      byActor(ctx, {
+        action: 'assessment.create',
+        targetType: 'assessment',
+        targetId: id,
+        areaCode: current.areaCode,
+        after: {
+          residentId,
+          instrument: `${def.code}@${instrument.version}`,
+          total: result.total,
+          level: result.level,
+          band: result.band?.code ?? null,
+          flags: result.flags,
+          suggestedCareLevel: suggested,
+          confirmedCareLevel: confirmed,
+          overrideReason,
+          levelChange,
+          followUpDueAt: followUp?.dueAt.toISOString() ?? null,
+          notified: recipients.length,
+        },
+      }),
+    );
   });
   const saved = await ctx.db.run((db) => assessmentById(db, ctx.scope, id, langKey(ctx)));
   const { assessedBy: _b, answersCipher: _c, areaCode: _a, ...out } = saved!;
@@ -181,13 +205,16 @@ export async function getAssessmentAnswers(ctx: Ctx, id: string) {
     } catch {
       throw new AppError(500, 'error.internal');
     }
-    await appendAudit(db, byActor(ctx, {
-      action: 'assessment.answers.view',
-      targetType: 'assessment',
-      targetId: id,
-      areaCode: found.areaCode,
-      after: { residentId: found.residentId, instrument: `${found.instrumentCode}@${found.instrumentVersion}` },
-    }));
+    await appendAudit(
+      db,
+      byActor(ctx, {
+        action: 'assessment.answers.view',
+        targetType: 'assessment',
+        targetId: id,
+        areaCode: found.areaCode,
+        after: { residentId: found.residentId, instrument: `${found.instrumentCode}@${found.instrumentVersion}` },
+      }),
+    );
     const { assessedBy: _b, answersCipher: _c, areaCode: _a, ...out } = found;
     return { ...out, answers: opened.answers, extras: opened.extras ?? {} };
   });

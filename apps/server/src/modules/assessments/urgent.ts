@@ -18,7 +18,10 @@ export async function urgentRecipients(database: Database, residentArea: string)
       db,
       sql`SELECT u.id FROM users u JOIN roles r ON r.id = u.role_id
         WHERE u.status = 'active' AND r.code = 'station_head'
-          AND u.area_code IN (${sql.join(covering.map((c) => sql`${c}`), sql`, `)})
+          AND u.area_code IN (${sql.join(
+            covering.map((c) => sql`${c}`),
+            sql`, `,
+          )})
         ORDER BY u.id`,
     );
     if (heads.length) return heads.map((h) => h.id);

@@ -43,7 +43,10 @@ export async function login(services: Services, input: LoginInput): Promise<stri
     });
   // Verify outside the transaction: argon2 is slow and must not hold a connection.
   const [user] = await database.run('', (db) =>
-    db.select().from(users).where(sql`lower(${users.username}) = lower(${input.username})`),
+    db
+      .select()
+      .from(users)
+      .where(sql`lower(${users.username}) = lower(${input.username})`),
   );
   const passwordOk = user
     ? await verifyPassword(user.passwordHash, input.password)
@@ -136,7 +139,15 @@ export async function logout(ctx: Ctx, sessionId: string): Promise<void> {
 }
 
 function auditOf(ctx: Ctx, action: string) {
-  return { actorId: ctx.actor.id, actorName: ctx.actor.username, ip: ctx.ip, action, targetType: 'user', targetId: ctx.actor.id, areaCode: ctx.actor.area.code };
+  return {
+    actorId: ctx.actor.id,
+    actorName: ctx.actor.username,
+    ip: ctx.ip,
+    action,
+    targetType: 'user',
+    targetId: ctx.actor.id,
+    areaCode: ctx.actor.area.code,
+  };
 }
 
 export function passwordProblem(ctx: Pick<Ctx, 'config'>, path: string, password: string): AppError | null {
@@ -167,7 +178,10 @@ export async function changePassword(ctx: Ctx, sessionId: string, current: strin
 export async function totpSetup(ctx: Ctx): Promise<{ secret: string; otpauthUrl: string }> {
   const secret = newTotpSecret();
   await ctx.database.run('', (db) =>
-    db.update(users).set({ totpSecret: ctx.keys.seal(secret), totpEnabled: false }).where(and(eq(users.id, ctx.actor.id), eq(users.totpEnabled, false))),
+    db
+      .update(users)
+      .set({ totpSecret: ctx.keys.seal(secret), totpEnabled: false })
+      .where(and(eq(users.id, ctx.actor.id), eq(users.totpEnabled, false))),
   );
   if (ctx.actor.totpEnabled) throw forbidden();
   return { secret, otpauthUrl: otpauthUrl(secret, ctx.actor.username) };

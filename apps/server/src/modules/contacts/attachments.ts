@@ -38,13 +38,16 @@ export async function uploadAttachment(ctx: Ctx, body: { filename: string; conte
   await ctx.db.tx(async (db) => {
     await db.execute(sql`INSERT INTO attachments (id, area_code, filename, content_type, size, content, created_by)
       VALUES (${id}, ${areaCode}, ${body.filename}, ${body.contentType}, ${bytes.length}, ${bytes.toString('base64')}, ${ctx.actor.id})`);
-    await appendAudit(db, byActor(ctx, {
-      action: 'attachment.upload',
-      targetType: 'attachment',
-      targetId: id,
-      areaCode,
-      after: { filename: body.filename, contentType: body.contentType, size: bytes.length },
-    }));
+    await appendAudit(
+      db,
+      byActor(ctx, {
+        action: 'attachment.upload',
+        targetType: 'attachment',
+        targetId: id,
+        areaCode,
+        after: { filename: body.filename, contentType: body.contentType, size: bytes.length },
+      }),
+    );
   });
   return { id, filename: body.filename, contentType: body.contentType, size: bytes.length };
 }

@@ -44,13 +44,16 @@ export async function contactIdsByClientKey(db: Db, scope: string, key: string):
 }
 
 export function serviceTypeExists(db: Db, code: string): Promise<boolean> {
-  return rows<{ ok: number }>(db, sql`SELECT 1 AS ok FROM code_lists WHERE list = 'service_type' AND code = ${code} AND active`).then((r) => r.length > 0);
+  return rows<{ ok: number }>(db, sql`SELECT 1 AS ok FROM code_lists WHERE list = 'service_type' AND code = ${code} AND active`).then(
+    (r) => r.length > 0,
+  );
 }
 
 export function workerVisible(db: Db, scopeOfWorker: string, id: string): Promise<boolean> {
-  return rows<{ ok: number }>(db, sql`SELECT 1 AS ok FROM users WHERE id = ${id} AND area_code LIKE ${scopeOfWorker + '%'} AND status = 'active'`).then(
-    (r) => r.length > 0,
-  );
+  return rows<{ ok: number }>(
+    db,
+    sql`SELECT 1 AS ok FROM users WHERE id = ${id} AND area_code LIKE ${scopeOfWorker + '%'} AND status = 'active'`,
+  ).then((r) => r.length > 0);
 }
 
 /** Unlinked attachments in scope, locked while they are linked. */
@@ -58,7 +61,10 @@ export function linkableAttachments(db: Db, scope: string, ids: string[]): Promi
   if (!ids.length) return Promise.resolve([]);
   return rows<{ id: string }>(
     db,
-    sql`SELECT id FROM attachments WHERE id IN (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)})
+    sql`SELECT id FROM attachments WHERE id IN (${sql.join(
+      ids.map((i) => sql`${i}::uuid`),
+      sql`, `,
+    )})
       AND contact_id IS NULL AND area_code LIKE ${scope + '%'} FOR UPDATE`,
   );
 }
@@ -66,7 +72,10 @@ export function linkableAttachments(db: Db, scope: string, ids: string[]): Promi
 export async function linkAttachments(db: Db, ids: string[], contactId: string, areaCode: string): Promise<void> {
   if (!ids.length) return;
   await db.execute(sql`UPDATE attachments SET contact_id = ${contactId}, area_code = ${areaCode}
-    WHERE id IN (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)})`);
+    WHERE id IN (${sql.join(
+      ids.map((i) => sql`${i}::uuid`),
+      sql`, `,
+    )})`);
 }
 
 export async function touchResidentDue(db: Db, id: string, lastContactOn: string, nextDueOn: string): Promise<void> {
@@ -94,7 +103,13 @@ type Row = Contact & { total: string };
 export async function listContacts(db: Db, f: ContactFilter): Promise<{ items: Contact[]; total: number }> {
   const where = [inArea(sql`c.area_code`, f.prefix)];
   if (f.residentId) where.push(sql`c.resident_id = ${f.residentId}`);
-  if (f.ids) where.push(sql`c.id IN (${sql.join(f.ids.map((i) => sql`${i}::uuid`), sql`, `)})`);
+  if (f.ids)
+    where.push(
+      sql`c.id IN (${sql.join(
+        f.ids.map((i) => sql`${i}::uuid`),
+        sql`, `,
+      )})`,
+    );
   if (f.from) where.push(sql`c.occurred_on >= ${f.from}`);
   if (f.to) where.push(sql`c.occurred_on <= ${f.to}`);
   if (f.kind) where.push(sql`c.kind = ${f.kind}`);

@@ -43,7 +43,7 @@ export function contactsRoutes(app: FastifyInstance): void {
     method: 'GET',
     url: '/api/v1/attachments/:id',
     access: 'resident.read',
-    summary: 'Download an attachment (404 outside the caller\'s scope)',
+    summary: "Download an attachment (404 outside the caller's scope)",
     tags,
     params: idParams,
     handler: (ctx, { params }, _req, reply) => sendAttachment(ctx, params.id, reply),

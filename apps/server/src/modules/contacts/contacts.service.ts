@@ -46,7 +46,15 @@ export async function findContacts(ctx: Ctx, q: ContactListInput) {
   const prefix = narrowScope(ctx.scope, q.area);
   if (prefix === null) return { items: [], total: 0 };
   return ctx.db.run((db) =>
-    listContacts(db, { prefix, residentId: q.residentId, from: q.from, to: q.to, kind: q.kind, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
+    listContacts(db, {
+      prefix,
+      residentId: q.residentId,
+      from: q.from,
+      to: q.to,
+      kind: q.kind,
+      limit: q.pageSize,
+      offset: (q.page - 1) * q.pageSize,
+    }),
   );
 }
 
@@ -56,7 +64,8 @@ async function contactsByIds(ctx: Ctx, ids: string[]): Promise<Contact[]> {
 }
 
 /** Household rows get `${key}:${residentId}` after the first, so every row stays unique. */
-const rowKey = (key: string | undefined, index: number, residentId: string) => (key === undefined ? null : index === 0 ? key : `${key}:${residentId}`);
+const rowKey = (key: string | undefined, index: number, residentId: string) =>
+  key === undefined ? null : index === 0 ? key : `${key}:${residentId}`;
 
 const isUniqueViolation = (e: unknown) => {
   const err = e as { code?: string; cause?: { code?: string } };
@@ -118,21 +127,24 @@ export async function createContact(ctx: Ctx, body: ContactCreate): Promise<{ it
         created.push(id);
       }
       await linkAttachments(db, attachmentIds, created[0]!, resident.areaCode);
-      await appendAudit(db, byActor(ctx, {
-        action: 'contact.create',
-        targetType: 'contact',
-        targetId: created[0]!,
-        areaCode: resident.areaCode,
-        after: {
-          kind: body.kind,
-          serviceType: body.serviceType ?? null,
-          occurredAt: occurred.toISOString(),
-          workerId,
-          residentIds: people.map((p) => p.id),
-          groupId,
-          attachmentIds,
-        },
-      }));
+      await appendAudit(
+        db,
+        byActor(ctx, {
+          action: 'contact.create',
+          targetType: 'contact',
+          targetId: created[0]!,
+          areaCode: resident.areaCode,
+          after: {
+            kind: body.kind,
+            serviceType: body.serviceType ?? null,
+            occurredAt: occurred.toISOString(),
+            workerId,
+            residentIds: people.map((p) => p.id),
+            groupId,
+            attachmentIds,
+          },
+        }),
+      );
       return created;
     });
   } catch (e) {

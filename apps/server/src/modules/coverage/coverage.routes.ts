@@ -23,7 +23,8 @@ export function coverageRoutes(app: FastifyInstance): void {
     method: 'GET',
     url: '/api/v1/coverage',
     access: 'coverage.read',
-    summary: 'Coverage of an area and its child areas (or every street/community below, by=) on a date (default: the caller\'s area, today); format=xlsx exports',
+    summary:
+      "Coverage of an area and its child areas (or every street/community below, by=) on a date (default: the caller's area, today); format=xlsx exports",
     tags,
     // `by` (street | community) lists every street or community below the area, e.g. a province by street.
     query: coverageQuery.extend({ by: z.enum(['child', 'street', 'community']).default('child') }),

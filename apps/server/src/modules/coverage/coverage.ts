@@ -32,7 +32,10 @@ const windowStartOf = (starts: string[], level: SQL = sql`r.care_level`) =>
 
 /** The grouped count query: registered and covered by the first `len` digits of the area code. */
 export function coverageSql(prefix: string, len: number, date: string, starts: string[], today: boolean): SQL {
-  const residentsWhere = sql.join([inArea(sql`r.area_code`, prefix), sql`r.status = 'active'`, sql`r.registered_on <= ${date}::date`], sql` AND `);
+  const residentsWhere = sql.join(
+    [inArea(sql`r.area_code`, prefix), sql`r.status = 'active'`, sql`r.registered_on <= ${date}::date`],
+    sql` AND `,
+  );
   if (today) {
     return sql`SELECT left(r.area_code, ${len}) AS code, count(*)::int AS registered,
         count(*) FILTER (WHERE r.last_contact_on >= ${windowStartOf(starts)} AND r.last_contact_on <= ${date}::date)::int AS covered
@@ -94,12 +97,18 @@ export async function coverage(ctx: Ctx, q: { area?: string; date?: string; by?:
       ? []
       : deep === null
         ? await rows<{ code: string; name: string }>(db, sql`SELECT code, name FROM areas WHERE parent_code = ${areaCode} ORDER BY code`)
-        : await rows<{ code: string; name: string }>(db, sql`SELECT code, name FROM areas WHERE level = ${by} AND ${inArea(sql`code`, prefix)} ORDER BY code`);
+        : await rows<{ code: string; name: string }>(
+            db,
+            sql`SELECT code, name FROM areas WHERE level = ${by} AND ${inArea(sql`code`, prefix)} ORDER BY code`,
+          );
     const intervals: VisitIntervals = await loadVisitIntervals(db);
     const starts = ([1, 2, 3, 4] as const).map((l) => windowStart(date, intervals[l]));
     const counts = await coverageCounts(db, prefix, childLen ?? prefix.length, date, starts, date === today);
     const byCode = new Map(counts.map((c) => [c.code, c]));
-    const total = counts.reduce((s, c) => ({ registered: s.registered + Number(c.registered), covered: s.covered + Number(c.covered) }), { registered: 0, covered: 0 });
+    const total = counts.reduce((s, c) => ({ registered: s.registered + Number(c.registered), covered: s.covered + Number(c.covered) }), {
+      registered: 0,
+      covered: 0,
+    });
     return {
       date,
       area: cell(area[0].code, area[0].name, total.registered, total.covered),

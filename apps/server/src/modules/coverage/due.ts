@@ -60,10 +60,13 @@ export async function dueVisits(ctx: Ctx, q: DueInput) {
   const until = addDays(today, q.days);
   // `me`: my caseload and the unassigned residents of my area (my scope is my area).
   const me = q.scope === 'me' ? ctx.actor.id : null;
-  const [list, workers] = await ctx.db.run(async (db) => [
-    await dueList(db, ctx.scope, until, today, me, q.limit),
-    q.scope === 'all' ? await byWorker(db, ctx.scope, until, today) : [],
-  ] as const);
+  const [list, workers] = await ctx.db.run(
+    async (db) =>
+      [
+        await dueList(db, ctx.scope, until, today, me, q.limit),
+        q.scope === 'all' ? await byWorker(db, ctx.scope, until, today) : [],
+      ] as const,
+  );
   const total = Number(list[0]?.total ?? 0);
   const overdue = Number(list[0]?.overdue ?? 0);
   return {

@@ -23,7 +23,11 @@ const ORDER: Record<FollowUpFilter['status'], SQL> = {
   all: sql`f.done_at IS NOT NULL, CASE WHEN f.done_at IS NULL THEN f.due_at END, f.done_at DESC, f.id`,
 };
 
-type Row = Omit<FollowUp, 'dueAt' | 'doneAt' | 'createdAt'> & { dueAt: string | Date; doneAt: string | Date | null; createdAt: string | Date };
+type Row = Omit<FollowUp, 'dueAt' | 'doneAt' | 'createdAt'> & {
+  dueAt: string | Date;
+  doneAt: string | Date | null;
+  createdAt: string | Date;
+};
 
 const iso = (d: string | Date | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -88,7 +92,11 @@ export async function contactOfResident(db: Db, scope: string, contactId: string
   return found.length > 0;
 }
 
-export async function markDone(db: Db, id: string, done: { at: Date; by: string; outcome: string; contactId: string | null }): Promise<void> {
+export async function markDone(
+  db: Db,
+  id: string,
+  done: { at: Date; by: string; outcome: string; contactId: string | null },
+): Promise<void> {
   await db.execute(sql`UPDATE follow_ups SET done_at = ${done.at.toISOString()}::timestamptz, done_by = ${done.by},
       outcome = ${done.outcome}, contact_id = ${done.contactId}
     WHERE id = ${id}`);

@@ -28,7 +28,10 @@ export function followUpFilter(ctx: Ctx, q: FollowUpListInput, limit: number, of
   };
 }
 
-export async function findFollowUps(ctx: Ctx, q: FollowUpListInput & { page: number; pageSize: number }): Promise<{ items: FollowUp[]; total: number }> {
+export async function findFollowUps(
+  ctx: Ctx,
+  q: FollowUpListInput & { page: number; pageSize: number },
+): Promise<{ items: FollowUp[]; total: number }> {
   const f = followUpFilter(ctx, q, q.pageSize, (q.page - 1) * q.pageSize);
   if (!f) return { items: [], total: 0 };
   return ctx.db.run((db) => listFollowUps(db, f));
@@ -40,16 +43,20 @@ export async function completeFollowUp(ctx: Ctx, id: string, body: { outcome: st
     const task = await lockFollowUp(db, ctx.scope, id);
     if (!task) throw notFound();
     if (task.doneAt) throw new AppError(409, 'followUp.done');
-    if (contactId && !(await contactOfResident(db, ctx.scope, contactId, task.residentId))) throw fieldError('contactId', 'followUp.contact');
+    if (contactId && !(await contactOfResident(db, ctx.scope, contactId, task.residentId)))
+      throw fieldError('contactId', 'followUp.contact');
     await markDone(db, id, { at: ctx.now, by: ctx.actor.id, outcome: body.outcome, contactId });
-    await appendAudit(db, byActor(ctx, {
-      action: 'follow_up.complete',
-      targetType: 'follow_up',
-      targetId: id,
-      areaCode: task.areaCode,
-      before: { doneAt: null },
-      after: { doneAt: ctx.now.toISOString(), outcome: body.outcome, contactId, residentId: task.residentId },
-    }));
+    await appendAudit(
+      db,
+      byActor(ctx, {
+        action: 'follow_up.complete',
+        targetType: 'follow_up',
+        targetId: id,
+        areaCode: task.areaCode,
+        before: { doneAt: null },
+        after: { doneAt: ctx.now.toISOString(), outcome: body.outcome, contactId, residentId: task.residentId },
+      }),
+    );
     const { items } = await listFollowUps(db, { prefix: ctx.scope, status: 'all', id, now: ctx.now, limit: 1, offset: 0 });
     return items[0]!;
   });

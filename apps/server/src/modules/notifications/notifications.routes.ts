@@ -79,7 +79,9 @@ export function notificationsRoutes(app: FastifyInstance): void {
     tags,
     response: okResponse,
     handler: async (ctx) => {
-      await ctx.db.run((db) => db.execute(sql`UPDATE notifications SET read_at = now() WHERE user_id = ${ctx.actor.id} AND read_at IS NULL`));
+      await ctx.db.run((db) =>
+        db.execute(sql`UPDATE notifications SET read_at = now() WHERE user_id = ${ctx.actor.id} AND read_at IS NULL`),
+      );
       return { ok: true as const };
     },
   });

@@ -52,7 +52,11 @@ export async function createOrg(ctx: Ctx, body: OrgCreateBody): Promise<Org> {
   });
 }
 
-export async function updateOrgById(ctx: Ctx, id: string, body: Partial<OrgCreateBody> & { active?: boolean; version: number }): Promise<Org> {
+export async function updateOrgById(
+  ctx: Ctx,
+  id: string,
+  body: Partial<OrgCreateBody> & { active?: boolean; version: number },
+): Promise<Org> {
   return ctx.db.tx(async (db) => {
     const before = await orgById(db, ctx.scope, id);
     if (!before) throw notFound();

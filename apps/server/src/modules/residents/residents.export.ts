@@ -8,7 +8,12 @@ import { EXPORT_LIMIT, sendXlsx, type Column } from '../../http/excel.ts';
 import { exportRows } from './residents.repo.ts';
 import { listFilter, toSummary, type ListQuery } from './residents.service.ts';
 
-const STATUS = { active: ['在册', 'active'], moved: ['迁出', 'moved'], deceased: ['死亡', 'deceased'], merged: ['已合并', 'merged'] } as const;
+const STATUS = {
+  active: ['在册', 'active'],
+  moved: ['迁出', 'moved'],
+  deceased: ['死亡', 'deceased'],
+  merged: ['已合并', 'merged'],
+} as const;
 const SEX = { male: ['男', 'male'], female: ['女', 'female'] } as const;
 
 export async function exportResidents(ctx: Ctx, q: ListQuery, reply: FastifyReply) {
@@ -22,7 +27,15 @@ export async function exportResidents(ctx: Ctx, q: ListQuery, reply: FastifyRepl
           // The filter is kept, but an ID number or phone typed in the search box only masked.
           if (f.search?.kind === 'idHash') filter.q = maskIdNumber(q.q!);
           if (f.search?.kind === 'phoneHash') filter.q = maskPhone(q.q!);
-          await appendAudit(db, byActor(ctx, { action: 'resident.export.reveal', targetType: 'resident', areaCode: ctx.actor.area.code, after: { filter, rows: list.length } }));
+          await appendAudit(
+            db,
+            byActor(ctx, {
+              action: 'resident.export.reveal',
+              targetType: 'resident',
+              areaCode: ctx.actor.area.code,
+              after: { filter, rows: list.length },
+            }),
+          );
         }
         return list;
       })

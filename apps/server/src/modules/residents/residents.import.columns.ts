@@ -15,20 +15,56 @@ export interface ColumnDef {
 }
 
 export type ColumnKey =
-  | 'name' | 'documentType' | 'idNumber' | 'phone' | 'areaCode' | 'address' | 'categories' | 'assistanceStatus' | 'careLevel'
-  | 'guardianName' | 'guardianRelation' | 'guardianPhone' | 'contactName' | 'contactRelation' | 'contactPhone'
-  | 'healthNotes' | 'notes' | 'consentPurpose' | 'consentDate' | 'consentBy';
+  | 'name'
+  | 'documentType'
+  | 'idNumber'
+  | 'phone'
+  | 'areaCode'
+  | 'address'
+  | 'categories'
+  | 'assistanceStatus'
+  | 'careLevel'
+  | 'guardianName'
+  | 'guardianRelation'
+  | 'guardianPhone'
+  | 'contactName'
+  | 'contactRelation'
+  | 'contactPhone'
+  | 'healthNotes'
+  | 'notes'
+  | 'consentPurpose'
+  | 'consentDate'
+  | 'consentBy';
 
-const col = (key: ColumnKey, zh: string, en: string, width: number, noteZh: string, noteEn: string, extra: Partial<ColumnDef> = {}): ColumnDef => ({
-  key, zh, en, width, note: { zh: noteZh, en: noteEn }, ...extra,
+const col = (
+  key: ColumnKey,
+  zh: string,
+  en: string,
+  width: number,
+  noteZh: string,
+  noteEn: string,
+  extra: Partial<ColumnDef> = {},
+): ColumnDef => ({
+  key,
+  zh,
+  en,
+  width,
+  note: { zh: noteZh, en: noteEn },
+  ...extra,
 });
 
 export const IMPORT_COLUMNS: ColumnDef[] = [
   col('name', '姓名', 'Name', 10, '必填', 'Required', { required: true }),
   col('documentType', '证件类型', 'Document type', 16, '下拉选择，默认居民身份证', 'Pick from the list; default: resident ID'),
-  col('idNumber', '证件号码', 'Document number', 22, '必填；请设为文本格式，18 位', 'Required; format as text, 18 characters', { required: true, text: true }),
+  col('idNumber', '证件号码', 'Document number', 22, '必填；请设为文本格式，18 位', 'Required; format as text, 18 characters', {
+    required: true,
+    text: true,
+  }),
   col('phone', '手机号', 'Phone', 14, '11 位手机号或带区号固话', '11-digit mobile or landline with area code', { text: true }),
-  col('areaCode', '所在社区代码', 'Community code', 16, '必填；见“社区代码”表', 'Required; see the community sheet', { required: true, text: true }),
+  col('areaCode', '所在社区代码', 'Community code', 16, '必填；见“社区代码”表', 'Required; see the community sheet', {
+    required: true,
+    text: true,
+  }),
   col('address', '地址', 'Address', 28, '选填', 'Optional'),
   col('categories', '人员类别', 'Categories', 18, '可多选，用“、”或“,”分隔', 'Several allowed, separated by 、 or ,'),
   col('assistanceStatus', '救助状态', 'Assistance status', 14, '下拉选择', 'Pick from the list'),
@@ -41,9 +77,13 @@ export const IMPORT_COLUMNS: ColumnDef[] = [
   col('contactPhone', '紧急联系人电话', 'Contact phone', 14, '填写联系人时必填', 'Required with a contact', { text: true }),
   col('healthNotes', '健康备注', 'Health notes', 20, '敏感信息，加密保存', 'Sensitive; stored encrypted'),
   col('notes', '备注', 'Notes', 20, '选填', 'Optional'),
-  col('consentPurpose', '同意用途', 'Consent purpose', 20, '必填；如：社区关爱服务', 'Required; e.g. community care services', { required: true }),
+  col('consentPurpose', '同意用途', 'Consent purpose', 20, '必填；如：社区关爱服务', 'Required; e.g. community care services', {
+    required: true,
+  }),
   col('consentDate', '同意日期', 'Consent date', 12, '必填；如 2026-01-31', 'Required; e.g. 2026-01-31', { required: true, text: true }),
-  col('consentBy', '同意人', 'Consent given by', 10, '必填；未成年人填监护人姓名', 'Required; for a minor, the guardian', { required: true }),
+  col('consentBy', '同意人', 'Consent given by', 10, '必填；未成年人填监护人姓名', 'Required; for a minor, the guardian', {
+    required: true,
+  }),
 ];
 
 export const columnTitle = (c: ColumnDef, lang: Lang) => (lang === 'en' ? c.en : c.zh);
@@ -68,11 +108,13 @@ export function columnOfPath(path: string): ColumnDef | undefined {
   const [head, second, third] = path.split('.');
   const key: ColumnKey | undefined =
     head === 'guardian'
-      ? ({ name: 'guardianName', relation: 'guardianRelation', phone: 'guardianPhone' } as const)[second as 'name'] ?? 'guardianName'
+      ? (({ name: 'guardianName', relation: 'guardianRelation', phone: 'guardianPhone' } as const)[second as 'name'] ?? 'guardianName')
       : head === 'emergencyContacts'
-        ? ({ name: 'contactName', relation: 'contactRelation', phone: 'contactPhone' } as const)[third as 'name'] ?? 'contactName'
+        ? (({ name: 'contactName', relation: 'contactRelation', phone: 'contactPhone' } as const)[third as 'name'] ?? 'contactName')
         : head === 'consent'
-          ? ({ purpose: 'consentPurpose', date: 'consentDate', givenBy: 'consentBy', byGuardian: 'consentBy' } as const)[second as 'date'] ?? 'consentBy'
+          ? (({ purpose: 'consentPurpose', date: 'consentDate', givenBy: 'consentBy', byGuardian: 'consentBy' } as const)[
+              second as 'date'
+            ] ?? 'consentBy')
           : (head as ColumnKey);
   return IMPORT_COLUMNS.find((c) => c.key === key);
 }

@@ -12,7 +12,17 @@ import { codeLookup, mapHeaders, type CodeEntry, type ColumnKey } from './reside
 import { detectKind, readSheet, type FileKind, type SheetRow } from './residents.import.parse.ts';
 import { classify, planRows, yieldToEventLoop, type Outcome, type PlanInput } from './residents.import.plan.ts';
 import { cell, isNotesRow } from './residents.import.rows.ts';
-import { countOutcomes, finishJob, insertAccepted, insertJob, jobById, setProgress, updateBatch, type Counts, type JobRow } from './residents.import.write.ts';
+import {
+  countOutcomes,
+  finishJob,
+  insertAccepted,
+  insertJob,
+  jobById,
+  setProgress,
+  updateBatch,
+  type Counts,
+  type JobRow,
+} from './residents.import.write.ts';
 import { loadVisitIntervals } from './residents.rules.ts';
 
 export const MAX_IMPORT_ROWS = 100_000;
@@ -75,8 +85,11 @@ async function areaLevels(db: Db, scope: string, codes: string[]): Promise<Map<s
 export async function failInterruptedImports(database: Database): Promise<number> {
   const note = `${translate('zh-CN', 'import.interrupted')} / ${translate('en', 'import.interrupted')}`;
   const done = await database.owner((db) =>
-    rows<{ id: string }>(db, sql`UPDATE import_jobs SET status = 'failed', error = ${note}, finished_at = now()
-      WHERE status IN ('queued', 'reading', 'validating', 'importing') RETURNING id`),
+    rows<{ id: string }>(
+      db,
+      sql`UPDATE import_jobs SET status = 'failed', error = ${note}, finished_at = now()
+      WHERE status IN ('queued', 'reading', 'validating', 'importing') RETURNING id`,
+    ),
   );
   return done.length;
 }
@@ -117,7 +130,16 @@ export async function startImport(ctx: Ctx, q: ImportRequest, body: unknown): Pr
   const fileHash = crypto.createHash('sha256').update(buf).digest('hex');
   const job = await ctx.db.run(async (db) => {
     const status = read ? 'validating' : 'reading';
-    await insertJob(db, { id, areaCode: ctx.actor.area.code, createdBy: ctx.actor.id, filename: q.filename, fileHash, mode: q.mode, status, totalRows: read?.data.length ?? 0 });
+    await insertJob(db, {
+      id,
+      areaCode: ctx.actor.area.code,
+      createdBy: ctx.actor.id,
+      filename: q.filename,
+      fileHash,
+      mode: q.mode,
+      status,
+      totalRows: read?.data.length ?? 0,
+    });
     return (await jobById(db, ctx.scope, id))!;
   });
   // Starts after this response is on its way (the first steps would otherwise run before it).
@@ -129,7 +151,9 @@ export async function startImport(ctx: Ctx, q: ImportRequest, body: unknown): Pr
           rows = await readRows(ctx, kind, buf);
         } catch (e) {
           const message = e instanceof AppError ? translate(ctx.lang, e.code, e.params) : translate(ctx.lang, 'import.format');
-          await ctx.db.run((db) => finishJob(db, id, { status: 'failed', processed: 0, counts: countOutcomes([]), report: null, error: message }));
+          await ctx.db.run((db) =>
+            finishJob(db, id, { status: 'failed', processed: 0, counts: countOutcomes([]), report: null, error: message }),
+          );
           return;
         }
         const total = rows.data.length;
@@ -151,7 +175,13 @@ const live = new Map<string, { processed: number; counts: Counts }>();
 
 class NothingImported extends Error {}
 
-async function runImport(ctx: Ctx, id: string, q: ImportRequest, data: SheetRow[], index: Partial<Record<ColumnKey, number>>): Promise<void> {
+async function runImport(
+  ctx: Ctx,
+  id: string,
+  q: ImportRequest,
+  data: SheetRow[],
+  index: Partial<Record<ColumnKey, number>>,
+): Promise<void> {
   const outcomes: Outcome[] = [];
   live.set(id, { processed: 0, counts: countOutcomes([]) });
   try {
@@ -194,8 +224,17 @@ async function runImport(ctx: Ctx, id: string, q: ImportRequest, data: SheetRow[
           await classify(d, ctx.keys, candidates);
           anyBad ||= refused();
           if (q.mode === 'valid_rows' || !anyBad) {
-            await insertAccepted(d, writer, planned.filter((p) => p.outcome.status === 'accepted'));
-            await updateBatch(d, ctx, planned.filter((p) => p.outcome.status === 'updated'), reason);
+            await insertAccepted(
+              d,
+              writer,
+              planned.filter((p) => p.outcome.status === 'accepted'),
+            );
+            await updateBatch(
+              d,
+              ctx,
+              planned.filter((p) => p.outcome.status === 'updated'),
+              reason,
+            );
             anyBad ||= refused(); // the insert refuses an ID number taken elsewhere
           }
           outcomes.push(...planned.map((p) => p.outcome));
@@ -226,18 +265,29 @@ async function runImport(ctx: Ctx, id: string, q: ImportRequest, data: SheetRow[
     const counts = countOutcomes(outcomes);
     await ctx.db.tx(async (db) => {
       await finishJob(db, id, { status: 'done', processed: data.length, counts, report: outcomes, error });
-      await appendAudit(db, byActor(ctx, {
-        action: 'resident.import',
-        targetType: 'import_job',
-        targetId: id,
-        areaCode: ctx.actor.area.code,
-        after: { filename: q.filename, mode: q.mode, totalRows: data.length, ...counts, imported: error === null },
-      }));
+      await appendAudit(
+        db,
+        byActor(ctx, {
+          action: 'resident.import',
+          targetType: 'import_job',
+          targetId: id,
+          areaCode: ctx.actor.area.code,
+          after: { filename: q.filename, mode: q.mode, totalRows: data.length, ...counts, imported: error === null },
+        }),
+      );
     });
   } catch (e) {
     ctx.log.error({ err: e, job: id }, 'import job failed');
     const message = e instanceof AppError ? translate(ctx.lang, e.code, e.params) : translate(ctx.lang, 'error.internal');
-    await ctx.db.run((db) => finishJob(db, id, { status: 'failed', processed: 0, counts: countOutcomes([]), report: outcomes.length ? outcomes : null, error: message }));
+    await ctx.db.run((db) =>
+      finishJob(db, id, {
+        status: 'failed',
+        processed: 0,
+        counts: countOutcomes([]),
+        report: outcomes.length ? outcomes : null,
+        error: message,
+      }),
+    );
   } finally {
     live.delete(id);
   }

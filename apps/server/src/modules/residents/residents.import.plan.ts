@@ -37,7 +37,20 @@ export interface PlannedRow {
 /** What an import compares with: a stored resident's row, sealed values as stored. */
 type Stored = Pick<
   ResidentRow,
-  'id' | 'idHash' | 'areaCode' | 'name' | 'documentType' | 'phoneHash' | 'address' | 'familyCipher' | 'categories' | 'assistanceStatus' | 'careLevel' | 'healthCipher' | 'notes' | 'consent'
+  | 'id'
+  | 'idHash'
+  | 'areaCode'
+  | 'name'
+  | 'documentType'
+  | 'phoneHash'
+  | 'address'
+  | 'familyCipher'
+  | 'categories'
+  | 'assistanceStatus'
+  | 'careLevel'
+  | 'healthCipher'
+  | 'notes'
+  | 'consent'
 >;
 
 /** JSON with sorted keys: jsonb does not keep key order, so plain stringify would differ. */
@@ -45,7 +58,10 @@ export function stableJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
   if (v && typeof v === 'object') {
     const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined && x !== null);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => `${JSON.stringify(k)}:${stableJson(x)}`).join(',')}}`;
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, x]) => `${JSON.stringify(k)}:${stableJson(x)}`)
+      .join(',')}}`;
   }
   return JSON.stringify(v ?? null);
 }
@@ -86,7 +102,8 @@ function diffStored(keys: Keys, s: Stored, v: Record<string, unknown>, input: Re
   if (input.address) set('address', v.address !== s.address);
   if (input.notes) set('notes', v.notes !== s.notes);
   if (input.assistanceStatus) set('assistanceStatus', v.assistanceStatus !== s.assistanceStatus);
-  if (input.categories.length) set('categories', stableJson([...(v.categories as string[])].sort()) !== stableJson([...s.categories].sort()));
+  if (input.categories.length)
+    set('categories', stableJson([...(v.categories as string[])].sort()) !== stableJson([...s.categories].sort()));
   if (input.healthNotes) set('healthCipher', !s.healthCipher || keys.open(s.healthCipher) !== input.healthNotes);
   if (input.guardian || input.emergencyContacts.length) {
     const before = openFamily(keys, s.familyCipher);
@@ -122,7 +139,11 @@ export interface Candidate {
  * the previous slice's database replies are handled promptly (every 500 rows: .csv 23 s
  * instead of 19 s per 100,000) and, on PGlite, other requests get through.
  */
-export async function planRows(p: PlanInput, slice: SheetRow[], seen: Map<string, number>): Promise<{ planned: PlannedRow[]; candidates: Candidate[] }> {
+export async function planRows(
+  p: PlanInput,
+  slice: SheetRow[],
+  seen: Map<string, number>,
+): Promise<{ planned: PlannedRow[]; candidates: Candidate[] }> {
   const planned: PlannedRow[] = [];
   const candidates: Candidate[] = [];
   for (let i = 0; i < slice.length; i++) {
@@ -169,7 +190,10 @@ export async function planRows(p: PlanInput, slice: SheetRow[], seen: Map<string
  * held outside the scope, see insertAccepted).
  */
 export async function classify(db: Db, keys: Keys, candidates: Candidate[]): Promise<void> {
-  const stored = await storedByHash(db, candidates.map((c) => c.hash));
+  const stored = await storedByHash(
+    db,
+    candidates.map((c) => c.hash),
+  );
   for (const { entry, hash, input } of candidates) {
     const s = stored.get(hash);
     if (!s) {

@@ -17,7 +17,10 @@ export const IMPORT_BODY_LIMIT = 30 * 1024 * 1024;
 const UPLOAD_TYPES = [XLSX_TYPE, 'text/csv', 'application/octet-stream'];
 
 const sendFile = (reply: FastifyReply, filename: string, buf: Buffer) =>
-  reply.header('content-type', XLSX_TYPE).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`).send(buf);
+  reply
+    .header('content-type', XLSX_TYPE)
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)
+    .send(buf);
 
 export function residentsImportRoutes(app: FastifyInstance): void {
   app.addHook('onClose', async () => {
@@ -44,7 +47,7 @@ export function residentsImportRoutes(app: FastifyInstance): void {
     method: 'GET',
     url: '/api/v1/residents/import/template',
     access: 'resident.write',
-    summary: 'The import template (.xlsx): headers, a notes row, dropdowns from the code lists, the caller\'s communities',
+    summary: "The import template (.xlsx): headers, a notes row, dropdowns from the code lists, the caller's communities",
     tags,
     handler: async (ctx, _input, _req, reply) => {
       const { codes, communities } = await ctx.db.run(async (db) => ({
@@ -54,7 +57,12 @@ export function residentsImportRoutes(app: FastifyInstance): void {
           sql`SELECT code, name, path FROM areas WHERE code LIKE ${ctx.scope + '%'} AND level IN ('community', 'grid') ORDER BY code`,
         ),
       }));
-      const buf = await templateXlsx({ categories: codes.resident_category ?? [], statuses: codes.assistance_status ?? [], communities, lang: ctx.lang });
+      const buf = await templateXlsx({
+        categories: codes.resident_category ?? [],
+        statuses: codes.assistance_status ?? [],
+        communities,
+        lang: ctx.lang,
+      });
       return sendFile(reply, ctx.lang === 'en' ? 'resident-import-template.xlsx' : '服务对象导入模板.xlsx', buf);
     },
   });
@@ -62,7 +70,7 @@ export function residentsImportRoutes(app: FastifyInstance): void {
     method: 'GET',
     url: '/api/v1/residents/import/:id',
     access: 'resident.write',
-    summary: 'An import job\'s progress and counts (404 outside the caller\'s scope)',
+    summary: "An import job's progress and counts (404 outside the caller's scope)",
     tags,
     params: idParams,
     response: importJob,
@@ -82,7 +90,13 @@ export function residentsImportRoutes(app: FastifyInstance): void {
       const outcomes = report ?? [];
       if (query.format === 'json') {
         return outcomes.map((o) => ({
-          ...importReportRow.parse({ row: o.row, status: o.status, name: o.name, idMasked: o.idMasked, errors: o.errors.map((e) => renderError(ctx.lang, e)) }),
+          ...importReportRow.parse({
+            row: o.row,
+            status: o.status,
+            name: o.name,
+            idMasked: o.idMasked,
+            errors: o.errors.map((e) => renderError(ctx.lang, e)),
+          }),
           imported: o.status !== 'rejected' && !o.notImported, // false for good rows of an all-or-nothing import with errors
         }));
       }

@@ -4,7 +4,14 @@
 import { residentInput, translate, type Lang, type ResidentInput } from '@wushe/core';
 import { z } from 'zod';
 import type { SheetRow } from './residents.import.parse.ts';
-import { columnOfPath, columnTitle, documentTypeLookup, IMPORT_COLUMNS, normalizeDate, type ColumnKey } from './residents.import.columns.ts';
+import {
+  columnOfPath,
+  columnTitle,
+  documentTypeLookup,
+  IMPORT_COLUMNS,
+  normalizeDate,
+  type ColumnKey,
+} from './residents.import.columns.ts';
 
 /** A problem with one cell, kept as a message key so the report speaks the reader's language. */
 export interface RowError {

@@ -66,17 +66,20 @@ export async function templateXlsx(d: TemplateData): Promise<Buffer> {
     const at = IMPORT_COLUMNS.indexOf(column) + 1;
     const source = `'${lists.name}'!$${colLetter(i + 1)}$2:$${colLetter(i + 1)}$${Math.max(values.length + 1, 2)}`;
     // exceljs supports dataValidations but its typings do not declare them.
-    (ws as unknown as { dataValidations: { add(range: string, v: object): void } }).dataValidations.add(`${colLetter(at)}3:${colLetter(at)}${TEMPLATE_ROWS + 2}`, {
-      type: 'list',
-      allowBlank: true,
-      formulae: [source],
-      // Several categories may be typed by hand, so a value off the list only warns there.
-      showErrorMessage: true,
-      errorStyle: key === 'categories' ? 'warning' : 'stop',
-      promptTitle: columnTitle(column, d.lang),
-      prompt: pick(column.note, d.lang),
-      showInputMessage: true,
-    });
+    (ws as unknown as { dataValidations: { add(range: string, v: object): void } }).dataValidations.add(
+      `${colLetter(at)}3:${colLetter(at)}${TEMPLATE_ROWS + 2}`,
+      {
+        type: 'list',
+        allowBlank: true,
+        formulae: [source],
+        // Several categories may be typed by hand, so a value off the list only warns there.
+        showErrorMessage: true,
+        errorStyle: key === 'categories' ? 'warning' : 'stop',
+        promptTitle: columnTitle(column, d.lang),
+        prompt: pick(column.note, d.lang),
+        showInputMessage: true,
+      },
+    );
   });
 
   areaSheet.columns = [

@@ -30,8 +30,10 @@ export async function insertAccepted(db: Db, ctx: RuleCtx & { jobId: string; are
     ids.push(id);
     return [id, ctx.actor.id, ...keys.map((k) => p.values![k] as CopyValue), uuidv7() /* the first care-level record */];
   });
-  await db.execute(sql.raw(`CREATE TEMP TABLE IF NOT EXISTS import_rows ON COMMIT DROP AS
-    SELECT ${columns}, NULL::uuid AS level_change_id FROM residents WITH NO DATA`));
+  await db.execute(
+    sql.raw(`CREATE TEMP TABLE IF NOT EXISTS import_rows ON COMMIT DROP AS
+    SELECT ${columns}, NULL::uuid AS level_change_id FROM residents WITH NO DATA`),
+  );
   await db.execute(sql`TRUNCATE import_rows`);
   await copyRows(db, 'import_rows', [...names, 'level_change_id'], copied);
   const refused = await rows<{ id: string }>(
@@ -54,17 +56,24 @@ export async function insertAccepted(db: Db, ctx: RuleCtx & { jobId: string; are
       return;
     }
     const input = p.input!;
-    const family = { householdMembers: input.householdMembers, emergencyContacts: input.emergencyContacts, guardian: input.guardian ?? null };
+    const family = {
+      householdMembers: input.householdMembers,
+      emergencyContacts: input.emergencyContacts,
+      guardian: input.guardian ?? null,
+    };
     created.push({ id: ids[i], row: p.outcome.row, ...auditView(ctx.keys, p.values as Partial<ResidentRow>, family) });
   });
   if (created.length) {
-    await appendAudit(db, byActor(ctx, {
-      action: 'resident.create',
-      targetType: 'import_job',
-      targetId: ctx.jobId,
-      areaCode: ctx.areaCode,
-      after: { residents: created },
-    }));
+    await appendAudit(
+      db,
+      byActor(ctx, {
+        action: 'resident.create',
+        targetType: 'import_job',
+        targetId: ctx.jobId,
+        areaCode: ctx.areaCode,
+        after: { residents: created },
+      }),
+    );
   }
   return created.length;
 }
@@ -115,13 +124,25 @@ export async function jobById(db: Db, scope: string, id: string): Promise<JobRow
 }
 
 export async function jobReport(db: Db, scope: string, id: string): Promise<Outcome[] | null | undefined> {
-  const [r] = await rows<{ report: Outcome[] | null }>(db, sql`SELECT report FROM import_jobs WHERE id = ${id} AND area_code LIKE ${scope + '%'}`);
+  const [r] = await rows<{ report: Outcome[] | null }>(
+    db,
+    sql`SELECT report FROM import_jobs WHERE id = ${id} AND area_code LIKE ${scope + '%'}`,
+  );
   return r ? r.report : undefined;
 }
 
 export function insertJob(
   db: Db,
-  j: { id: string; areaCode: string; createdBy: string; filename: string; fileHash: string; mode: string; status: 'reading' | 'validating'; totalRows: number },
+  j: {
+    id: string;
+    areaCode: string;
+    createdBy: string;
+    filename: string;
+    fileHash: string;
+    mode: string;
+    status: 'reading' | 'validating';
+    totalRows: number;
+  },
 ) {
   return db.execute(sql`INSERT INTO import_jobs (id, area_code, created_by, filename, file_hash, mode, status, total_rows)
     VALUES (${j.id}, ${j.areaCode}, ${j.createdBy}, ${j.filename}, ${j.fileHash}, ${j.mode}, ${j.status}, ${j.totalRows})`);
@@ -134,7 +155,11 @@ export function setProgress(db: Db, id: string, status: string, processed: numbe
     WHERE id = ${id}`);
 }
 
-export function finishJob(db: Db, id: string, f: { status: 'done' | 'failed'; processed: number; counts: Counts; report: Outcome[] | null; error: string | null }) {
+export function finishJob(
+  db: Db,
+  id: string,
+  f: { status: 'done' | 'failed'; processed: number; counts: Counts; report: Outcome[] | null; error: string | null },
+) {
   return db.execute(sql`UPDATE import_jobs SET status = ${f.status}, processed_rows = ${f.processed}, accepted = ${f.counts.accepted},
     updated = ${f.counts.updated}, unchanged = ${f.counts.unchanged}, rejected = ${f.counts.rejected},
     report = ${f.report ? JSON.stringify(f.report) : null}::jsonb, error = ${f.error}, finished_at = now()

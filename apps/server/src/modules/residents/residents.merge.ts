@@ -15,7 +15,9 @@ const MOVED_TABLES = ['contacts', 'assessments', 'care_level_changes', 'follow_u
 
 async function moveHistory(db: Db, fromId: string, toId: string, areaCode: string): Promise<Record<string, number>> {
   const moved: Record<string, number> = {};
-  await db.execute(sql`UPDATE attachments SET area_code = ${areaCode} WHERE contact_id IN (SELECT id FROM contacts WHERE resident_id = ${fromId})`);
+  await db.execute(
+    sql`UPDATE attachments SET area_code = ${areaCode} WHERE contact_id IN (SELECT id FROM contacts WHERE resident_id = ${fromId})`,
+  );
   for (const t of MOVED_TABLES) {
     const res = await rows<{ id: string }>(
       db,
@@ -35,13 +37,21 @@ export async function mergeResident(ctx: Ctx, id: string, body: { intoId: string
     if (source.version !== body.version || source.status === 'merged' || target.status === 'merged') throw conflict();
     const moved = await moveHistory(db, source.id, target.id, target.areaCode);
     // Household: the survivor keeps its own; else it takes over the duplicate's.
-    const household = target.householdId ?? (source.householdId ? (source.householdId === source.id ? target.id : source.householdId) : null);
-    if (household) await db.execute(sql`UPDATE residents SET household_id = ${household} WHERE household_id = ${source.id} AND id <> ${source.id}`);
-    const last = [source.lastContactOn, target.lastContactOn].filter((d): d is string => Boolean(d)).sort().at(-1) ?? null;
+    const household =
+      target.householdId ?? (source.householdId ? (source.householdId === source.id ? target.id : source.householdId) : null);
+    if (household)
+      await db.execute(sql`UPDATE residents SET household_id = ${household} WHERE household_id = ${source.id} AND id <> ${source.id}`);
+    const last =
+      [source.lastContactOn, target.lastContactOn]
+        .filter((d): d is string => Boolean(d))
+        .sort()
+        .at(-1) ?? null;
     const intervals = await loadVisitIntervals(db);
     const nextDue = nextDueDate(last ?? target.registeredOn, intervals[target.careLevel as CareLevel]);
     const categories = [...new Set([...target.categories, ...source.categories])];
-    await db.execute(sql`UPDATE residents SET status = 'merged', merged_into = ${target.id}, version = version + 1, updated_at = now() WHERE id = ${source.id}`);
+    await db.execute(
+      sql`UPDATE residents SET status = 'merged', merged_into = ${target.id}, version = version + 1, updated_at = now() WHERE id = ${source.id}`,
+    );
     await db.execute(sql`UPDATE residents SET last_contact_on = ${last}::date, next_due_on = ${nextDue}::date, household_id = ${household},
         categories = ${textArray(categories)}, version = version + 1, updated_at = now() WHERE id = ${target.id}`);
     await appendAudit(
@@ -52,7 +62,15 @@ export async function mergeResident(ctx: Ctx, id: string, body: { intoId: string
         targetId: source.id,
         areaCode: source.areaCode,
         before: { name: source.name, idMasked: source.idMasked, status: source.status },
-        after: { status: 'merged', mergedInto: target.id, intoName: target.name, intoIdMasked: target.idMasked, reason: body.reason, moved, asOf: shanghaiToday(ctx.now) },
+        after: {
+          status: 'merged',
+          mergedInto: target.id,
+          intoName: target.name,
+          intoIdMasked: target.idMasked,
+          reason: body.reason,
+          moved,
+          asOf: shanghaiToday(ctx.now),
+        },
       }),
     );
     return getResidentIn(db, ctx, target.id);

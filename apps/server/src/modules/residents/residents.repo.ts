@@ -138,8 +138,10 @@ interface DetailRow extends SummaryRow {
   updatedAt: string;
 }
 
-const maskedPeople = (list: { name: string; relation: string; phone?: string | null; note?: string | null }[], mask: (p: string) => string) =>
-  list.map((p) => ({ name: p.name, relation: p.relation, phoneMasked: p.phone ? mask(p.phone) : null, note: p.note ?? null }));
+const maskedPeople = (
+  list: { name: string; relation: string; phone?: string | null; note?: string | null }[],
+  mask: (p: string) => string,
+) => list.map((p) => ({ name: p.name, relation: p.relation, phoneMasked: p.phone ? mask(p.phone) : null, note: p.note ?? null }));
 
 /** One resident in scope with masked family and its care-level history; undefined if not visible. */
 export async function residentDetailById(db: Db, keys: Keys, scope: string, id: string, mask: (p: string) => string) {
@@ -151,7 +153,13 @@ export async function residentDetailById(db: Db, keys: Keys, scope: string, id: 
       FROM residents r ${JOINS} WHERE r.id = ${id} AND r.area_code LIKE ${scope + '%'}`,
   );
   if (!r) return undefined;
-  const history = await rows<{ fromLevel: number | null; toLevel: number; reason: string | null; changedAt: string; changedByName: string | null }>(
+  const history = await rows<{
+    fromLevel: number | null;
+    toLevel: number;
+    reason: string | null;
+    changedAt: string;
+    changedByName: string | null;
+  }>(
     db,
     sql`SELECT c.from_level AS "fromLevel", c.to_level AS "toLevel", c.reason, c.changed_at AS "changedAt", u.display_name AS "changedByName"
       FROM care_level_changes c LEFT JOIN users u ON u.id = c.changed_by

@@ -63,7 +63,14 @@ export function residentsRoutes(app: FastifyInstance): void {
         return reply
           .code(409)
           .type('application/problem+json; charset=utf-8')
-          .send({ type: `/problems/${e.code}`, title: 'Conflict', status: 409, detail: translate(ctx.lang, e.code), code: e.code, candidates });
+          .send({
+            type: `/problems/${e.code}`,
+            title: 'Conflict',
+            status: 409,
+            detail: translate(ctx.lang, e.code),
+            code: e.code,
+            candidates,
+          });
       }
     },
   });
@@ -71,7 +78,7 @@ export function residentsRoutes(app: FastifyInstance): void {
     method: 'GET',
     url: '/api/v1/residents/:id',
     access: 'resident.read',
-    summary: 'One resident with masked identity and care-level history (404 outside the caller\'s scope)',
+    summary: "One resident with masked identity and care-level history (404 outside the caller's scope)",
     tags,
     params: idParams,
     response: residentDetail,

@@ -50,7 +50,8 @@ export async function checkResidentRefs(db: Db, ctx: Pick<RuleCtx, 'scope'>, inp
   }
   const known = new Set(r?.cats ?? []);
   cats.forEach((code) => {
-    if (!known.has(code)) problems.push({ path: `categories.${(input.categories ?? []).indexOf(code)}`, key: 'resident.unknownCode', params: { code } });
+    if (!known.has(code))
+      problems.push({ path: `categories.${(input.categories ?? []).indexOf(code)}`, key: 'resident.unknownCode', params: { code } });
   });
   if (input.assistanceStatus && !r?.status_ok) {
     problems.push({ path: 'assistanceStatus', key: 'resident.unknownCode', params: { code: input.assistanceStatus } });
@@ -68,7 +69,8 @@ export async function loadVisitIntervals(db: Db): Promise<VisitIntervals> {
 }
 
 /** Rule problems as field errors for the error handler (400 with translated messages). */
-export const problemsToFields = (problems: FieldProblem[]): FieldError[] => problems.map((p) => ({ path: p.path, key: p.key, params: p.params }));
+export const problemsToFields = (problems: FieldProblem[]): FieldError[] =>
+  problems.map((p) => ({ path: p.path, key: p.key, params: p.params }));
 
 /** The stored form of a resident (sealed columns as stored; dates as YYYY-MM-DD). */
 export interface ResidentRow {
@@ -154,13 +156,19 @@ const ROW_SELECT = sql`SELECT id, area_code AS "areaCode", name, document_type A
 
 /** One stored resident in scope (RLS and an explicit prefix), optionally locked for update. */
 export async function residentRowById(db: Db, scope: string, id: string, lock = false): Promise<ResidentRow | undefined> {
-  const [r] = await rows<ResidentRow>(db, sql`${ROW_SELECT} WHERE id = ${id} AND area_code LIKE ${scope + '%'} ${lock ? sql`FOR UPDATE` : sql``}`);
+  const [r] = await rows<ResidentRow>(
+    db,
+    sql`${ROW_SELECT} WHERE id = ${id} AND area_code LIKE ${scope + '%'} ${lock ? sql`FOR UPDATE` : sql``}`,
+  );
   return r;
 }
 
 /** The live (not merged) resident in the caller's scope holding this ID blind index, if any. */
 export async function findExistingByIdHash(db: Db, idHash: string, scope = ''): Promise<ResidentRow | undefined> {
-  const [r] = await rows<ResidentRow>(db, sql`${ROW_SELECT} WHERE id_hash = ${idHash} AND status <> 'merged' AND area_code LIKE ${scope + '%'}`);
+  const [r] = await rows<ResidentRow>(
+    db,
+    sql`${ROW_SELECT} WHERE id_hash = ${idHash} AND status <> 'merged' AND area_code LIKE ${scope + '%'}`,
+  );
   return r;
 }
 
@@ -192,7 +200,11 @@ export function auditView(keys: Keys, r: Partial<ResidentRow>, clearFamily?: Fam
     assignedWorkerId: r.assignedWorkerId,
     notes: r.notes,
     hasHealthNotes: Boolean(r.healthCipher),
-    family: family && { householdMembers: people(family.householdMembers), emergencyContacts: people(family.emergencyContacts), guardian: family.guardian ? people([family.guardian])[0] : null },
+    family: family && {
+      householdMembers: people(family.householdMembers),
+      emergencyContacts: people(family.emergencyContacts),
+      guardian: family.guardian ? people([family.guardian])[0] : null,
+    },
   };
 }
 
@@ -203,8 +215,14 @@ export function auditView(keys: Keys, r: Partial<ResidentRow>, clearFamily?: Fam
 export async function insertResident(db: Db, ctx: RuleCtx, values: Record<string, unknown>): Promise<string> {
   const id = (values.id as string | undefined) ?? uuidv7();
   const keys = Object.keys(RESIDENT_COLUMNS).filter((k) => values[k] !== undefined);
-  await db.execute(sql`INSERT INTO residents (id, created_by, ${sql.join(keys.map((k) => sql.identifier(RESIDENT_COLUMNS[k]!)), sql`, `)})
-    VALUES (${id}, ${ctx.actor.id}, ${sql.join(keys.map((k) => valueSql(k, values[k])), sql`, `)})`);
+  await db.execute(sql`INSERT INTO residents (id, created_by, ${sql.join(
+    keys.map((k) => sql.identifier(RESIDENT_COLUMNS[k]!)),
+    sql`, `,
+  )})
+    VALUES (${id}, ${ctx.actor.id}, ${sql.join(
+      keys.map((k) => valueSql(k, values[k])),
+      sql`, `,
+    )})`);
   const areaCode = values.areaCode as string;
   // A household named by another resident's id: that resident joins the household too.
   if (values.householdId) {
@@ -212,7 +230,16 @@ export async function insertResident(db: Db, ctx: RuleCtx, values: Record<string
   }
   await db.execute(sql`INSERT INTO care_level_changes (id, resident_id, area_code, from_level, to_level, reason, changed_by)
     VALUES (${uuidv7()}, ${id}, ${areaCode}, NULL, ${values.careLevel as number}, NULL, ${ctx.actor.id})`);
-  await appendAudit(db, byActor(ctx, { action: 'resident.create', targetType: 'resident', targetId: id, areaCode, after: auditView(ctx.keys, values as Partial<ResidentRow>) }));
+  await appendAudit(
+    db,
+    byActor(ctx, {
+      action: 'resident.create',
+      targetType: 'resident',
+      targetId: id,
+      areaCode,
+      after: auditView(ctx.keys, values as Partial<ResidentRow>),
+    }),
+  );
   return id;
 }
 
@@ -279,14 +306,21 @@ export async function updateResidentRow(
   }
   if (diff.areaCode) await moveSatellites(db, id, areaCode);
   const after = { ...before, ...diff };
-  await appendAudit(db, byActor(ctx, {
-    action,
-    targetType: 'resident',
-    targetId: id,
-    areaCode,
-    before: auditView(ctx.keys, before),
-    after: { ...auditView(ctx.keys, after), ...(levelChanged ? { careLevelReason: careLevelReason ?? null } : {}), ...('healthCipher' in diff ? { healthNotesChanged: true } : {}) },
-  }));
+  await appendAudit(
+    db,
+    byActor(ctx, {
+      action,
+      targetType: 'resident',
+      targetId: id,
+      areaCode,
+      before: auditView(ctx.keys, before),
+      after: {
+        ...auditView(ctx.keys, after),
+        ...(levelChanged ? { careLevelReason: careLevelReason ?? null } : {}),
+        ...('healthCipher' in diff ? { healthNotesChanged: true } : {}),
+      },
+    }),
+  );
   return { changed: true, version: done.version };
 }
 
@@ -295,5 +329,7 @@ async function moveSatellites(db: Db, id: string, areaCode: string) {
   for (const t of ['care_level_changes', 'assessments', 'contacts', 'follow_ups']) {
     await db.execute(sql`UPDATE ${sql.identifier(t)} SET area_code = ${areaCode} WHERE resident_id = ${id}`);
   }
-  await db.execute(sql`UPDATE attachments SET area_code = ${areaCode} WHERE contact_id IN (SELECT id FROM contacts WHERE resident_id = ${id})`);
+  await db.execute(
+    sql`UPDATE attachments SET area_code = ${areaCode} WHERE contact_id IN (SELECT id FROM contacts WHERE resident_id = ${id})`,
+  );
 }

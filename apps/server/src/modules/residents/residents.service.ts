@@ -11,14 +11,32 @@ import {
   type residentListQuery,
   type residentUpdate,
 } from '@wushe/core';
-import { ageOn, idBlindIndex, nameSearchFields, openFamily, phoneBlindIndex, prepareResident, sealFamily, sealIdentity, sealPhone, type Db } from '@wushe/db';
+import {
+  ageOn,
+  idBlindIndex,
+  nameSearchFields,
+  openFamily,
+  phoneBlindIndex,
+  prepareResident,
+  sealFamily,
+  sealIdentity,
+  sealPhone,
+  type Db,
+} from '@wushe/db';
 import type { z } from 'zod';
 import { appendAudit, byActor } from '../../audit/audit.ts';
 import { keepFamilyValues } from './residents.family.ts';
 import type { Ctx } from '../../context.ts';
 import { AppError, badRequest, conflict, fieldError, notFound } from '../../http/errors.ts';
 import { isUniqueViolation } from '../../http/db-errors.ts';
-import { duplicateCandidates, listResidents, residentDetailById, type ResidentFilter, type Search, type SummaryRow } from './residents.repo.ts';
+import {
+  duplicateCandidates,
+  listResidents,
+  residentDetailById,
+  type ResidentFilter,
+  type Search,
+  type SummaryRow,
+} from './residents.repo.ts';
 import {
   checkResidentRefs,
   idHashTakenAnywhere,
@@ -159,7 +177,17 @@ async function changesOf(db: Db, ctx: Ctx, id: string, body: UpdateBody, today: 
   if (birthDate && ageOn(birthDate, today) < 14 && !family.guardian) problems.push({ path: 'guardian', key: 'resident.guardianRequired' });
   if (body.healthNotes !== undefined) changes.healthCipher = body.healthNotes ? ctx.keys.seal(body.healthNotes) : null;
   if (body.categories !== undefined) changes.categories = [...new Set(body.categories)];
-  for (const k of ['address', 'areaCode', 'householdId', 'assistanceStatus', 'notes', 'consent', 'assignedWorkerId', 'status', 'careLevel'] as const) {
+  for (const k of [
+    'address',
+    'areaCode',
+    'householdId',
+    'assistanceStatus',
+    'notes',
+    'consent',
+    'assignedWorkerId',
+    'status',
+    'careLevel',
+  ] as const) {
     if (body[k] !== undefined) changes[k] = body[k];
   }
   if (body.careLevel !== undefined && body.careLevel !== before.careLevel && !body.careLevelReason) {
@@ -197,8 +225,23 @@ export async function revealResident(ctx: Ctx, id: string, field: 'idNumber' | '
     if (!r) throw notFound();
     const open = (v: string | null) => (v ? ctx.keys.open(v) : null);
     const value =
-      field === 'idNumber' ? open(r.idCipher) : field === 'phone' ? open(r.phoneCipher) : field === 'healthNotes' ? open(r.healthCipher) : openFamily(ctx.keys, r.familyCipher);
-    await appendAudit(db, byActor(ctx, { action: 'resident.reveal', targetType: 'resident', targetId: id, areaCode: r.areaCode, after: { field, reason, name: r.name } }));
+      field === 'idNumber'
+        ? open(r.idCipher)
+        : field === 'phone'
+          ? open(r.phoneCipher)
+          : field === 'healthNotes'
+            ? open(r.healthCipher)
+            : openFamily(ctx.keys, r.familyCipher);
+    await appendAudit(
+      db,
+      byActor(ctx, {
+        action: 'resident.reveal',
+        targetType: 'resident',
+        targetId: id,
+        areaCode: r.areaCode,
+        after: { field, reason, name: r.name },
+      }),
+    );
     return { field, value };
   });
 }

@@ -24,13 +24,18 @@ function assertWithinOwn(ctx: Ctx, permissions: Permission[]) {
 const audit = (ctx: Ctx, action: string, id: string, before?: Role, after?: Role) =>
   byActor(ctx, { action, targetType: 'role', targetId: id, areaCode: ctx.installation.areaCode, before, after });
 
-export async function createRole(ctx: Ctx, b: { code: string; name: string; nameEn: string; permissions: Permission[]; requireTotp: boolean }) {
+export async function createRole(
+  ctx: Ctx,
+  b: { code: string; name: string; nameEn: string; permissions: Permission[]; requireTotp: boolean },
+) {
   assertWithinOwn(ctx, b.permissions);
   return ctx.database.tx('', async (db) => {
     const id = uuidv7();
     await db
-      .execute(sql`INSERT INTO roles (id, code, name, name_en, permissions, require_totp)
-        VALUES (${id}, ${b.code}, ${b.name}, ${b.nameEn}, ${textArray([...new Set(b.permissions)])}, ${b.requireTotp})`)
+      .execute(
+        sql`INSERT INTO roles (id, code, name, name_en, permissions, require_totp)
+        VALUES (${id}, ${b.code}, ${b.name}, ${b.nameEn}, ${textArray([...new Set(b.permissions)])}, ${b.requireTotp})`,
+      )
       .catch((e: unknown) => {
         throw isUniqueViolation(e) ? fieldError('code', 'role.codeTaken') : e;
       });

@@ -40,7 +40,7 @@ export function settingsRoutes(app: FastifyInstance): void {
     method: 'PUT',
     url: '/api/v1/settings/visit-intervals',
     access: 'settings.write',
-    summary: 'Set the visit interval per care level; every active resident\'s next due date is recomputed',
+    summary: "Set the visit interval per care level; every active resident's next due date is recomputed",
     tags,
     body: visitIntervals,
     response: visitIntervals,

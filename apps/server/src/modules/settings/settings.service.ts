@@ -13,7 +13,10 @@ import { loadVisitIntervals } from '../residents/residents.rules.ts';
 type Entry = z.output<typeof codeListEntry>;
 
 const entriesOf = (db: Db, list: string) =>
-  rows<Entry>(db, sql`SELECT code, label_zh AS "labelZh", label_en AS "labelEn", sort, active FROM code_lists WHERE list = ${list} ORDER BY sort, code`);
+  rows<Entry>(
+    db,
+    sql`SELECT code, label_zh AS "labelZh", label_en AS "labelEn", sort, active FROM code_lists WHERE list = ${list} ORDER BY sort, code`,
+  );
 
 export async function getCodeList(ctx: Ctx, list: CodeListName) {
   const items = await ctx.db.run((db) => entriesOf(db, list));
@@ -49,7 +52,8 @@ export async function replaceCodeList(ctx: Ctx, list: CodeListName, items: Entry
     const dropped = before.filter((e) => !seen.has(e.code));
     const problems: FieldError[] = [];
     for (const e of dropped) {
-      if (e.active && (await codeInUse(db, list, e.code))) problems.push({ path: 'items', key: 'codeList.inUse', params: { code: e.code } });
+      if (e.active && (await codeInUse(db, list, e.code)))
+        problems.push({ path: 'items', key: 'codeList.inUse', params: { code: e.code } });
     }
     if (problems.length) throw badRequest(problems);
     for (const e of items) {
@@ -59,7 +63,17 @@ export async function replaceCodeList(ctx: Ctx, list: CodeListName, items: Entry
     }
     for (const e of dropped) await db.execute(sql`UPDATE code_lists SET active = false WHERE list = ${list} AND code = ${e.code}`);
     const after = await entriesOf(db, list);
-    await appendAudit(db, byActor(ctx, { action: 'codeList.update', targetType: 'code_list', targetId: list, areaCode: ctx.installation.areaCode, before, after }));
+    await appendAudit(
+      db,
+      byActor(ctx, {
+        action: 'codeList.update',
+        targetType: 'code_list',
+        targetId: list,
+        areaCode: ctx.installation.areaCode,
+        before,
+        after,
+      }),
+    );
     return { items: after, total: after.length };
   });
 }
@@ -85,7 +99,17 @@ export async function setVisitIntervals(ctx: Ctx, value: z.output<typeof visitIn
         WHERE status = 'active' RETURNING 1) SELECT count(*) AS n FROM u`,
     );
     const recomputed = Number(res[0]?.n ?? 0);
-    await appendAudit(db, byActor(ctx, { action: 'settings.visitIntervals', targetType: 'settings', targetId: 'visit_intervals', areaCode: ctx.installation.areaCode, before, after: { ...value, recomputed } }));
+    await appendAudit(
+      db,
+      byActor(ctx, {
+        action: 'settings.visitIntervals',
+        targetType: 'settings',
+        targetId: 'visit_intervals',
+        areaCode: ctx.installation.areaCode,
+        before,
+        after: { ...value, recomputed },
+      }),
+    );
     return value;
   });
 }

@@ -12,7 +12,7 @@ export function usersRoutes(app: FastifyInstance): void {
     method: 'GET',
     url: '/api/v1/users',
     access: 'user.read',
-    summary: 'Accounts in the caller\'s scope: search, filter, sort, page; format=xlsx exports',
+    summary: "Accounts in the caller's scope: search, filter, sort, page; format=xlsx exports",
     tags,
     query: userListQuery,
     response: listOf(user),
@@ -20,16 +20,22 @@ export function usersRoutes(app: FastifyInstance): void {
       if (query.format !== 'xlsx') return findUsers(ctx, query);
       const { items } = await findUsers(ctx, { ...query, page: 1 }, EXPORT_LIMIT);
       const en = ctx.lang === 'en';
-      return sendXlsx<User>(reply, en ? 'accounts.xlsx' : '账号.xlsx', en ? 'Accounts' : '账号', [
-        { header: en ? 'Username' : '用户名', value: (u) => u.username },
-        { header: en ? 'Name' : '姓名', value: (u) => u.displayName },
-        { header: en ? 'Phone' : '手机号', value: (u) => u.phone },
-        { header: en ? 'Role' : '角色', value: (u) => u.roleName },
-        { header: en ? 'Organisation' : '所属组织', value: (u) => u.orgName, width: 30 },
-        { header: en ? 'Area' : '所在区划', value: (u) => u.areaName },
-        { header: en ? 'Status' : '状态', value: (u) => STATUS[u.status][en ? 1 : 0] },
-        { header: en ? 'Last login' : '最近登录', value: (u) => u.lastLoginAt, width: 24 },
-      ], items);
+      return sendXlsx<User>(
+        reply,
+        en ? 'accounts.xlsx' : '账号.xlsx',
+        en ? 'Accounts' : '账号',
+        [
+          { header: en ? 'Username' : '用户名', value: (u) => u.username },
+          { header: en ? 'Name' : '姓名', value: (u) => u.displayName },
+          { header: en ? 'Phone' : '手机号', value: (u) => u.phone },
+          { header: en ? 'Role' : '角色', value: (u) => u.roleName },
+          { header: en ? 'Organisation' : '所属组织', value: (u) => u.orgName, width: 30 },
+          { header: en ? 'Area' : '所在区划', value: (u) => u.areaName },
+          { header: en ? 'Status' : '状态', value: (u) => STATUS[u.status][en ? 1 : 0] },
+          { header: en ? 'Last login' : '最近登录', value: (u) => u.lastLoginAt, width: 24 },
+        ],
+        items,
+      );
     },
   });
   route(app, {
@@ -46,7 +52,7 @@ export function usersRoutes(app: FastifyInstance): void {
     method: 'GET',
     url: '/api/v1/users/:id',
     access: 'user.read',
-    summary: 'One account (404 outside the caller\'s scope)',
+    summary: "One account (404 outside the caller's scope)",
     tags,
     params: idParams,
     response: user,

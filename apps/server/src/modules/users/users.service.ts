@@ -24,14 +24,25 @@ export interface UserListInput {
 }
 
 /** Staff phones are shown whole only to those who manage accounts. */
-const present = (ctx: Ctx) => (u: User): User =>
-  ctx.actor.permissions.includes('user.write') || !u.phone ? u : { ...u, phone: maskPhone(u.phone) };
+const present =
+  (ctx: Ctx) =>
+  (u: User): User =>
+    ctx.actor.permissions.includes('user.write') || !u.phone ? u : { ...u, phone: maskPhone(u.phone) };
 
 export async function findUsers(ctx: Ctx, q: UserListInput, limit = q.pageSize) {
   const prefix = narrowScope(ctx.scope, q.area);
   if (prefix === null) return { items: [], total: 0 };
   const res = await ctx.db.run((db) =>
-    listUsers(db, { prefix, q: q.q, roleId: q.roleId, orgId: q.orgId, status: q.status, sort: q.sort, limit, offset: (q.page - 1) * q.pageSize }),
+    listUsers(db, {
+      prefix,
+      q: q.q,
+      roleId: q.roleId,
+      orgId: q.orgId,
+      status: q.status,
+      sort: q.sort,
+      limit,
+      offset: (q.page - 1) * q.pageSize,
+    }),
   );
   return { items: res.items.map(present(ctx)), total: res.total };
 }
@@ -68,8 +79,10 @@ export async function createUser(ctx: Ctx, body: UserCreateBody): Promise<User> 
     // Usernames are unique across the installation, beyond the caller's scope: the unique
     // index decides, and says nothing else about the other account.
     await db
-      .execute(sql`INSERT INTO users (id, username, display_name, phone, password_hash, role_id, org_id, area_code, must_change_password)
-        VALUES (${id}, ${body.username}, ${body.displayName}, ${body.phone ?? null}, ${passwordHash}, ${body.roleId}, ${body.orgId ?? null}, ${body.areaCode}, true)`)
+      .execute(
+        sql`INSERT INTO users (id, username, display_name, phone, password_hash, role_id, org_id, area_code, must_change_password)
+        VALUES (${id}, ${body.username}, ${body.displayName}, ${body.phone ?? null}, ${passwordHash}, ${body.roleId}, ${body.orgId ?? null}, ${body.areaCode}, true)`,
+      )
       .catch((e: unknown) => {
         if (isUniqueViolation(e)) throw fieldError('username', 'username.taken');
         throw e;
@@ -95,7 +108,10 @@ export async function updateUserById(ctx: Ctx, id: string, body: UserUpdate): Pr
     const before = await userById(db, ctx.scope, id);
     if (!before) throw notFound();
     const self = id === ctx.actor.id;
-    if (self && ((body.roleId && body.roleId !== before.roleId) || body.status === 'disabled' || (body.areaCode && body.areaCode !== before.areaCode))) {
+    if (
+      self &&
+      ((body.roleId && body.roleId !== before.roleId) || body.status === 'disabled' || (body.areaCode && body.areaCode !== before.areaCode))
+    ) {
       throw badRequest([{ path: body.status ? 'status' : body.roleId ? 'roleId' : 'areaCode', key: 'error.selfAction' }]);
     }
     // A role the caller could not grant also cannot be taken away by them (nor swapped for a weaker one).
@@ -108,7 +124,10 @@ export async function updateUserById(ctx: Ctx, id: string, body: UserUpdate): Pr
     if (!(await updateUser(db, ctx.scope, id, version, changes))) throw conflict();
     if (body.status === 'disabled' || body.roleId || body.areaCode) await deleteSessionsOf(db, id);
     const after = (await userById(db, ctx.scope, id))!;
-    await appendAudit(db, byActor(ctx, { action: 'user.update', targetType: 'user', targetId: id, areaCode: after.areaCode, before, after }));
+    await appendAudit(
+      db,
+      byActor(ctx, { action: 'user.update', targetType: 'user', targetId: id, areaCode: after.areaCode, before, after }),
+    );
     return present(ctx)(after);
   });
   ctx.sessionCache.forgetUser(id);

@@ -19,9 +19,7 @@ function QrCode({ text }: { text: string }) {
   useEffect(() => {
     let live = true;
     // Loaded on demand: the QR encoder is only needed here.
-    void import('qrcode').then((m) =>
-      m.toDataURL(text, { margin: 1, width: 200 }).then((url) => live && setSrc(url)),
-    );
+    void import('qrcode').then((m) => m.toDataURL(text, { margin: 1, width: 200 }).then((url) => live && setSrc(url)));
     return () => {
       live = false;
     };
@@ -72,9 +70,7 @@ export function TotpCard() {
 
   return (
     <Card title={t('account.totp')}>
-      {actor.totpRequired && (
-        <Typography.Paragraph type="warning">{t('account.totpRequired')}</Typography.Paragraph>
-      )}
+      {actor.totpRequired && <Typography.Paragraph type="warning">{t('account.totpRequired')}</Typography.Paragraph>}
       {!setup ? (
         <Button
           type="primary"

@@ -16,9 +16,7 @@ export function GridModal({ parent, onClose, onCreated }: { parent: Area; onClos
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const showProblem = useProblem();
-  const create = useWrite('areas', (body: { parentCode: string; name: string; suffix: string }) =>
-    api.post<Area>('/areas/grids', body),
-  );
+  const create = useWrite('areas', (body: { parentCode: string; name: string; suffix: string }) => api.post<Area>('/areas/grids', body));
 
   const submit = async () => {
     // An invalid form shows its errors in place; nothing more to do here.

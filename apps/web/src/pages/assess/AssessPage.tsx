@@ -23,12 +23,19 @@ import { ScoreBar, ScoreCard } from './ScoreCard.tsx';
 import { businessToday } from '../../fmt.ts';
 
 function clean(answers: AssessmentAnswers): AssessmentAnswers {
-  return Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)));
+  return Object.fromEntries(
+    Object.entries(answers).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)),
+  );
 }
 
 function groups(def: InstrumentDefinition) {
   if (!def.dimensions.length) return [{ code: '', name: null, max: undefined, items: def.items }];
-  const out = def.dimensions.map((d) => ({ code: d.code, name: d.name, max: d.max, items: def.items.filter((i) => i.dimension === d.code) }));
+  const out = def.dimensions.map((d) => ({
+    code: d.code,
+    name: d.name,
+    max: d.max,
+    items: def.items.filter((i) => i.dimension === d.code),
+  }));
   const rest = def.items.filter((i) => !i.dimension);
   return rest.length ? [...out, { code: '', name: null, max: undefined, items: rest }] : out;
 }
@@ -122,22 +129,45 @@ export function AssessPage() {
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24}>
-        <Card title={<>{t('assess.title')} · <Link to={`/residents/${r.id}`}>{r.name}</Link></>}>
+        <Card
+          title={
+            <>
+              {t('assess.title')} · <Link to={`/residents/${r.id}`}>{r.name}</Link>
+            </>
+          }
+        >
           <Form layout="vertical">
             <Row gutter={16}>
               <Col xs={24} md={10}>
                 <Form.Item label={t('assess.instrument')} htmlFor="instrument">
-                  <Select id="instrument" value={code} onChange={pick} options={list.map((i) => ({ value: i.code, label: label(i.name) }))} />
+                  <Select
+                    id="instrument"
+                    value={code}
+                    onChange={pick}
+                    options={list.map((i) => ({ value: i.code, label: label(i.name) }))}
+                  />
                 </Form.Item>
               </Col>
               <Col xs={12} md={7}>
                 <Form.Item label={t('assess.reason')} htmlFor="reason">
-                  <Select id="reason" value={reason} onChange={setReason} options={reasons.map((x) => ({ value: x.code, label: label(x.label) }))} />
+                  <Select
+                    id="reason"
+                    value={reason}
+                    onChange={setReason}
+                    options={reasons.map((x) => ({ value: x.code, label: label(x.label) }))}
+                  />
                 </Form.Item>
               </Col>
               <Col xs={12} md={7}>
                 <Form.Item label={t('assess.date')} htmlFor="assessed-on">
-                  <DatePicker id="assessed-on" value={date} onChange={(d) => d && setDate(d)} allowClear={false} disabledDate={(d) => d.isAfter(businessToday(), 'day')} style={{ width: '100%' }} />
+                  <DatePicker
+                    id="assessed-on"
+                    value={date}
+                    onChange={(d) => d && setDate(d)}
+                    allowClear={false}
+                    disabledDate={(d) => d.isAfter(businessToday(), 'day')}
+                    style={{ width: '100%' }}
+                  />
                 </Form.Item>
               </Col>
             </Row>
@@ -167,7 +197,11 @@ export function AssessPage() {
                 key={g.code || 'rest'}
                 size="small"
                 title={g.name ? label(g.name) : undefined}
-                extra={g.code && def.kind === 'ability' ? t('assess.subtotal', { n: result?.dimensionScores[g.code] ?? 0, max: g.max ?? '' }) : undefined}
+                extra={
+                  g.code && def.kind === 'ability'
+                    ? t('assess.subtotal', { n: result?.dimensionScores[g.code] ?? 0, max: g.max ?? '' })
+                    : undefined
+                }
                 style={{ marginBottom: 16 }}
               >
                 {g.items.map((item) => (
@@ -198,7 +232,13 @@ export function AssessPage() {
         </Col>
       )}
       {confirming && (
-        <ResultModal result={confirming} currentLevel={r.careLevel} saving={saving} onCancel={() => setConfirming(null)} onSave={(l, why) => void save(l, why)} />
+        <ResultModal
+          result={confirming}
+          currentLevel={r.careLevel}
+          saving={saving}
+          onCancel={() => setConfirming(null)}
+          onSave={(l, why) => void save(l, why)}
+        />
       )}
     </Row>
   );

@@ -5,7 +5,19 @@ import { useI18n } from '../../i18n/index.tsx';
 
 type Answer = AssessmentAnswers[string] | undefined;
 
-export function ItemField({ item, index, value, onChange, missing }: { item: InstrumentItem; index: number; value: Answer; onChange: (v: Answer) => void; missing: boolean }) {
+export function ItemField({
+  item,
+  index,
+  value,
+  onChange,
+  missing,
+}: {
+  item: InstrumentItem;
+  index: number;
+  value: Answer;
+  onChange: (v: Answer) => void;
+  missing: boolean;
+}) {
   const { label } = useI18n();
   const id = `item-${item.code}`;
   const long = item.options.some((o) => label(o.label).length > 10);
@@ -34,14 +46,28 @@ export function ItemField({ item, index, value, onChange, missing }: { item: Ins
           />
         )}
         {item.type === 'text' && (
-          <Input.TextArea aria-labelledby={id} rows={2} maxLength={1000} value={(value as string | undefined) ?? ''} onChange={(e) => onChange(e.target.value || undefined)} />
+          <Input.TextArea
+            aria-labelledby={id}
+            rows={2}
+            maxLength={1000}
+            value={(value as string | undefined) ?? ''}
+            onChange={(e) => onChange(e.target.value || undefined)}
+          />
         )}
       </div>
     </div>
   );
 }
 
-export function ExtrasFields({ def, extras, onChange }: { def: InstrumentDefinition; extras: AssessmentExtras; onChange: (e: AssessmentExtras) => void }) {
+export function ExtrasFields({
+  def,
+  extras,
+  onChange,
+}: {
+  def: InstrumentDefinition;
+  extras: AssessmentExtras;
+  onChange: (e: AssessmentExtras) => void;
+}) {
   const { label } = useI18n();
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>

@@ -46,14 +46,21 @@ export function ResultModal({
         items={[
           { key: 'total', label: t('assess.total'), children: result.total },
           { key: 'band', label: t('assess.band'), children: result.levelLabel ? label(result.levelLabel) : '—' },
-          ...(result.flags.includes('urgent') ? [{ key: 'flag', label: t('assess.flags'), children: <Tag color="red">{t('assess.urgent')}</Tag> }] : []),
+          ...(result.flags.includes('urgent')
+            ? [{ key: 'flag', label: t('assess.flags'), children: <Tag color="red">{t('assess.urgent')}</Tag> }]
+            : []),
           { key: 'sugg', label: t('assess.suggested'), children: suggested ? <CareLevelTag level={suggested} /> : '—' },
           { key: 'cur', label: t('res.careLevel'), children: <CareLevelTag level={currentLevel} /> },
         ]}
       />
       <Form layout="vertical" style={{ marginTop: 16 }}>
         <Form.Item label={t('assess.confirmLevel')} htmlFor="confirm-level">
-          <Select id="confirm-level" value={level} onChange={setLevel} options={[1, 2, 3, 4].map((n) => ({ value: n, label: t('res.careLevelN', { n }) }))} />
+          <Select
+            id="confirm-level"
+            value={level}
+            onChange={setLevel}
+            options={[1, 2, 3, 4].map((n) => ({ value: n, label: t('res.careLevelN', { n }) }))}
+          />
         </Form.Item>
         {needsReason && (
           <Form.Item

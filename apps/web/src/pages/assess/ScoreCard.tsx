@@ -12,8 +12,8 @@ export function ScoreCard({ def, result, compact }: { def: InstrumentDefinition;
     return rule?.label ? label(rule.label) : f;
   };
   const urgent = result.flags.includes('urgent');
-  const answered = def.items.filter((i) => (i.required ?? i.type === 'single')).length - result.missing.length;
-  const required = def.items.filter((i) => (i.required ?? i.type === 'single')).length;
+  const answered = def.items.filter((i) => i.required ?? i.type === 'single').length - result.missing.length;
+  const required = def.items.filter((i) => i.required ?? i.type === 'single').length;
   return (
     <Card size="small" title={t('assess.running')} aria-live="polite" styles={compact ? { body: { padding: 8 } } : undefined}>
       <Space orientation="vertical" style={{ width: '100%' }} size={compact ? 4 : 8}>
@@ -24,7 +24,11 @@ export function ScoreCard({ def, result, compact }: { def: InstrumentDefinition;
               <Typography.Text type="secondary">{t('assess.band')}</Typography.Text>
               <div style={{ fontSize: 18 }}>
                 {label(result.levelLabel)}
-                {result.level !== null && <Typography.Text type="secondary">（{t('assess.level')} {result.level}）</Typography.Text>}
+                {result.level !== null && (
+                  <Typography.Text type="secondary">
+                    （{t('assess.level')} {result.level}）
+                  </Typography.Text>
+                )}
               </div>
             </div>
           )}
@@ -49,18 +53,30 @@ export function ScoreCard({ def, result, compact }: { def: InstrumentDefinition;
         {result.adjustmentsApplied.length > 0 && (
           <Typography.Text type="secondary">
             {t('assess.adjusted')}：
-            {result.adjustmentsApplied.map((c) => {
-              const a = def.adjustments.find((x) => x.code === c);
-              return a?.label ? label(a.label) : c;
-            }).join('；')}
+            {result.adjustmentsApplied
+              .map((c) => {
+                const a = def.adjustments.find((x) => x.code === c);
+                return a?.label ? label(a.label) : c;
+              })
+              .join('；')}
           </Typography.Text>
         )}
-        {urgent && <Alert type="error" showIcon role="alert" title={`${t('assess.urgent')}：${flagLabel('urgent')}`} description={t('assess.urgentText')} />}
-        {result.flags.filter((f) => f !== 'urgent').map((f) => (
-          <Tag key={f} color="orange">
-            {flagLabel(f)}
-          </Tag>
-        ))}
+        {urgent && (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            title={`${t('assess.urgent')}：${flagLabel('urgent')}`}
+            description={t('assess.urgentText')}
+          />
+        )}
+        {result.flags
+          .filter((f) => f !== 'urgent')
+          .map((f) => (
+            <Tag key={f} color="orange">
+              {flagLabel(f)}
+            </Tag>
+          ))}
       </Space>
     </Card>
   );
@@ -71,7 +87,7 @@ export function ScoreBar({ def, result, onSubmit }: { def: InstrumentDefinition;
   const { t, label } = useI18n();
   if (!result) return null;
   const urgent = result.flags.includes('urgent');
-  const anyAnswered = result.missing.length < def.items.filter((i) => (i.required ?? i.type === 'single')).length;
+  const anyAnswered = result.missing.length < def.items.filter((i) => i.required ?? i.type === 'single').length;
   return (
     <div
       role="status"

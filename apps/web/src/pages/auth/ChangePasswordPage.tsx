@@ -25,16 +25,8 @@ export function ChangePasswordPage() {
           </div>
           <LangSwitch />
         </Space>
-        <ChangePasswordForm
-          onDone={(next) =>
-            navigate(next.totpRequired && !next.totpEnabled ? '/account' : '/', { replace: true })
-          }
-        />
-        <Button
-          type="link"
-          style={{ paddingLeft: 0, marginTop: 12 }}
-          onClick={() => logout.mutate()}
-        >
+        <ChangePasswordForm onDone={(next) => navigate(next.totpRequired && !next.totpEnabled ? '/account' : '/', { replace: true })} />
+        <Button type="link" style={{ paddingLeft: 0, marginTop: 12 }} onClick={() => logout.mutate()}>
           {t('logout')}
         </Button>
       </Card>

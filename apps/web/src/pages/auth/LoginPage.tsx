@@ -101,11 +101,7 @@ export function LoginPage() {
             <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" />
           </Form.Item>
           {needTotp && (
-            <Form.Item
-              label={t('totp')}
-              name="totp"
-              rules={[{ required: true, pattern: /^\d{6}$/, message: t('account.totpCode') }]}
-            >
+            <Form.Item label={t('totp')} name="totp" rules={[{ required: true, pattern: /^\d{6}$/, message: t('account.totpCode') }]}>
               <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} autoFocus />
             </Form.Item>
           )}

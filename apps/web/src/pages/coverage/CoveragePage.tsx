@@ -79,7 +79,13 @@ export function CoveragePage() {
         c.registered === 0 ? (
           '—'
         ) : (
-          <Progress percent={pct(rate)} size="small" style={{ minWidth: 120 }} status={rate < 0.7 ? 'exception' : 'normal'} format={(p) => `${p}%`} />
+          <Progress
+            percent={pct(rate)}
+            size="small"
+            style={{ minWidth: 120 }}
+            status={rate < 0.7 ? 'exception' : 'normal'}
+            format={(p) => `${p}%`}
+          />
         ),
     },
   ];
@@ -143,7 +149,12 @@ export function CoveragePage() {
           <Statistic title={t('cov.covered')} value={data?.area.covered ?? 0} loading={cov.isPending} />
         </Col>
         <Col xs={12} md={6}>
-          <Statistic title={t('cov.overdue')} value={data?.area.overdue ?? 0} loading={cov.isPending} styles={{ content: { color: '#cf1322' } }} />
+          <Statistic
+            title={t('cov.overdue')}
+            value={data?.area.overdue ?? 0}
+            loading={cov.isPending}
+            styles={{ content: { color: '#cf1322' } }}
+          />
         </Col>
       </Row>
       {option && (

@@ -23,7 +23,11 @@ export function CompleteModal({ task, onClose }: { task: FollowUp; onClose: () =
   const [saving, setSaving] = useState(false);
   const contacts = useContacts(task.residentId, 1);
 
-  const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: ['follow-ups'] }), qc.invalidateQueries({ queryKey: ['residents', 'one', task.residentId] })]);
+  const refresh = () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: ['follow-ups'] }),
+      qc.invalidateQueries({ queryKey: ['residents', 'one', task.residentId] }),
+    ]);
 
   const submit = async (values: Values) => {
     const body = validateWith(followUpComplete, { outcome: values.outcome ?? '', contactId: values.contactId ?? null }, form, lang);

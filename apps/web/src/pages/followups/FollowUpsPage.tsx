@@ -41,7 +41,10 @@ export function FollowUpsPage() {
       title: t('fu.col.resident'),
       dataIndex: 'residentName',
       render: (name: string, f) => (
-        <Link to={`/residents/${f.residentId}`} style={f.status === 'overdue' ? { color: '#cf1322', fontWeight: 500 } : { fontWeight: 500 }}>
+        <Link
+          to={`/residents/${f.residentId}`}
+          style={f.status === 'overdue' ? { color: '#cf1322', fontWeight: 500 } : { fontWeight: 500 }}
+        >
           {name}
         </Link>
       ),
@@ -62,7 +65,11 @@ export function FollowUpsPage() {
         </Space>
       ),
     },
-    { title: t('fu.col.status'), dataIndex: 'status', render: (s: FollowUp['status']) => <Tag color={STATUS_COLORS[s]}>{t(`fu.status.${s}`)}</Tag> },
+    {
+      title: t('fu.col.status'),
+      dataIndex: 'status',
+      render: (s: FollowUp['status']) => <Tag color={STATUS_COLORS[s]}>{t(`fu.status.${s}`)}</Tag>,
+    },
     { title: t('fu.assigned'), dataIndex: 'assignedToName', responsive: ['md'], render: (v: string | null) => v ?? '—' },
     {
       title: t('fu.col.outcome'),

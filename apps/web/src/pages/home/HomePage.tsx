@@ -65,7 +65,11 @@ function OrgOverview({ kindLabel }: { kindLabel: (kind: string) => string }) {
     return {
       tooltip: { trigger: 'axis' },
       grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: data.byArea.map((a) => a.name), axisLabel: { interval: 0, rotate: data.byArea.length > 6 ? 35 : 0 } },
+      xAxis: {
+        type: 'category',
+        data: data.byArea.map((a) => a.name),
+        axisLabel: { interval: 0, rotate: data.byArea.length > 6 ? 35 : 0 },
+      },
       yAxis: { type: 'value', minInterval: 1 },
       series: [{ type: 'bar', name: t('home.orgTotal'), data: data.byArea.map((a) => a.count) }],
     } as ChartOption;
@@ -104,14 +108,10 @@ function OrgOverview({ kindLabel }: { kindLabel: (kind: string) => string }) {
         </Card>
       </Col>
       <Col xs={24} lg={14}>
-        <Card title={t('home.byArea')}>
-          {bar && data.byArea.length ? <Chart option={bar} ariaLabel={t('home.byArea')} /> : <Empty />}
-        </Card>
+        <Card title={t('home.byArea')}>{bar && data.byArea.length ? <Chart option={bar} ariaLabel={t('home.byArea')} /> : <Empty />}</Card>
       </Col>
       <Col xs={24} lg={10}>
-        <Card title={t('home.byKind')}>
-          {pie && total ? <Chart option={pie} ariaLabel={t('home.byKind')} /> : <Empty />}
-        </Card>
+        <Card title={t('home.byKind')}>{pie && total ? <Chart option={pie} ariaLabel={t('home.byKind')} /> : <Empty />}</Card>
       </Col>
     </Row>
   );

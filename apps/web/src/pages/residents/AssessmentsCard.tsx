@@ -57,7 +57,14 @@ export function AssessmentsCard({ residentId, extra }: { residentId: string; ext
       title: t('res.careLevel'),
       key: 'care',
       responsive: ['md'],
-      render: (_, a) => (a.confirmedCareLevel ? <CareLevelTag level={a.confirmedCareLevel} /> : a.suggestedCareLevel ? <CareLevelTag level={a.suggestedCareLevel} /> : '—'),
+      render: (_, a) =>
+        a.confirmedCareLevel ? (
+          <CareLevelTag level={a.confirmedCareLevel} />
+        ) : a.suggestedCareLevel ? (
+          <CareLevelTag level={a.suggestedCareLevel} />
+        ) : (
+          '—'
+        ),
     },
     { title: t('assess.by'), dataIndex: 'assessedByName', responsive: ['lg'], render: (v: string | null) => v ?? '—' },
   ];
@@ -68,7 +75,15 @@ export function AssessmentsCard({ residentId, extra }: { residentId: string; ext
       {items && items.length === 0 ? (
         <Empty description={t('assess.none')} />
       ) : (
-        <Table<Assessment> rowKey="id" size="small" columns={columns} dataSource={items} loading={list.isFetching} pagination={{ pageSize: 5 }} scroll={{ x: 'max-content' }} />
+        <Table<Assessment>
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={items}
+          loading={list.isFetching}
+          pagination={{ pageSize: 5 }}
+          scroll={{ x: 'max-content' }}
+        />
       )}
     </Card>
   );

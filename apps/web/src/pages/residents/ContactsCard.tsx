@@ -41,7 +41,14 @@ export function ContactsCard({ residentId, extra }: { residentId: string; extra?
                       <Space wrap>
                         {c.attachments.map((a) =>
                           a.contentType.startsWith('image/') ? (
-                            <Image key={a.id} width={72} height={72} style={{ objectFit: 'cover' }} src={`${API_BASE}/attachments/${a.id}`} alt={a.filename} />
+                            <Image
+                              key={a.id}
+                              width={72}
+                              height={72}
+                              style={{ objectFit: 'cover' }}
+                              src={`${API_BASE}/attachments/${a.id}`}
+                              alt={a.filename}
+                            />
                           ) : (
                             <Button key={a.id} type="link" href={`${API_BASE}/attachments/${a.id}`} target="_blank">
                               {a.filename}
@@ -55,7 +62,9 @@ export function ContactsCard({ residentId, extra }: { residentId: string; extra?
               ),
             }))}
           />
-          {(list.data?.total ?? 0) > 20 && <Pagination size="small" current={page} pageSize={20} total={list.data?.total} onChange={setPage} showSizeChanger={false} />}
+          {(list.data?.total ?? 0) > 20 && (
+            <Pagination size="small" current={page} pageSize={20} total={list.data?.total} onChange={setPage} showSizeChanger={false} />
+          )}
         </>
       )}
     </Card>

@@ -4,7 +4,15 @@ import { Button, List, Modal, Typography } from 'antd';
 import type { DuplicateCandidate } from '../../api/care.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
-export function DuplicateModal({ candidates, onCancel, onConfirm }: { candidates: DuplicateCandidate[]; onCancel: () => void; onConfirm: () => void }) {
+export function DuplicateModal({
+  candidates,
+  onCancel,
+  onConfirm,
+}: {
+  candidates: DuplicateCandidate[];
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
   const { t } = useI18n();
   return (
     <Modal

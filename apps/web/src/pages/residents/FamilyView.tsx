@@ -21,7 +21,14 @@ function rows(
   const out: Row[] = [];
   const add = (group: string, list: Person[]) =>
     list.forEach((p, i) =>
-      out.push({ key: `${group}${i}`, group, name: p.name ?? '', relation: p.relation ?? '', phone: p.phone ?? p.phoneMasked ?? null, note: p.note }),
+      out.push({
+        key: `${group}${i}`,
+        group,
+        name: p.name ?? '',
+        relation: p.relation ?? '',
+        phone: p.phone ?? p.phoneMasked ?? null,
+        note: p.note,
+      }),
     );
   if (src.guardian) add(t('res.sec.guardian'), [src.guardian]);
   add(t('res.sec.emergency'), src.emergencyContacts ?? []);
@@ -57,7 +64,11 @@ export function FamilyView({ resident }: { resident: ResidentDetail }) {
 /** The revealed `family` value; falls back to the masked lists for any part not returned. */
 export function FamilyRevealed({ value, fallback }: { value: unknown; fallback: ResidentDetail }) {
   const { t } = useI18n();
-  const v = (value && typeof value === 'object' ? value : {}) as { householdMembers?: Person[]; emergencyContacts?: Person[]; guardian?: Person | null };
+  const v = (value && typeof value === 'object' ? value : {}) as {
+    householdMembers?: Person[];
+    emergencyContacts?: Person[];
+    guardian?: Person | null;
+  };
   return (
     <PeopleTable
       data={rows(

@@ -13,7 +13,11 @@ export function PeopleList({ name, kind }: { name: 'householdMembers' | 'emergen
           {fields.map((f, i) => (
             <Row key={f.key} gutter={8} align="top" wrap>
               <Col xs={12} md={6}>
-                <Form.Item name={[f.name, 'name']} label={`${t(kind === 'member' ? 'res.memberName' : 'res.personName')} ${i + 1}`} rules={[required]}>
+                <Form.Item
+                  name={[f.name, 'name']}
+                  label={`${t(kind === 'member' ? 'res.memberName' : 'res.personName')} ${i + 1}`}
+                  rules={[required]}
+                >
                   <Input maxLength={30} />
                 </Form.Item>
               </Col>
@@ -33,11 +37,22 @@ export function PeopleList({ name, kind }: { name: 'householdMembers' | 'emergen
                 </Col>
               )}
               <Col xs={4} md={2} style={{ paddingTop: 30 }}>
-                <Button type="text" danger aria-label={`${t('res.remove')} ${i + 1}`} icon={<MinusCircleOutlined aria-hidden />} onClick={() => remove(f.name)} />
+                <Button
+                  type="text"
+                  danger
+                  aria-label={`${t('res.remove')} ${i + 1}`}
+                  icon={<MinusCircleOutlined aria-hidden />}
+                  onClick={() => remove(f.name)}
+                />
               </Col>
             </Row>
           ))}
-          <Button type="dashed" icon={<PlusOutlined aria-hidden />} onClick={() => add()} disabled={kind === 'emergency' && fields.length >= 5}>
+          <Button
+            type="dashed"
+            icon={<PlusOutlined aria-hidden />}
+            onClick={() => add()}
+            disabled={kind === 'emergency' && fields.length >= 5}
+          >
             {t(kind === 'member' ? 'res.addMember' : 'res.addEmergency')}
           </Button>
         </>
@@ -127,7 +142,17 @@ export function ConsentFields({ minor }: { minor: boolean }) {
           <Form.Item
             name={['consent', 'byGuardian']}
             valuePropName="checked"
-            rules={minor ? [{ validator: async (_, v) => { if (!v) throw new Error(t('resident.consentGuardian')); } }] : []}
+            rules={
+              minor
+                ? [
+                    {
+                      validator: async (_, v) => {
+                        if (!v) throw new Error(t('resident.consentGuardian'));
+                      },
+                    },
+                  ]
+                : []
+            }
           >
             <Checkbox>{t('res.consentByGuardian')}</Checkbox>
           </Form.Item>

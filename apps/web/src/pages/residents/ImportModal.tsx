@@ -97,7 +97,12 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
     >
       {!jobId ? (
         <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-          <Button type="link" icon={<DownloadOutlined aria-hidden />} style={{ padding: 0 }} onClick={() => void download('/residents/import/template', 'template.xlsx')}>
+          <Button
+            type="link"
+            icon={<DownloadOutlined aria-hidden />}
+            style={{ padding: 0 }}
+            onClick={() => void download('/residents/import/template', 'template.xlsx')}
+          >
             {t('imp.template')}
           </Button>
           <Upload.Dragger
@@ -120,7 +125,12 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
             <Typography.Text strong id="imp-mode">
               {t('imp.mode')}
             </Typography.Text>
-            <Radio.Group aria-labelledby="imp-mode" value={mode} onChange={(e) => setMode(e.target.value as Mode)} style={{ display: 'block', marginTop: 8 }}>
+            <Radio.Group
+              aria-labelledby="imp-mode"
+              value={mode}
+              onChange={(e) => setMode(e.target.value as Mode)}
+              style={{ display: 'block', marginTop: 8 }}
+            >
               <Radio value="all_or_nothing">{t('imp.mode.all_or_nothing')}</Radio>
               <Radio value="valid_rows">{t('imp.mode.valid_rows')}</Radio>
             </Radio.Group>
@@ -141,13 +151,28 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
           {finished && data && (
             <>
               <Row gutter={16}>
-                <Col span={6}><Statistic title={t('imp.accepted')} value={data.accepted} /></Col>
-                <Col span={6}><Statistic title={t('imp.updated')} value={data.updated} /></Col>
-                <Col span={6}><Statistic title={t('imp.unchanged')} value={data.unchanged} /></Col>
-                <Col span={6}><Statistic title={t('imp.rejected')} value={data.rejected} styles={data.rejected ? { content: { color: "#cf1322" } } : undefined} /></Col>
+                <Col span={6}>
+                  <Statistic title={t('imp.accepted')} value={data.accepted} />
+                </Col>
+                <Col span={6}>
+                  <Statistic title={t('imp.updated')} value={data.updated} />
+                </Col>
+                <Col span={6}>
+                  <Statistic title={t('imp.unchanged')} value={data.unchanged} />
+                </Col>
+                <Col span={6}>
+                  <Statistic
+                    title={t('imp.rejected')}
+                    value={data.rejected}
+                    styles={data.rejected ? { content: { color: '#cf1322' } } : undefined}
+                  />
+                </Col>
               </Row>
               {data.mode === 'all_or_nothing' && data.rejected > 0 && <Alert type="warning" showIcon title={t('imp.nothing')} />}
-              <Button icon={<DownloadOutlined aria-hidden />} onClick={() => void download(`/residents/import/${data.id}/report`, 'import-report.xlsx')}>
+              <Button
+                icon={<DownloadOutlined aria-hidden />}
+                onClick={() => void download(`/residents/import/${data.id}/report`, 'import-report.xlsx')}
+              >
                 {t('imp.report')}
               </Button>
             </>

@@ -34,7 +34,10 @@ export function MergeModal({ resident, onClose }: { resident: ResidentDetail; on
     const target = options.find((o) => o.id === intoId);
     modal.confirm({
       title: t('res.mergeTitle'),
-      content: t('res.mergeConfirm', { from: `${resident.name}（${resident.idMasked}）`, to: `${target?.name ?? ''}（${target?.idMasked ?? ''}）` }),
+      content: t('res.mergeConfirm', {
+        from: `${resident.name}（${resident.idMasked}）`,
+        to: `${target?.name ?? ''}（${target?.idMasked ?? ''}）`,
+      }),
       okText: t('res.merge'),
       okButtonProps: { danger: true },
       cancelText: t('cancel'),
@@ -53,7 +56,15 @@ export function MergeModal({ resident, onClose }: { resident: ResidentDetail; on
   };
 
   return (
-    <Modal open title={t('res.mergeTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('res.merge')} cancelText={t('cancel')} okButtonProps={{ danger: true }}>
+    <Modal
+      open
+      title={t('res.mergeTitle')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('res.merge')}
+      cancelText={t('cancel')}
+      okButtonProps={{ danger: true }}
+    >
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item label={t('res.mergeInto')} name="intoId" rules={[{ required: true, message: t('field.required') }]}>
           <Select

@@ -40,17 +40,41 @@ export function ProfilePage() {
   const daysOverdue = r.due === 'overdue' ? Math.max(0, Math.round((Date.now() - new Date(r.nextDueOn).getTime()) / 86_400_000)) : 0;
 
   const identity = [
-    { key: 'id', label: t('res.idNumber'), children: <Reveal residentId={r.id} field="idNumber" fieldLabel={t('res.idNumber')} allowed={reveal} masked={<span style={{ fontFamily: 'monospace' }}>{r.idMasked}</span>} /> },
+    {
+      key: 'id',
+      label: t('res.idNumber'),
+      children: (
+        <Reveal
+          residentId={r.id}
+          field="idNumber"
+          fieldLabel={t('res.idNumber')}
+          allowed={reveal}
+          masked={<span style={{ fontFamily: 'monospace' }}>{r.idMasked}</span>}
+        />
+      ),
+    },
     { key: 'sex', label: t('res.sex'), children: r.sex ? t(`res.sex.${r.sex}`) : '—' },
-    { key: 'birth', label: t('res.birthDate'), children: r.birthDate ? `${r.birthDate}${r.age !== null ? `（${t('res.ageN', { n: r.age })}）` : ''}` : '—' },
+    {
+      key: 'birth',
+      label: t('res.birthDate'),
+      children: r.birthDate ? `${r.birthDate}${r.age !== null ? `（${t('res.ageN', { n: r.age })}）` : ''}` : '—',
+    },
     {
       key: 'phone',
       label: t('res.phone'),
-      children: r.phoneMasked ? <Reveal residentId={r.id} field="phone" fieldLabel={t('res.phone')} allowed={reveal} masked={r.phoneMasked} /> : '—',
+      children: r.phoneMasked ? (
+        <Reveal residentId={r.id} field="phone" fieldLabel={t('res.phone')} allowed={reveal} masked={r.phoneMasked} />
+      ) : (
+        '—'
+      ),
     },
     { key: 'area', label: t('res.community'), children: r.areaName },
     { key: 'address', label: t('res.address'), children: r.address ?? '—' },
-    { key: 'cats', label: t('res.categories'), children: r.categories.length ? r.categories.map((c) => <Tag key={c}>{categories.labelOf(c)}</Tag>) : '—' },
+    {
+      key: 'cats',
+      label: t('res.categories'),
+      children: r.categories.length ? r.categories.map((c) => <Tag key={c}>{categories.labelOf(c)}</Tag>) : '—',
+    },
     { key: 'assist', label: t('res.assistanceStatus'), children: assistance.labelOf(r.assistanceStatus) || '—' },
     { key: 'worker', label: t('res.worker'), children: r.assignedWorkerName ?? '—' },
     { key: 'reg', label: t('res.registeredOn'), children: formatDate(r.registeredOn) },
@@ -76,14 +100,21 @@ export function ProfilePage() {
       key: 'consent',
       label: t('res.sec.consent'),
       span: 2,
-      children: r.consent ? `${r.consent.purpose} · ${r.consent.date} · ${r.consent.givenBy}${r.consent.byGuardian ? `（${t('res.consentByGuardian')}）` : ''}` : '—',
+      children: r.consent
+        ? `${r.consent.purpose} · ${r.consent.date} · ${r.consent.givenBy}${r.consent.byGuardian ? `（${t('res.consentByGuardian')}）` : ''}`
+        : '—',
     },
   ];
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       {r.mergedInto && (
-        <Alert type="info" showIcon title={t('res.mergedInto')} action={<Link to={`/residents/${r.mergedInto}`}>{t('res.openMerged')}</Link>} />
+        <Alert
+          type="info"
+          showIcon
+          title={t('res.mergedInto')}
+          action={<Link to={`/residents/${r.mergedInto}`}>{t('res.openMerged')}</Link>}
+        />
       )}
       <Card>
         <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
@@ -132,9 +163,26 @@ export function ProfilePage() {
                 size="small"
                 column={1}
                 items={[
-                  { key: 'iv', label: t('res.careLevel'), children: <>{t('res.careLevelN', { n: r.careLevel })} · {intervalText(intervals.data?.[r.careLevel as 1 | 2 | 3 | 4])}</> },
+                  {
+                    key: 'iv',
+                    label: t('res.careLevel'),
+                    children: (
+                      <>
+                        {t('res.careLevelN', { n: r.careLevel })} · {intervalText(intervals.data?.[r.careLevel as 1 | 2 | 3 | 4])}
+                      </>
+                    ),
+                  },
                   { key: 'last', label: t('res.lastContact'), children: formatDate(r.lastContactOn) },
-                  { key: 'next', label: t('res.nextDue'), children: <Space size={4}>{formatDate(r.nextDueOn)}<DueTag due={r.due} days={daysOverdue} /></Space> },
+                  {
+                    key: 'next',
+                    label: t('res.nextDue'),
+                    children: (
+                      <Space size={4}>
+                        {formatDate(r.nextDueOn)}
+                        <DueTag due={r.due} days={daysOverdue} />
+                      </Space>
+                    ),
+                  },
                 ]}
               />
             </Card>
@@ -149,10 +197,12 @@ export function ProfilePage() {
                       title: formatDateTime(h.changedAt),
                       content: (
                         <>
-                          <div>{h.fromLevel === null ? t('res.initial', { to: h.toLevel }) : t('res.from', { from: h.fromLevel, to: h.toLevel })}</div>
-                          <Typography.Text type="secondary">
-                            {[h.reason, h.changedByName].filter(Boolean).join(' · ')}
-                          </Typography.Text>
+                          <div>
+                            {h.fromLevel === null
+                              ? t('res.initial', { to: h.toLevel })
+                              : t('res.from', { from: h.fromLevel, to: h.toLevel })}
+                          </div>
+                          <Typography.Text type="secondary">{[h.reason, h.changedByName].filter(Boolean).join(' · ')}</Typography.Text>
                         </>
                       ),
                     }))}

@@ -90,7 +90,8 @@ export function ResidentFormPage() {
     }
     // Sensitive values come back masked: send them only when retyped; family lists only when changed.
     const init = initial.current;
-    const changed = (k: 'householdMembers' | 'emergencyContacts' | 'guardian') => JSON.stringify(v[k] ?? null) !== JSON.stringify(init[k] ?? null);
+    const changed = (k: 'householdMembers' | 'emergencyContacts' | 'guardian') =>
+      JSON.stringify(v[k] ?? null) !== JSON.stringify(init[k] ?? null);
     const patch: Record<string, unknown> = {
       name: v.name,
       address: v.address ?? '',
@@ -172,7 +173,11 @@ export function ResidentFormPage() {
         <Typography.Title level={5}>{t('res.sec.contact')}</Typography.Title>
         <Row gutter={16}>
           <Col {...col}>
-            <Form.Item label={t('res.phone')} name="phone" extra={record?.phoneMasked ? t('res.unchangedMasked', { v: record.phoneMasked }) : undefined}>
+            <Form.Item
+              label={t('res.phone')}
+              name="phone"
+              extra={record?.phoneMasked ? t('res.unchangedMasked', { v: record.phoneMasked }) : undefined}
+            >
               <Input maxLength={13} inputMode="tel" />
             </Form.Item>
           </Col>
@@ -201,7 +206,13 @@ export function ResidentFormPage() {
         <Row gutter={16}>
           <Col {...col}>
             <Form.Item label={t('res.categories')} name="categories">
-              <Select mode="multiple" allowClear options={categories.options} loading={categories.loading} showSearch={{ optionFilterProp: 'label' }} />
+              <Select
+                mode="multiple"
+                allowClear
+                options={categories.options}
+                loading={categories.loading}
+                showSearch={{ optionFilterProp: 'label' }}
+              />
             </Form.Item>
           </Col>
           <Col {...col}>
@@ -221,13 +232,21 @@ export function ResidentFormPage() {
           </Col>
           {levelChanged && (
             <Col xs={24}>
-              <Form.Item label={t('res.careLevelReason')} name="careLevelReason" rules={[{ required: true, message: t('resident.careLevelReason') }]}>
+              <Form.Item
+                label={t('res.careLevelReason')}
+                name="careLevelReason"
+                rules={[{ required: true, message: t('resident.careLevelReason') }]}
+              >
                 <Input maxLength={200} />
               </Form.Item>
             </Col>
           )}
           <Col xs={24} md={12}>
-            <Form.Item label={t('res.healthNotes')} name="healthNotes" extra={record?.hasHealthNotes ? t('res.unchangedMasked', { v: '******' }) : undefined}>
+            <Form.Item
+              label={t('res.healthNotes')}
+              name="healthNotes"
+              extra={record?.hasHealthNotes ? t('res.unchangedMasked', { v: '******' }) : undefined}
+            >
               <Input.TextArea rows={3} maxLength={2000} />
             </Form.Item>
           </Col>

@@ -47,7 +47,12 @@ export function ResidentsPage() {
       sortOrder: list.sortOrder('name'),
       render: (name: string, r) => <Link to={`/residents/${r.id}`}>{name}</Link>,
     },
-    { title: t('res.idNumber'), dataIndex: 'idMasked', responsive: ['sm'], render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span> },
+    {
+      title: t('res.idNumber'),
+      dataIndex: 'idMasked',
+      responsive: ['sm'],
+      render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span>,
+    },
     {
       title: t('res.sex'),
       key: 'sexAge',

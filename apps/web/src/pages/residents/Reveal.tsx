@@ -50,7 +50,13 @@ export function Reveal({
     <>
       {masked}
       {allowed && (
-        <Button type="link" size="small" icon={<EyeOutlined aria-hidden />} aria-label={`${t('res.reveal')}${fieldLabel}`} onClick={() => setAsking(true)}>
+        <Button
+          type="link"
+          size="small"
+          icon={<EyeOutlined aria-hidden />}
+          aria-label={`${t('res.reveal')}${fieldLabel}`}
+          onClick={() => setAsking(true)}
+        >
           {t('res.reveal')}
         </Button>
       )}
@@ -67,11 +73,7 @@ export function Reveal({
         >
           <Typography.Paragraph type="secondary">{t('res.revealHint')}</Typography.Paragraph>
           <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
-            <Form.Item
-              label={t('res.revealReason')}
-              name="reason"
-              rules={[{ required: true, min: 2, message: t('reveal.reason') }]}
-            >
+            <Form.Item label={t('res.revealReason')} name="reason" rules={[{ required: true, min: 2, message: t('reveal.reason') }]}>
               <Input maxLength={200} autoFocus />
             </Form.Item>
           </Form>

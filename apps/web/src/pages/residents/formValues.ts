@@ -25,9 +25,14 @@ export interface Values {
   consent: { purpose: string; date: Dayjs; givenBy: string; byGuardian: boolean };
 }
 
-export const ALIAS: Record<string, (string | number)[]> = { guardian: ['guardian', 'name'], consent: ['consent', 'purpose'], 'consent.date': ['consent', 'date'] };
+export const ALIAS: Record<string, (string | number)[]> = {
+  guardian: ['guardian', 'name'],
+  consent: ['consent', 'purpose'],
+  'consent.date': ['consent', 'date'],
+};
 export const today = () => businessToday().format('YYYY-MM-DD');
-export const filled = (p?: Person) => !!p && Object.entries(p).some(([k, v]) => k !== 'phoneMasked' && typeof v === 'string' && v.trim() !== '');
+export const filled = (p?: Person) =>
+  !!p && Object.entries(p).some(([k, v]) => k !== 'phoneMasked' && typeof v === 'string' && v.trim() !== '');
 const people = (list: ResidentDetail['householdMembers']): Person[] =>
   list.map((p) => ({ name: p.name, relation: p.relation, phoneMasked: p.phoneMasked, note: p.note ?? undefined }));
 
@@ -59,4 +64,3 @@ export function initialValues(r: ResidentDetail | null, t: (k: string) => string
       : { purpose: t('res.consentPurposeDefault'), date: businessToday(), givenBy: '', byGuardian: false },
   };
 }
-

@@ -62,18 +62,57 @@ export function CodeListEditor() {
             title: t('code'),
             dataIndex: 'code',
             render: (v: string, r, i) =>
-              r.isNew ? <Input aria-label={t('code')} value={v} placeholder="a_z_0_9" onChange={(e) => patch(i, { code: e.target.value.trim() })} style={{ width: 140 }} /> : <code>{v}</code>,
+              r.isNew ? (
+                <Input
+                  aria-label={t('code')}
+                  value={v}
+                  placeholder="a_z_0_9"
+                  onChange={(e) => patch(i, { code: e.target.value.trim() })}
+                  style={{ width: 140 }}
+                />
+              ) : (
+                <code>{v}</code>
+              ),
           },
-          { title: t('set.labelZh'), dataIndex: 'labelZh', render: (v: string, _r, i) => <Input aria-label={t('set.labelZh')} value={v} maxLength={40} onChange={(e) => patch(i, { labelZh: e.target.value })} /> },
-          { title: t('set.labelEn'), dataIndex: 'labelEn', render: (v: string, _r, i) => <Input aria-label={t('set.labelEn')} value={v} maxLength={60} onChange={(e) => patch(i, { labelEn: e.target.value })} /> },
-          { title: t('set.sort'), dataIndex: 'sort', render: (v: number, _r, i) => <InputNumber aria-label={t('set.sort')} value={v} onChange={(n) => patch(i, { sort: Number(n ?? 0) })} style={{ width: 80 }} /> },
-          { title: t('set.active'), dataIndex: 'active', render: (v: boolean, _r, i) => <Switch aria-label={t('set.active')} checked={v} onChange={(c) => patch(i, { active: c })} /> },
+          {
+            title: t('set.labelZh'),
+            dataIndex: 'labelZh',
+            render: (v: string, _r, i) => (
+              <Input aria-label={t('set.labelZh')} value={v} maxLength={40} onChange={(e) => patch(i, { labelZh: e.target.value })} />
+            ),
+          },
+          {
+            title: t('set.labelEn'),
+            dataIndex: 'labelEn',
+            render: (v: string, _r, i) => (
+              <Input aria-label={t('set.labelEn')} value={v} maxLength={60} onChange={(e) => patch(i, { labelEn: e.target.value })} />
+            ),
+          },
+          {
+            title: t('set.sort'),
+            dataIndex: 'sort',
+            render: (v: number, _r, i) => (
+              <InputNumber
+                aria-label={t('set.sort')}
+                value={v}
+                onChange={(n) => patch(i, { sort: Number(n ?? 0) })}
+                style={{ width: 80 }}
+              />
+            ),
+          },
+          {
+            title: t('set.active'),
+            dataIndex: 'active',
+            render: (v: boolean, _r, i) => <Switch aria-label={t('set.active')} checked={v} onChange={(c) => patch(i, { active: c })} />,
+          },
         ]}
       />
       <Flex gap={8} style={{ marginTop: 16 }}>
         <Button
           icon={<PlusOutlined aria-hidden />}
-          onClick={() => setRows((rs) => [...rs, { code: '', labelZh: '', labelEn: '', sort: (rs.at(-1)?.sort ?? 0) + 10, active: true, isNew: true }])}
+          onClick={() =>
+            setRows((rs) => [...rs, { code: '', labelZh: '', labelEn: '', sort: (rs.at(-1)?.sort ?? 0) + 10, active: true, isNew: true }])
+          }
         >
           {t('set.addEntry')}
         </Button>
