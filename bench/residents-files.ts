@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
-import { IMPORT_COLUMNS } from '../apps/server/src/modules/residents/residents.import.columns.ts';
+import { IMPORT_COLUMNS } from '../apps/server/src/modules/residents/import/import.columns.ts';
 import { person, rng } from './residents-data.ts';
 
 export const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);

@@ -17,7 +17,7 @@ import { followUpsRoutes } from './modules/followups/followups.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { publicRoutes } from './modules/public/public.routes.ts';
-import { residentsImportRoutes } from './modules/residents/residents.import.routes.ts';
+import { residentsImportRoutes } from './modules/residents/import/import.routes.ts';
 import { residentsRoutes } from './modules/residents/residents.routes.ts';
 import { rolesRoutes } from './modules/roles/roles.routes.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';

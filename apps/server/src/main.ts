@@ -6,7 +6,7 @@ import { hashPassword, loadOrCreateKeys, seedBase, stableId, uuidv7 } from '@wus
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '@wushe/db/demo';
 import { sql } from 'drizzle-orm';
 import { buildApp } from './app.ts';
-import { failInterruptedImports } from './modules/residents/residents.import.job.ts';
+import { failInterruptedImports } from './modules/residents/import/import.job.ts';
 import { appendAudit, verifyAuditChain } from './audit/audit.ts';
 import { loadConfig, type AppConfig } from './config.ts';
 import { assembleServices, installationOf, openConfiguredDatabase, prepareDatabase } from './services.ts';

@@ -3,7 +3,7 @@
 import { rows } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { failInterruptedImports, READ_IN_JOB_BYTES } from '../src/modules/residents/residents.import.job.ts';
+import { failInterruptedImports, READ_IN_JOB_BYTES } from '../src/modules/residents/import/import.job.ts';
 import { startTestApp, type Session, type TestApp } from './harness.ts';
 import { csvOf, HEADERS, person, reportOf, residentCount, upload, waitForJob, xlsxOf } from './import-fixtures.ts';
 

@@ -1,7 +1,7 @@
 // The import's pure parts: RFC 4180 CSV, encodings, header mapping, dates.
 import { describe, expect, it } from 'vitest';
-import { mapHeaders, normalizeDate } from '../src/modules/residents/residents.import.columns.ts';
-import { decodeText, detectKind, parseCsv, sheetFromCsv } from '../src/modules/residents/residents.import.parse.ts';
+import { mapHeaders, normalizeDate } from '../src/modules/residents/import/import.columns.ts';
+import { decodeText, detectKind, parseCsv, sheetFromCsv } from '../src/modules/residents/import/import.parse.ts';
 
 describe('parseCsv', () => {
   it('reads quoted fields with commas, quotes and line breaks, CRLF or LF', () => {

@@ -15,7 +15,7 @@ import { appendAudit, byActor } from '../../audit/audit.ts';
 import type { Ctx } from '../../context.ts';
 import { AppError, badRequest, fieldError, forbidden, notFound, type FieldError } from '../../http/errors.ts';
 import { residentRef } from '../coverage/intervals.ts';
-import { updateResidentRow } from '../residents/residents.rules.ts';
+import { updateResidentRow } from '../residents/residents.write.ts';
 import {
   activeInstruments,
   assessmentById,

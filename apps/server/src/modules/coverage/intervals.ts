@@ -4,7 +4,7 @@
 import type { CareLevel } from '@wushe/core';
 import { rows, type Db } from '@wushe/db';
 import { sql } from 'drizzle-orm';
-import { loadVisitIntervals } from '../residents/residents.rules.ts';
+import { loadVisitIntervals } from '../residents/residents.write.ts';
 
 // The residents module owns the settings read; re-exported for the care modules.
 export { loadVisitIntervals };

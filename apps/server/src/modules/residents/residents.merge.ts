@@ -9,7 +9,7 @@ import type { Ctx } from '../../context.ts';
 import { conflict, fieldError, notFound } from '../../http/errors.ts';
 import { getResidentIn } from './residents.service.ts';
 import { textArray } from '@wushe/db';
-import { loadVisitIntervals, residentRowById } from './residents.rules.ts';
+import { loadVisitIntervals, residentRowById } from './residents.write.ts';
 
 const MOVED_TABLES = ['contacts', 'assessments', 'care_level_changes', 'follow_ups'] as const;
 

@@ -46,7 +46,7 @@ import {
   residentRowById,
   updateResidentRow,
   type FieldProblem,
-} from './residents.rules.ts';
+} from './residents.write.ts';
 
 export type ListQuery = z.output<typeof residentListQuery>;
 export type UpdateBody = z.output<typeof residentUpdate>;

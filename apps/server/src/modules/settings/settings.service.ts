@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { appendAudit, byActor } from '../../audit/audit.ts';
 import type { Ctx } from '../../context.ts';
 import { badRequest, type FieldError } from '../../http/errors.ts';
-import { loadVisitIntervals } from '../residents/residents.rules.ts';
+import { loadVisitIntervals } from '../residents/residents.write.ts';
 
 type Entry = z.output<typeof codeListEntry>;
 

@@ -3,15 +3,8 @@
 // 100,000-row file is checked without a database round trip per row.
 import { residentInput, translate, type Lang, type ResidentInput } from '@wushe/core';
 import { z } from 'zod';
-import type { SheetRow } from './residents.import.parse.ts';
-import {
-  columnOfPath,
-  columnTitle,
-  documentTypeLookup,
-  IMPORT_COLUMNS,
-  normalizeDate,
-  type ColumnKey,
-} from './residents.import.columns.ts';
+import type { SheetRow } from './import.parse.ts';
+import { columnOfPath, columnTitle, documentTypeLookup, IMPORT_COLUMNS, normalizeDate, type ColumnKey } from './import.columns.ts';
 
 /** A problem with one cell, kept as a message key so the report speaks the reader's language. */
 export interface RowError {

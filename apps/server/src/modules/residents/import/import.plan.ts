@@ -5,9 +5,9 @@
 import { rows, openFamily, prepareResident, type Db, type Family, type Keys } from '@wushe/db';
 import { maskIdNumber, type ResidentInput, type VisitIntervals } from '@wushe/core';
 import { sql } from 'drizzle-orm';
-import type { SheetRow } from './residents.import.parse.ts';
-import type { ResidentRow } from './residents.rules.ts';
-import { cell, checkRow, rowError, type Lookups, type RowError } from './residents.import.rows.ts';
+import type { SheetRow } from './import.parse.ts';
+import type { ResidentRow } from '../residents.write.ts';
+import { cell, checkRow, rowError, type Lookups, type RowError } from './import.rows.ts';
 
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 

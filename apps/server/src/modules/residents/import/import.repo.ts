@@ -7,10 +7,10 @@
 // go through updateResidentRow like any edit.
 import { copyRows, rows, uuidv7, type CopyValue, type Db } from '@wushe/db';
 import { sql } from 'drizzle-orm';
-import { auditView, RESIDENT_COLUMNS, updateResidentRow, type ResidentRow, type RuleCtx } from './residents.rules.ts';
-import { appendAudit, byActor } from '../../audit/audit.ts';
-import type { Outcome, PlannedRow } from './residents.import.plan.ts';
-import { rowError } from './residents.import.rows.ts';
+import { auditView, RESIDENT_COLUMNS, updateResidentRow, type ResidentRow, type RuleCtx } from '../residents.write.ts';
+import { appendAudit, byActor } from '../../../audit/audit.ts';
+import type { Outcome, PlannedRow } from './import.plan.ts';
+import { rowError } from './import.rows.ts';
 
 /**
  * Inserts accepted rows (all in scope) with their care-level records and one audit record for

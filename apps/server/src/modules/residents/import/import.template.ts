@@ -3,9 +3,9 @@
 // communities are listed on a visible sheet for reference.
 import { DOCUMENT_TYPES, type Lang } from '@wushe/core';
 import ExcelJS from 'exceljs';
-import { columnTitle, IMPORT_COLUMNS, type CodeEntry, type ColumnKey } from './residents.import.columns.ts';
-import type { Outcome } from './residents.import.plan.ts';
-import { renderError } from './residents.import.rows.ts';
+import { columnTitle, IMPORT_COLUMNS, type CodeEntry, type ColumnKey } from './import.columns.ts';
+import type { Outcome } from './import.plan.ts';
+import { renderError } from './import.rows.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Rows of the data sheet that carry dropdowns and text formatting. */

@@ -5,12 +5,12 @@ import { rows } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { notFound } from '../../http/errors.ts';
-import { route } from '../../http/route.ts';
-import { codeEntries, getImportJob, runningImports, startImport } from './residents.import.job.ts';
-import { renderError } from './residents.import.rows.ts';
-import { reportXlsx, templateXlsx, XLSX_TYPE } from './residents.import.template.ts';
-import { jobReport } from './residents.import.write.ts';
+import { notFound } from '../../../http/errors.ts';
+import { route } from '../../../http/route.ts';
+import { codeEntries, getImportJob, runningImports, startImport } from './import.job.ts';
+import { renderError } from './import.rows.ts';
+import { reportXlsx, templateXlsx, XLSX_TYPE } from './import.template.ts';
+import { jobReport } from './import.repo.ts';
 
 const tags = ['residents'];
 export const IMPORT_BODY_LIMIT = 30 * 1024 * 1024;

@@ -5,13 +5,13 @@ import crypto from 'node:crypto';
 import { shanghaiToday, translate, type ImportJob } from '@wushe/core';
 import { rows, uuidv7, type Database, type Db } from '@wushe/db';
 import { sql } from 'drizzle-orm';
-import { appendAudit, byActor } from '../../audit/audit.ts';
-import type { Ctx } from '../../context.ts';
-import { AppError, notFound } from '../../http/errors.ts';
-import { codeLookup, mapHeaders, type CodeEntry, type ColumnKey } from './residents.import.columns.ts';
-import { detectKind, readSheet, type FileKind, type SheetRow } from './residents.import.parse.ts';
-import { classify, planRows, yieldToEventLoop, type Outcome, type PlanInput } from './residents.import.plan.ts';
-import { cell, isNotesRow } from './residents.import.rows.ts';
+import { appendAudit, byActor } from '../../../audit/audit.ts';
+import type { Ctx } from '../../../context.ts';
+import { AppError, notFound } from '../../../http/errors.ts';
+import { codeLookup, mapHeaders, type CodeEntry, type ColumnKey } from './import.columns.ts';
+import { detectKind, readSheet, type FileKind, type SheetRow } from './import.parse.ts';
+import { classify, planRows, yieldToEventLoop, type Outcome, type PlanInput } from './import.plan.ts';
+import { cell, isNotesRow } from './import.rows.ts';
 import {
   countOutcomes,
   finishJob,
@@ -22,8 +22,8 @@ import {
   updateBatch,
   type Counts,
   type JobRow,
-} from './residents.import.write.ts';
-import { loadVisitIntervals } from './residents.rules.ts';
+} from './import.repo.ts';
+import { loadVisitIntervals } from '../residents.write.ts';
 
 export const MAX_IMPORT_ROWS = 100_000;
 
