@@ -1,4 +1,5 @@
 // Results: JSON for machines, a short Markdown table for people, both in bench/results/.
+import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,6 +58,22 @@ export function machine() {
   };
 }
 
+/** BENCH_LABEL (e.g. `before`, `after`) names a run, so two runs of one day are both kept. */
+export const benchLabel = () => process.env.BENCH_LABEL?.replace(/[^\w.-]/g, '') || '';
+export const labelSuffix = () => (benchLabel() ? `-${benchLabel()}` : '');
+export const labelTitle = () => (benchLabel() ? ` (${benchLabel()}, commit ${commit()})` : '');
+
+/** The commit measured (the server runs from this work tree). */
+export function commit(): string {
+  try {
+    return execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
 export interface Report {
   date: string;
   machine: ReturnType<typeof machine>;
@@ -91,10 +108,10 @@ export function markdownTable(r: Report): string {
 
 export function writeReport(dir: string, r: Report): { json: string; md: string } {
   fs.mkdirSync(dir, { recursive: true });
-  const stem = path.join(dir, `foundation-${r.date}`);
+  const stem = path.join(dir, `foundation-${r.date}${labelSuffix()}`);
   fs.writeFileSync(`${stem}.json`, JSON.stringify(r, null, 2) + '\n');
   const md = [
-    `# Foundation benchmark, ${r.date}`,
+    `# Foundation benchmark, ${r.date}${labelTitle()}`,
     '',
     `${r.machine.cores} × ${r.machine.cpu}, ${r.machine.memoryGiB} GiB, ${r.machine.os}; Node ${r.machine.node}; PostgreSQL ${r.postgres}.`,
     `Data: ${fmt(r.rows.areas!)} areas of 福建省 (${fmt(r.rows.streets!)} streets, ${fmt(r.rows.communities!)} communities), ` +

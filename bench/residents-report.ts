@@ -1,7 +1,7 @@
 // Figures of the residents benchmark against the targets of issue 3, as JSON and Markdown.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { machine } from './report.ts';
+import { labelSuffix, labelTitle, type machine } from './report.ts';
 
 export interface Figure {
   name: string;
@@ -52,17 +52,17 @@ export async function seq<T>(n: number, fn: () => Promise<T>): Promise<T[]> {
 const unit = (f: Figure) => (f.stat === 'seconds' ? ' s' : f.stat === 'ratio' ? '' : ' ms');
 const num = (n: number, f: Figure) => (f.stat === 'ratio' ? n.toFixed(3) : f.stat === 'seconds' ? n.toFixed(1) : n.toFixed(1));
 
-export function writeResidentsReport(dir: string, r: ResidentsReport): { json: string; md: string } {
+export function writeResidentsReport(dir: string, r: ResidentsReport, part = ''): { json: string; md: string } {
   for (const f of r.figures) {
     if (f.target !== undefined) f.pass = f.higherIsBetter ? f.value >= f.target : f.value < f.target;
   }
   r.pass = r.figures.every((f) => f.pass !== false);
   fs.mkdirSync(dir, { recursive: true });
-  const stem = path.join(dir, `residents-${r.date}`);
+  const stem = path.join(dir, `residents${part ? `-${part}` : ''}-${r.date}${labelSuffix()}`);
   fs.writeFileSync(`${stem}.json`, JSON.stringify(r, null, 2) + '\n');
   const fmt = (n: number) => n.toLocaleString('en-US');
   const lines = [
-    `# Residents benchmark, ${r.date}`,
+    `# Residents benchmark${part ? ` (${part} only)` : ''}, ${r.date}${labelTitle()}`,
     '',
     `${r.machine.cores} × ${r.machine.cpu}, ${r.machine.memoryGiB} GiB, ${r.machine.os}; Node ${r.machine.node}; PostgreSQL ${r.postgres}.`,
     `Data: ${fmt(r.rows.residents!)} residents over ${fmt(r.rows.communities!)} communities of 福建省, ${fmt(r.rows.contacts!)} contacts over the past year, ` +

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { generateKeyFile, keysFrom, stableId } from '@wushe/db';
 import pg from 'pg';
 import { createBenchDatabase, dropBenchDatabase, loadBenchData } from './data.ts';
-import { machine } from './report.ts';
+import { benchLabel, machine } from './report.ts';
 import {
   CONTACT_COUNT,
   dropIndexes,
@@ -320,8 +320,8 @@ async function main() {
       });
       for (const r of [xi, ci]) if (r.accepted !== IMPORT_ROWS) log(`WARNING: an import accepted ${r.accepted} of ${IMPORT_ROWS} rows`);
     }
-    if (ONLY) {
-      // A partial run (development): figures on the console only, nothing recorded.
+    if (ONLY && !benchLabel()) {
+      // A partial run (development): figures on the console only, nothing recorded unless BENCH_LABEL names it.
       for (const f of figures)
         log(`${f.name}: ${f.value}${f.stat === 'ratio' ? '×' : f.stat === 'seconds' ? ' s' : ' ms'}${f.note ? ` (${f.note})` : ''}`);
       return;
@@ -336,28 +336,32 @@ async function main() {
         await v.end();
       }
     })();
-    const files = writeResidentsReport(path.join(HERE, 'results'), {
-      date: new Date().toISOString().slice(0, 10),
-      machine: machine(),
-      postgres: pgVersion,
-      rows: {
-        residents: RESIDENT_COUNT,
-        contacts: CONTACT_COUNT,
-        areas: counts.areas,
-        communities: counts.communities,
-        accounts: counts.users + 1,
+    const files = writeResidentsReport(
+      path.join(HERE, 'results'),
+      {
+        date: new Date().toISOString().slice(0, 10),
+        machine: machine(),
+        postgres: pgVersion,
+        rows: {
+          residents: RESIDENT_COUNT,
+          contacts: CONTACT_COUNT,
+          areas: counts.areas,
+          communities: counts.communities,
+          accounts: counts.users + 1,
+        },
+        load: { ...load, totalSeconds: load.totalSeconds ?? secs(started) },
+        settings: {
+          requests: REQUESTS,
+          repeat: REPEAT,
+          poolSize: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+          logLevel: 'warn',
+          loadAverage1m: { before: loadBefore, after: os.loadavg()[0]! },
+          account: `${USER.username} (${PROVINCE})`,
+        },
+        figures,
       },
-      load: { ...load, totalSeconds: load.totalSeconds ?? secs(started) },
-      settings: {
-        requests: REQUESTS,
-        repeat: REPEAT,
-        poolSize: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-        logLevel: 'warn',
-        loadAverage1m: { before: loadBefore, after: os.loadavg()[0]! },
-        account: `${USER.username} (${PROVINCE})`,
-      },
-      figures,
-    });
+      ONLY?.join('+'),
+    );
     log(fs.readFileSync(files.md, 'utf8'));
     log(`Written ${path.relative(ROOT, files.json)} and ${path.relative(ROOT, files.md)} in ${secs(started).toFixed(0)} s.`);
   } finally {
