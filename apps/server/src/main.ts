@@ -6,7 +6,6 @@ import { hashPassword, loadOrCreateKeys, seedBase, stableId, uuidv7 } from '@wus
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '@wushe/db/demo';
 import { sql } from 'drizzle-orm';
 import { buildApp } from './app.ts';
-import { failInterruptedImports } from './modules/residents/import/import.job.ts';
 import { appendAudit, verifyAuditChain } from './audit/audit.ts';
 import { loadConfig, type AppConfig } from './config.ts';
 import { assembleServices, installationOf, openConfiguredDatabase, prepareDatabase } from './services.ts';
@@ -27,14 +26,13 @@ Commands:
 Settings (environment): PORT (8080), HOST (127.0.0.1), WUSHE_DATA_DIR (./data: embedded database
 and keys), DATABASE_URL (postgres://…; default: embedded PGlite), WUSHE_AREA (350206),
 WUSHE_DEMO (1 on embedded, 0 on PostgreSQL), WUSHE_IDLE_MINUTES (30), WUSHE_LOCK_ATTEMPTS (5),
-WUSHE_LOCK_MINUTES (15), WUSHE_PASSWORD_MIN_LENGTH (8), WUSHE_PASSWORD_MIN_CLASSES (3).`;
+WUSHE_LOCK_MINUTES (15), WUSHE_PASSWORD_MIN_LENGTH (8), WUSHE_PASSWORD_MIN_CLASSES (3),
+WUSHE_JOB_STALE_SECONDS (30), WUSHE_IMPORT_ATTEMPTS (3), WUSHE_JOB_SHUTDOWN_GRACE_SECONDS (10).`;
 
 async function serve(config: AppConfig) {
   const keys = loadOrCreateKeys(config.dataDir); // first: the demo's residents are sealed with them
   const database = await openConfiguredDatabase(config);
   await prepareDatabase(config, database, (m) => console.log(m), keys);
-  const interrupted = await failInterruptedImports(database);
-  if (interrupted) console.log(`${interrupted} import job(s) cut off by the last shutdown marked failed`);
   const services = await assembleServices(config, database, keys);
   const app = await buildApp(services, { logger: true, web: true });
   let closing = false;

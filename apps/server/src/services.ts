@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { AppConfig } from './config.ts';
 import type { Services } from './context.ts';
 import { SessionCache } from './modules/auth/session-cache.ts';
+import { DEFAULT_JOB_SETTINGS, JobQueue } from './jobs/queue.ts';
 import { loadOrCreateKeys, type Keys } from '@wushe/db';
 
 export async function installationOf(database: Database) {
@@ -53,6 +54,7 @@ export async function assembleServices(config: AppConfig, database: Database, ke
     database,
     keys: keys ?? loadOrCreateKeys(config.dataDir),
     sessionCache: new SessionCache(config.sessionCacheMs),
+    jobs: new JobQueue({ database, url: config.databaseUrl, settings: config.jobs ?? DEFAULT_JOB_SETTINGS }),
     installation: { areaCode: inst.area_code, areaName: inst.name, scope: areaPrefix(inst.area_code), demo: inst.demo },
   };
 }

@@ -93,8 +93,8 @@ export const MESSAGES = {
   'import.nothingImported': { zh: '未导入：存在错误行', en: 'Nothing imported: some rows have errors' },
   'import.careLevelReason': { zh: '批量导入', en: 'Imported from a file' },
   'import.interrupted': {
-    zh: '服务重启，导入中断：请重新上传同一文件（已写入的行不会重复导入）',
-    en: 'A server restart cut this import off: upload the same file again (rows already written will not be duplicated)',
+    zh: '导入在处理过程中中断，重试 {attempts} 次仍未完成：请重新上传同一文件（已写入的行不会重复导入）',
+    en: 'The import was interrupted while it ran and {attempts} tries did not finish it: upload the same file again (rows already written will not be duplicated)',
   },
   'auth.lockedByAdmin': { zh: '账号已被管理员锁定，请联系管理员解锁', en: 'An administrator locked this account; ask them to unlock it' },
   'area.gridTaken': { zh: '该网格编号已被使用', en: 'This grid number is already used' },
