@@ -83,6 +83,8 @@ export const MESSAGES = {
   'followUp.outcome': { zh: '请填写跟进情况', en: 'Describe what was done' },
   'followUp.outcomeLong': { zh: '跟进情况不能超过 500 字', en: 'At most 500 characters' },
   'followUp.done': { zh: '该跟进任务已完成', en: 'This follow-up is already completed' },
+  'followUp.overdueTitle': { zh: '跟进逾期：{name}', en: 'Follow-up overdue: {name}' },
+  'followUp.overdueBody': { zh: '{reason}（应于 {due} 前跟进）', en: '{reason} (due by {due})' },
   'followUp.contact': { zh: '走访记录不存在或不属于该服务对象', en: 'No such contact for this resident' },
   'coverage.futureDate': { zh: '统计日期不能晚于今天', en: 'The date cannot be after today' },
   'import.format': { zh: '只支持 .xlsx 或 .csv 文件', en: 'Only .xlsx or .csv files can be imported' },
