@@ -6,6 +6,7 @@ import os from 'node:os';
 import type { Database } from '@wushe/db';
 import type { FastifyBaseLogger } from 'fastify';
 import PgBoss from 'pg-boss';
+import { oneInstanceAtATime } from '../installation.repo.ts';
 
 export interface JobSettings {
   /** A running job whose heartbeat is older than this is taken as dead (its process is gone). */
@@ -78,8 +79,13 @@ export class JobQueue {
     this.state = 'started';
     this.boss.on('error', (err) => log.error({ err }, 'job queue error'));
     await this.boss.start();
+    // pg-boss 10 deadlocks when two instances create the same queues at once.
+    await oneInstanceAtATime(this.opts.database, async () => {
+      for (const def of this.definitions.values()) {
+        if (!(await this.boss.getQueue(def.name))) await this.boss.createQueue(def.name, { name: def.name, ...def.queue });
+      }
+    });
     for (const def of this.definitions.values()) {
-      await this.boss.createQueue(def.name, { name: def.name, ...def.queue });
       const ids: string[] = [];
       for (let i = 0; i < (def.concurrency ?? 1); i++) {
         ids.push(
