@@ -7,15 +7,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRows, runImport, type ImportCtx } from '../src/modules/residents/import/import.job.ts';
 import { LeaseLost } from '../src/modules/residents/import/import.lease.repo.ts';
 import { reclaimStaleImports } from '../src/modules/residents/import/import.worker.ts';
+import { buildApp } from '../src/app.ts';
 import { scopedDb } from '../src/context.ts';
+import { assembleServices } from '../src/services.ts';
 import { startTestApp, type Session, type TestApp } from './harness.ts';
-import { csvOf, idFor, importFile, person, residentCount, waitForJob } from './import-fixtures.ts';
+import { csvOf, idFor, importFile, person, residentCount, upload, waitForJob } from './import-fixtures.ts';
 
 let t: TestApp;
 let sw: Session;
 
 beforeAll(async () => {
-  t = await startTestApp({}, { residents: 0 });
+  // No shutdown grace: the last test closes the app while an import runs.
+  t = await startTestApp({ jobs: { staleSeconds: 30, importAttempts: 3, shutdownGraceSeconds: 0 } }, { residents: 0 });
   sw = await t.login('jiangtou.sw');
 }, 120_000);
 afterAll(() => t?.close());
@@ -114,4 +117,50 @@ describe('a worker that lost its lease', () => {
       expect(row!.status).toBe('importing');
     });
   }
+});
+
+// Last in the file: it closes the app (afterAll then closes the database).
+describe('shutdown', () => {
+  it('hands a running import back to the queue; the next instance finishes it', async () => {
+    const N = 12_000;
+    const res = await upload(t, sw, csv(range(1000, N)), '停机.csv', 'valid_rows');
+    expect(res.statusCode, res.body).toBe(202);
+    const id = res.json().id as string;
+    const row = async () => {
+      const [r] = await owner<{
+        status: string;
+        processed: number;
+        lease: string | null;
+        attempts: number;
+        accepted: number;
+        unchanged: number;
+      }>(
+        sql`SELECT status, processed_rows AS processed, lease_token AS lease, attempts, accepted, unchanged FROM import_jobs WHERE id = ${id}`,
+      );
+      return r!;
+    };
+    for (let i = 0; (await row()).processed === 0; i++) {
+      if (i > 1200) throw new Error('the import never started');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await t.app.close(); // stops taking jobs; with no grace the running import gives its job back at the next slice
+    const back = await row();
+    expect(back).toMatchObject({ status: 'queued', lease: null, attempts: 0 });
+    expect(back.processed).toBeGreaterThan(0);
+    expect(back.processed).toBeLessThan(N);
+
+    // Another instance on the same database takes it from the queue.
+    const next = await buildApp(await assembleServices(t.services.config, t.database, t.services.keys));
+    try {
+      let done = await row();
+      for (const end = Date.now() + 90_000; done.status !== 'done' && Date.now() < end; done = await row()) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(done).toMatchObject({ status: 'done', processed: N, attempts: 1, lease: null });
+      expect(done.accepted + done.unchanged).toBe(N);
+      expect(done.unchanged).toBe(back.processed); // what the first run committed, found already written
+    } finally {
+      await next.close();
+    }
+  }, 180_000);
 });
