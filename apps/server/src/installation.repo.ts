@@ -1,5 +1,5 @@
-// The installation row and the start-up lock (owner work, before any request).
-import { rows, type Database } from '@wushe/db';
+// The installation row, the start-up lock and the CLI's first administrator (owner work, before any request).
+import { rows, type Database, type Db } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 
 export async function installationOf(database: Database) {
@@ -27,4 +27,13 @@ export async function oneInstanceAtATime<T>(database: Database, fn: () => Promis
       await db.execute(sql`SELECT pg_advisory_unlock(hashtext('wushe.prepare'))`);
     }
   });
+}
+
+/** `wushe create-admin`: a platform administrator who must change the password at first login. */
+export function insertAdmin(
+  db: Db,
+  a: { id: string; username: string; displayName: string; passwordHash: string; roleId: string; areaCode: string },
+) {
+  return db.execute(sql`INSERT INTO users (id, username, display_name, password_hash, role_id, area_code, must_change_password)
+    VALUES (${a.id}, ${a.username}, ${a.displayName}, ${a.passwordHash}, ${a.roleId}, ${a.areaCode}, true)`);
 }

@@ -4,10 +4,10 @@ import { parseArgs } from 'node:util';
 import { normalizeAreaCode, checkPassword } from '@wushe/core';
 import { hashPassword, loadOrCreateKeys, seedBase, stableId, uuidv7 } from '@wushe/db';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '@wushe/db/demo';
-import { sql } from 'drizzle-orm';
 import { buildApp } from './app.ts';
 import { appendAudit, verifyAuditChain } from './audit/audit.ts';
 import { loadConfig, type AppConfig } from './config.ts';
+import { insertAdmin } from './installation.repo.ts';
 import { assembleServices, installationOf, openConfiguredDatabase, prepareDatabase } from './services.ts';
 
 const HELP = `wushe <command> [options]
@@ -147,8 +147,14 @@ async function createAdmin(
   const id = uuidv7();
   await database.owner((db) =>
     db.transaction(async (tx) => {
-      await tx.execute(sql`INSERT INTO users (id, username, display_name, password_hash, role_id, area_code, must_change_password)
-        VALUES (${id}, ${values.username}, ${values.name ?? values.username}, ${passwordHash}, ${stableId('role:admin')}, ${inst.area_code}, true)`);
+      await insertAdmin(tx as never, {
+        id,
+        username: values.username!,
+        displayName: values.name ?? values.username!,
+        passwordHash,
+        roleId: stableId('role:admin'),
+        areaCode: inst.area_code,
+      });
       await appendAudit(tx as never, {
         actorId: null,
         actorName: 'cli',
