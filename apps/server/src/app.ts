@@ -7,6 +7,7 @@ import { rows } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Services } from './context.ts';
+import { jobDefinitions } from './jobs/registry.ts';
 import { assessmentsRoutes } from './modules/assessments/assessments.routes.ts';
 import { areasRoutes } from './modules/areas/areas.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -108,5 +109,9 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   followUpsRoutes(app);
   if (services.config.benchFloor) registerBenchFloor(app, services);
   if (opts.web) await registerWeb(app, services.config.webDir);
+  // The queue runs while the app does: app.close() stops taking jobs and lets running ones finish or hand back.
+  for (const def of jobDefinitions(services)) services.jobs.define(def);
+  await services.jobs.start(app.log);
+  app.addHook('onClose', () => services.jobs.stop());
   return app;
 }

@@ -1,6 +1,7 @@
 // The one place settings are read: from the environment, validated once.
 import path from 'node:path';
 import { z } from 'zod';
+import type { JobSettings } from './jobs/queue.ts';
 
 const bool = z.enum(['0', '1', 'true', 'false', 'yes', 'no']).transform((v) => v === '1' || v === 'true' || v === 'yes');
 
@@ -32,6 +33,10 @@ export const envSchema = z.object({
   WUSHE_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   /** Reverse proxies whose X-Forwarded-For is believed: `true`, a hop count, or addresses/CIDRs. */
   WUSHE_TRUST_PROXY: z.string().optional(),
+  /** Seconds without a heartbeat after which a running job's instance is taken as dead. */
+  WUSHE_JOB_STALE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
+  WUSHE_IMPORT_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  WUSHE_JOB_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
 });
 
 export interface AppConfig {
@@ -57,6 +62,8 @@ export interface AppConfig {
   sessionCacheMs: number;
   /** Bench only: registers the floor route. */
   benchFloor?: boolean;
+  /** The job queue's timings (defaults: DEFAULT_JOB_SETTINGS). */
+  jobs?: JobSettings;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -85,6 +92,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     benchFloor: e.WUSHE_BENCH_FLOOR ?? false,
     trustProxy: parseTrustProxy(e.WUSHE_TRUST_PROXY),
     sessionCacheMs: e.WUSHE_SESSION_CACHE_MS,
+    jobs: {
+      staleSeconds: e.WUSHE_JOB_STALE_SECONDS,
+      importAttempts: e.WUSHE_IMPORT_ATTEMPTS,
+      shutdownGraceSeconds: e.WUSHE_JOB_SHUTDOWN_GRACE_SECONDS,
+    },
   };
 }
 

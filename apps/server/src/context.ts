@@ -5,6 +5,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AppConfig } from './config.ts';
 import type { Keys } from '@wushe/db';
 import type { SessionCache } from './modules/auth/session-cache.ts';
+import type { JobQueue } from './jobs/queue.ts';
 
 /** Database access bound to the caller's scope: RLS and the repositories see the same prefix. */
 export interface ScopedDb {
@@ -17,6 +18,8 @@ export interface Services {
   database: Database;
   keys: Keys;
   sessionCache: SessionCache;
+  /** The job queue shared by every instance (started by buildApp, stopped by app.close()). */
+  jobs: JobQueue;
   /** The installation's root area (12-digit code) and its prefix. */
   installation: { areaCode: string; areaName: string; scope: string; demo: boolean };
 }

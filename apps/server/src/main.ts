@@ -4,11 +4,10 @@ import { parseArgs } from 'node:util';
 import { normalizeAreaCode, checkPassword } from '@wushe/core';
 import { hashPassword, loadOrCreateKeys, seedBase, stableId, uuidv7 } from '@wushe/db';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '@wushe/db/demo';
-import { sql } from 'drizzle-orm';
 import { buildApp } from './app.ts';
-import { failInterruptedImports } from './modules/residents/import/import.job.ts';
 import { appendAudit, verifyAuditChain } from './audit/audit.ts';
 import { loadConfig, type AppConfig } from './config.ts';
+import { insertAdmin } from './installation.repo.ts';
 import { assembleServices, installationOf, openConfiguredDatabase, prepareDatabase } from './services.ts';
 
 const HELP = `wushe <command> [options]
@@ -27,14 +26,13 @@ Commands:
 Settings (environment): PORT (8080), HOST (127.0.0.1), WUSHE_DATA_DIR (./data: embedded database
 and keys), DATABASE_URL (postgres://…; default: embedded PGlite), WUSHE_AREA (350206),
 WUSHE_DEMO (1 on embedded, 0 on PostgreSQL), WUSHE_IDLE_MINUTES (30), WUSHE_LOCK_ATTEMPTS (5),
-WUSHE_LOCK_MINUTES (15), WUSHE_PASSWORD_MIN_LENGTH (8), WUSHE_PASSWORD_MIN_CLASSES (3).`;
+WUSHE_LOCK_MINUTES (15), WUSHE_PASSWORD_MIN_LENGTH (8), WUSHE_PASSWORD_MIN_CLASSES (3),
+WUSHE_JOB_STALE_SECONDS (30), WUSHE_IMPORT_ATTEMPTS (3), WUSHE_JOB_SHUTDOWN_GRACE_SECONDS (10).`;
 
 async function serve(config: AppConfig) {
   const keys = loadOrCreateKeys(config.dataDir); // first: the demo's residents are sealed with them
   const database = await openConfiguredDatabase(config);
   await prepareDatabase(config, database, (m) => console.log(m), keys);
-  const interrupted = await failInterruptedImports(database);
-  if (interrupted) console.log(`${interrupted} import job(s) cut off by the last shutdown marked failed`);
   const services = await assembleServices(config, database, keys);
   const app = await buildApp(services, { logger: true, web: true });
   let closing = false;
@@ -149,8 +147,14 @@ async function createAdmin(
   const id = uuidv7();
   await database.owner((db) =>
     db.transaction(async (tx) => {
-      await tx.execute(sql`INSERT INTO users (id, username, display_name, password_hash, role_id, area_code, must_change_password)
-        VALUES (${id}, ${values.username}, ${values.name ?? values.username}, ${passwordHash}, ${stableId('role:admin')}, ${inst.area_code}, true)`);
+      await insertAdmin(tx as never, {
+        id,
+        username: values.username!,
+        displayName: values.name ?? values.username!,
+        passwordHash,
+        roleId: stableId('role:admin'),
+        areaCode: inst.area_code,
+      });
       await appendAudit(tx as never, {
         actorId: null,
         actorName: 'cli',

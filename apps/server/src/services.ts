@@ -1,23 +1,14 @@
 // Opens the database, applies migrations, loads base data (and the demo on first start of an
 // embedded installation) and assembles the services the app runs on.
 import { areaPrefix, normalizeAreaCode } from '@wushe/core';
-import { migrate, openDatabase, rows, seedBase, syncBuiltinRoles, syncReferenceData, type Database } from '@wushe/db';
+import { migrate, openDatabase, seedBase, syncBuiltinRoles, syncReferenceData, type Database } from '@wushe/db';
 import { seedDemo, type DemoOptions } from '@wushe/db/demo';
-import { sql } from 'drizzle-orm';
 import type { AppConfig } from './config.ts';
+import { installationOf, oneInstanceAtATime } from './installation.repo.ts';
 import type { Services } from './context.ts';
 import { SessionCache } from './modules/auth/session-cache.ts';
+import { DEFAULT_JOB_SETTINGS, JobQueue } from './jobs/queue.ts';
 import { loadOrCreateKeys, type Keys } from '@wushe/db';
-
-export async function installationOf(database: Database) {
-  const found = await database.owner((db) =>
-    rows<{ area_code: string; demo: boolean; name: string }>(
-      db,
-      sql`SELECT i.area_code, i.demo, a.name FROM installation i JOIN areas a ON a.code = i.area_code`,
-    ),
-  );
-  return found[0];
-}
 
 /**
  * Migrations, built-in roles, reference data, and on a new installation the base data or the
@@ -30,6 +21,10 @@ export async function prepareDatabase(
   keys?: Keys,
   demo: DemoOptions = {},
 ) {
+  await oneInstanceAtATime(database, () => prepareNow(config, database, log, keys, demo));
+}
+
+async function prepareNow(config: AppConfig, database: Database, log: (msg: string) => void, keys: Keys | undefined, demo: DemoOptions) {
   const applied = await migrate(database);
   if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
   await syncBuiltinRoles(database);
@@ -53,6 +48,7 @@ export async function assembleServices(config: AppConfig, database: Database, ke
     database,
     keys: keys ?? loadOrCreateKeys(config.dataDir),
     sessionCache: new SessionCache(config.sessionCacheMs),
+    jobs: new JobQueue({ database, url: config.databaseUrl, settings: config.jobs ?? DEFAULT_JOB_SETTINGS }),
     installation: { areaCode: inst.area_code, areaName: inst.name, scope: areaPrefix(inst.area_code), demo: inst.demo },
   };
 }
@@ -60,3 +56,5 @@ export async function assembleServices(config: AppConfig, database: Database, ke
 export function openConfiguredDatabase(config: AppConfig): Promise<Database> {
   return openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolSize: config.poolSize });
 }
+
+export { installationOf };

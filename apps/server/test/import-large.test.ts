@@ -3,7 +3,8 @@
 import { rows } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { failInterruptedImports, READ_IN_JOB_BYTES } from '../src/modules/residents/import/import.job.ts';
+import { READ_IN_JOB_BYTES } from '../src/modules/residents/import/import.job.ts';
+import { reclaimStaleImports } from '../src/modules/residents/import/import.worker.ts';
 import { startTestApp, type Session, type TestApp } from './harness.ts';
 import { csvOf, HEADERS, person, reportOf, residentCount, upload, waitForJob, xlsxOf } from './import-fixtures.ts';
 
@@ -65,18 +66,23 @@ it('fails a large workbook with a missing column inside the job, saying which', 
   expect(job.error).toContain('姓名');
 }, 180_000);
 
-it('marks jobs cut off by a restart as failed, in both languages', async () => {
+// No more start-up sweep (it would fail another instance's running job): a job whose instance
+// stopped beating is failed by the watchdog once its attempts are used up.
+it('fails a job cut off after its last attempt, in both languages', async () => {
   const id = '01900000-0000-7000-8000-00000000beef';
   const [me] = await t.database.owner((db) => rows<{ id: string }>(db, sql`SELECT id FROM users WHERE username = 'jiangtou.sw'`));
+  const attempts = t.services.jobs.settings.importAttempts;
   await t.database.owner((db) =>
-    db.execute(sql`INSERT INTO import_jobs (id, area_code, created_by, filename, file_hash, mode, status, total_rows, processed_rows)
-      VALUES (${id}, '350206004000', ${me!.id}, '断电.xlsx', 'x', 'valid_rows', 'importing', 100, 40)`),
+    db.execute(sql`INSERT INTO import_jobs (id, area_code, created_by, filename, file_hash, mode, status, total_rows, processed_rows,
+        lease_token, heartbeat_at, attempts)
+      VALUES (${id}, '350206004000', ${me!.id}, '断电.xlsx', 'x', 'valid_rows', 'importing', 100, 40,
+        '01900000-0000-7000-8000-00000000cafe', now() - interval '1 hour', ${attempts})`),
   );
-  expect(await failInterruptedImports(t.database)).toBe(1);
+  expect(await reclaimStaleImports(t.database, t.services.jobs, t.app.log)).toEqual([{ id, status: 'failed', queueJobId: null }]);
   const job = (await sw.get(`/api/v1/residents/import/${id}`)).json();
   expect(job).toMatchObject({ status: 'failed', processedRows: 40 });
-  expect(job.error).toContain('服务重启');
-  expect(job.error).toContain('server restart');
+  expect(job.error).toContain('导入在处理过程中中断');
+  expect(job.error).toContain('The import was interrupted');
   expect(job.finishedAt).not.toBeNull();
-  expect(await failInterruptedImports(t.database)).toBe(0); // finished jobs stay as they are
+  expect(await reclaimStaleImports(t.database, t.services.jobs, t.app.log)).toEqual([]); // finished jobs stay as they are
 });

@@ -26,6 +26,11 @@ export interface Database {
   any<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   /** Runs fn as the database owner; RLS does not apply. */
   owner<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  /**
+   * Raw SQL as the owner, as node-postgres answers it: the job queue's own statements (its
+   * schema install sends several statements in one string, without parameters).
+   */
+  ownerSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
 }
 
@@ -128,6 +133,16 @@ function openPostgres(url: string, max: number): Database {
     tx: (scope, fn) => withClient(scope, (db) => db.transaction((t) => fn(t as unknown as Db))),
     any: (fn) => withClient(undefined, fn),
     owner: (fn) => withClient(null, fn),
+    ownerSql: async (text, values) => {
+      const client = (await pool.connect()) as TaggedClient;
+      try {
+        if (client.wusheScope !== undefined) await client.query('RESET ROLE');
+        client.wusheScope = undefined;
+        return await client.query(text, values);
+      } finally {
+        client.release();
+      }
+    },
     close: () => pool.end(),
   };
 }
@@ -189,6 +204,13 @@ async function openPglite(dataDir?: string): Promise<Database> {
     tx: (scope, fn) => withScope(scope, (d) => d.transaction((t) => fn(t as unknown as Db))),
     any: (fn) => withScope(undefined, fn),
     owner: (fn) => withScope(null, fn),
+    ownerSql: (text, values) =>
+      withScope(null, async () => {
+        // PGlite's query() takes one statement; exec() takes several but no parameters.
+        if (values?.length) return client.query(text, values);
+        const results = await client.exec(text);
+        return (results.length === 1 ? results[0] : results) as { rows: unknown[] };
+      }),
     close: async () => {
       await queue;
       await client.close();

@@ -3,8 +3,23 @@
 // their masked form and an HMAC blind index (exact lookup, duplicate checks) are searchable.
 import { sql } from 'drizzle-orm';
 import { areaC } from './columns.ts';
-import { boolean, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './index.ts';
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const day = (name: string) => date(name, { mode: 'string' });
@@ -215,6 +230,7 @@ export const followUps = pgTable(
     outcome: text('outcome'), // what was done (required when completing)
     contactId: uuid('contact_id').references(() => contacts.id), // the contact recorded for it, if any
     createdAt: tstz('created_at').notNull().defaultNow(),
+    overdueNotifiedAt: tstz('overdue_notified_at'), // the overdue notice went out (once per task)
   },
   (t) => [
     index('follow_ups_area_idx').using('btree', areaC(t.areaCode), t.dueAt),
@@ -260,4 +276,20 @@ export const importJobs = pgTable('import_jobs', {
   error: text('error'),
   createdAt: tstz('created_at').notNull().defaultNow(),
   finishedAt: tstz('finished_at'),
+  // Who may write: the running attempt's lease; a slice's write checks it in its own transaction.
+  leaseToken: uuid('lease_token'),
+  heartbeatAt: tstz('heartbeat_at'),
+  worker: text('worker'), // the instance running it (host:pid), for operators and the kill test
+  attempts: integer('attempts').notNull().default(0),
+  queueJobId: uuid('queue_job_id'), // the queue's job for the running attempt
+  context: jsonb('context'), // the uploader's scope, language, address and username: the job runs as them
+});
+
+/** An import's uploaded file, kept until the job ends so whichever instance runs it can read it. */
+export const importFiles = pgTable('import_files', {
+  jobId: uuid('job_id')
+    .primaryKey()
+    .references(() => importJobs.id, { onDelete: 'cascade' }),
+  areaCode: text('area_code').notNull(),
+  content: bytea('content').notNull(),
 });

@@ -101,3 +101,50 @@ export async function markDone(
       outcome = ${done.outcome}, contact_id = ${done.contactId}
     WHERE id = ${id}`);
 }
+
+export interface OverdueFollowUp {
+  id: string;
+  residentId: string;
+  residentName: string;
+  areaCode: string;
+  reason: string;
+  dueAt: Date | string;
+  /** The assignee and the station heads the urgent alert went to (same transaction, same created_at). */
+  recipients: string[];
+}
+
+/**
+ * Open tasks past their due time whose overdue notice has not gone out, locked (another
+ * instance's run skips them) and marked noticed in the caller's transaction.
+ */
+export async function takeOverdue(db: Db, scope: string, now: Date, limit: number): Promise<OverdueFollowUp[]> {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  return rows<OverdueFollowUp>(
+    db,
+    sql`WITH due AS (
+        SELECT f.id FROM follow_ups f
+        WHERE f.done_at IS NULL AND f.overdue_notified_at IS NULL AND f.due_at < ${at} AND ${inArea(sql`f.area_code`, scope)}
+        ORDER BY f.due_at LIMIT ${limit} FOR UPDATE SKIP LOCKED
+      ), marked AS (
+        UPDATE follow_ups f SET overdue_notified_at = ${at} FROM due WHERE f.id = due.id
+        RETURNING f.id, f.resident_id, f.area_code, f.reason, f.due_at, f.assigned_to, f.created_at
+      )
+      SELECT m.id, m.resident_id AS "residentId", r.name AS "residentName", m.area_code AS "areaCode", m.reason, m.due_at AS "dueAt",
+        ARRAY(
+          SELECT m.assigned_to WHERE m.assigned_to IS NOT NULL
+          UNION
+          SELECT n.user_id FROM notifications n
+          WHERE n.kind = 'assessment.urgent' AND n.link = '/residents/' || m.resident_id AND n.created_at = m.created_at
+        )::text[] AS recipients
+      FROM marked m JOIN residents r ON r.id = m.resident_id
+      ORDER BY m.due_at, m.id`,
+  );
+}
+
+export function insertNotification(
+  db: Db,
+  n: { id: string; userId: string; areaCode: string; kind: string; title: string; body: string; link: string },
+) {
+  return db.execute(sql`INSERT INTO notifications (id, user_id, area_code, kind, title, body, link)
+    VALUES (${n.id}, ${n.userId}, ${n.areaCode}, ${n.kind}, ${n.title}, ${n.body}, ${n.link})`);
+}

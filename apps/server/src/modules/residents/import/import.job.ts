@@ -1,18 +1,21 @@
 // An import job: the file is read and its headers checked while the person waits (400s come
-// back at once), then a job row is created and the work continues in the server process
-// while the person watches its progress: validating → importing → done (or failed).
+// back at once), then the job row and the file are stored and the job goes on the queue;
+// whichever instance takes it runs it (import.worker.ts) while the person watches its
+// progress: validating → importing → done (or failed).
 import crypto from 'node:crypto';
 import { shanghaiToday, translate, type ImportJob } from '@wushe/core';
-import { rows, uuidv7, type Database, type Db } from '@wushe/db';
-import { sql } from 'drizzle-orm';
+import { uuidv7, type Db } from '@wushe/db';
 import { appendAudit, byActor } from '../../../audit/audit.ts';
 import type { Ctx } from '../../../context.ts';
 import { AppError, notFound } from '../../../http/errors.ts';
-import { codeLookup, mapHeaders, type CodeEntry, type ColumnKey } from './import.columns.ts';
+import { codeLookup, mapHeaders, type ColumnKey } from './import.columns.ts';
+import { endLease, holdLease, LeaseLost, storeFile, type JobContext } from './import.lease.repo.ts';
 import { detectKind, readSheet, type FileKind, type SheetRow } from './import.parse.ts';
-import { classify, planRows, yieldToEventLoop, type Outcome, type PlanInput } from './import.plan.ts';
+import { classify, planRows, type Outcome, type PlanInput } from './import.plan.ts';
 import { cell, isNotesRow } from './import.rows.ts';
 import {
+  areaLevels,
+  codeEntries,
   countOutcomes,
   finishJob,
   insertAccepted,
@@ -25,10 +28,10 @@ import {
 } from './import.repo.ts';
 import { loadVisitIntervals } from '../residents.write.ts';
 
-export const MAX_IMPORT_ROWS = 100_000;
+/** The queue the imports run on. */
+export const IMPORT_QUEUE = 'resident-import';
 
-/** Jobs still working, so a shutdown (or a test) can wait for them. */
-export const runningImports = new Set<Promise<void>>();
+export const MAX_IMPORT_ROWS = 100_000;
 
 const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString());
 
@@ -58,42 +61,6 @@ export async function getImportJob(ctx: Ctx, id: string): Promise<ImportJob> {
   return toImportJob(job);
 }
 
-export async function codeEntries(db: Db): Promise<Record<string, CodeEntry[]>> {
-  const found = await rows<CodeEntry & { list: string }>(
-    db,
-    sql`SELECT list, code, label_zh AS "labelZh", label_en AS "labelEn" FROM code_lists WHERE active ORDER BY list, sort, code`,
-  );
-  const out: Record<string, CodeEntry[]> = {};
-  for (const e of found) (out[e.list] ??= []).push(e);
-  return out;
-}
-
-/** Levels of the given area codes that lie in the scope (one query for the whole file). */
-async function areaLevels(db: Db, scope: string, codes: string[]): Promise<Map<string, string>> {
-  const found = await rows<{ code: string; level: string }>(
-    db,
-    sql`SELECT code, level FROM areas WHERE code = ANY(string_to_array(${codes.filter((c) => /^\d+$/.test(c)).join(',')}, ',')) AND code LIKE ${scope + '%'}`,
-  );
-  return new Map(found.map((a) => [a.code, a.level]));
-}
-
-/**
- * At start-up, jobs left running by a previous process can never finish: marks them failed
- * with a bilingual note (one server process per database; see docs/operations.md). Valid-rows
- * slices already committed stay, and re-importing the same file skips them as unchanged.
- */
-export async function failInterruptedImports(database: Database): Promise<number> {
-  const note = `${translate('zh-CN', 'import.interrupted')} / ${translate('en', 'import.interrupted')}`;
-  const done = await database.owner((db) =>
-    rows<{ id: string }>(
-      db,
-      sql`UPDATE import_jobs SET status = 'failed', error = ${note}, finished_at = now()
-      WHERE status IN ('queued', 'reading', 'validating', 'importing') RETURNING id`,
-    ),
-  );
-  return done.length;
-}
-
 export interface ImportRequest {
   filename: string;
   mode: 'all_or_nothing' | 'valid_rows';
@@ -103,7 +70,11 @@ export interface ImportRequest {
 export const READ_IN_JOB_BYTES = 256 * 1024;
 
 /** The file's data rows and column map, or a 400 saying what is wrong with the file. */
-async function readRows(ctx: Ctx, kind: FileKind, buf: Buffer): Promise<{ data: SheetRow[]; index: Partial<Record<ColumnKey, number>> }> {
+export async function readRows(
+  ctx: Pick<Ctx, 'lang'>,
+  kind: FileKind,
+  buf: Buffer,
+): Promise<{ data: SheetRow[]; index: Partial<Record<ColumnKey, number>> }> {
   const sheet = await readSheet(kind, buf).catch(() => {
     throw new AppError(400, 'import.format');
   });
@@ -128,7 +99,8 @@ export async function startImport(ctx: Ctx, q: ImportRequest, body: unknown): Pr
 
   const id = uuidv7();
   const fileHash = crypto.createHash('sha256').update(buf).digest('hex');
-  const job = await ctx.db.run(async (db) => {
+  const context: JobContext = { scope: ctx.scope, lang: ctx.lang, ip: ctx.ip, username: ctx.actor.username };
+  const job = await ctx.db.tx(async (db) => {
     const status = read ? 'validating' : 'reading';
     await insertJob(db, {
       id,
@@ -139,31 +111,21 @@ export async function startImport(ctx: Ctx, q: ImportRequest, body: unknown): Pr
       mode: q.mode,
       status,
       totalRows: read?.data.length ?? 0,
+      context,
     });
+    await storeFile(db, id, ctx.actor.area.code, buf);
     return (await jobById(db, ctx.scope, id))!;
   });
-  // Starts after this response is on its way (the first steps would otherwise run before it).
-  const work = yieldToEventLoop()
-    .then(async () => {
-      let rows = read;
-      if (!rows) {
-        try {
-          rows = await readRows(ctx, kind, buf);
-        } catch (e) {
-          const message = e instanceof AppError ? translate(ctx.lang, e.code, e.params) : translate(ctx.lang, 'import.format');
-          await ctx.db.run((db) =>
-            finishJob(db, id, { status: 'failed', processed: 0, counts: countOutcomes([]), report: null, error: message }),
-          );
-          return;
-        }
-        const total = rows.data.length;
-        await ctx.db.run((db) => setProgress(db, id, 'validating', 0, undefined, total));
-      }
-      await runImport(ctx, id, q, rows.data, rows.index);
-    })
-    .catch((e: unknown) => ctx.log.error({ err: e, job: id }, 'import job bookkeeping failed'));
-  runningImports.add(work);
-  void work.finally(() => runningImports.delete(work));
+  try {
+    await ctx.jobs.send(IMPORT_QUEUE, { importId: id });
+  } catch (e) {
+    const error = translate(ctx.lang, 'error.internal');
+    await ctx.db.tx(async (db) => {
+      await finishJob(db, id, { status: 'failed', processed: 0, counts: countOutcomes([]), report: null, error });
+      await endLease(db, id);
+    });
+    throw e;
+  }
   return toImportJob(job);
 }
 
@@ -171,16 +133,36 @@ export async function startImport(ctx: Ctx, q: ImportRequest, body: unknown): Pr
 export const SLICE = 5000;
 
 /** Progress of the jobs this process is running (an all-or-nothing job's rows are not committed yet). */
-const live = new Map<string, { processed: number; counts: Counts }>();
+export const live = new Map<string, { processed: number; counts: Counts }>();
 
 class NothingImported extends Error {}
 
-async function runImport(
-  ctx: Ctx,
+/** Shutdown asked the running job to give its lease back at the next slice. */
+export class HandedBack extends Error {}
+
+/** What the worker runs an import as: the uploader's identity, scope and language. */
+export type ImportCtx = Pick<Ctx, 'db' | 'scope' | 'lang' | 'ip' | 'log' | 'now' | 'keys'> & {
+  actor: { id: string; username: string; area: { code: string } };
+};
+
+/** The running attempt's hold on the job: `lost` once a heartbeat found it gone, `handBack` on shutdown. */
+export interface Lease {
+  token: string;
+  lost: boolean;
+  handBack: boolean;
+}
+
+/**
+ * Imports the rows under the lease: every transaction that writes first checks (and locks)
+ * the lease, so a worker that lost it commits nothing more. Ends the job as done.
+ */
+export async function runImport(
+  ctx: ImportCtx,
   id: string,
   q: ImportRequest,
   data: SheetRow[],
   index: Partial<Record<ColumnKey, number>>,
+  lease: Lease,
 ): Promise<void> {
   const outcomes: Outcome[] = [];
   live.set(id, { processed: 0, counts: countOutcomes([]) });
@@ -219,8 +201,11 @@ async function runImport(
           next = planRows(plan, slices[k + 1]!, seen);
           next.catch(() => undefined); // awaited next turn; if this slice's write fails first, nobody will
         }
+        if (lease.lost) throw new LeaseLost(id);
+        if (lease.handBack) throw new HandedBack();
         const work = async (d: Db) => {
           const refused = () => planned.some((p) => p.outcome.status === 'rejected');
+          if (q.mode === 'valid_rows') await holdLease(d, id, lease.token);
           await classify(d, ctx.keys, candidates);
           anyBad ||= refused();
           if (q.mode === 'valid_rows' || !anyBad) {
@@ -250,11 +235,12 @@ async function runImport(
     let error: string | null = null;
     if (q.mode === 'valid_rows') await writeSlices(null);
     else {
-      // One transaction for the whole file, rolled back when any row is refused.
+      // One transaction for the whole file, rolled back when any row is refused or the lease is gone.
       await ctx.db
         .tx(async (db) => {
           await writeSlices(db);
           if (anyBad) throw new NothingImported();
+          await holdLease(db, id, lease.token);
         })
         .catch((e: unknown) => {
           if (!(e instanceof NothingImported)) throw e;
@@ -264,7 +250,9 @@ async function runImport(
     }
     const counts = countOutcomes(outcomes);
     await ctx.db.tx(async (db) => {
+      await holdLease(db, id, lease.token);
       await finishJob(db, id, { status: 'done', processed: data.length, counts, report: outcomes, error });
+      await endLease(db, id);
       await appendAudit(
         db,
         byActor(ctx, {
@@ -277,18 +265,19 @@ async function runImport(
       );
     });
   } catch (e) {
-    ctx.log.error({ err: e, job: id }, 'import job failed');
-    const message = e instanceof AppError ? translate(ctx.lang, e.code, e.params) : translate(ctx.lang, 'error.internal');
-    await ctx.db.run((db) =>
-      finishJob(db, id, {
-        status: 'failed',
-        processed: 0,
-        counts: countOutcomes([]),
-        report: outcomes.length ? outcomes : null,
-        error: message,
-      }),
-    );
+    // The report of what was written before the failure goes with it.
+    if (e instanceof Error) Object.assign(e, { outcomes });
+    throw e;
   } finally {
     live.delete(id);
   }
+}
+
+/** Fails the job under its lease with `error` (a lost lease leaves it to its new holder). */
+export async function failImport(ctx: Pick<ImportCtx, 'db'>, id: string, token: string, error: string, report: Outcome[] | null) {
+  await ctx.db.tx(async (db) => {
+    await holdLease(db, id, token);
+    await finishJob(db, id, { status: 'failed', processed: 0, counts: countOutcomes([]), report: report?.length ? report : null, error });
+    await endLease(db, id);
+  });
 }

@@ -9,6 +9,7 @@ import { copyRows, rows, uuidv7, type CopyValue, type Db } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 import { auditView, RESIDENT_COLUMNS, updateResidentRow, type ResidentRow, type RuleCtx } from '../residents.write.ts';
 import { appendAudit, byActor } from '../../../audit/audit.ts';
+import type { CodeEntry } from './import.columns.ts';
 import type { Outcome, PlannedRow } from './import.plan.ts';
 import { rowError } from './import.rows.ts';
 
@@ -131,6 +132,33 @@ export async function jobReport(db: Db, scope: string, id: string): Promise<Outc
   return r ? r.report : undefined;
 }
 
+export async function codeEntries(db: Db): Promise<Record<string, CodeEntry[]>> {
+  const found = await rows<CodeEntry & { list: string }>(
+    db,
+    sql`SELECT list, code, label_zh AS "labelZh", label_en AS "labelEn" FROM code_lists WHERE active ORDER BY list, sort, code`,
+  );
+  const out: Record<string, CodeEntry[]> = {};
+  for (const e of found) (out[e.list] ??= []).push(e);
+  return out;
+}
+
+/** Levels of the given area codes that lie in the scope (one query for the whole file). */
+export async function areaLevels(db: Db, scope: string, codes: string[]): Promise<Map<string, string>> {
+  const found = await rows<{ code: string; level: string }>(
+    db,
+    sql`SELECT code, level FROM areas WHERE code = ANY(string_to_array(${codes.filter((c) => /^\d+$/.test(c)).join(',')}, ',')) AND code LIKE ${scope + '%'}`,
+  );
+  return new Map(found.map((a) => [a.code, a.level]));
+}
+
+/** The template's community list: the caller's communities and grids. */
+export function communitiesIn(db: Db, scope: string) {
+  return rows<{ code: string; name: string; path: string }>(
+    db,
+    sql`SELECT code, name, path FROM areas WHERE code LIKE ${scope + '%'} AND level IN ('community', 'grid') ORDER BY code`,
+  );
+}
+
 export function insertJob(
   db: Db,
   j: {
@@ -142,10 +170,11 @@ export function insertJob(
     mode: string;
     status: 'reading' | 'validating';
     totalRows: number;
+    context: object;
   },
 ) {
-  return db.execute(sql`INSERT INTO import_jobs (id, area_code, created_by, filename, file_hash, mode, status, total_rows)
-    VALUES (${j.id}, ${j.areaCode}, ${j.createdBy}, ${j.filename}, ${j.fileHash}, ${j.mode}, ${j.status}, ${j.totalRows})`);
+  return db.execute(sql`INSERT INTO import_jobs (id, area_code, created_by, filename, file_hash, mode, status, total_rows, context)
+    VALUES (${j.id}, ${j.areaCode}, ${j.createdBy}, ${j.filename}, ${j.fileHash}, ${j.mode}, ${j.status}, ${j.totalRows}, ${JSON.stringify(j.context)}::jsonb)`);
 }
 
 export function setProgress(db: Db, id: string, status: string, processed: number, counts?: Counts, totalRows?: number) {

@@ -1,16 +1,14 @@
 // Resident import routes: the template, the upload (raw file body, 202 + job), the job's
 // progress and its per-row report.
 import { idParams, importJob, importQuery, importReportRow } from '@wushe/core';
-import { rows } from '@wushe/db';
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { notFound } from '../../../http/errors.ts';
 import { route } from '../../../http/route.ts';
-import { codeEntries, getImportJob, runningImports, startImport } from './import.job.ts';
+import { getImportJob, startImport } from './import.job.ts';
 import { renderError } from './import.rows.ts';
 import { reportXlsx, templateXlsx, XLSX_TYPE } from './import.template.ts';
-import { jobReport } from './import.repo.ts';
+import { codeEntries, communitiesIn, jobReport } from './import.repo.ts';
 
 const tags = ['residents'];
 export const IMPORT_BODY_LIMIT = 30 * 1024 * 1024;
@@ -23,9 +21,6 @@ const sendFile = (reply: FastifyReply, filename: string, buf: Buffer) =>
     .send(buf);
 
 export function residentsImportRoutes(app: FastifyInstance): void {
-  app.addHook('onClose', async () => {
-    await Promise.allSettled([...runningImports]);
-  });
   // The upload is the raw file; its parser (and larger body limit) lives in this scope only.
   void app.register(async (scoped) => {
     scoped.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (_req, body, done) => done(null, body));
@@ -33,7 +28,7 @@ export function residentsImportRoutes(app: FastifyInstance): void {
       method: 'POST',
       url: '/api/v1/residents/import',
       access: 'resident.write',
-      summary: 'Import residents from an .xlsx or .csv sent as the raw body; answers 202 with the job, which runs on',
+      summary: 'Import residents from an .xlsx or .csv sent as the raw body; answers 202 with the job, which runs on the job queue',
       tags,
       query: importQuery,
       response: importJob,
@@ -52,10 +47,7 @@ export function residentsImportRoutes(app: FastifyInstance): void {
     handler: async (ctx, _input, _req, reply) => {
       const { codes, communities } = await ctx.db.run(async (db) => ({
         codes: await codeEntries(db),
-        communities: await rows<{ code: string; name: string; path: string }>(
-          db,
-          sql`SELECT code, name, path FROM areas WHERE code LIKE ${ctx.scope + '%'} AND level IN ('community', 'grid') ORDER BY code`,
-        ),
+        communities: await communitiesIn(db, ctx.scope),
       }));
       const buf = await templateXlsx({
         categories: codes.resident_category ?? [],
