@@ -1,11 +1,12 @@
 // Rules that need the database, shared by registration, editing and the import: reference
 // checks, duplicate lookups, and the one way a resident row is inserted or changed (with its
 // care-level history and a masked audit record in the same transaction).
-import { DEFAULT_VISIT_INTERVALS, maskPhone, nextDueDate, visitIntervals, type CareLevel, type VisitIntervals } from '@wushe/core';
+import { maskPhone, nextDueDate, type CareLevel } from '@wushe/core';
 import { openFamily, rows, uuidv7, type Db, type Family, type FieldProblem, type Keys, textArray } from '@wushe/db';
 import { sql, type SQL } from 'drizzle-orm';
 import { appendAudit, byActor } from '../../audit/audit.ts';
 import { conflict, notFound, type FieldError } from '../../http/errors.ts';
+import { loadVisitIntervals } from '../settings/settings.repo.ts';
 
 export type { FieldProblem };
 
@@ -61,12 +62,8 @@ export async function checkResidentRefs(db: Db, ctx: Pick<RuleCtx, 'scope'>, inp
   return problems;
 }
 
-/** The visit interval per care level from settings (the default table if unset or damaged). */
-export async function loadVisitIntervals(db: Db): Promise<VisitIntervals> {
-  const [row] = await rows<{ value: unknown }>(db, sql`SELECT value FROM settings WHERE key = 'visit_intervals'`);
-  const parsed = visitIntervals.safeParse(row?.value);
-  return parsed.success ? (parsed.data as VisitIntervals) : DEFAULT_VISIT_INTERVALS;
-}
+// The import reads the interval table from here too.
+export { loadVisitIntervals };
 
 /** Rule problems as field errors for the error handler (400 with translated messages). */
 export const problemsToFields = (problems: FieldProblem[]): FieldError[] =>
