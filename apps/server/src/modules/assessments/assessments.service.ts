@@ -14,7 +14,7 @@ import { uuidv7 } from '@wushe/db';
 import { appendAudit, byActor } from '../../audit/audit.ts';
 import type { Ctx } from '../../context.ts';
 import { AppError, badRequest, fieldError, forbidden, notFound, type FieldError } from '../../http/errors.ts';
-import { residentRef } from '../coverage/intervals.ts';
+import { residentRef } from '../coverage/resident-refs.repo.ts';
 import { updateResidentRow } from '../residents/residents.write.ts';
 import {
   activeInstruments,

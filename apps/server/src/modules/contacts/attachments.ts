@@ -1,11 +1,11 @@
 // Attachments (photos, PDFs) for contacts: uploaded first as base64 JSON, checked by their
 // magic bytes, kept in the database; linked to a contact when it is recorded.
-import { rows, uuidv7 } from '@wushe/db';
-import { sql } from 'drizzle-orm';
+import { uuidv7 } from '@wushe/db';
 import type { FastifyReply } from 'fastify';
 import { appendAudit, byActor } from '../../audit/audit.ts';
 import type { Ctx } from '../../context.ts';
 import { fieldError, notFound } from '../../http/errors.ts';
+import { attachmentById, insertAttachment } from './attachments.repo.ts';
 
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 
@@ -36,8 +36,16 @@ export async function uploadAttachment(ctx: Ctx, body: { filename: string; conte
   // Until it is linked, the file belongs to the uploader's area.
   const areaCode = ctx.actor.area.code;
   await ctx.db.tx(async (db) => {
-    await db.execute(sql`INSERT INTO attachments (id, area_code, filename, content_type, size, content, created_by)
-      VALUES (${id}, ${areaCode}, ${body.filename}, ${body.contentType}, ${bytes.length}, ${bytes.toString('base64')}, ${ctx.actor.id})`);
+    const { filename, contentType } = body;
+    await insertAttachment(db, {
+      id,
+      areaCode,
+      filename,
+      contentType,
+      size: bytes.length,
+      content: bytes.toString('base64'),
+      createdBy: ctx.actor.id,
+    });
     await appendAudit(
       db,
       byActor(ctx, {
@@ -53,13 +61,7 @@ export async function uploadAttachment(ctx: Ctx, body: { filename: string; conte
 }
 
 export async function sendAttachment(ctx: Ctx, id: string, reply: FastifyReply) {
-  const found = await ctx.db.run((db) =>
-    rows<{ filename: string; content_type: string; content: string }>(
-      db,
-      sql`SELECT filename, content_type, content FROM attachments WHERE id = ${id} AND area_code LIKE ${ctx.scope + '%'}`,
-    ),
-  );
-  const a = found[0];
+  const a = await ctx.db.run((db) => attachmentById(db, ctx.scope, id));
   if (!a) throw notFound();
   const inline = a.content_type.startsWith('image/');
   return reply

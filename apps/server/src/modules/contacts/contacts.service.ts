@@ -5,7 +5,8 @@ import { uuidv7 } from '@wushe/db';
 import { appendAudit, byActor } from '../../audit/audit.ts';
 import type { Ctx } from '../../context.ts';
 import { conflict, fieldError, notFound } from '../../http/errors.ts';
-import { householdRefs, loadVisitIntervals, residentRef, type ResidentRef } from '../coverage/intervals.ts';
+import { householdRefs, residentRef, type ResidentRef } from '../coverage/resident-refs.repo.ts';
+import { loadVisitIntervals } from '../settings/settings.repo.ts';
 import {
   contactIdsByClientKey,
   insertContact,
