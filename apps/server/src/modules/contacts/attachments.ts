@@ -1,6 +1,8 @@
 // Attachments (photos, PDFs) for contacts: uploaded first as base64 JSON, checked by their
 // magic bytes, kept in the database; linked to a contact when it is recorded.
+import type { attachmentUpload } from '@wushe/core';
 import { uuidv7 } from '@wushe/db';
+import type { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import { appendAudit, byActor } from '../../audit/audit.ts';
 import type { Ctx } from '../../context.ts';
@@ -27,7 +29,7 @@ export function contentMatches(contentType: string, bytes: Buffer): boolean {
   return MAGIC[contentType]?.(bytes) ?? false;
 }
 
-export async function uploadAttachment(ctx: Ctx, body: { filename: string; contentType: string; data: string }) {
+export async function uploadAttachment(ctx: Ctx, body: z.output<typeof attachmentUpload>) {
   const bytes = decodeBase64(body.data);
   if (!bytes || bytes.length === 0) throw fieldError('data', 'attachment.encoding');
   if (bytes.length > MAX_ATTACHMENT_BYTES) throw fieldError('data', 'attachment.tooLarge');

@@ -2,7 +2,8 @@
 // duplicate (RESIDENT_LINKED_TABLES: contacts, assessments, care-level changes, follow-ups,
 // and the attachments of its contacts) and its household links move over, the
 // duplicate is kept as `merged` with a pointer, and the survivor's due date is recomputed.
-import { nextDueDate, shanghaiToday, type CareLevel } from '@wushe/core';
+import { nextDueDate, shanghaiToday, type CareLevel, type mergeBody } from '@wushe/core';
+import type { z } from 'zod';
 import { appendAudit, byActor } from '../../audit/audit.ts';
 import type { Ctx } from '../../context.ts';
 import { conflict, fieldError, notFound } from '../../http/errors.ts';
@@ -10,7 +11,7 @@ import { getResidentIn } from './residents.service.ts';
 import { loadVisitIntervals } from '../settings/settings.repo.ts';
 import { markMerged, reassignLinkedRows, rehouse, residentRowById, updateSurvivor } from './residents.write.repo.ts';
 
-export async function mergeResident(ctx: Ctx, id: string, body: { intoId: string; version: number; reason: string }) {
+export async function mergeResident(ctx: Ctx, id: string, body: z.output<typeof mergeBody>) {
   if (id === body.intoId) throw fieldError('intoId', 'resident.mergeSelf');
   return ctx.db.tx(async (db) => {
     const source = await residentRowById(db, ctx.scope, id, true);

@@ -1,6 +1,16 @@
 // Accounts: created within the caller's scope, with a role no stronger than the caller's own,
 // in an organisation and area the caller can see. Every change is audited, without secrets.
-import { areaPrefix, canGrant, maskPhone, narrowScope, type User, type UserCreateBody } from '@wushe/core';
+import {
+  areaPrefix,
+  canGrant,
+  maskPhone,
+  narrowScope,
+  type User,
+  type UserCreateBody,
+  type userListQuery,
+  type userUpdateBody,
+} from '@wushe/core';
+import type { z } from 'zod';
 import { hashPassword, uuidv7, type Db } from '@wushe/db';
 import { appendAudit, byActor } from '../../audit/audit.ts';
 import type { Ctx } from '../../context.ts';
@@ -11,16 +21,7 @@ import { orgById } from '../orgs/orgs.repo.ts';
 import { isUniqueViolation } from '../../http/db-errors.ts';
 import { deleteSessionsOf, insertUser, listUsers, rolePermissions, updateUser, userById } from './users.repo.ts';
 
-export interface UserListInput {
-  page: number;
-  pageSize: number;
-  q?: string;
-  roleId?: string;
-  orgId?: string;
-  area?: string;
-  status?: string;
-  sort: string;
-}
+export type UserListInput = z.output<typeof userListQuery>;
 
 /** Staff phones are shown whole only to those who manage accounts. */
 const present =
@@ -87,15 +88,7 @@ export async function createUser(ctx: Ctx, body: UserCreateBody): Promise<User> 
   });
 }
 
-export interface UserUpdate {
-  displayName?: string;
-  phone?: string | null;
-  roleId?: string;
-  orgId?: string | null;
-  areaCode?: string;
-  status?: 'active' | 'disabled';
-  version: number;
-}
+export type UserUpdate = z.output<typeof userUpdateBody>;
 
 export async function updateUserById(ctx: Ctx, id: string, body: UserUpdate): Promise<User> {
   const user = await ctx.db.tx(async (db) => {
