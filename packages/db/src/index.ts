@@ -10,3 +10,4 @@ export * from './keys.ts';
 export * from './residents/prepare.ts';
 export * from './reference.ts';
 export * from './copy.ts';
+export * from './schema/resident-links.ts';

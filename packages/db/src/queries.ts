@@ -41,7 +41,7 @@ export async function updateVersioned(
   const res = await rows<{ id: string }>(
     db,
     sql`UPDATE ${sql.identifier(table)} SET ${sql.join(sets, sql`, `)}
-      WHERE id = ${target.id} AND area_code LIKE ${target.scope + '%'}
+      WHERE id = ${target.id} AND ${inArea(sql`area_code`, target.scope)}
       ${target.version === null ? sql`` : sql`AND version = ${target.version}`} RETURNING id`,
   );
   return res.length > 0;

@@ -150,3 +150,5 @@ export const notification = z.object({
   readAt: z.string().nullable(),
   createdAt: z.string(),
 });
+export const notificationListQuery = pageQuery.extend({ unread: z.enum(['true', 'false']).optional() });
+export type NotificationListQuery = z.output<typeof notificationListQuery>;

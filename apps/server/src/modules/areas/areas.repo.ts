@@ -1,5 +1,5 @@
 import type { Area } from '@wushe/core';
-import { likeContains, preparedRows, rows, type Db } from '@wushe/db';
+import { inArea, likeContains, likePrefix, preparedRows, rows, type Db } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 
 const COLUMNS = sql`a.code, a.name, a.level, a.parent_code AS "parentCode", a.initials, a.path,
@@ -9,12 +9,12 @@ const COLUMNS = sql`a.code, a.name, a.level, a.parent_code AS "parentCode", a.in
 export function areaChildren(db: Db, scope: string, parent: string): Promise<Area[]> {
   return preparedRows<Area>(
     db,
-    sql`SELECT ${COLUMNS} FROM areas a WHERE a.parent_code = ${parent} AND a.code LIKE ${scope + '%'} ORDER BY a.code`,
+    sql`SELECT ${COLUMNS} FROM areas a WHERE a.parent_code = ${parent} AND ${inArea(sql`a.code`, scope)} ORDER BY a.code`,
   );
 }
 
 export async function areaByCode(db: Db, scope: string, code: string): Promise<Area | undefined> {
-  const found = await rows<Area>(db, sql`SELECT ${COLUMNS} FROM areas a WHERE a.code = ${code} AND a.code LIKE ${scope + '%'}`);
+  const found = await rows<Area>(db, sql`SELECT ${COLUMNS} FROM areas a WHERE a.code = ${code} AND ${inArea(sql`a.code`, scope)}`);
   return found[0];
 }
 
@@ -24,8 +24,8 @@ export function searchAreas(db: Db, scope: string, q: string, limit: number): Pr
   return rows<Area>(
     db,
     sql`SELECT ${COLUMNS} FROM areas a
-      WHERE a.code LIKE ${scope + '%'}
-        AND (a.name LIKE ${likeContains(q)} ${initials ? sql`OR a.initials LIKE ${initials + '%'}` : sql``})
+      WHERE ${inArea(sql`a.code`, scope)}
+        AND (a.name LIKE ${likeContains(q)} ${initials ? sql`OR a.initials LIKE ${likePrefix(initials)}` : sql``})
       ORDER BY length(a.code), a.code LIMIT ${limit}`,
   );
 }

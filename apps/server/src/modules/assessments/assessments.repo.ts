@@ -1,7 +1,7 @@
 // Instruments (versioned data) and assessments. Answers stay sealed in answers_cipher; list
 // reads never touch that column.
 import type { Assessment, InstrumentDefinition } from '@wushe/core';
-import { rows, type Db } from '@wushe/db';
+import { inArea, rows, type Db } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 
 export interface InstrumentRow {
@@ -82,7 +82,7 @@ const normalise = (r: Row): Row => ({
 export async function assessmentsOf(db: Db, scope: string, residentId: string, lang: 'zh' | 'en'): Promise<Assessment[]> {
   const found = await rows<Row>(
     db,
-    sql`SELECT ${columns(lang)} ${FROM} WHERE a.resident_id = ${residentId} AND a.area_code LIKE ${scope + '%'}
+    sql`SELECT ${columns(lang)} ${FROM} WHERE a.resident_id = ${residentId} AND ${inArea(sql`a.area_code`, scope)}
       ORDER BY a.assessed_on DESC, a.created_at DESC, a.id DESC`,
   );
   return found.map(normalise);
@@ -98,7 +98,7 @@ export async function assessmentById(
   const found = await rows<Row & { assessedBy: string | null; answersCipher: string; areaCode: string }>(
     db,
     sql`SELECT ${columns(lang)}, a.assessed_by AS "assessedBy", a.answers_cipher AS "answersCipher", a.area_code AS "areaCode"
-      ${FROM} WHERE a.id = ${id} AND a.area_code LIKE ${scope + '%'}`,
+      ${FROM} WHERE a.id = ${id} AND ${inArea(sql`a.area_code`, scope)}`,
   );
   return found[0] && (normalise(found[0]) as Assessment & { assessedBy: string | null; answersCipher: string; areaCode: string });
 }

@@ -9,12 +9,14 @@ import {
   type InstrumentDefinition,
   shortName,
   urgentNotice,
+  type assessmentCreate,
 } from '@wushe/core';
+import type { z } from 'zod';
 import { uuidv7 } from '@wushe/db';
 import { appendAudit, byActor } from '../../audit/audit.ts';
 import type { Ctx } from '../../context.ts';
 import { AppError, badRequest, fieldError, forbidden, notFound, type FieldError } from '../../http/errors.ts';
-import { residentRef } from '../coverage/intervals.ts';
+import { residentRef } from '../coverage/resident-refs.repo.ts';
 import { updateResidentRow } from '../residents/residents.write.ts';
 import {
   activeInstruments,
@@ -27,16 +29,7 @@ import {
 } from './assessments.repo.ts';
 import { raiseUrgent, urgentRecipients } from './urgent.ts';
 
-export interface AssessmentCreate {
-  instrumentCode: string;
-  instrumentVersion?: string;
-  reason: string;
-  answers: AssessmentAnswers;
-  extras?: AssessmentExtras;
-  assessedOn: string;
-  confirmedCareLevel?: number | null;
-  overrideReason?: string | null;
-}
+export type AssessmentCreate = z.output<typeof assessmentCreate>;
 
 const langKey = (ctx: Ctx) => (ctx.lang === 'en' ? 'en' : 'zh');
 

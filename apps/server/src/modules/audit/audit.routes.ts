@@ -1,41 +1,8 @@
 import { auditEntry, auditListQuery, listOf, type AuditEntry } from '@wushe/core';
-import { inArea, likePrefix, rows } from '@wushe/db';
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import type { Ctx } from '../../context.ts';
 import { EXPORT_LIMIT, sendXlsx } from '../../http/excel.ts';
 import { route } from '../../http/route.ts';
-
-interface AuditQuery {
-  page: number;
-  pageSize: number;
-  actor?: string;
-  action?: string;
-  from?: string;
-  to?: string;
-  targetId?: string;
-}
-
-/** The audit trail of the caller's area; dates are business days in Asia/Shanghai. */
-async function findAudit(ctx: Ctx, q: AuditQuery, limit = q.pageSize) {
-  const where = [inArea(sql`area_code`, ctx.scope)];
-  if (q.actor) where.push(sql`actor_name = ${q.actor}`);
-  if (q.action) where.push(sql`action LIKE ${likePrefix(q.action)}`);
-  if (q.from) where.push(sql`at >= (${q.from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
-  if (q.to) where.push(sql`at < ((${q.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`);
-  if (q.targetId) where.push(sql`target_id = ${q.targetId}`);
-  const cond = sql.join(where, sql` AND `);
-  return ctx.db.run(async (db) => {
-    const [count] = await rows<{ n: string }>(db, sql`SELECT count(*) AS n FROM audit_log WHERE ${cond}`);
-    const items = await rows<AuditEntry>(
-      db,
-      sql`SELECT seq::int AS seq, at, actor_id AS "actorId", actor_name AS "actorName", ip, action, target_type AS "targetType",
-        target_id AS "targetId", area_code AS "areaCode", before, after
-        FROM audit_log WHERE ${cond} ORDER BY seq DESC LIMIT ${limit} OFFSET ${(q.page - 1) * q.pageSize}`,
-    );
-    return { items: items.map((i) => ({ ...i, at: new Date(i.at).toISOString() })), total: Number(count?.n ?? 0) };
-  });
-}
+import { findAudit } from './audit.service.ts';
 
 export function auditRoutes(app: FastifyInstance): void {
   route(app, {

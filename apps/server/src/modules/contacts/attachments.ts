@@ -1,11 +1,13 @@
 // Attachments (photos, PDFs) for contacts: uploaded first as base64 JSON, checked by their
 // magic bytes, kept in the database; linked to a contact when it is recorded.
-import { rows, uuidv7 } from '@wushe/db';
-import { sql } from 'drizzle-orm';
+import type { attachmentUpload } from '@wushe/core';
+import { uuidv7 } from '@wushe/db';
+import type { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import { appendAudit, byActor } from '../../audit/audit.ts';
 import type { Ctx } from '../../context.ts';
 import { fieldError, notFound } from '../../http/errors.ts';
+import { attachmentById, insertAttachment } from './attachments.repo.ts';
 
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 
@@ -27,7 +29,7 @@ export function contentMatches(contentType: string, bytes: Buffer): boolean {
   return MAGIC[contentType]?.(bytes) ?? false;
 }
 
-export async function uploadAttachment(ctx: Ctx, body: { filename: string; contentType: string; data: string }) {
+export async function uploadAttachment(ctx: Ctx, body: z.output<typeof attachmentUpload>) {
   const bytes = decodeBase64(body.data);
   if (!bytes || bytes.length === 0) throw fieldError('data', 'attachment.encoding');
   if (bytes.length > MAX_ATTACHMENT_BYTES) throw fieldError('data', 'attachment.tooLarge');
@@ -36,8 +38,16 @@ export async function uploadAttachment(ctx: Ctx, body: { filename: string; conte
   // Until it is linked, the file belongs to the uploader's area.
   const areaCode = ctx.actor.area.code;
   await ctx.db.tx(async (db) => {
-    await db.execute(sql`INSERT INTO attachments (id, area_code, filename, content_type, size, content, created_by)
-      VALUES (${id}, ${areaCode}, ${body.filename}, ${body.contentType}, ${bytes.length}, ${bytes.toString('base64')}, ${ctx.actor.id})`);
+    const { filename, contentType } = body;
+    await insertAttachment(db, {
+      id,
+      areaCode,
+      filename,
+      contentType,
+      size: bytes.length,
+      content: bytes.toString('base64'),
+      createdBy: ctx.actor.id,
+    });
     await appendAudit(
       db,
       byActor(ctx, {
@@ -53,13 +63,7 @@ export async function uploadAttachment(ctx: Ctx, body: { filename: string; conte
 }
 
 export async function sendAttachment(ctx: Ctx, id: string, reply: FastifyReply) {
-  const found = await ctx.db.run((db) =>
-    rows<{ filename: string; content_type: string; content: string }>(
-      db,
-      sql`SELECT filename, content_type, content FROM attachments WHERE id = ${id} AND area_code LIKE ${ctx.scope + '%'}`,
-    ),
-  );
-  const a = found[0];
+  const a = await ctx.db.run((db) => attachmentById(db, ctx.scope, id));
   if (!a) throw notFound();
   const inline = a.content_type.startsWith('image/');
   return reply

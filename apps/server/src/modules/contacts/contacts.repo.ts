@@ -30,7 +30,7 @@ export async function insertContact(db: Db, c: NewContact): Promise<void> {
 export async function contactIdsByClientKey(db: Db, scope: string, key: string): Promise<string[] | null> {
   const found = await rows<{ id: string; group_id: string | null; occurred_on: string }>(
     db,
-    sql`SELECT id, group_id, occurred_on::text FROM contacts WHERE client_key = ${key} AND area_code LIKE ${scope + '%'}`,
+    sql`SELECT id, group_id, occurred_on::text FROM contacts WHERE client_key = ${key} AND ${inArea(sql`area_code`, scope)}`,
   );
   const first = found[0];
   if (!first) return null;
@@ -38,7 +38,7 @@ export async function contactIdsByClientKey(db: Db, scope: string, key: string):
   // group_id has no index of its own: the group's day narrows the scan (contacts_on_idx).
   const group = await rows<{ id: string }>(
     db,
-    sql`SELECT id FROM contacts WHERE occurred_on = ${first.occurred_on} AND group_id = ${first.group_id} AND area_code LIKE ${scope + '%'} ORDER BY id`,
+    sql`SELECT id FROM contacts WHERE occurred_on = ${first.occurred_on} AND group_id = ${first.group_id} AND ${inArea(sql`area_code`, scope)} ORDER BY id`,
   );
   return group.map((g) => g.id);
 }
@@ -52,7 +52,7 @@ export function serviceTypeExists(db: Db, code: string): Promise<boolean> {
 export function workerVisible(db: Db, scopeOfWorker: string, id: string): Promise<boolean> {
   return rows<{ ok: number }>(
     db,
-    sql`SELECT 1 AS ok FROM users WHERE id = ${id} AND area_code LIKE ${scopeOfWorker + '%'} AND status = 'active'`,
+    sql`SELECT 1 AS ok FROM users WHERE id = ${id} AND ${inArea(sql`area_code`, scopeOfWorker)} AND status = 'active'`,
   ).then((r) => r.length > 0);
 }
 
@@ -65,7 +65,7 @@ export function linkableAttachments(db: Db, scope: string, ids: string[]): Promi
       ids.map((i) => sql`${i}::uuid`),
       sql`, `,
     )})
-      AND contact_id IS NULL AND area_code LIKE ${scope + '%'} FOR UPDATE`,
+      AND contact_id IS NULL AND ${inArea(sql`area_code`, scope)} FOR UPDATE`,
   );
 }
 

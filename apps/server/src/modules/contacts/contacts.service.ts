@@ -1,11 +1,13 @@
 // Recording contacts: one row per resident (a household contact shares a group id), due dates
 // moved in the same transaction, retries made harmless by the device's idempotency key.
-import { narrowScope, nextDueDate, shanghaiToday, type Contact } from '@wushe/core';
+import { narrowScope, nextDueDate, shanghaiToday, type Contact, type contactCreate, type contactListQuery } from '@wushe/core';
+import type { z } from 'zod';
 import { uuidv7 } from '@wushe/db';
 import { appendAudit, byActor } from '../../audit/audit.ts';
 import type { Ctx } from '../../context.ts';
 import { conflict, fieldError, notFound } from '../../http/errors.ts';
-import { householdRefs, loadVisitIntervals, residentRef, type ResidentRef } from '../coverage/intervals.ts';
+import { householdRefs, residentRef, type ResidentRef } from '../coverage/resident-refs.repo.ts';
+import { loadVisitIntervals } from '../settings/settings.repo.ts';
 import {
   contactIdsByClientKey,
   insertContact,
@@ -17,28 +19,9 @@ import {
   workerVisible,
 } from './contacts.repo.ts';
 
-export interface ContactCreate {
-  residentId: string;
-  wholeHousehold: boolean;
-  kind: string;
-  serviceType?: string | null;
-  occurredAt: string;
-  durationMinutes?: number | null;
-  workerId?: string;
-  notes?: string | null;
-  attachmentIds: string[];
-  clientKey?: string;
-}
+export type ContactCreate = z.output<typeof contactCreate>;
 
-export interface ContactListInput {
-  page: number;
-  pageSize: number;
-  residentId?: string;
-  area?: string;
-  from?: string;
-  to?: string;
-  kind?: string;
-}
+export type ContactListInput = z.output<typeof contactListQuery>;
 
 const FUTURE_TOLERANCE_MS = 5 * 60_000; // device clocks drift
 

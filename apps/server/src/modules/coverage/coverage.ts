@@ -12,11 +12,10 @@
 // RLS check). A past date uses the care level in force then (care_level_changes); statuses are
 // today's (a resident who died since is not counted for the past date either).
 import { areaPrefix, childPrefixLength, shanghaiToday, windowStart, type VisitIntervals } from '@wushe/core';
-import { inArea, rows, type Db } from '@wushe/db';
-import { sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
 import { fieldError, notFound } from '../../http/errors.ts';
-import { loadVisitIntervals } from './intervals.ts';
+import { loadVisitIntervals } from '../settings/settings.repo.ts';
+import { areaNamed, areasAtLevel, childAreas, coverageCounts, jitOff } from './coverage.repo.ts';
 
 export interface CoverageCell {
   code: string;
@@ -26,41 +25,6 @@ export interface CoverageCell {
   overdue: number;
   rate: number;
 }
-
-const windowStartOf = (starts: string[], level: SQL = sql`r.care_level`) =>
-  sql`(CASE ${level} WHEN 1 THEN ${starts[0]}::date WHEN 2 THEN ${starts[1]}::date WHEN 3 THEN ${starts[2]}::date ELSE ${starts[3]}::date END)`;
-
-/** The grouped count query: registered and covered by the first `len` digits of the area code. */
-export function coverageSql(prefix: string, len: number, date: string, starts: string[], today: boolean): SQL {
-  const residentsWhere = sql.join(
-    [inArea(sql`r.area_code`, prefix), sql`r.status = 'active'`, sql`r.registered_on <= ${date}::date`],
-    sql` AND `,
-  );
-  if (today) {
-    return sql`SELECT left(r.area_code, ${len}) AS code, count(*)::int AS registered,
-        count(*) FILTER (WHERE r.last_contact_on >= ${windowStartOf(starts)} AND r.last_contact_on <= ${date}::date)::int AS covered
-      FROM residents r WHERE ${residentsWhere} GROUP BY 1`;
-  }
-  const widest = starts.reduce((a, b) => (a < b ? a : b));
-  // The level in force on the date: the from_level of the first change after it (changes are
-  // rare, so this reads few rows), else today's level.
-  return sql`WITH c AS (
-        SELECT resident_id, max(occurred_on) AS last FROM contacts
-        WHERE occurred_on BETWEEN ${widest}::date AND ${date}::date AND ${inArea(sql`area_code`, prefix)}
-        GROUP BY resident_id),
-      h AS (
-        SELECT DISTINCT ON (resident_id) resident_id, from_level FROM care_level_changes
-        WHERE changed_at >= (${date}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AND from_level IS NOT NULL
-          AND ${inArea(sql`area_code`, prefix)}
-        ORDER BY resident_id, changed_at, id)
-      SELECT left(r.area_code, ${len}) AS code, count(*)::int AS registered,
-        count(*) FILTER (WHERE c.last >= ${windowStartOf(starts, sql`coalesce(h.from_level, r.care_level)`)})::int AS covered
-      FROM residents r LEFT JOIN c ON c.resident_id = r.id LEFT JOIN h ON h.resident_id = r.id
-      WHERE ${residentsWhere} GROUP BY 1`;
-}
-
-export const coverageCounts = (db: Db, prefix: string, len: number, date: string, starts: string[], today: boolean) =>
-  rows<{ code: string; registered: number; covered: number }>(db, coverageSql(prefix, len, date, starts, today));
 
 const cell = (code: string, name: string, registered: number, covered: number): CoverageCell => ({
   code,
@@ -88,19 +52,10 @@ export async function coverage(ctx: Ctx, q: { area?: string; date?: string; by?:
   const childLen = deep !== null ? (deep > prefix.length ? deep : null) : childPrefixLength(areaCode);
 
   return ctx.db.tx(async (db) => {
-    // JIT compilation cost about a second of a 3 s province scan (1M residents, 10M contacts).
-    // (A larger work_mem was worse: each parallel worker then built the whole contact hash.)
-    await db.execute(sql`SET LOCAL jit = off`);
-    const area = await rows<{ code: string; name: string }>(db, sql`SELECT code, name FROM areas WHERE code = ${areaCode}`);
-    if (!area[0]) throw notFound();
-    const children = !childLen
-      ? []
-      : deep === null
-        ? await rows<{ code: string; name: string }>(db, sql`SELECT code, name FROM areas WHERE parent_code = ${areaCode} ORDER BY code`)
-        : await rows<{ code: string; name: string }>(
-            db,
-            sql`SELECT code, name FROM areas WHERE level = ${by} AND ${inArea(sql`code`, prefix)} ORDER BY code`,
-          );
+    await jitOff(db);
+    const area = await areaNamed(db, areaCode);
+    if (!area) throw notFound();
+    const children = !childLen ? [] : deep === null ? await childAreas(db, areaCode) : await areasAtLevel(db, by, prefix);
     const intervals: VisitIntervals = await loadVisitIntervals(db);
     const starts = ([1, 2, 3, 4] as const).map((l) => windowStart(date, intervals[l]));
     const counts = await coverageCounts(db, prefix, childLen ?? prefix.length, date, starts, date === today);
@@ -111,7 +66,7 @@ export async function coverage(ctx: Ctx, q: { area?: string; date?: string; by?:
     });
     return {
       date,
-      area: cell(area[0].code, area[0].name, total.registered, total.covered),
+      area: cell(area.code, area.name, total.registered, total.covered),
       children: children.map((ch) => {
         const c = byCode.get(ch.code.slice(0, childLen!));
         return cell(ch.code, ch.name, Number(c?.registered ?? 0), Number(c?.covered ?? 0));

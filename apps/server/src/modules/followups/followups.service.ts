@@ -1,17 +1,14 @@
 // Follow-up tasks: listing in the caller's scope and completing one with its outcome, audited
 // in the same transaction.
-import { narrowScope, type FollowUp } from '@wushe/core';
+import { narrowScope, type FollowUp, type followUpListQuery } from '@wushe/core';
+import type { z } from 'zod';
 import { appendAudit, byActor } from '../../audit/audit.ts';
 import type { Ctx } from '../../context.ts';
 import { AppError, fieldError, notFound } from '../../http/errors.ts';
 import { contactOfResident, listFollowUps, lockFollowUp, markDone, type FollowUpFilter } from './followups.repo.ts';
 
-export interface FollowUpListInput {
-  status: 'open' | 'overdue' | 'done' | 'all';
-  mine: 'true' | 'false';
-  area?: string;
-  residentId?: string;
-}
+/** The filters the list and its export share. */
+export type FollowUpListInput = Pick<z.output<typeof followUpListQuery>, 'status' | 'mine' | 'area' | 'residentId'>;
 
 /** The repository filter for the caller's query; null when the area lies outside the scope. */
 export function followUpFilter(ctx: Ctx, q: FollowUpListInput, limit: number, offset: number): FollowUpFilter | null {

@@ -56,7 +56,7 @@ export async function listOrgs(db: Db, f: OrgFilter): Promise<{ items: Org[]; to
 export async function orgById(db: Db, scope: string, id: string): Promise<Org | undefined> {
   const found = await rows<Org>(
     db,
-    sql`SELECT ${COLUMNS} FROM orgs o LEFT JOIN areas a ON a.code = o.area_code WHERE o.id = ${id} AND o.area_code LIKE ${scope + '%'}`,
+    sql`SELECT ${COLUMNS} FROM orgs o LEFT JOIN areas a ON a.code = o.area_code WHERE o.id = ${id} AND ${inArea(sql`o.area_code`, scope)}`,
   );
   return found[0] && normalise(found[0]);
 }
@@ -84,13 +84,13 @@ export const updateOrg = (db: Db, scope: string, id: string, version: number, ch
 export function orgStats(db: Db, scope: string, areaCode: string, childLength: number | null) {
   const byKind = rows<{ kind: string; count: number }>(
     db,
-    sql`SELECT kind, count(*)::int AS count FROM orgs WHERE area_code LIKE ${scope + '%'} AND active GROUP BY kind ORDER BY count DESC`,
+    sql`SELECT kind, count(*)::int AS count FROM orgs WHERE ${inArea(sql`area_code`, scope)} AND active GROUP BY kind ORDER BY count DESC`,
   );
   const byArea = childLength
     ? rows<{ code: string; name: string; count: number }>(
         db,
         sql`SELECT a.code, a.name, count(o.id)::int AS count FROM areas a
-          LEFT JOIN orgs o ON left(o.area_code, ${childLength}) = left(a.code, ${childLength}) AND o.active AND o.area_code LIKE ${scope + '%'}
+          LEFT JOIN orgs o ON left(o.area_code, ${childLength}) = left(a.code, ${childLength}) AND o.active AND ${inArea(sql`o.area_code`, scope)}
           WHERE a.parent_code = ${areaCode} GROUP BY a.code, a.name ORDER BY a.code`,
       )
     : Promise.resolve([]);

@@ -1,4 +1,5 @@
-import { childPrefixLength, narrowScope, type Org, type OrgCreateBody } from '@wushe/core';
+import { childPrefixLength, narrowScope, type Org, type OrgCreateBody, type orgListQuery, type orgUpdateBody } from '@wushe/core';
+import type { z } from 'zod';
 import { uuidv7, type Db } from '@wushe/db';
 import { appendAudit, byActor } from '../../audit/audit.ts';
 import type { Ctx } from '../../context.ts';
@@ -6,15 +7,7 @@ import { conflict, fieldError, notFound } from '../../http/errors.ts';
 import { areaByCode } from '../areas/areas.repo.ts';
 import { insertOrg, listOrgs, orgById, orgStats, updateOrg, type OrgFilter } from './orgs.repo.ts';
 
-export interface OrgListInput {
-  page: number;
-  pageSize: number;
-  q?: string;
-  kind?: string;
-  area?: string;
-  active?: 'true' | 'false';
-  sort: string;
-}
+export type OrgListInput = z.output<typeof orgListQuery>;
 
 export async function findOrgs(ctx: Ctx, q: OrgListInput, limit = q.pageSize): Promise<{ items: Org[]; total: number }> {
   const prefix = narrowScope(ctx.scope, q.area);
@@ -52,11 +45,7 @@ export async function createOrg(ctx: Ctx, body: OrgCreateBody): Promise<Org> {
   });
 }
 
-export async function updateOrgById(
-  ctx: Ctx,
-  id: string,
-  body: Partial<OrgCreateBody> & { active?: boolean; version: number },
-): Promise<Org> {
+export async function updateOrgById(ctx: Ctx, id: string, body: z.output<typeof orgUpdateBody>): Promise<Org> {
   return ctx.db.tx(async (db) => {
     const before = await orgById(db, ctx.scope, id);
     if (!before) throw notFound();

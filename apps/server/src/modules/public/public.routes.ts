@@ -1,10 +1,10 @@
 import { publicConfig } from '@wushe/core';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@wushe/db/demo';
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../context.ts';
 import { route } from '../../http/route.ts';
+import { pingDatabase } from './public.repo.ts';
 
 export function publicRoutes(app: FastifyInstance, services: Services): void {
   route(app, {
@@ -15,7 +15,7 @@ export function publicRoutes(app: FastifyInstance, services: Services): void {
     tags: ['public'],
     response: z.object({ status: z.literal('ok'), database: z.string() }),
     handler: async () => {
-      await services.database.any((db) => db.execute(sql`SELECT 1`));
+      await services.database.any(pingDatabase);
       return { status: 'ok' as const, database: services.database.kind };
     },
   });

@@ -150,7 +150,7 @@ export async function residentDetailById(db: Db, keys: Keys, scope: string, id: 
     sql`SELECT ${SUMMARY_COLUMNS}, r.address, r.household_id AS "householdId", r.family_cipher AS "familyCipher",
         r.health_cipher IS NOT NULL AS "hasHealthNotes", r.notes, r.consent, r.merged_into AS "mergedInto",
         r.created_at AS "createdAt", r.updated_at AS "updatedAt"
-      FROM residents r ${JOINS} WHERE r.id = ${id} AND r.area_code LIKE ${scope + '%'}`,
+      FROM residents r ${JOINS} WHERE r.id = ${id} AND ${inArea(sql`r.area_code`, scope)}`,
   );
   if (!r) return undefined;
   const history = await rows<{
@@ -163,7 +163,7 @@ export async function residentDetailById(db: Db, keys: Keys, scope: string, id: 
     db,
     sql`SELECT c.from_level AS "fromLevel", c.to_level AS "toLevel", c.reason, c.changed_at AS "changedAt", u.display_name AS "changedByName"
       FROM care_level_changes c LEFT JOIN users u ON u.id = c.changed_by
-      WHERE c.resident_id = ${id} AND c.area_code LIKE ${scope + '%'} ORDER BY c.changed_at DESC, c.id DESC`,
+      WHERE c.resident_id = ${id} AND ${inArea(sql`c.area_code`, scope)} ORDER BY c.changed_at DESC, c.id DESC`,
   );
   const { familyCipher, ...rest } = r;
   const family = openFamily(keys, familyCipher);
@@ -184,7 +184,7 @@ export function duplicateCandidates(db: Db, scope: string, areaCode: string, nam
     db,
     sql`SELECT r.id, r.name, r.id_masked AS "idMasked", r.birth_date::text AS "birthDate", coalesce(a.name, r.area_code) AS "areaName"
       FROM residents r LEFT JOIN areas a ON a.code = r.area_code
-      WHERE ${inArea(sql`r.area_code`, areaCode.slice(0, 12))} AND r.area_code LIKE ${scope + '%'}
+      WHERE ${inArea(sql`r.area_code`, areaCode.slice(0, 12))} AND ${inArea(sql`r.area_code`, scope)}
         AND r.name = ${name} AND r.birth_date = ${birthDate}::date AND r.status <> 'merged'
         ${exceptId ? sql`AND r.id <> ${exceptId}` : sql``}
       ORDER BY r.registered_on, r.id LIMIT 20`,

@@ -1,11 +1,22 @@
 // Rules that need the database, shared by registration, editing and the import: reference
 // checks, duplicate lookups, and the one way a resident row is inserted or changed (with its
 // care-level history and a masked audit record in the same transaction).
-import { DEFAULT_VISIT_INTERVALS, maskPhone, nextDueDate, visitIntervals, type CareLevel, type VisitIntervals } from '@wushe/core';
-import { openFamily, rows, uuidv7, type Db, type Family, type FieldProblem, type Keys, textArray } from '@wushe/db';
-import { sql, type SQL } from 'drizzle-orm';
+import { maskPhone, nextDueDate, type CareLevel } from '@wushe/core';
+import { openFamily, uuidv7, type Db, type Family, type FieldProblem, type Keys } from '@wushe/db';
 import { appendAudit, byActor } from '../../audit/audit.ts';
 import { conflict, notFound, type FieldError } from '../../http/errors.ts';
+import { loadVisitIntervals } from '../settings/settings.repo.ts';
+import {
+  foundHousehold,
+  insertCareLevelChange,
+  insertResidentRow,
+  moveLinkedRows,
+  referenceFacts,
+  residentRowById,
+  RESIDENT_COLUMNS,
+  updateResidentColumns,
+  type ResidentRow,
+} from './residents.write.repo.ts';
 
 export type { FieldProblem };
 
@@ -31,18 +42,8 @@ export interface RefInput {
  * round trip; only the fields present in `input` are checked.
  */
 export async function checkResidentRefs(db: Db, ctx: Pick<RuleCtx, 'scope'>, input: RefInput): Promise<FieldProblem[]> {
-  const scope = ctx.scope + '%';
   const cats = [...new Set(input.categories ?? [])];
-  const [r] = await rows<{ level: string | null; cats: string[] | null; status_ok: boolean; worker_ok: boolean; household_ok: boolean }>(
-    db,
-    sql`SELECT
-      (SELECT level FROM areas WHERE code = ${input.areaCode ?? ''} AND code LIKE ${scope}) AS level,
-      (SELECT array_agg(code) FROM code_lists WHERE list = 'resident_category' AND active AND code = ANY(${textArray(cats)})) AS cats,
-      EXISTS (SELECT 1 FROM code_lists WHERE list = 'assistance_status' AND active AND code = ${input.assistanceStatus ?? ''}) AS status_ok,
-      EXISTS (SELECT 1 FROM users WHERE id = ${input.assignedWorkerId ?? null}::uuid AND area_code LIKE ${scope}) AS worker_ok,
-      EXISTS (SELECT 1 FROM residents WHERE (id = ${input.householdId ?? null}::uuid OR household_id = ${input.householdId ?? null}::uuid)
-        AND area_code LIKE ${scope} AND status <> 'merged') AS household_ok`,
-  );
+  const r = await referenceFacts(db, ctx.scope, { ...input, categories: cats });
   const problems: FieldProblem[] = [];
   if (input.areaCode !== undefined) {
     if (!r?.level) problems.push({ path: 'areaCode', key: 'area.unknown' });
@@ -61,122 +62,13 @@ export async function checkResidentRefs(db: Db, ctx: Pick<RuleCtx, 'scope'>, inp
   return problems;
 }
 
-/** The visit interval per care level from settings (the default table if unset or damaged). */
-export async function loadVisitIntervals(db: Db): Promise<VisitIntervals> {
-  const [row] = await rows<{ value: unknown }>(db, sql`SELECT value FROM settings WHERE key = 'visit_intervals'`);
-  const parsed = visitIntervals.safeParse(row?.value);
-  return parsed.success ? (parsed.data as VisitIntervals) : DEFAULT_VISIT_INTERVALS;
-}
+// The import and the register read these from here.
+export { loadVisitIntervals };
+export { findExistingByIdHash, idHashTakenAnywhere, residentRowById, RESIDENT_COLUMNS, type ResidentRow } from './residents.write.repo.ts';
 
 /** Rule problems as field errors for the error handler (400 with translated messages). */
 export const problemsToFields = (problems: FieldProblem[]): FieldError[] =>
   problems.map((p) => ({ path: p.path, key: p.key, params: p.params }));
-
-/** The stored form of a resident (sealed columns as stored; dates as YYYY-MM-DD). */
-export interface ResidentRow {
-  id: string;
-  areaCode: string;
-  name: string;
-  documentType: string;
-  idCipher: string;
-  idHash: string;
-  idMasked: string;
-  sex: string | null;
-  birthDate: string | null;
-  phoneCipher: string | null;
-  phoneHash: string | null;
-  phoneMasked: string | null;
-  address: string | null;
-  familyCipher: string | null;
-  householdId: string | null;
-  categories: string[];
-  assistanceStatus: string | null;
-  careLevel: number;
-  healthCipher: string | null;
-  notes: string | null;
-  consent: unknown;
-  assignedWorkerId: string | null;
-  status: string;
-  mergedInto: string | null;
-  registeredOn: string;
-  lastContactOn: string | null;
-  nextDueOn: string;
-  version: number;
-}
-
-/** Writable columns: camelCase value key → column. */
-export const RESIDENT_COLUMNS: Record<string, string> = {
-  areaCode: 'area_code',
-  name: 'name',
-  nameInitials: 'name_initials',
-  nameGrams: 'name_grams',
-  documentType: 'document_type',
-  idCipher: 'id_cipher',
-  idHash: 'id_hash',
-  idMasked: 'id_masked',
-  sex: 'sex',
-  birthDate: 'birth_date',
-  phoneCipher: 'phone_cipher',
-  phoneHash: 'phone_hash',
-  phoneMasked: 'phone_masked',
-  address: 'address',
-  familyCipher: 'family_cipher',
-  householdId: 'household_id',
-  categories: 'categories',
-  assistanceStatus: 'assistance_status',
-  careLevel: 'care_level',
-  healthCipher: 'health_cipher',
-  notes: 'notes',
-  consent: 'consent',
-  assignedWorkerId: 'assigned_worker_id',
-  status: 'status',
-  mergedInto: 'merged_into',
-  registeredOn: 'registered_on',
-  lastContactOn: 'last_contact_on',
-  nextDueOn: 'next_due_on',
-};
-
-const ARRAY_COLUMNS = new Set(['nameGrams', 'categories']);
-const valueSql = (key: string, v: unknown): SQL =>
-  v === null || v === undefined
-    ? sql`NULL`
-    : ARRAY_COLUMNS.has(key)
-      ? textArray(v as string[])
-      : key === 'consent'
-        ? sql`${JSON.stringify(v)}::jsonb`
-        : sql`${v}`;
-
-const ROW_SELECT = sql`SELECT id, area_code AS "areaCode", name, document_type AS "documentType", id_cipher AS "idCipher",
-  id_hash AS "idHash", id_masked AS "idMasked", sex, birth_date::text AS "birthDate", phone_cipher AS "phoneCipher",
-  phone_hash AS "phoneHash", phone_masked AS "phoneMasked", address, family_cipher AS "familyCipher",
-  household_id AS "householdId", categories, assistance_status AS "assistanceStatus", care_level AS "careLevel",
-  health_cipher AS "healthCipher", notes, consent, assigned_worker_id AS "assignedWorkerId", status,
-  merged_into AS "mergedInto", registered_on::text AS "registeredOn", last_contact_on::text AS "lastContactOn",
-  next_due_on::text AS "nextDueOn", version FROM residents`;
-
-/** One stored resident in scope (RLS and an explicit prefix), optionally locked for update. */
-export async function residentRowById(db: Db, scope: string, id: string, lock = false): Promise<ResidentRow | undefined> {
-  const [r] = await rows<ResidentRow>(
-    db,
-    sql`${ROW_SELECT} WHERE id = ${id} AND area_code LIKE ${scope + '%'} ${lock ? sql`FOR UPDATE` : sql``}`,
-  );
-  return r;
-}
-
-/** The live (not merged) resident in the caller's scope holding this ID blind index, if any. */
-export async function findExistingByIdHash(db: Db, idHash: string, scope = ''): Promise<ResidentRow | undefined> {
-  const [r] = await rows<ResidentRow>(
-    db,
-    sql`${ROW_SELECT} WHERE id_hash = ${idHash} AND status <> 'merged' AND area_code LIKE ${scope + '%'}`,
-  );
-  return r;
-}
-
-/** Is this ID blind index held by any live resident of the installation (beyond the caller's scope)? */
-export async function idHashTakenAnywhere(db: Db, idHash: string, exceptId?: string | null): Promise<boolean> {
-  const [r] = await rows<{ taken: boolean }>(db, sql`SELECT resident_id_hash_taken(${idHash}, ${exceptId ?? null}::uuid) AS taken`);
-  return r?.taken === true;
-}
 
 /** What the audit trail keeps of a resident: masked identity, no sealed values. */
 /** What the audit trail keeps of a resident: masked, no sealed value. `family` in clear skips opening the seal. */
@@ -214,22 +106,12 @@ export function auditView(keys: Keys, r: Partial<ResidentRow>, clearFamily?: Fam
  */
 export async function insertResident(db: Db, ctx: RuleCtx, values: Record<string, unknown>): Promise<string> {
   const id = (values.id as string | undefined) ?? uuidv7();
-  const keys = Object.keys(RESIDENT_COLUMNS).filter((k) => values[k] !== undefined);
-  await db.execute(sql`INSERT INTO residents (id, created_by, ${sql.join(
-    keys.map((k) => sql.identifier(RESIDENT_COLUMNS[k]!)),
-    sql`, `,
-  )})
-    VALUES (${id}, ${ctx.actor.id}, ${sql.join(
-      keys.map((k) => valueSql(k, values[k])),
-      sql`, `,
-    )})`);
+  await insertResidentRow(db, id, ctx.actor.id, values);
   const areaCode = values.areaCode as string;
   // A household named by another resident's id: that resident joins the household too.
-  if (values.householdId) {
-    await db.execute(sql`UPDATE residents SET household_id = id WHERE id = ${values.householdId as string} AND household_id IS NULL`);
-  }
-  await db.execute(sql`INSERT INTO care_level_changes (id, resident_id, area_code, from_level, to_level, reason, changed_by)
-    VALUES (${uuidv7()}, ${id}, ${areaCode}, NULL, ${values.careLevel as number}, NULL, ${ctx.actor.id})`);
+  if (values.householdId) await foundHousehold(db, values.householdId as string);
+  const toLevel = values.careLevel as number;
+  await insertCareLevelChange(db, { residentId: id, areaCode, fromLevel: null, toLevel, reason: null, changedBy: ctx.actor.id });
   await appendAudit(
     db,
     byActor(ctx, {
@@ -289,22 +171,15 @@ export async function updateResidentRow(
     const intervals = await loadVisitIntervals(db);
     diff.nextDueOn = nextDueDate(before.lastContactOn ?? before.registeredOn, intervals[diff.careLevel as CareLevel]);
   }
-  const sets = Object.entries(diff).map(([k, v]) => sql`${sql.identifier(RESIDENT_COLUMNS[k]!)} = ${valueSql(k, v)}`);
-  const [done] = await rows<{ version: number }>(
-    db,
-    sql`UPDATE residents SET ${sql.join(sets, sql`, `)}, version = version + 1, updated_at = now()
-      WHERE id = ${id} AND version = ${before.version} RETURNING version`,
-  );
-  if (!done) throw conflict();
+  const newVersion = await updateResidentColumns(db, id, before.version, diff);
+  if (newVersion === undefined) throw conflict();
   const areaCode = (diff.areaCode as string | undefined) ?? before.areaCode;
-  if (diff.householdId) {
-    await db.execute(sql`UPDATE residents SET household_id = id WHERE id = ${diff.householdId as string} AND household_id IS NULL`);
-  }
+  if (diff.householdId) await foundHousehold(db, diff.householdId as string);
   if (levelChanged) {
-    await db.execute(sql`INSERT INTO care_level_changes (id, resident_id, area_code, from_level, to_level, reason, changed_by)
-      VALUES (${uuidv7()}, ${id}, ${areaCode}, ${before.careLevel}, ${diff.careLevel as number}, ${careLevelReason ?? null}, ${ctx.actor.id})`);
+    const change = { fromLevel: before.careLevel, toLevel: diff.careLevel as number, reason: careLevelReason ?? null };
+    await insertCareLevelChange(db, { residentId: id, areaCode, ...change, changedBy: ctx.actor.id });
   }
-  if (diff.areaCode) await moveSatellites(db, id, areaCode);
+  if (diff.areaCode) await moveLinkedRows(db, id, areaCode);
   const after = { ...before, ...diff };
   await appendAudit(
     db,
@@ -321,15 +196,5 @@ export async function updateResidentRow(
       },
     }),
   );
-  return { changed: true, version: done.version };
-}
-
-/** A resident moved to another community takes its records along (they are scoped by area). */
-async function moveSatellites(db: Db, id: string, areaCode: string) {
-  for (const t of ['care_level_changes', 'assessments', 'contacts', 'follow_ups']) {
-    await db.execute(sql`UPDATE ${sql.identifier(t)} SET area_code = ${areaCode} WHERE resident_id = ${id}`);
-  }
-  await db.execute(
-    sql`UPDATE attachments SET area_code = ${areaCode} WHERE contact_id IN (SELECT id FROM contacts WHERE resident_id = ${id})`,
-  );
+  return { changed: true, version: newVersion };
 }

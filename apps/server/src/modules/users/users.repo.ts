@@ -1,4 +1,4 @@
-import type { User } from '@wushe/core';
+import type { Permission, User, UserCreateBody } from '@wushe/core';
 import { inArea, likeContains, pagedRows, rows, updateVersioned, type Db } from '@wushe/db';
 import { sql, type SQL } from 'drizzle-orm';
 
@@ -60,7 +60,7 @@ export async function listUsers(db: Db, f: UserFilter): Promise<{ items: User[];
 }
 
 export async function userById(db: Db, scope: string, id: string): Promise<User | undefined> {
-  const found = await rows<User>(db, sql`SELECT ${COLUMNS} ${FROM} WHERE u.id = ${id} AND u.area_code LIKE ${scope + '%'}`);
+  const found = await rows<User>(db, sql`SELECT ${COLUMNS} ${FROM} WHERE u.id = ${id} AND ${inArea(sql`u.area_code`, scope)}`);
   return found[0] && normalise(found[0]);
 }
 
@@ -83,4 +83,18 @@ export const updateUser = (db: Db, scope: string, id: string, version: number | 
 
 export function deleteSessionsOf(db: Db, userId: string) {
   return db.execute(sql`DELETE FROM sessions WHERE user_id = ${userId}`);
+}
+
+/** A new account, which must change its password at first login. */
+export async function insertUser(db: Db, id: string, body: Omit<UserCreateBody, 'password'>, passwordHash: string): Promise<void> {
+  await db.execute(
+    sql`INSERT INTO users (id, username, display_name, phone, password_hash, role_id, org_id, area_code, must_change_password)
+    VALUES (${id}, ${body.username}, ${body.displayName}, ${body.phone ?? null}, ${passwordHash}, ${body.roleId}, ${body.orgId ?? null}, ${body.areaCode}, true)`,
+  );
+}
+
+/** The permissions a role grants; undefined when there is no such role. Roles are installation-wide. */
+export async function rolePermissions(db: Db, roleId: string): Promise<Permission[] | undefined> {
+  const [role] = await rows<{ permissions: Permission[] }>(db, sql`SELECT permissions FROM roles WHERE id = ${roleId}`);
+  return role?.permissions;
 }

@@ -1,8 +1,17 @@
 // Accounts: created within the caller's scope, with a role no stronger than the caller's own,
 // in an organisation and area the caller can see. Every change is audited, without secrets.
-import { areaPrefix, canGrant, maskPhone, narrowScope, type Permission, type User, type UserCreateBody } from '@wushe/core';
-import { hashPassword, rows, uuidv7, type Db } from '@wushe/db';
-import { sql } from 'drizzle-orm';
+import {
+  areaPrefix,
+  canGrant,
+  maskPhone,
+  narrowScope,
+  type User,
+  type UserCreateBody,
+  type userListQuery,
+  type userUpdateBody,
+} from '@wushe/core';
+import type { z } from 'zod';
+import { hashPassword, uuidv7, type Db } from '@wushe/db';
 import { appendAudit, byActor } from '../../audit/audit.ts';
 import type { Ctx } from '../../context.ts';
 import { badRequest, conflict, fieldError, notFound } from '../../http/errors.ts';
@@ -10,18 +19,9 @@ import { areaByCode } from '../areas/areas.repo.ts';
 import { passwordProblem } from '../auth/auth.service.ts';
 import { orgById } from '../orgs/orgs.repo.ts';
 import { isUniqueViolation } from '../../http/db-errors.ts';
-import { deleteSessionsOf, listUsers, updateUser, userById } from './users.repo.ts';
+import { deleteSessionsOf, insertUser, listUsers, rolePermissions, updateUser, userById } from './users.repo.ts';
 
-export interface UserListInput {
-  page: number;
-  pageSize: number;
-  q?: string;
-  roleId?: string;
-  orgId?: string;
-  area?: string;
-  status?: string;
-  sort: string;
-}
+export type UserListInput = z.output<typeof userListQuery>;
 
 /** Staff phones are shown whole only to those who manage accounts. */
 const present =
@@ -55,9 +55,9 @@ export async function getUser(ctx: Ctx, id: string): Promise<User> {
 
 /** The role must exist and grant nothing the caller lacks (no privilege escalation). */
 async function assertGrantableRole(db: Db, ctx: Ctx, roleId: string) {
-  const [role] = await rows<{ permissions: string[] }>(db, sql`SELECT permissions FROM roles WHERE id = ${roleId}`);
-  if (!role) throw fieldError('roleId', 'role.unknown');
-  if (!canGrant(ctx.actor.permissions, role.permissions as Permission[])) throw fieldError('roleId', 'role.tooStrong');
+  const permissions = await rolePermissions(db, roleId);
+  if (!permissions) throw fieldError('roleId', 'role.unknown');
+  if (!canGrant(ctx.actor.permissions, permissions)) throw fieldError('roleId', 'role.tooStrong');
 }
 
 async function assertPlacement(db: Db, ctx: Ctx, areaCode: string, orgId: string | null | undefined) {
@@ -78,30 +78,17 @@ export async function createUser(ctx: Ctx, body: UserCreateBody): Promise<User> 
     const id = uuidv7();
     // Usernames are unique across the installation, beyond the caller's scope: the unique
     // index decides, and says nothing else about the other account.
-    await db
-      .execute(
-        sql`INSERT INTO users (id, username, display_name, phone, password_hash, role_id, org_id, area_code, must_change_password)
-        VALUES (${id}, ${body.username}, ${body.displayName}, ${body.phone ?? null}, ${passwordHash}, ${body.roleId}, ${body.orgId ?? null}, ${body.areaCode}, true)`,
-      )
-      .catch((e: unknown) => {
-        if (isUniqueViolation(e)) throw fieldError('username', 'username.taken');
-        throw e;
-      });
+    await insertUser(db, id, body, passwordHash).catch((e: unknown) => {
+      if (isUniqueViolation(e)) throw fieldError('username', 'username.taken');
+      throw e;
+    });
     const user = (await userById(db, ctx.scope, id))!;
     await appendAudit(db, byActor(ctx, { action: 'user.create', targetType: 'user', targetId: id, areaCode: user.areaCode, after: user }));
     return user;
   });
 }
 
-export interface UserUpdate {
-  displayName?: string;
-  phone?: string | null;
-  roleId?: string;
-  orgId?: string | null;
-  areaCode?: string;
-  status?: 'active' | 'disabled';
-  version: number;
-}
+export type UserUpdate = z.output<typeof userUpdateBody>;
 
 export async function updateUserById(ctx: Ctx, id: string, body: UserUpdate): Promise<User> {
   const user = await ctx.db.tx(async (db) => {

@@ -1,13 +1,8 @@
-// Visit intervals per care level (settings.visit_intervals) and the small resident reads the
-// care modules share. The residents module owns registration; these only read and touch the
-// due-date columns that visits and assessments move.
+// The small resident reads the care modules (contacts, assessments) share. The residents
+// module owns registration; these only read what visits and assessments move.
 import type { CareLevel } from '@wushe/core';
-import { rows, type Db } from '@wushe/db';
+import { inArea, rows, type Db } from '@wushe/db';
 import { sql } from 'drizzle-orm';
-import { loadVisitIntervals } from '../residents/residents.write.ts';
-
-// The residents module owns the settings read; re-exported for the care modules.
-export { loadVisitIntervals };
 
 export interface ResidentRef {
   id: string;
@@ -28,7 +23,7 @@ const REF = sql`id, area_code AS "areaCode", name, care_level AS "careLevel", st
 export async function residentRef(db: Db, scope: string, id: string, forUpdate = false): Promise<ResidentRef | undefined> {
   const found = await rows<ResidentRef>(
     db,
-    sql`SELECT ${REF} FROM residents WHERE id = ${id} AND area_code LIKE ${scope + '%'} AND status <> 'merged'
+    sql`SELECT ${REF} FROM residents WHERE id = ${id} AND ${inArea(sql`area_code`, scope)} AND status <> 'merged'
       ${forUpdate ? sql`FOR UPDATE` : sql``}`,
   );
   return found[0] && { ...found[0], careLevel: Number(found[0].careLevel) as CareLevel };
@@ -38,7 +33,7 @@ export async function residentRef(db: Db, scope: string, id: string, forUpdate =
 export async function householdRefs(db: Db, scope: string, householdId: string): Promise<ResidentRef[]> {
   const found = await rows<ResidentRef>(
     db,
-    sql`SELECT ${REF} FROM residents WHERE household_id = ${householdId} AND area_code LIKE ${scope + '%'} AND status = 'active'
+    sql`SELECT ${REF} FROM residents WHERE household_id = ${householdId} AND ${inArea(sql`area_code`, scope)} AND status = 'active'
       ORDER BY id FOR UPDATE`,
   );
   return found.map((r) => ({ ...r, careLevel: Number(r.careLevel) as CareLevel }));

@@ -1,0 +1,26 @@
+import { inArea, rows, type Db } from '@wushe/db';
+import { sql } from 'drizzle-orm';
+
+export interface StoredAttachment {
+  id: string;
+  areaCode: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  /** base64 */
+  content: string;
+  createdBy: string;
+}
+
+export async function insertAttachment(db: Db, a: StoredAttachment): Promise<void> {
+  await db.execute(sql`INSERT INTO attachments (id, area_code, filename, content_type, size, content, created_by)
+    VALUES (${a.id}, ${a.areaCode}, ${a.filename}, ${a.contentType}, ${a.size}, ${a.content}, ${a.createdBy})`);
+}
+
+export async function attachmentById(db: Db, scope: string, id: string) {
+  const found = await rows<{ filename: string; content_type: string; content: string }>(
+    db,
+    sql`SELECT filename, content_type, content FROM attachments WHERE id = ${id} AND ${inArea(sql`area_code`, scope)}`,
+  );
+  return found[0];
+}

@@ -1,0 +1,34 @@
+// The one list of tables that hold rows about a resident. Merging a duplicate, moving a
+// resident to another community, and any future "everything about this person" code read this
+// list; apps/server/test/resident-links.test.ts fails when a foreign key to residents is missing.
+
+/** A table with a column naming the resident a row is about. */
+export interface ResidentLink {
+  table: string;
+  column: string;
+  /**
+   * On merge: `move` = the row goes to the surviving record (its resident and area).
+   * When the resident moves to another area the row's area_code follows in every case.
+   */
+  onMerge: 'move';
+}
+
+/** A table whose rows belong to a row of a linked table (an attachment to a contact). */
+export interface ResidentLinkThrough {
+  table: string;
+  column: string;
+  parent: string;
+  /** The row takes the area of the resident its parent row is about. */
+  onMerge: 'followParent';
+}
+
+export const RESIDENT_LINKED_TABLES: readonly ResidentLink[] = [
+  { table: 'contacts', column: 'resident_id', onMerge: 'move' },
+  { table: 'assessments', column: 'resident_id', onMerge: 'move' },
+  { table: 'care_level_changes', column: 'resident_id', onMerge: 'move' },
+  { table: 'follow_ups', column: 'resident_id', onMerge: 'move' },
+];
+
+export const RESIDENT_LINKED_THROUGH: readonly ResidentLinkThrough[] = [
+  { table: 'attachments', column: 'contact_id', parent: 'contacts', onMerge: 'followParent' },
+];
