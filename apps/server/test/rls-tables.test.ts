@@ -43,6 +43,13 @@ const SEEDS: Record<string, (street: string) => SQL> = {
   import_jobs: (s) =>
     sql`INSERT INTO import_jobs (id, area_code, created_by, filename, file_hash, mode, status)
       SELECT ${uuidv7()}, area_code, id, 'rls.csv', 'rls', 'valid', 'done' FROM users WHERE area_code LIKE ${s + '%'} ORDER BY id LIMIT 1`,
+  // A stored upload belongs to a job of the same street (made here too: tables are seeded in name order).
+  import_files: (s) =>
+    sql`WITH job AS (
+        INSERT INTO import_jobs (id, area_code, created_by, filename, file_hash, mode, status)
+        SELECT ${uuidv7()}, area_code, id, 'rls.csv', 'rls', 'valid', 'queued' FROM users WHERE area_code LIKE ${s + '%'} ORDER BY id LIMIT 1
+        RETURNING id, area_code)
+      INSERT INTO import_files (job_id, area_code, content) SELECT id, area_code, '\\x00'::bytea FROM job`,
 };
 
 interface TableSecurity {

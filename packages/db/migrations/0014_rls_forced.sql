@@ -6,7 +6,7 @@
 DO $$
 DECLARE t text;
 BEGIN
-  FOREACH t IN ARRAY ARRAY['orgs', 'users', 'audit_log', 'residents', 'care_level_changes', 'assessments', 'contacts', 'attachments', 'follow_ups', 'notifications', 'import_jobs'] LOOP
+  FOREACH t IN ARRAY ARRAY['orgs', 'users', 'audit_log', 'residents', 'care_level_changes', 'assessments', 'contacts', 'attachments', 'follow_ups', 'notifications', 'import_jobs', 'import_files'] LOOP
     EXECUTE format('CREATE POLICY %I ON %I TO CURRENT_USER USING (true) WITH CHECK (true)', t || '_owner', t);
     EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
   END LOOP;
