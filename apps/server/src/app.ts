@@ -7,6 +7,7 @@ import { rows } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Services } from './context.ts';
+import { hoistDefs, openapiBase } from './http/openapi.ts';
 import { assessmentsRoutes } from './modules/assessments/assessments.routes.ts';
 import { areasRoutes } from './modules/areas/areas.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -76,16 +77,10 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   await app.register(cookie);
   registerSecurity(app, { hsts: services.config.secureCookie });
   await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Wushe API (五社)',
-        version: '0.1.0',
-        description: 'REST API of the Wushe platform. Errors are RFC 9457 problem details.',
-      },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'wushe_sid' } } },
-      security: [{ session: [] }],
-    },
+    openapi: openapiBase(),
+    // zod's `$defs` (recursive schemas) move to components/schemas so every `$ref` resolves.
+    transformObject: (doc) =>
+      'openapiObject' in doc ? (hoistDefs(doc.openapiObject as Record<string, unknown>) as typeof doc.openapiObject) : doc.swaggerObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
