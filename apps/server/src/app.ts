@@ -7,6 +7,7 @@ import { rows } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Services } from './context.ts';
+import { registerContractCheck, type ContractViolationSink } from './http/contracts.ts';
 import { hoistDefs, openapiBase } from './http/openapi.ts';
 import { assessmentsRoutes } from './modules/assessments/assessments.routes.ts';
 import { areasRoutes } from './modules/areas/areas.routes.ts';
@@ -45,6 +46,8 @@ export interface BuildOptions {
   logger?: boolean;
   /** Serve the built web app (off in API tests). */
   web?: boolean;
+  /** Tests: check every answer against its route's declared schema (http/contracts.ts); never in production. */
+  checkResponses?: ContractViolationSink;
 }
 
 export async function buildApp(services: Services, opts: BuildOptions = {}): Promise<FastifyInstance> {
@@ -73,6 +76,8 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   app.setValidatorCompiler(() => (data) => ({ value: data }));
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
+  // Before the compression hook, so the check reads the JSON as the route produced it.
+  if (opts.checkResponses) await registerContractCheck(app, opts.checkResponses);
   registerProblems(app);
   await app.register(cookie);
   registerSecurity(app, { hsts: services.config.secureCookie });

@@ -101,6 +101,7 @@ export const residentSummary = z.object({
   due: dueState,
   assignedWorkerId: uuid.nullable(),
   assignedWorkerName: z.string().nullable(),
+  registeredOn: z.string(),
   version: z.number().int(),
 });
 export type ResidentSummary = z.infer<typeof residentSummary>;
@@ -121,7 +122,6 @@ export const residentDetail = residentSummary.extend({
   hasHealthNotes: z.boolean(),
   notes: z.string().nullable(),
   consent: consent.nullable(),
-  registeredOn: z.string(),
   mergedInto: uuid.nullable(),
   careLevelHistory: z.array(
     z.object({
