@@ -8,6 +8,8 @@ import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Services } from './context.ts';
 import { jobDefinitions } from './jobs/registry.ts';
+import { registerContractCheck, type ContractViolationSink } from './http/contracts.ts';
+import { hoistDefs, openapiBase } from './http/openapi.ts';
 import { assessmentsRoutes } from './modules/assessments/assessments.routes.ts';
 import { areasRoutes } from './modules/areas/areas.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -45,6 +47,8 @@ export interface BuildOptions {
   logger?: boolean;
   /** Serve the built web app (off in API tests). */
   web?: boolean;
+  /** Tests: check every answer against its route's declared schema (http/contracts.ts); never in production. */
+  checkResponses?: ContractViolationSink;
 }
 
 export async function buildApp(services: Services, opts: BuildOptions = {}): Promise<FastifyInstance> {
@@ -73,20 +77,16 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   app.setValidatorCompiler(() => (data) => ({ value: data }));
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
+  // Before the compression hook, so the check reads the JSON as the route produced it.
+  if (opts.checkResponses) await registerContractCheck(app, opts.checkResponses);
   registerProblems(app);
   await app.register(cookie);
   registerSecurity(app, { hsts: services.config.secureCookie });
   await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Wushe API (五社)',
-        version: '0.1.0',
-        description: 'REST API of the Wushe platform. Errors are RFC 9457 problem details.',
-      },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'wushe_sid' } } },
-      security: [{ session: [] }],
-    },
+    openapi: openapiBase(),
+    // zod's `$defs` (recursive schemas) move to components/schemas so every `$ref` resolves.
+    transformObject: (doc) =>
+      'openapiObject' in doc ? (hoistDefs(doc.openapiObject as Record<string, unknown>) as typeof doc.openapiObject) : doc.swaggerObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1,6 +1,8 @@
 // Test harness: a real database (in-memory PGlite, or a fresh PostgreSQL database when
 // TEST_DATABASE_URL is set), migrated and loaded with the demo, and the app driven through
-// app.inject with a cookie session and CSRF token, like the browser.
+// app.inject with a cookie session and CSRF token, like the browser. Every answer is checked
+// against its route's declared response schema (http/contracts.ts): a broken contract turns
+// the answer into a 500 and makes the request, or at the latest close(), throw.
 import crypto from 'node:crypto';
 import { openDatabase, type Database } from '@wushe/db';
 import { DEMO_PASSWORD } from '@wushe/db/demo';
@@ -65,6 +67,8 @@ export interface Session {
 
 export interface TestApp {
   app: FastifyInstance;
+  /** Broken response contracts not yet reported by a request helper (tests of the checker read and clear it). */
+  contractViolations: string[];
   database: Database;
   services: Services;
   login(username: string, password?: string, extra?: Record<string, unknown>): Promise<Session>;
@@ -83,10 +87,17 @@ export async function startTestApp(over: Partial<AppConfig> = {}, demo: { reside
   // Migrations, built-in roles, reference data, the demo with a smaller set of residents (speed).
   await prepareDatabase(config, database, undefined, keys, { residents: demo.residents ?? DEMO_RESIDENTS });
   const services = await assembleServices(config, database, keys);
-  const app = await buildApp(services);
+  const contractViolations: string[] = [];
+  const app = await buildApp(services, { checkResponses: (v) => contractViolations.push(v) });
+  /** Fails the request that broke a contract, naming the route and the offending field. */
+  const checked = async (res: Promise<LightMyRequestResponse>) => {
+    const answer = await res;
+    if (contractViolations.length) throw new Error(contractViolations.splice(0).join('\n'));
+    return answer;
+  };
 
   const tryLogin = (username: string, password: string, extra: Record<string, unknown> = {}) =>
-    app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password, ...extra } });
+    checked(app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password, ...extra } }));
 
   const sessionFrom = (res: LightMyRequestResponse): Session => {
     const set = res.cookies.find((c) => c.name === 'wushe_sid');
@@ -94,12 +105,14 @@ export async function startTestApp(over: Partial<AppConfig> = {}, demo: { reside
     const actor = res.json() as Actor;
     const cookie = `wushe_sid=${set.value}`;
     const request = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
-      app.inject({
-        method: method as 'GET',
-        url,
-        headers: { cookie, 'x-csrf-token': actor.csrfToken, ...headers },
-        ...(body === undefined ? {} : { payload: body as object }),
-      });
+      checked(
+        app.inject({
+          method: method as 'GET',
+          url,
+          headers: { cookie, 'x-csrf-token': actor.csrfToken, ...headers },
+          ...(body === undefined ? {} : { payload: body as object }),
+        }),
+      );
     return {
       actor,
       cookie,
@@ -113,6 +126,7 @@ export async function startTestApp(over: Partial<AppConfig> = {}, demo: { reside
 
   return {
     app,
+    contractViolations,
     database,
     services,
     tryLogin,
@@ -121,6 +135,8 @@ export async function startTestApp(over: Partial<AppConfig> = {}, demo: { reside
       await app.close();
       await database.close();
       await pgDb?.drop();
+      // Answers from direct app.inject calls are checked too: they fail the file here.
+      if (contractViolations.length) throw new Error(contractViolations.join('\n'));
     },
   };
 }

@@ -1,11 +1,12 @@
 // The route table helper: each route declares its schemas (zod, from packages/core) and the
 // permission it needs. Validation runs here, in the request's language; the JSON Schema
-// copies only feed the OpenAPI document.
+// copies feed the OpenAPI document and, in tests, the response contract check (contracts.ts).
 import { translate, type Permission } from '@wushe/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { AppError, forbidden, unauthenticated, type FieldError } from './errors.ts';
+import { deriveOperationId, docResponses, problemStatuses, toJsonSchema, type Download, type JsonSchema } from './openapi.ts';
 
 /** `public`: no login; `authenticated`: any logged-in account; else a named permission. */
 export type Access = Permission | 'authenticated' | 'public';
@@ -19,7 +20,19 @@ export interface RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.
   params?: P;
   query?: Q;
   body?: B;
+  /** The JSON answer, exactly: in tests every answer is checked against it, an undeclared field fails. */
   response?: z.ZodType;
+  /** The success status when not 200 (e.g. 202 for a job started). */
+  status?: 201 | 202;
+  /** The route answers a file: an .xlsx workbook or a stored file (with `response`, JSON on request too). */
+  download?: Download;
+  /**
+   * Problem answers beyond those the route's shape implies (400 with input, 401/403 unless
+   * public, 404 with an id in the path): e.g. `{ 409: true }`, or a schema extending `problem`.
+   */
+  problems?: Partial<Record<401 | 403 | 404 | 409 | 413 | 423 | 429, true | z.ZodType>>;
+  /** Defaults to one derived from method and path (`listResidents`, `getResident`, …). */
+  operationId?: string;
   /** Allowed before a forced password change or TOTP set-up. */
   allowPending?: boolean;
   /** A larger request body than the app's default (e.g. a base64 attachment). */
@@ -32,8 +45,16 @@ export interface RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.
   ) => Promise<unknown>;
 }
 
-const toJson = (schema: z.ZodType, io: 'input' | 'output') =>
-  z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+/** What the contract check needs to know about a route's answers (kept in the route's config). */
+export interface Contract {
+  route: string;
+  operationId: string;
+  status: number;
+  json?: JsonSchema;
+  download?: Download;
+  /** Problem statuses the route documents, with the schema of each. */
+  problems: Record<number, JsonSchema | undefined>;
+}
 
 function parse<S extends z.ZodType>(schema: S | undefined, value: unknown, where: string, lang: Ctx['lang']): z.output<S> {
   if (!schema) return undefined as z.output<S>;
@@ -66,23 +87,48 @@ export function route<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType 
   app: FastifyInstance,
   def: RouteDef<P, Q, B>,
 ): void {
+  const method = def.method as string;
   registeredRoutes.push({
-    method: def.method as string,
+    method,
     pattern: new RegExp(`^${def.url.replace(/:[A-Za-z]+/g, '[^/]+')}/?$`),
   });
+  const extra = Object.fromEntries(
+    Object.entries(def.problems ?? {}).map(([k, v]) => [k, v === true ? true : toJsonSchema(v, 'output')] as const),
+  ) as Record<number, JsonSchema | true>;
+  const doc = {
+    method,
+    url: def.url,
+    access: def.access,
+    hasInput: Boolean(def.params ?? def.query ?? def.body),
+    status: def.status ?? 200,
+    json: def.response && toJsonSchema(def.response, 'output'),
+    download: def.download,
+    // A body carrying the version it read can be stale: 409.
+    problems: def.body && carriesVersion(def.body) ? { 409: true as const, ...extra } : extra,
+  };
+  const contract: Contract = {
+    route: `${method} ${def.url}`,
+    operationId: def.operationId ?? deriveOperationId(method, def.url),
+    status: doc.status,
+    json: doc.json,
+    download: def.download,
+    problems: Object.fromEntries(problemStatuses(doc).map((s) => [s, doc.problems[s] === true ? undefined : doc.problems[s]])),
+  };
   app.route({
     method: def.method,
     url: def.url,
-    config: { access: def.access },
+    config: { access: def.access, contract },
     ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}),
     schema: {
+      operationId: contract.operationId,
       summary: def.summary,
       tags: def.tags,
       description: `Permission: \`${def.access}\``,
-      ...(def.params ? { params: toJson(def.params, 'input') } : {}),
-      ...(def.query ? { querystring: toJson(def.query, 'input') } : {}),
-      ...(def.body ? { body: toJson(def.body, 'input') } : {}),
-      ...(def.response ? { response: { 200: toJson(def.response, 'output') } } : {}),
+      ...(def.access === 'public' ? { security: [] } : {}),
+      ...(def.params ? { params: toJsonSchema(def.params, 'input') } : {}),
+      ...(def.query ? { querystring: toJsonSchema(def.query, 'input') } : {}),
+      ...(def.body ? { body: toJsonSchema(def.body, 'input') } : {}),
+      response: docResponses(doc),
     },
     handler: async (req, reply) => {
       const base = req.ctx;
@@ -97,6 +143,11 @@ export function route<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType 
       return out;
     },
   });
+}
+
+function carriesVersion(schema: z.ZodType): boolean {
+  const def = (schema as unknown as { _zod: { def: { shape?: object; in?: z.ZodType } } })._zod.def;
+  return def.shape ? 'version' in def.shape : def.in ? carriesVersion(def.in) : false;
 }
 
 export function translateField(lang: Ctx['lang'], f: FieldError): { path: string; message: string } {

@@ -47,17 +47,19 @@ export type AssessmentCondition =
   | { all: AssessmentCondition[] };
 
 const compareOp = z.enum(['eq', 'ne', 'gt', 'gte', 'lt', 'lte']);
-export const assessmentCondition: z.ZodType<AssessmentCondition, AssessmentCondition> = z.lazy(() =>
-  z.union([
-    z.object({ item: z.string(), op: compareOp, value: z.union([z.number(), z.string()]) }),
-    z.object({ item: z.string(), op: z.literal('includes'), value: z.string() }),
-    z.object({ extra: z.string(), op: compareOp, value: z.number() }),
-    z.object({ extra: z.string(), op: z.literal('includes'), value: z.string() }),
-    z.object({ total: z.literal(true), op: compareOp, value: z.number() }),
-    z.object({ any: z.array(assessmentCondition).min(1) }),
-    z.object({ all: z.array(assessmentCondition).min(1) }),
-  ]),
-);
+export const assessmentCondition: z.ZodType<AssessmentCondition, AssessmentCondition> = z
+  .lazy(() =>
+    z.union([
+      z.object({ item: z.string(), op: compareOp, value: z.union([z.number(), z.string()]) }),
+      z.object({ item: z.string(), op: z.literal('includes'), value: z.string() }),
+      z.object({ extra: z.string(), op: compareOp, value: z.number() }),
+      z.object({ extra: z.string(), op: z.literal('includes'), value: z.string() }),
+      z.object({ total: z.literal(true), op: compareOp, value: z.number() }),
+      z.object({ any: z.array(assessmentCondition).min(1) }),
+      z.object({ all: z.array(assessmentCondition).min(1) }),
+    ]),
+  )
+  .meta({ id: 'AssessmentCondition' }); // recursive: named, so the OpenAPI document holds it once in components/schemas
 
 export const instrumentBand = z.object({
   min: z.number(),

@@ -2,7 +2,7 @@
 // masked; `POST /residents/{id}/reveal` returns one value, with a reason, audited.
 import { z } from 'zod';
 import { documentType } from '../residents/documents.ts';
-import { areaCode, optionalText, pageQuery, uuid } from './common.ts';
+import { areaCode, optionalText, pageQuery, problem, uuid } from './common.ts';
 
 export const careLevel = z.number().int().min(1).max(4); // 关爱等级
 const text = (max: number) => z.string().trim().max(max);
@@ -101,6 +101,7 @@ export const residentSummary = z.object({
   due: dueState,
   assignedWorkerId: uuid.nullable(),
   assignedWorkerName: z.string().nullable(),
+  registeredOn: z.string(),
   version: z.number().int(),
 });
 export type ResidentSummary = z.infer<typeof residentSummary>;
@@ -121,7 +122,6 @@ export const residentDetail = residentSummary.extend({
   hasHealthNotes: z.boolean(),
   notes: z.string().nullable(),
   consent: consent.nullable(),
-  registeredOn: z.string(),
   mergedInto: uuid.nullable(),
   careLevelHistory: z.array(
     z.object({
@@ -165,6 +165,7 @@ export const duplicateCandidate = z.object({
   birthDate: z.string().nullable(),
   areaName: z.string(),
 });
+export const possibleDuplicateProblem = problem.extend({ candidates: z.array(duplicateCandidate) });
 
 export const mergeBody = z.object({ intoId: uuid, version: z.number().int().min(1), reason: z.string().trim().min(2).max(200) });
 
@@ -196,6 +197,8 @@ export const importReportRow = z.object({
   idMasked: z.string().nullable(),
   errors: z.array(z.object({ column: z.string(), message: z.string() })),
 });
+/** A report row as the JSON report gives it: `imported` is false for good rows of an all-or-nothing import with errors. */
+export const importReportEntry = importReportRow.extend({ imported: z.boolean() });
 
 export const codeListEntry = z.object({
   code: z.string().min(1).max(40),

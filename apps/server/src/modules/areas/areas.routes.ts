@@ -33,6 +33,7 @@ export function areasRoutes(app: FastifyInstance): void {
   route(app, {
     method: 'POST',
     url: '/api/v1/areas/grids',
+    operationId: 'createGrid',
     access: 'area.write',
     summary: 'Add a grid (网格) under a community',
     tags,

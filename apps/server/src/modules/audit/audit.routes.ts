@@ -8,6 +8,8 @@ export function auditRoutes(app: FastifyInstance): void {
   route(app, {
     method: 'GET',
     url: '/api/v1/audit',
+    operationId: 'listAuditRecords',
+    download: 'xlsx', // format=xlsx
     access: 'audit.read',
     summary: "The audit trail of the caller's area, newest first; filter by person, action, dates; format=xlsx exports",
     tags: ['audit'],

@@ -33,6 +33,8 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
     route(scoped, {
       method: 'POST',
       url: '/api/v1/auth/login',
+      operationId: 'login',
+      problems: { 401: true, 403: true, 423: true, 429: true }, // 403: a disabled account
       access: 'public',
       summary: 'Log in with username and password (and a TOTP code when enabled)',
       tags,
@@ -49,6 +51,7 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
   route(app, {
     method: 'POST',
     url: '/api/v1/auth/logout',
+    operationId: 'logout',
     access: 'authenticated',
     allowPending: true,
     summary: 'Log out: ends this session',
@@ -64,6 +67,7 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
   route(app, {
     method: 'GET',
     url: '/api/v1/auth/me',
+    operationId: 'getMe',
     access: 'authenticated',
     allowPending: true,
     summary: 'The signed-in account, its permissions, scope and CSRF token',
@@ -77,6 +81,7 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
   route(app, {
     method: 'POST',
     url: '/api/v1/auth/password',
+    operationId: 'changePassword',
     access: 'authenticated',
     allowPending: true,
     summary: 'Change my password',
@@ -92,6 +97,7 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
   route(app, {
     method: 'POST',
     url: '/api/v1/auth/totp/setup',
+    operationId: 'setupTotp',
     access: 'authenticated',
     allowPending: true,
     summary: 'Start two-factor set-up: a new TOTP secret',
@@ -103,6 +109,7 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
   route(app, {
     method: 'POST',
     url: '/api/v1/auth/totp/enable',
+    operationId: 'enableTotp',
     access: 'authenticated',
     allowPending: true,
     summary: 'Confirm a code from the authenticator and turn two-factor login on',
@@ -118,6 +125,7 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
   route(app, {
     method: 'POST',
     url: '/api/v1/auth/totp/disable',
+    operationId: 'disableTotp',
     access: 'authenticated',
     summary: 'Turn two-factor login off (needs the password)',
     tags,

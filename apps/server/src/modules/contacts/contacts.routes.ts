@@ -11,6 +11,7 @@ export function contactsRoutes(app: FastifyInstance): void {
   route(app, {
     method: 'POST',
     url: '/api/v1/contacts',
+    problems: { 404: true, 409: true }, // 404: the resident is not in scope; 409: two copies of one retry racing
     access: 'contact.write',
     summary: 'Record a visit, call or service (optionally for the whole household); a repeated clientKey returns the earlier record',
     tags,
@@ -31,6 +32,7 @@ export function contactsRoutes(app: FastifyInstance): void {
   route(app, {
     method: 'POST',
     url: '/api/v1/attachments',
+    operationId: 'uploadAttachment',
     access: 'contact.write',
     summary: 'Upload a photo or PDF (base64, ≤ 5 MB; type checked by content) to link to a contact',
     tags,
@@ -42,6 +44,7 @@ export function contactsRoutes(app: FastifyInstance): void {
   route(app, {
     method: 'GET',
     url: '/api/v1/attachments/:id',
+    download: 'file',
     access: 'resident.read',
     summary: "Download an attachment (404 outside the caller's scope)",
     tags,

@@ -22,6 +22,8 @@ export function coverageRoutes(app: FastifyInstance): void {
   route(app, {
     method: 'GET',
     url: '/api/v1/coverage',
+    download: 'xlsx', // format=xlsx
+    problems: { 404: true }, // an area outside the caller's
     access: 'coverage.read',
     summary:
       "Coverage of an area and its child areas (or every street/community below, by=) on a date (default: the caller's area, today); format=xlsx exports",

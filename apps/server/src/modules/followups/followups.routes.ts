@@ -21,6 +21,7 @@ export function followUpsRoutes(app: FastifyInstance): void {
   route(app, {
     method: 'GET',
     url: '/api/v1/follow-ups/export',
+    download: 'xlsx',
     access: 'resident.read',
     summary: 'The filtered follow-ups as .xlsx (≤ 50,000 rows, no paging); Chinese headers, English with Accept-Language: en',
     tags,
@@ -30,6 +31,7 @@ export function followUpsRoutes(app: FastifyInstance): void {
   route(app, {
     method: 'POST',
     url: '/api/v1/follow-ups/:id/complete',
+    problems: { 409: true }, // already done
     access: 'contact.write',
     summary: 'Complete a follow-up with what was done, optionally linking the contact recorded for it (409 when already done)',
     tags,

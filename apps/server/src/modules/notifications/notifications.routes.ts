@@ -21,6 +21,7 @@ export function notificationsRoutes(app: FastifyInstance): void {
   route(app, {
     method: 'POST',
     url: '/api/v1/notifications/:id/read',
+    operationId: 'markNotificationRead',
     access: 'authenticated',
     summary: 'Mark one of my notifications read',
     tags,
@@ -31,6 +32,7 @@ export function notificationsRoutes(app: FastifyInstance): void {
   route(app, {
     method: 'POST',
     url: '/api/v1/notifications/read-all',
+    operationId: 'markAllNotificationsRead',
     access: 'authenticated',
     summary: 'Mark all my notifications read',
     tags,

@@ -11,6 +11,7 @@ export function orgsRoutes(app: FastifyInstance): void {
   route(app, {
     method: 'GET',
     url: '/api/v1/orgs',
+    download: 'xlsx', // format=xlsx
     access: 'org.read',
     summary: "Organisations in the caller's scope: search, filter, sort, page; format=xlsx exports",
     tags,
@@ -42,6 +43,7 @@ export function orgsRoutes(app: FastifyInstance): void {
   route(app, {
     method: 'GET',
     url: '/api/v1/orgs/stats',
+    operationId: 'getOrgStats',
     access: 'org.read',
     summary: "Active organisations by kind and by child area of the caller's area",
     tags,

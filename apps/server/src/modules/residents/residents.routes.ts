@@ -3,6 +3,7 @@ import {
   idParams,
   listOf,
   mergeBody,
+  possibleDuplicateProblem,
   residentDetail,
   residentInput,
   residentListQuery,
@@ -40,6 +41,7 @@ export function residentsRoutes(app: FastifyInstance): void {
   route(app, {
     method: 'GET',
     url: '/api/v1/residents/export',
+    download: 'xlsx',
     access: 'resident.read',
     summary: 'The filtered list as .xlsx (≤ 50,000 rows); ID and phone masked unless the caller may reveal (then audited)',
     tags,
@@ -49,6 +51,7 @@ export function residentsRoutes(app: FastifyInstance): void {
   route(app, {
     method: 'POST',
     url: '/api/v1/residents',
+    problems: { 409: possibleDuplicateProblem },
     access: 'resident.write',
     summary: 'Register a resident; 400 resident.idTaken if the ID is registered anywhere; 409 resident.possibleDuplicate with `candidates`',
     tags,

@@ -30,6 +30,7 @@ export function settingsRoutes(app: FastifyInstance): void {
   route(app, {
     method: 'GET',
     url: '/api/v1/settings/visit-intervals',
+    operationId: 'getVisitIntervals',
     access: 'authenticated',
     summary: 'The visit interval per care level',
     tags,
@@ -39,6 +40,7 @@ export function settingsRoutes(app: FastifyInstance): void {
   route(app, {
     method: 'PUT',
     url: '/api/v1/settings/visit-intervals',
+    operationId: 'setVisitIntervals',
     access: 'settings.write',
     summary: "Set the visit interval per care level; every active resident's next due date is recomputed",
     tags,

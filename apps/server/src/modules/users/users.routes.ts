@@ -11,6 +11,7 @@ export function usersRoutes(app: FastifyInstance): void {
   route(app, {
     method: 'GET',
     url: '/api/v1/users',
+    download: 'xlsx', // format=xlsx
     access: 'user.read',
     summary: "Accounts in the caller's scope: search, filter, sort, page; format=xlsx exports",
     tags,
@@ -72,6 +73,7 @@ export function usersRoutes(app: FastifyInstance): void {
   route(app, {
     method: 'POST',
     url: '/api/v1/users/:id/reset-password',
+    operationId: 'resetUserPassword',
     access: 'user.write',
     summary: 'Set a new initial password; the person must change it at next login',
     tags,

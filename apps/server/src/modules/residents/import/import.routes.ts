@@ -1,6 +1,6 @@
 // Resident import routes: the template, the upload (raw file body, 202 + job), the job's
 // progress and its per-row report.
-import { idParams, importJob, importQuery, importReportRow } from '@wushe/core';
+import { idParams, importJob, importQuery, importReportEntry, importReportRow } from '@wushe/core';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { notFound } from '../../../http/errors.ts';
@@ -27,6 +27,9 @@ export function residentsImportRoutes(app: FastifyInstance): void {
     route(scoped, {
       method: 'POST',
       url: '/api/v1/residents/import',
+      operationId: 'importResidents',
+      status: 202,
+      problems: { 413: true },
       access: 'resident.write',
       summary: 'Import residents from an .xlsx or .csv sent as the raw body; answers 202 with the job, which runs on the job queue',
       tags,
@@ -41,6 +44,8 @@ export function residentsImportRoutes(app: FastifyInstance): void {
   route(app, {
     method: 'GET',
     url: '/api/v1/residents/import/template',
+    operationId: 'getImportTemplate',
+    download: 'xlsx',
     access: 'resident.write',
     summary: "The import template (.xlsx): headers, a notes row, dropdowns from the code lists, the caller's communities",
     tags,
@@ -61,6 +66,7 @@ export function residentsImportRoutes(app: FastifyInstance): void {
   route(app, {
     method: 'GET',
     url: '/api/v1/residents/import/:id',
+    operationId: 'getImportJob',
     access: 'resident.write',
     summary: "An import job's progress and counts (404 outside the caller's scope)",
     tags,
@@ -71,11 +77,14 @@ export function residentsImportRoutes(app: FastifyInstance): void {
   route(app, {
     method: 'GET',
     url: '/api/v1/residents/import/:id/report',
+    operationId: 'getImportReport',
+    download: 'xlsx',
     access: 'resident.write',
     summary: 'The per-row report of a finished import: .xlsx, or JSON rows with format=json',
     tags,
     params: idParams,
     query: z.object({ format: z.enum(['xlsx', 'json']).default('xlsx') }),
+    response: z.array(importReportEntry),
     handler: async (ctx, { params, query }, _req, reply) => {
       const report = await ctx.db.run((db) => jobReport(db, ctx.scope, params.id));
       if (report === undefined) throw notFound();
