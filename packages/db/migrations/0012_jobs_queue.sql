@@ -22,3 +22,8 @@ CREATE POLICY import_files_scope ON import_files TO wushe_app
     AND area_code COLLATE "C" < wushe_scope_upper(current_setting('wushe.scope', true)));--> statement-breakpoint
 -- The overdue-notice job reads only open tasks not yet noticed.
 CREATE INDEX follow_ups_overdue_idx ON follow_ups (due_at) WHERE done_at IS NULL AND overdue_notified_at IS NULL;
+--> statement-breakpoint
+-- Imports left open by the in-process runner this replaces have no queue job: they can never finish.
+UPDATE import_jobs SET status = 'failed', finished_at = now(),
+  error = '服务重启，导入中断：请重新上传同一文件（已写入的行不会重复导入） / A server restart cut this import off: upload the same file again (rows already written will not be duplicated)'
+WHERE status IN ('queued', 'reading', 'validating', 'importing');
