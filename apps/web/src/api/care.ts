@@ -68,18 +68,18 @@ export function useCodeList(list: CodeListName) {
 
 /** Options and a code → label lookup for a code list, in the current language. */
 export function useCodeLabels(list: CodeListName) {
-  const { lang } = useI18n();
+  const { label } = useI18n();
   const q = useCodeList(list);
   const items = q.data?.items ?? [];
   const labelOf = (code: string | null | undefined) => {
     if (!code) return '';
     const e = items.find((i) => i.code === code);
-    return e ? (lang === 'en' ? e.labelEn : e.labelZh) : code;
+    return e ? label({ zh: e.labelZh, en: e.labelEn }) : code;
   };
   const options = items
     .filter((i) => i.active)
     .sort((a, b) => a.sort - b.sort)
-    .map((i) => ({ value: i.code, label: lang === 'en' ? i.labelEn : i.labelZh }));
+    .map((i) => ({ value: i.code, label: label({ zh: i.labelZh, en: i.labelEn }) }));
   return { labelOf, options, loading: q.isPending };
 }
 

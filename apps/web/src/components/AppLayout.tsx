@@ -19,13 +19,13 @@ import {
 } from '@ant-design/icons';
 import type { Permission } from '@wushe/core';
 import { useActor, useLogout, usePublicConfig } from '../api/session.ts';
-import { useI18n } from '../i18n/index.tsx';
+import { useI18n, type StringKey } from '../i18n/index.tsx';
 import { LangSwitch } from './LangSwitch.tsx';
 import { NotificationBell } from './NotificationBell.tsx';
 
 const { Header, Sider, Content } = Layout;
 
-const MENU: { path: string; label: string; icon: React.ReactNode; perm?: Permission }[] = [
+const MENU: { path: string; label: StringKey; icon: React.ReactNode; perm?: Permission }[] = [
   { path: '/', label: 'menu.home', icon: <HomeOutlined aria-hidden /> },
   { path: '/residents', label: 'menu.residents', icon: <SolutionOutlined aria-hidden />, perm: 'resident.read' },
   { path: '/follow-ups', label: 'menu.followUps', icon: <ScheduleOutlined aria-hidden />, perm: 'resident.read' },
@@ -41,7 +41,7 @@ const MENU: { path: string; label: string; icon: React.ReactNode; perm?: Permiss
 
 export function AppLayout() {
   const actor = useActor();
-  const { t, lang } = useI18n();
+  const { t, named } = useI18n();
   const { data: config } = usePublicConfig();
   const logout = useLogout();
   const { message } = App.useApp();
@@ -111,7 +111,7 @@ export function AppLayout() {
           <div style={{ display: 'flex', alignItems: 'center', gap: narrow ? 4 : 12, whiteSpace: 'nowrap', minWidth: 0 }}>
             <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: narrow ? 96 : 320 }}>
               {actor.displayName}
-              {!narrow && <Typography.Text type="secondary"> · {lang === 'en' ? actor.role.nameEn : actor.role.name}</Typography.Text>}
+              {!narrow && <Typography.Text type="secondary"> · {named(actor.role)}</Typography.Text>}
             </span>
             <NotificationBell />
             <LangSwitch type="text" />

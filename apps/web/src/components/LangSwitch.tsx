@@ -4,7 +4,7 @@ import { useI18n } from '../i18n/index.tsx';
 
 /** Shows the other language's name; server-side texts are refetched in the new language. */
 export function LangSwitch({ type = 'default' }: { type?: 'default' | 'text' | 'link' }) {
-  const { lang, setLang } = useI18n();
+  const { lang, setLang, t } = useI18n();
   const qc = useQueryClient();
   const next = lang === 'en' ? 'zh-CN' : 'en';
   return (
@@ -16,7 +16,7 @@ export function LangSwitch({ type = 'default' }: { type?: 'default' | 'text' | '
         void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
       }}
     >
-      {lang === 'en' ? '中文' : 'English'}
+      {t('langSwitch')}
     </Button>
   );
 }

@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n/index.tsx';
 
 export function HomePage() {
   const actor = useActor();
-  const { t, label, lang } = useI18n();
+  const { t, label, named } = useI18n();
   const canSeeOrgs = actor.permissions.includes('org.read');
   const canSeeDue = actor.permissions.includes('coverage.read');
   // Station heads and officials (who oversee others) also see the due list per worker.
@@ -25,7 +25,7 @@ export function HomePage() {
         {t('home.welcome', { name: actor.displayName })}
       </Typography.Title>
       <Typography.Paragraph type="secondary">
-        {lang === 'en' ? actor.role.nameEn : actor.role.name}
+        {named(actor.role)}
         {actor.org ? ` · ${actor.org.name}` : ''} · {t('home.scope')}: {actor.area.name}
       </Typography.Paragraph>
       {canFollowUp && (

@@ -19,7 +19,7 @@ import { CareLevelTag, DueTag, useIntervalText } from './tags.tsx';
 
 export function ProfilePage() {
   const { id } = useParams();
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const actor = useActor();
   const navigate = useNavigate();
   const q = useResident(id);
@@ -235,7 +235,7 @@ export function ProfilePage() {
       {contacting && <ContactForm residentId={r.id} hasHousehold={!!r.householdId} onClose={() => setContacting(false)} />}
       {merging && <MergeModal resident={r} onClose={() => setMerging(false)} />}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {lang === 'en' ? 'Updated' : '更新于'} {formatDateTime(r.updatedAt)}
+        {t('res.updatedAt', { at: formatDateTime(r.updatedAt) })}
       </Typography.Text>
     </Space>
   );

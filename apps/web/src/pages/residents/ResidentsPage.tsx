@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Button, Card, Checkbox, Flex, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import type { ResidentSummary } from '@wushe/core';
+import { RESIDENT_STATUSES, type ResidentSummary } from '@wushe/core';
 import { useCodeLabels, useResidents } from '../../api/care.ts';
 import { useActor } from '../../api/session.ts';
 import { useListState } from '../../api/useListState.ts';
@@ -144,7 +144,7 @@ export function ResidentsPage() {
           style={{ width: 110 }}
           value={list.filters.status ?? 'active'}
           onChange={(v) => list.setFilter('status', v === 'active' ? undefined : v)}
-          options={['active', 'moved', 'deceased', 'merged'].map((s) => ({ value: s, label: t(`res.status.${s}`) }))}
+          options={RESIDENT_STATUSES.map((s) => ({ value: s, label: t(`res.status.${s}`) }))}
         />
         <Checkbox
           checked={list.filters.overdue === 'true'}

@@ -17,7 +17,7 @@ interface Values {
 
 /** New, edit or (built-in / no role.write) view a role. */
 export function RoleForm({ role, readOnly, onClose }: { role: Role | null; readOnly: boolean; onClose: () => void }) {
-  const { t, lang, label } = useI18n();
+  const { t, lang, label, named } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const showProblem = useProblem();
@@ -50,7 +50,7 @@ export function RoleForm({ role, readOnly, onClose }: { role: Role | null; readO
   return (
     <Drawer
       open
-      title={role ? `${title} · ${lang === 'en' ? role.nameEn : role.name}` : title}
+      title={role ? `${title} · ${named(role)}` : title}
       size={screens.md ? 520 : '100%'}
       onClose={onClose}
       destroyOnHidden

@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { RoleForm } from './RoleForm.tsx';
 
 export function RolesPage() {
-  const { t, lang, label } = useI18n();
+  const { t, label, named } = useI18n();
   const actor = useActor();
   const { message } = App.useApp();
   const canWrite = actor.permissions.includes('role.write');
@@ -21,7 +21,7 @@ export function RolesPage() {
 
   const columns: TableColumnsType<Role> = [
     { title: t('code'), dataIndex: 'code' },
-    { title: t('name'), key: 'name', render: (_, r) => (lang === 'en' ? r.nameEn : r.name) },
+    { title: t('name'), key: 'name', render: (_, r) => named(r) },
     {
       title: t('permissions'),
       dataIndex: 'permissions',
@@ -47,7 +47,7 @@ export function RolesPage() {
               {t('edit')}
             </Button>
             <Popconfirm
-              title={t('roles.confirmDelete', { name: lang === 'en' ? r.nameEn : r.name })}
+              title={t('roles.confirmDelete', { name: named(r) })}
               okText={t('delete')}
               okButtonProps={{ danger: true }}
               cancelText={t('cancel')}

@@ -21,7 +21,7 @@ interface Values {
 
 /** New or edit account. The phone comes back masked, so an edit sends it only when retyped. */
 export function UserForm({ user, onClose }: { user: User | null; onClose: () => void }) {
-  const { t, lang } = useI18n();
+  const { t, lang, named } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const showProblem = useProblem();
@@ -86,10 +86,7 @@ export function UserForm({ user, onClose }: { user: User | null; onClose: () => 
           <Input maxLength={11} inputMode="tel" placeholder={record?.phone ?? undefined} />
         </Form.Item>
         <Form.Item label={t('role')} name="roleId" rules={[required]}>
-          <Select
-            loading={roles.isPending}
-            options={roles.data?.items.map((r) => ({ value: r.id, label: lang === 'en' ? r.nameEn : r.name }))}
-          />
+          <Select loading={roles.isPending} options={roles.data?.items.map((r) => ({ value: r.id, label: named(r) }))} />
         </Form.Item>
         <Form.Item label={t('org')} name="orgId">
           <OrgSelect />

@@ -20,7 +20,7 @@ type Filters = { q?: string; roleId?: string; orgId?: string; area?: string; sta
 const STATUS_COLOR: Record<string, string> = { active: 'green', locked: 'orange', disabled: 'default' };
 
 export function UsersPage() {
-  const { t, lang } = useI18n();
+  const { t, named } = useI18n();
   const actor = useActor();
   const { modal, message } = App.useApp();
   const canWrite = actor.permissions.includes('user.write');
@@ -56,7 +56,7 @@ export function UsersPage() {
 
   const roleName = (u: User) => {
     const r = roles.data?.items.find((x) => x.id === u.roleId);
-    return r ? (lang === 'en' ? r.nameEn : r.name) : u.roleName;
+    return r ? named(r) : u.roleName;
   };
 
   const columns: TableColumnsType<User> = [
@@ -69,7 +69,7 @@ export function UsersPage() {
     {
       title: t('status'),
       dataIndex: 'status',
-      render: (s: string) => <Tag color={STATUS_COLOR[s]}>{t(`status.${s}`)}</Tag>,
+      render: (s: User['status']) => <Tag color={STATUS_COLOR[s]}>{t(`status.${s}`)}</Tag>,
     },
     {
       title: t('lastLoginAt'),
@@ -135,7 +135,7 @@ export function UsersPage() {
             style={{ width: 160 }}
             value={list.filters.roleId}
             onChange={(v) => list.setFilter('roleId', v)}
-            options={roles.data.items.map((r) => ({ value: r.id, label: lang === 'en' ? r.nameEn : r.name }))}
+            options={roles.data.items.map((r) => ({ value: r.id, label: named(r) }))}
           />
         )}
         <OrgSelect
