@@ -2,42 +2,14 @@
 import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { App, Button, Grid, Layout, Menu, Skeleton, Typography, type MenuProps } from 'antd';
-import {
-  ApartmentOutlined,
-  AuditOutlined,
-  BankOutlined,
-  FundOutlined,
-  SettingOutlined,
-  SolutionOutlined,
-  HomeOutlined,
-  LogoutOutlined,
-  MenuOutlined,
-  SafetyOutlined,
-  ScheduleOutlined,
-  TeamOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
-import type { Permission } from '@wushe/core';
+import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { useActor, useLogout, usePublicConfig } from '../api/session.ts';
-import { useI18n, type StringKey } from '../i18n/index.tsx';
+import { useI18n } from '../i18n/index.tsx';
+import { menuRoutes } from '../routes.tsx';
 import { LangSwitch } from './LangSwitch.tsx';
 import { NotificationBell } from './NotificationBell.tsx';
 
 const { Header, Sider, Content } = Layout;
-
-const MENU: { path: string; label: StringKey; icon: React.ReactNode; perm?: Permission }[] = [
-  { path: '/', label: 'menu.home', icon: <HomeOutlined aria-hidden /> },
-  { path: '/residents', label: 'menu.residents', icon: <SolutionOutlined aria-hidden />, perm: 'resident.read' },
-  { path: '/follow-ups', label: 'menu.followUps', icon: <ScheduleOutlined aria-hidden />, perm: 'resident.read' },
-  { path: '/coverage', label: 'menu.coverage', icon: <FundOutlined aria-hidden />, perm: 'coverage.read' },
-  { path: '/areas', label: 'menu.areas', icon: <ApartmentOutlined aria-hidden />, perm: 'area.read' },
-  { path: '/orgs', label: 'menu.orgs', icon: <BankOutlined aria-hidden />, perm: 'org.read' },
-  { path: '/users', label: 'menu.users', icon: <TeamOutlined aria-hidden />, perm: 'user.read' },
-  { path: '/roles', label: 'menu.roles', icon: <SafetyOutlined aria-hidden />, perm: 'role.read' },
-  { path: '/audit', label: 'menu.audit', icon: <AuditOutlined aria-hidden />, perm: 'audit.read' },
-  { path: '/settings', label: 'menu.settings', icon: <SettingOutlined aria-hidden />, perm: 'settings.write' },
-  { path: '/account', label: 'menu.account', icon: <UserOutlined aria-hidden /> },
-];
 
 export function AppLayout() {
   const actor = useActor();
@@ -51,10 +23,10 @@ export function AppLayout() {
   const narrow = !screens.md;
   const [collapsed, setCollapsed] = useState(narrow);
 
-  const items: MenuProps['items'] = MENU.filter((m) => !m.perm || actor.permissions.includes(m.perm)).map((m) => ({
-    key: m.path,
-    icon: m.icon,
-    label: t(m.label),
+  const items: MenuProps['items'] = menuRoutes(actor.permissions).map((r) => ({
+    key: '/' + r.path,
+    icon: r.menu.icon,
+    label: t(r.menu.labelKey),
   }));
   const selected = '/' + (location.pathname.split('/')[1] ?? '');
 
