@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Button, Card, Col, Descriptions, Empty, Input, List, Row, Tag, Tree, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Area } from '@wushe/core';
-import { fetchAreaChildren, searchAreas, useRootAreas } from '../../api/hooks.ts';
+import { fetchAreaChildren, searchAreas, useRootAreas } from '../../api/areas.ts';
 import { useActor } from '../../api/session.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { GridModal } from './GridModal.tsx';

@@ -1,8 +1,7 @@
 import { App, Form, Input, Modal } from 'antd';
 import { gridCreateBody, type Area } from '@wushe/core';
-import { api } from '../../api/client.ts';
+import { useCreateGrid } from '../../api/areas.ts';
 import { useProblem, validateWith } from '../../api/forms.ts';
-import { useWrite } from '../../api/hooks.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
 interface Values {
@@ -16,7 +15,7 @@ export function GridModal({ parent, onClose, onCreated }: { parent: Area; onClos
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const showProblem = useProblem();
-  const create = useWrite('areas', (body: { parentCode: string; name: string; suffix: string }) => api.post<Area>('/areas/grids', body));
+  const create = useCreateGrid();
 
   const submit = async () => {
     // An invalid form shows its errors in place; nothing more to do here.

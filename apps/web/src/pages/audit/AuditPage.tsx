@@ -1,6 +1,6 @@
 import { Card, Col, DatePicker, Flex, Input, Row, Table, Typography, type TableColumnsType } from 'antd';
 import type { AuditEntry } from '@wushe/core';
-import { useAudit } from '../../api/hooks.ts';
+import { useAudit } from '../../api/audit.ts';
 import { useListState } from '../../api/useListState.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { useI18n } from '../../i18n/index.tsx';

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Button, Card, Flex, Segmented, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { followUpParams, useFollowUps, type FollowUp, type FollowUpQuery } from '../../api/care.ts';
+import { followUpParams, useFollowUps, type FollowUp, type FollowUpQuery } from '../../api/followups.ts';
 import { useActor } from '../../api/session.ts';
 import { useListState } from '../../api/useListState.ts';
 import { AreaPicker } from '../../components/AreaPicker.tsx';

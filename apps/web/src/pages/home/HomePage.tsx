@@ -3,7 +3,7 @@ import { Card, Col, Empty, Row, Skeleton, Statistic, Typography } from 'antd';
 import { DueByWorkerCard, DueCard } from './DueCard.tsx';
 import { FollowUpsCard } from '../followups/FollowUpsCard.tsx';
 import { ORG_KIND_LABELS, type OrgKind } from '@wushe/core';
-import { useOrgStats } from '../../api/hooks.ts';
+import { useOrgStats } from '../../api/orgs.ts';
 import { useActor } from '../../api/session.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { useI18n } from '../../i18n/index.tsx';

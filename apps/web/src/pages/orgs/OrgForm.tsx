@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { App, Button, Drawer, Form, Grid, Input, Select, Space } from 'antd';
 import { ORG_KIND_LABELS, ORG_KINDS, orgCreateBody, orgUpdateBody, type Org } from '@wushe/core';
+import { useOrgEdit } from '../../api/orgs.ts';
 import { useProblem, validateWith } from '../../api/forms.ts';
-import { useEditedRecord } from '../../api/hooks.ts';
 import { AreaPicker } from '../../components/AreaPicker.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 
@@ -15,7 +15,7 @@ export function OrgForm({ org, onClose }: { org: Org | null; onClose: () => void
   const [form] = Form.useForm<Values>();
   const showProblem = useProblem();
   const screens = Grid.useBreakpoint();
-  const { record, save, reload } = useEditedRecord<Org>('orgs', org);
+  const { record, save, reload } = useOrgEdit(org);
 
   useEffect(() => {
     if (record) form.setFieldsValue(record);

@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { App, Button, Card, Flex, Input, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { ORG_KIND_LABELS, ORG_KINDS, type Org } from '@wushe/core';
-import { api } from '../../api/client.ts';
 import { useProblem } from '../../api/forms.ts';
-import { useOrgs, useWrite } from '../../api/hooks.ts';
+import { useOrgs, useSetOrgActive } from '../../api/orgs.ts';
 import { useActor } from '../../api/session.ts';
 import { useListState } from '../../api/useListState.ts';
 import { AreaPicker } from '../../components/AreaPicker.tsx';
@@ -24,9 +23,7 @@ export function OrgsPage() {
   const orgs = useOrgs(list.query);
   const showProblem = useProblem();
   const [editing, setEditing] = useState<Org | 'new' | null>(null);
-  const patch = useWrite('orgs', (v: { id: string; active: boolean; version: number }) =>
-    api.patch<Org>(`/orgs/${v.id}`, { active: v.active, version: v.version }),
-  );
+  const patch = useSetOrgActive();
 
   const setActive = (org: Org, active: boolean) => {
     const run = () =>

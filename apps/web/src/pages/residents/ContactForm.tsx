@@ -1,13 +1,12 @@
 // 记录走访: a Modal (full screen on a phone). The clientKey is made when the form opens, so a
 // double tap or a retry after a network error records the contact once.
 import { useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { App, Checkbox, DatePicker, Form, Grid, Input, InputNumber, Modal, Select, Upload, type UploadFile } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { CONTACT_KINDS, CONTACT_KIND_LABELS, contactCreate } from '@wushe/core';
-import { useCodeLabels } from '../../api/care.ts';
-import { api } from '../../api/client.ts';
+import { useCodeLabels } from '../../api/settings.ts';
+import { uploadAttachment, useCreateContact } from '../../api/contacts.ts';
 import { useProblem, validateDeep } from '../../api/forms.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { businessToday } from '../../fmt.ts';
@@ -35,7 +34,7 @@ function toBase64(file: Blob): Promise<string> {
 export function ContactForm({ residentId, hasHousehold, onClose }: { residentId: string; hasHousehold: boolean; onClose: () => void }) {
   const { t, label, lang } = useI18n();
   const { message } = App.useApp();
-  const qc = useQueryClient();
+  const create = useCreateContact(residentId);
   const [form] = Form.useForm<Values>();
   const screens = Grid.useBreakpoint();
   const services = useCodeLabels('service_type');
@@ -48,7 +47,7 @@ export function ContactForm({ residentId, hasHousehold, onClose }: { residentId:
   const upload = async (f: UploadFile): Promise<string> => {
     if (f.response && typeof f.response === 'object' && 'id' in f.response) return (f.response as { id: string }).id;
     const raw = f.originFileObj as File;
-    const res = await api.post<{ id: string }>('/attachments', {
+    const res = await uploadAttachment({
       filename: raw.name,
       contentType: raw.type || 'image/jpeg',
       data: await toBase64(raw),
@@ -80,11 +79,8 @@ export function ContactForm({ residentId, hasHousehold, onClose }: { residentId:
         lang,
       );
       if (!body) return;
-      await api.post('/contacts', body);
+      await create.mutateAsync(body);
       message.success(t('contact.saved'));
-      void qc.invalidateQueries({ queryKey: ['contacts', residentId] });
-      void qc.invalidateQueries({ queryKey: ['residents'] });
-      void qc.invalidateQueries({ queryKey: ['due'] });
       onClose();
     } catch (e) {
       showProblem(e, form);

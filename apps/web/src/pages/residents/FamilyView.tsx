@@ -1,6 +1,6 @@
 // Household members, emergency contacts and guardian: masked, or revealed (family).
 import { Table, Tag, Typography } from 'antd';
-import type { ResidentDetail } from '../../api/care.ts';
+import { type ResidentDetail } from '../../api/residents.ts';
 import { useI18n, type Translate } from '../../i18n/index.tsx';
 
 interface Row {

@@ -1,7 +1,7 @@
 // Form values of the resident form, and how a stored record fills them.
 import dayjs, { type Dayjs } from 'dayjs';
 import type { DocumentType } from '@wushe/core';
-import type { ResidentDetail } from '../../api/care.ts';
+import { type ResidentDetail } from '../../api/residents.ts';
 import { businessToday } from '../../fmt.ts';
 import type { Translate } from '../../i18n/index.tsx';
 

@@ -1,10 +1,8 @@
 import { useEffect } from 'react';
 import { App, Button, Checkbox, Drawer, Form, Grid, Input, Space, Switch } from 'antd';
 import { PERMISSION_LABELS, PERMISSIONS, roleCreateBody, roleUpdateBody, type Permission, type Role } from '@wushe/core';
-import { useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
 import { useProblem, validateWith } from '../../api/forms.ts';
-import { useWrite } from '../../api/hooks.ts';
+import { useRoles, useSaveRole } from '../../api/roles.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
 interface Values {
@@ -22,10 +20,8 @@ export function RoleForm({ role, readOnly, onClose }: { role: Role | null; readO
   const [form] = Form.useForm<Values>();
   const showProblem = useProblem();
   const screens = Grid.useBreakpoint();
-  const qc = useQueryClient();
-  const save = useWrite('roles', (body: Record<string, unknown>) =>
-    role ? api.patch<Role>(`/roles/${role.id}`, body) : api.post<Role>('/roles', body),
-  );
+  const roles = useRoles();
+  const save = useSaveRole(role);
 
   useEffect(() => {
     if (role) form.setFieldsValue(role);
@@ -42,7 +38,7 @@ export function RoleForm({ role, readOnly, onClose }: { role: Role | null; readO
         onClose();
       },
       // A stale version: the list is reloaded; close so the next edit starts from fresh data.
-      onError: (e) => showProblem(e, form, () => void qc.invalidateQueries({ queryKey: ['roles'] }).then(onClose)),
+      onError: (e) => showProblem(e, form, () => void roles.refetch().then(onClose)),
     });
   };
 

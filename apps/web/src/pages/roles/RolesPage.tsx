@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { App, Button, Card, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { PERMISSION_LABELS, type Role } from '@wushe/core';
-import { api } from '../../api/client.ts';
 import { useProblem } from '../../api/forms.ts';
-import { useRoles, useWrite } from '../../api/hooks.ts';
+import { useDeleteRole, useRoles } from '../../api/roles.ts';
 import { useActor } from '../../api/session.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { RoleForm } from './RoleForm.tsx';
@@ -17,7 +16,7 @@ export function RolesPage() {
   const roles = useRoles();
   const showProblem = useProblem();
   const [editing, setEditing] = useState<Role | 'new' | null>(null);
-  const remove = useWrite('roles', (id: string) => api.del<unknown>(`/roles/${id}`));
+  const remove = useDeleteRole();
 
   const columns: TableColumnsType<Role> = [
     { title: t('code'), dataIndex: 'code' },

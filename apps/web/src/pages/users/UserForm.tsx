@@ -2,8 +2,9 @@ import { useEffect } from 'react';
 import { App, Button, Drawer, Form, Grid, Input, Select, Space } from 'antd';
 import { userCreateBody, userUpdateBody, type User } from '@wushe/core';
 import { passwordRule, useProblem, validateWith } from '../../api/forms.ts';
-import { useEditedRecord, useRoles } from '../../api/hooks.ts';
+import { useRoles } from '../../api/roles.ts';
 import { usePublicConfig } from '../../api/session.ts';
+import { useUserEdit } from '../../api/users.ts';
 import { AreaPicker } from '../../components/AreaPicker.tsx';
 import { PasswordRules } from '../../components/PasswordRules.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -28,7 +29,7 @@ export function UserForm({ user, onClose }: { user: User | null; onClose: () => 
   const screens = Grid.useBreakpoint();
   const policy = usePublicConfig().data?.passwordPolicy;
   const roles = useRoles();
-  const { record, save, reload } = useEditedRecord<User>('users', user);
+  const { record, save, reload } = useUserEdit(user);
 
   useEffect(() => {
     if (record) {

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { App, Button, Card, Dropdown, Flex, Input, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { DownOutlined, PlusOutlined } from '@ant-design/icons';
 import { USER_STATUSES, type User } from '@wushe/core';
-import { api } from '../../api/client.ts';
 import { useProblem } from '../../api/forms.ts';
-import { useRoles, useUsers, useWrite } from '../../api/hooks.ts';
+import { useRoles } from '../../api/roles.ts';
+import { useUserAction, useUsers } from '../../api/users.ts';
 import { useActor } from '../../api/session.ts';
 import { useListState } from '../../api/useListState.ts';
 import { AreaPicker } from '../../components/AreaPicker.tsx';
@@ -31,11 +31,7 @@ export function UsersPage() {
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
 
-  const act = useWrite('users', (v: { user: User; op: 'lock' | 'unlock' | 'disable' | 'enable' }) =>
-    v.op === 'lock' || v.op === 'unlock'
-      ? api.post<User>(`/users/${v.user.id}/${v.op}`)
-      : api.patch<User>(`/users/${v.user.id}`, { status: v.op === 'disable' ? 'disabled' : 'active', version: v.user.version }),
-  );
+  const act = useUserAction();
 
   const run = (user: User, op: 'lock' | 'unlock' | 'disable' | 'enable') => {
     const go = () =>
