@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { App, Button, Card, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Popconfirm, Space, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { PERMISSION_LABELS, type Role } from '@wushe/core';
 import { useProblem } from '../../api/forms.ts';
 import { useDeleteRole, useRoles } from '../../api/roles.ts';
 import { useActor } from '../../api/session.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { ListPage, type ListColumn } from '../../components/ListPage.tsx';
 import { RoleForm } from './RoleForm.tsx';
 
 export function RolesPage() {
@@ -18,12 +19,13 @@ export function RolesPage() {
   const [editing, setEditing] = useState<Role | 'new' | null>(null);
   const remove = useDeleteRole();
 
-  const columns: TableColumnsType<Role> = [
-    { title: t('code'), dataIndex: 'code' },
-    { title: t('name'), key: 'name', render: (_, r) => named(r) },
+  const columns: ListColumn<Role>[] = [
+    { title: t('code'), dataIndex: 'code', key: 'code' },
+    { title: t('name'), key: 'name', hideable: false, render: (_, r) => named(r) },
     {
       title: t('permissions'),
       dataIndex: 'permissions',
+      key: 'permissions',
       responsive: ['md'],
       render: (ps: Role['permissions']) => (
         <Space size={[0, 4]} wrap>
@@ -33,12 +35,18 @@ export function RolesPage() {
         </Space>
       ),
     },
-    { title: t('requireTotp'), dataIndex: 'requireTotp', render: (v: boolean) => (v ? t('yes') : t('no')) },
-    { title: t('userCount'), dataIndex: 'userCount' },
-    { title: t('builtin'), dataIndex: 'builtin', render: (v: boolean) => (v ? <Tag color="blue">{t('builtin')}</Tag> : null) },
+    { title: t('requireTotp'), dataIndex: 'requireTotp', key: 'requireTotp', render: (v: boolean) => (v ? t('yes') : t('no')) },
+    { title: t('userCount'), dataIndex: 'userCount', key: 'userCount' },
+    {
+      title: t('builtin'),
+      dataIndex: 'builtin',
+      key: 'builtin',
+      render: (v: boolean) => (v ? <Tag color="blue">{t('builtin')}</Tag> : null),
+    },
     {
       title: t('actions'),
       key: 'actions',
+      hideable: false,
       render: (_, r) =>
         canWrite && !r.builtin ? (
           <Space size={0}>
@@ -70,27 +78,23 @@ export function RolesPage() {
     },
   ];
 
+  const create = canWrite && (
+    <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
+      {t('roles.new')}
+    </Button>
+  );
+
+  // Roles are few and come whole: no paging, search or export.
   return (
-    <Card
+    <ListPage<Role, Record<string, never>>
+      id="roles"
       title={t('menu.roles')}
-      extra={
-        canWrite && (
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
-            {t('roles.new')}
-          </Button>
-        )
-      }
+      rowKey="id"
+      columns={columns}
+      data={roles}
+      actions={create}
+      emptyAction={create}
     >
-      <Table<Role>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={roles.data?.items}
-        loading={roles.isFetching}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        footer={() => t('total', { n: roles.data?.total ?? 0 })}
-      />
       {editing && (
         <RoleForm
           role={editing === 'new' ? null : editing}
@@ -98,6 +102,6 @@ export function RolesPage() {
           onClose={() => setEditing(null)}
         />
       )}
-    </Card>
+    </ListPage>
   );
 }
