@@ -60,35 +60,41 @@ export function ListPage<T extends object, F extends Query>(props: ListPageProps
   );
 
   return (
-    <Card title={title} styles={narrow ? { body: { padding: 12 } } : undefined}>
-      <Flex wrap gap={8} style={{ marginBottom: 16 }}>
-        {search && list && (
-          <Input.Search
-            // Remounted on reset so the box empties with the filters.
-            key={list.generation}
-            aria-label={t('search')}
-            placeholder={search.placeholder}
-            allowClear
-            enterButton={search.enterButton}
-            defaultValue={String(list.filters[search.field ?? 'q'] ?? '')}
-            onSearch={(v) => list.setFilter((search.field ?? 'q') as keyof F, (v.trim() || undefined) as F[keyof F])}
-            style={{ width: narrow ? '100%' : (search.width ?? 240), maxWidth: '100%' }}
-          />
-        )}
-        {filters}
-        <Flex gap={8} wrap style={{ marginLeft: 'auto' }}>
-          <ColumnSettings columns={columns} settings={settings} />
-          {exportTo && (
-            <ExportButton
-              path={exportTo.path}
-              query={exportTo.query ?? list?.query ?? {}}
-              filename={exportTo.filename}
-              direct={exportTo.direct}
+    <Card
+      title={title}
+      // Column settings sit in the header, out of the way of the filters.
+      extra={<ColumnSettings columns={columns} settings={settings} />}
+      styles={narrow ? { body: { padding: 12 } } : undefined}
+    >
+      {(search || filters || exportTo || actions) && (
+        <Flex wrap gap={8} style={{ marginBottom: 16 }}>
+          {search && list && (
+            <Input.Search
+              // Remounted on reset so the box empties with the filters.
+              key={list.generation}
+              aria-label={t('search')}
+              placeholder={search.placeholder}
+              allowClear
+              enterButton={search.enterButton}
+              defaultValue={String(list.filters[search.field ?? 'q'] ?? '')}
+              onSearch={(v) => list.setFilter((search.field ?? 'q') as keyof F, (v.trim() || undefined) as F[keyof F])}
+              style={{ width: narrow ? '100%' : (search.width ?? 240), maxWidth: '100%' }}
             />
           )}
-          {actions}
+          {filters}
+          <Flex gap={8} wrap style={{ marginLeft: 'auto' }}>
+            {exportTo && (
+              <ExportButton
+                path={exportTo.path}
+                query={exportTo.query ?? list?.query ?? {}}
+                filename={exportTo.filename}
+                direct={exportTo.direct}
+              />
+            )}
+            {actions}
+          </Flex>
         </Flex>
-      </Flex>
+      )}
       <Table<T>
         rowKey={rowKey}
         size="middle"
