@@ -78,7 +78,7 @@ export function ListPage<T extends object, F extends Query>(props: ListPageProps
               enterButton={search.enterButton}
               defaultValue={String(list.filters[search.field ?? 'q'] ?? '')}
               onSearch={(v) => list.setFilter((search.field ?? 'q') as keyof F, (v.trim() || undefined) as F[keyof F])}
-              style={{ width: narrow ? '100%' : (search.width ?? 240), maxWidth: '100%' }}
+              style={{ width: narrow ? '100%' : (search.width ?? 220), maxWidth: '100%' }}
             />
           )}
           {filters}
