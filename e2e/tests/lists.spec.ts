@@ -64,3 +64,19 @@ test('a list page fits a phone', async ({ page }) => {
   const box = await page.getByLabel('搜索', { exact: true }).boundingBox();
   expect(box?.width ?? 0).toBeGreaterThan(200);
 });
+
+test('a worker records a contact from the form drawer', async ({ page }) => {
+  await login(page, 'jiangtou.sw');
+  await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
+  await page.goto('/residents');
+  await page.locator('.ant-table-tbody .ant-table-row').first().getByRole('link').click();
+  await page.waitForURL(/\/residents\/[0-9a-f-]+$/);
+  await page.getByRole('button', { name: '记录走访' }).click();
+  const drawer = page.getByRole('dialog', { name: '记录走访' });
+  await drawer.getByLabel('走访情况').fill('上门探访，身体状况良好，已提醒按时服药');
+  await drawer.getByRole('button', { name: '保存' }).click();
+  await expect(drawer).toBeHidden();
+  await expect(page.getByText('走访已记录')).toBeVisible();
+  // The contacts card is refreshed by the mutation: the new note shows without a reload.
+  await expect(page.getByText('上门探访，身体状况良好，已提醒按时服药')).toBeVisible();
+});
