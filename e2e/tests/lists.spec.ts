@@ -11,14 +11,14 @@ test('column settings, empty state and the discard confirm on the organisations 
   const header = page.locator('.ant-table-thead');
   await expect(header.getByText('联系人', { exact: true })).toBeVisible();
   const rows = page.locator('.ant-table-tbody .ant-table-row');
-  await expect(rows.first()).toBeVisible();
+  await expect(rows.first()).toBeVisible({ timeout: 30_000 });
 
   // Hide a column; the choice is remembered across a reload.
   await page.getByRole('button', { name: '列设置' }).click();
   await page.locator('.ant-popover').getByRole('checkbox', { name: '联系人' }).uncheck();
   await expect(header.getByText('联系人', { exact: true })).toHaveCount(0);
   await page.reload();
-  await expect(rows.first()).toBeVisible();
+  await expect(rows.first()).toBeVisible({ timeout: 30_000 });
   await expect(header.getByText('联系人', { exact: true })).toHaveCount(0);
   await page.getByRole('button', { name: '列设置' }).click();
   await page.locator('.ant-popover').getByRole('button', { name: '恢复默认' }).click();
@@ -31,7 +31,7 @@ test('column settings, empty state and the discard confirm on the organisations 
   await expect(page.getByText('没有符合条件的记录')).toBeVisible();
   await expect(rows).toHaveCount(0);
   await page.getByRole('button', { name: '清除筛选' }).click();
-  await expect(rows.first()).toBeVisible();
+  await expect(rows.first()).toBeVisible({ timeout: 30_000 });
   await expect(search).toHaveValue('');
 
   // A drawer with edits asks before throwing them away.
