@@ -1,5 +1,6 @@
-// Routes: every page is a lazy chunk; the shell decides where a session may go.
-import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
+// Routes: the signed-in pages come from ROUTES (routes.tsx), each a lazy chunk; the shell
+// decides where a session may go.
+import { Suspense, useEffect, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Result, Spin } from 'antd';
@@ -7,28 +8,11 @@ import type { Actor, Permission } from '@wushe/core';
 import { setErrorHook } from './api/client.ts';
 import { clearSession, ME_KEY, rememberReturnTo, setSessionNotice, useMe } from './api/session.ts';
 import { useI18n } from './i18n/index.tsx';
-
-function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazy(async () => ({ default: (await load())[name] }));
-}
+import { page, ROUTES } from './routes.tsx';
 
 const AppLayout = page(() => import('./components/AppLayout.tsx'), 'AppLayout');
 const LoginPage = page(() => import('./pages/auth/LoginPage.tsx'), 'LoginPage');
 const ChangePasswordPage = page(() => import('./pages/auth/ChangePasswordPage.tsx'), 'ChangePasswordPage');
-const HomePage = page(() => import('./pages/home/HomePage.tsx'), 'HomePage');
-const AreasPage = page(() => import('./pages/areas/AreasPage.tsx'), 'AreasPage');
-const OrgsPage = page(() => import('./pages/orgs/OrgsPage.tsx'), 'OrgsPage');
-const UsersPage = page(() => import('./pages/users/UsersPage.tsx'), 'UsersPage');
-const RolesPage = page(() => import('./pages/roles/RolesPage.tsx'), 'RolesPage');
-const AuditPage = page(() => import('./pages/audit/AuditPage.tsx'), 'AuditPage');
-const AccountPage = page(() => import('./pages/account/AccountPage.tsx'), 'AccountPage');
-const ResidentsPage = page(() => import('./pages/residents/ResidentsPage.tsx'), 'ResidentsPage');
-const ResidentFormPage = page(() => import('./pages/residents/ResidentFormPage.tsx'), 'ResidentFormPage');
-const ProfilePage = page(() => import('./pages/residents/ProfilePage.tsx'), 'ProfilePage');
-const AssessPage = page(() => import('./pages/assess/AssessPage.tsx'), 'AssessPage');
-const FollowUpsPage = page(() => import('./pages/followups/FollowUpsPage.tsx'), 'FollowUpsPage');
-const CoveragePage = page(() => import('./pages/coverage/CoveragePage.tsx'), 'CoveragePage');
-const SettingsPage = page(() => import('./pages/settings/SettingsPage.tsx'), 'SettingsPage');
 
 export function FullPageSpin() {
   return (
@@ -124,112 +108,22 @@ export function App() {
             </RequireAuth>
           }
         >
-          <Route index element={<HomePage />} />
-          <Route
-            path="areas"
-            element={
-              <RequirePerm perm="area.read">
-                <AreasPage />
-              </RequirePerm>
-            }
-          />
-          <Route
-            path="orgs"
-            element={
-              <RequirePerm perm="org.read">
-                <OrgsPage />
-              </RequirePerm>
-            }
-          />
-          <Route
-            path="users"
-            element={
-              <RequirePerm perm="user.read">
-                <UsersPage />
-              </RequirePerm>
-            }
-          />
-          <Route
-            path="roles"
-            element={
-              <RequirePerm perm="role.read">
-                <RolesPage />
-              </RequirePerm>
-            }
-          />
-          <Route
-            path="audit"
-            element={
-              <RequirePerm perm="audit.read">
-                <AuditPage />
-              </RequirePerm>
-            }
-          />
-          <Route
-            path="residents"
-            element={
-              <RequirePerm perm="resident.read">
-                <ResidentsPage />
-              </RequirePerm>
-            }
-          />
-          <Route
-            path="residents/new"
-            element={
-              <RequirePerm perm="resident.write">
-                <ResidentFormPage />
-              </RequirePerm>
-            }
-          />
-          <Route
-            path="residents/:id"
-            element={
-              <RequirePerm perm="resident.read">
-                <ProfilePage />
-              </RequirePerm>
-            }
-          />
-          <Route
-            path="residents/:id/edit"
-            element={
-              <RequirePerm perm="resident.write">
-                <ResidentFormPage />
-              </RequirePerm>
-            }
-          />
-          <Route
-            path="residents/:id/assess"
-            element={
-              <RequirePerm perm="assessment.write">
-                <AssessPage />
-              </RequirePerm>
-            }
-          />
-          <Route
-            path="follow-ups"
-            element={
-              <RequirePerm perm="resident.read">
-                <FollowUpsPage />
-              </RequirePerm>
-            }
-          />
-          <Route
-            path="coverage"
-            element={
-              <RequirePerm perm="coverage.read">
-                <CoveragePage />
-              </RequirePerm>
-            }
-          />
-          <Route
-            path="settings"
-            element={
-              <RequirePerm perm="settings.write">
-                <SettingsPage />
-              </RequirePerm>
-            }
-          />
-          <Route path="account" element={<AccountPage />} />
+          {ROUTES.map(({ path, page: Page, permission }) => (
+            <Route
+              key={path}
+              index={path === ''}
+              path={path || undefined}
+              element={
+                permission ? (
+                  <RequirePerm perm={permission}>
+                    <Page />
+                  </RequirePerm>
+                ) : (
+                  <Page />
+                )
+              }
+            />
+          ))}
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -1,7 +1,7 @@
 // Typed fetch client for /api/v1: same-origin cookie session, CSRF header on writes,
 // Accept-Language on every call, RFC 9457 problems thrown as ApiError.
 import type { Problem } from '@wushe/core';
-import { getLang } from '../i18n/index.tsx';
+import { getLang, tr } from '../i18n/index.tsx';
 
 export const API_BASE = '/api/v1';
 
@@ -98,7 +98,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
       type: 'about:blank',
       title: 'Network error',
       status: 0,
-      detail: getLang() === 'en' ? 'Network error; please try again' : '网络错误，请稍后重试',
+      detail: tr(getLang(), 'networkError'),
       code: 'network',
     });
   }
@@ -131,7 +131,7 @@ export async function uploadRaw<T>(path: string, query: Query, file: Blob, conte
       type: 'about:blank',
       title: 'Network error',
       status: 0,
-      detail: getLang() === 'en' ? 'Network error; please try again' : '网络错误，请稍后重试',
+      detail: tr(getLang(), 'networkError'),
       code: 'network',
     });
   }

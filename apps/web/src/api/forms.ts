@@ -2,12 +2,12 @@
 import { App, type FormInstance } from 'antd';
 import { checkPassword, isMessageKey, translate, type Lang, type PasswordPolicy } from '@wushe/core';
 import type { z } from 'zod';
-import { useI18n } from '../i18n/index.tsx';
+import { tr, useI18n } from '../i18n/index.tsx';
 import { ApiError } from './client.ts';
 
 function issueText(lang: Lang, message: string): string {
   if (isMessageKey(message)) return translate(lang, message);
-  return lang === 'en' ? 'Invalid value' : '格式不正确';
+  return tr(lang, 'field.invalid');
 }
 
 /** Validates `values` with a core schema; on failure marks the fields and returns null. */

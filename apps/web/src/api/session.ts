@@ -107,6 +107,17 @@ export function useLogout() {
   });
 }
 
+/** Starts TOTP setup: the secret and its otpauth URI (nothing cached changes). */
+export function useTotpSetup<T>() {
+  return useMutation({ mutationFn: () => api.post<T>('/auth/totp/setup') });
+}
+
+/** After a language switch, server-side texts (problem details, labels) are fetched again. */
+export function useRefetchAll() {
+  const qc = useQueryClient();
+  return () => void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
+}
+
 /** Mutations that answer with the updated actor (password, TOTP). */
 export function useActorMutation<B>(path: string) {
   const qc = useQueryClient();

@@ -10,12 +10,18 @@ interface SortInfo {
   field?: React.Key | readonly React.Key[];
 }
 
+/** The list state a ListPage reads. */
+export type ListState<F extends Query> = ReturnType<typeof useListState<F>>;
+
 export function useListState<F extends Query>(initialFilters: F, defaultSort?: string) {
   const { t } = useI18n();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [sort, setSort] = useState<string | undefined>(defaultSort);
   const [filters, setFilters] = useState<F>(initialFilters);
+  // Bumped by reset(), so uncontrolled inputs (the search box) remount empty.
+  const [generation, setGeneration] = useState(0);
+  const [initial] = useState(initialFilters);
 
   const query: Query = { ...filters, page, pageSize, sort };
 
@@ -48,7 +54,7 @@ export function useListState<F extends Query>(initialFilters: F, defaultSort?: s
   });
 
   /** The antd sortOrder of a column, so the header arrow follows the query. */
-  const sortOrder = (key: string) => (sort === key ? 'ascend' : sort === `-${key}` ? 'descend' : null);
+  const sortOrder = (key: string): 'ascend' | 'descend' | null => (sort === key ? 'ascend' : sort === `-${key}` ? 'descend' : null);
 
   /** Sort chosen outside the table (a Select on a phone). */
   const changeSort = (next: string | undefined) => {
@@ -56,5 +62,13 @@ export function useListState<F extends Query>(initialFilters: F, defaultSort?: s
     setPage(1);
   };
 
-  return { query, filters, setFilter, setSort: changeSort, onTableChange, pagination, sortOrder };
+  /** The filters as the page first showed them (an empty list then is really empty). */
+  const isDefault = JSON.stringify(filters) === JSON.stringify(initial);
+  const reset = () => {
+    setFilters(initial);
+    setPage(1);
+    setGeneration((g) => g + 1);
+  };
+
+  return { query, filters, setFilter, setSort: changeSort, onTableChange, pagination, sortOrder, isDefault, reset, generation };
 }

@@ -2,46 +2,18 @@
 import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { App, Button, Grid, Layout, Menu, Skeleton, Typography, type MenuProps } from 'antd';
-import {
-  ApartmentOutlined,
-  AuditOutlined,
-  BankOutlined,
-  FundOutlined,
-  SettingOutlined,
-  SolutionOutlined,
-  HomeOutlined,
-  LogoutOutlined,
-  MenuOutlined,
-  SafetyOutlined,
-  ScheduleOutlined,
-  TeamOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
-import type { Permission } from '@wushe/core';
+import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { useActor, useLogout, usePublicConfig } from '../api/session.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { menuRoutes } from '../routes.tsx';
 import { LangSwitch } from './LangSwitch.tsx';
 import { NotificationBell } from './NotificationBell.tsx';
 
 const { Header, Sider, Content } = Layout;
 
-const MENU: { path: string; label: string; icon: React.ReactNode; perm?: Permission }[] = [
-  { path: '/', label: 'menu.home', icon: <HomeOutlined aria-hidden /> },
-  { path: '/residents', label: 'menu.residents', icon: <SolutionOutlined aria-hidden />, perm: 'resident.read' },
-  { path: '/follow-ups', label: 'menu.followUps', icon: <ScheduleOutlined aria-hidden />, perm: 'resident.read' },
-  { path: '/coverage', label: 'menu.coverage', icon: <FundOutlined aria-hidden />, perm: 'coverage.read' },
-  { path: '/areas', label: 'menu.areas', icon: <ApartmentOutlined aria-hidden />, perm: 'area.read' },
-  { path: '/orgs', label: 'menu.orgs', icon: <BankOutlined aria-hidden />, perm: 'org.read' },
-  { path: '/users', label: 'menu.users', icon: <TeamOutlined aria-hidden />, perm: 'user.read' },
-  { path: '/roles', label: 'menu.roles', icon: <SafetyOutlined aria-hidden />, perm: 'role.read' },
-  { path: '/audit', label: 'menu.audit', icon: <AuditOutlined aria-hidden />, perm: 'audit.read' },
-  { path: '/settings', label: 'menu.settings', icon: <SettingOutlined aria-hidden />, perm: 'settings.write' },
-  { path: '/account', label: 'menu.account', icon: <UserOutlined aria-hidden /> },
-];
-
 export function AppLayout() {
   const actor = useActor();
-  const { t, lang } = useI18n();
+  const { t, named } = useI18n();
   const { data: config } = usePublicConfig();
   const logout = useLogout();
   const { message } = App.useApp();
@@ -51,10 +23,10 @@ export function AppLayout() {
   const narrow = !screens.md;
   const [collapsed, setCollapsed] = useState(narrow);
 
-  const items: MenuProps['items'] = MENU.filter((m) => !m.perm || actor.permissions.includes(m.perm)).map((m) => ({
-    key: m.path,
-    icon: m.icon,
-    label: t(m.label),
+  const items: MenuProps['items'] = menuRoutes(actor.permissions).map((r) => ({
+    key: '/' + r.path,
+    icon: r.menu.icon,
+    label: t(r.menu.labelKey),
   }));
   const selected = '/' + (location.pathname.split('/')[1] ?? '');
 
@@ -111,7 +83,7 @@ export function AppLayout() {
           <div style={{ display: 'flex', alignItems: 'center', gap: narrow ? 4 : 12, whiteSpace: 'nowrap', minWidth: 0 }}>
             <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: narrow ? 96 : 320 }}>
               {actor.displayName}
-              {!narrow && <Typography.Text type="secondary"> · {lang === 'en' ? actor.role.nameEn : actor.role.name}</Typography.Text>}
+              {!narrow && <Typography.Text type="secondary"> · {named(actor.role)}</Typography.Text>}
             </span>
             <NotificationBell />
             <LangSwitch type="text" />

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { TreeSelect } from 'antd';
 import type { Area } from '@wushe/core';
-import { fetchAreaChildren, searchAreas, useArea, useRootAreas } from '../api/hooks.ts';
+import { fetchAreaChildren, searchAreas, useArea, useRootAreas } from '../api/areas.ts';
 import { useI18n } from '../i18n/index.tsx';
 
 interface Node {

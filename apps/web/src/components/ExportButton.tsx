@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { App, Button } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { downloadFile, downloadXlsx, withQuery, type Query } from '../api/client.ts';
+import type { Query } from '../api/client.ts';
+import { downloadExport } from '../api/exports.ts';
 import { useI18n } from '../i18n/index.tsx';
 
 /** "导出 Excel": the same list query with format=xlsx, saved as a file. */
@@ -27,9 +28,7 @@ export function ExportButton({
       onClick={async () => {
         setBusy(true);
         try {
-          await (direct
-            ? downloadFile(withQuery(path, { ...query, page: undefined, pageSize: undefined }), filename)
-            : downloadXlsx(path, query, filename));
+          await downloadExport(path, query, filename, direct);
         } catch (e) {
           message.error(e instanceof Error ? e.message : t('networkError'));
         } finally {

@@ -1,11 +1,11 @@
 import { Button } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
+import { useRefetchAll } from '../api/session.ts';
 import { useI18n } from '../i18n/index.tsx';
 
 /** Shows the other language's name; server-side texts are refetched in the new language. */
 export function LangSwitch({ type = 'default' }: { type?: 'default' | 'text' | 'link' }) {
-  const { lang, setLang } = useI18n();
-  const qc = useQueryClient();
+  const { lang, setLang, t } = useI18n();
+  const refetchAll = useRefetchAll();
   const next = lang === 'en' ? 'zh-CN' : 'en';
   return (
     <Button
@@ -13,10 +13,10 @@ export function LangSwitch({ type = 'default' }: { type?: 'default' | 'text' | '
       lang={next}
       onClick={() => {
         setLang(next);
-        void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
+        refetchAll();
       }}
     >
-      {lang === 'en' ? '中文' : 'English'}
+      {t('langSwitch')}
     </Button>
   );
 }

@@ -1,17 +1,15 @@
 // The header bell: unread count and a dropdown list; a click marks read and follows the link.
 import { useNavigate } from 'react-router-dom';
-import { useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Dropdown, Empty, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
-import { useNotifications, type Notification } from '../api/care.ts';
-import { api } from '../api/client.ts';
+import { type Notification, useMarkRead, useNotifications } from '../api/notifications.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { formatDateTime } from '../fmt.ts';
 
 export function NotificationBell() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const qc = useQueryClient();
+  const markRead = useMarkRead();
   const q = useNotifications();
   const unread = q.data?.unread ?? 0;
   const items = q.data?.items ?? [];
@@ -19,9 +17,9 @@ export function NotificationBell() {
   const open = async (n: Notification) => {
     if (!n.readAt) {
       try {
-        await api.post(`/notifications/${n.id}/read`);
-      } finally {
-        void qc.invalidateQueries({ queryKey: ['notifications'] });
+        await markRead.mutateAsync(n.id);
+      } catch {
+        // marked next time; the link still opens
       }
     }
     if (n.link) navigate(n.link.replace(/^\/app/, ''));

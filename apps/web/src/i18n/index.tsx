@@ -1,6 +1,8 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { translate, type Lang } from '@wushe/core';
-import { STRINGS, type StringKey } from './strings.ts';
+import { STRINGS, type TextKey } from './strings.ts';
+
+export type { StringKey, TextKey } from './strings.ts';
 
 const STORAGE_KEY = 'wushe.lang';
 
@@ -26,18 +28,23 @@ function fill(text: string, params: Params): string {
 }
 
 /** UI string, or a shared core message key, in a language. */
-export function tr(lang: Lang, key: StringKey | string, params: Params = {}): string {
-  const entry = (STRINGS as Record<string, { zh: string; en: string }>)[key];
+export function tr(lang: Lang, key: TextKey, params: Params = {}): string {
+  const entry = Object.prototype.hasOwnProperty.call(STRINGS, key) ? STRINGS[key as keyof typeof STRINGS] : undefined;
   if (entry) return fill(lang === 'en' ? entry.en : entry.zh, params);
   return translate(lang, key, params);
 }
 
+/** The `t` of useI18n, for helpers that translate outside a component. */
+export type Translate = (key: TextKey, params?: Params) => string;
+
 interface I18n {
   lang: Lang;
   setLang: (lang: Lang) => void;
-  t: (key: StringKey | string, params?: Params) => string;
+  t: (key: TextKey, params?: Params) => string;
   /** Picks the zh or en member of a label pair. */
   label: (pair: { zh: string; en: string }) => string;
+  /** The name of a record that carries both (`name`, `nameEn`: roles). */
+  named: (row: { name: string; nameEn: string }) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -60,6 +67,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       setLang,
       t: (key, params) => tr(lang, key, params),
       label: (pair) => (lang === 'en' ? pair.en : pair.zh),
+      named: (row) => (lang === 'en' ? row.nameEn : row.name),
     }),
     [lang, setLang],
   );

@@ -1,168 +1,46 @@
-// UI strings (zh-CN first, English). Server messages come translated already; shared
-// validation keys live in MESSAGES in @wushe/core.
-import { CARE_STRINGS } from './strings-care.ts';
-import { FOLLOW_UP_STRINGS } from './strings-followups.ts';
+// The web app's string table: one catalog per module, combined here. Server messages come
+// translated already; shared validation keys live in MESSAGES in @wushe/core.
+// A new module adds its catalog file beside these and one line below.
+import type { MessageKey } from '@wushe/core';
+import { ACCOUNT_STRINGS } from './account.ts';
+import { AREAS_STRINGS } from './areas.ts';
+import { ASSESS_STRINGS } from './assess.ts';
+import { AUDIT_STRINGS } from './audit.ts';
+import { COMMON_STRINGS } from './common.ts';
+import { COVERAGE_STRINGS } from './coverage.ts';
+import { FOLLOWUPS_STRINGS } from './followups.ts';
+import { HOME_STRINGS } from './home.ts';
+import { NOTIFICATIONS_STRINGS } from './notifications.ts';
+import { ORGS_STRINGS } from './orgs.ts';
+import { RESIDENTS_STRINGS } from './residents.ts';
+import { ROLES_STRINGS } from './roles.ts';
+import { SETTINGS_STRINGS } from './settings.ts';
+import { USERS_STRINGS } from './users.ts';
 
-export const STRINGS = {
-  appName: { zh: '五社', en: 'Wushe' },
-  appSubtitle: { zh: '社区社会工作服务平台', en: 'Community social-work platform' },
-  'menu.home': { zh: '首页', en: 'Home' },
-  'menu.areas': { zh: '区划', en: 'Areas' },
-  'menu.orgs': { zh: '组织', en: 'Organisations' },
-  'menu.users': { zh: '账号', en: 'Accounts' },
-  'menu.roles': { zh: '角色', en: 'Roles' },
-  'menu.audit': { zh: '审计日志', en: 'Audit log' },
-  'menu.account': { zh: '我的账号', en: 'My account' },
-  menu: { zh: '菜单', en: 'Menu' },
-  logout: { zh: '退出登录', en: 'Log out' },
-  login: { zh: '登录', en: 'Log in' },
-  username: { zh: '用户名', en: 'Username' },
-  password: { zh: '密码', en: 'Password' },
-  totp: { zh: '动态验证码', en: 'One-time code' },
-  demoHint: { zh: '演示账号密码均为 {password}', en: 'Every demo account uses the password {password}' },
-  demoAccounts: { zh: '演示账号', en: 'Demo accounts' },
-  loginFailed: { zh: '登录失败', en: 'Login failed' },
-  save: { zh: '保存', en: 'Save' },
-  cancel: { zh: '取消', en: 'Cancel' },
-  create: { zh: '新建', en: 'New' },
-  edit: { zh: '编辑', en: 'Edit' },
-  delete: { zh: '删除', en: 'Delete' },
-  deactivate: { zh: '停用', en: 'Deactivate' },
-  activate: { zh: '启用', en: 'Activate' },
-  search: { zh: '搜索', en: 'Search' },
-  searchBy: { zh: '搜索：{what}', en: 'Search: {what}' },
-  export: { zh: '导出 Excel', en: 'Export' },
-  total: { zh: '共 {n} 条', en: '{n} in total' },
-  actions: { zh: '操作', en: 'Actions' },
-  more: { zh: '更多', en: 'More' },
-  all: { zh: '全部', en: 'All' },
-  yes: { zh: '是', en: 'Yes' },
-  no: { zh: '否', en: 'No' },
-  confirm: { zh: '确定', en: 'OK' },
-  saved: { zh: '已保存', en: 'Saved' },
-  loading: { zh: '加载中…', en: 'Loading…' },
-  areaSearch: { zh: '输入名称或拼音首字母', en: 'Name or pinyin initials' },
-  'filter.area': { zh: '按区划筛选', en: 'Filter by area' },
-  'filter.kind': { zh: '按类型筛选', en: 'Filter by type' },
-  'filter.status': { zh: '按状态筛选', en: 'Filter by status' },
-  'filter.role': { zh: '按角色筛选', en: 'Filter by role' },
-  'filter.org': { zh: '按组织筛选', en: 'Filter by organisation' },
-  'filter.actor': { zh: '按操作人筛选', en: 'Filter by person' },
-  'filter.action': { zh: '按操作筛选', en: 'Filter by action' },
-  // fields
-  name: { zh: '名称', en: 'Name' },
-  displayName: { zh: '姓名', en: 'Full name' },
-  phone: { zh: '手机号', en: 'Mobile' },
-  role: { zh: '角色', en: 'Role' },
-  org: { zh: '所属组织', en: 'Organisation' },
-  area: { zh: '所在区划', en: 'Area' },
-  status: { zh: '状态', en: 'Status' },
-  kind: { zh: '类型', en: 'Type' },
-  creditCode: { zh: '统一社会信用代码', en: 'Credit code' },
-  contactName: { zh: '联系人', en: 'Contact' },
-  contactPhone: { zh: '联系电话', en: 'Contact phone' },
-  address: { zh: '地址', en: 'Address' },
-  createdAt: { zh: '创建时间', en: 'Created' },
-  lastLoginAt: { zh: '最近登录', en: 'Last login' },
-  code: { zh: '编码', en: 'Code' },
-  nameEn: { zh: '英文名称', en: 'English name' },
-  permissions: { zh: '权限', en: 'Permissions' },
-  requireTotp: { zh: '要求双因素认证', en: 'Require two-factor login' },
-  builtin: { zh: '内置', en: 'Built-in' },
-  userCount: { zh: '账号数', en: 'Accounts' },
-  level: { zh: '层级', en: 'Level' },
-  path: { zh: '完整名称', en: 'Full path' },
-  initials: { zh: '拼音首字母', en: 'Initials' },
-  // statuses and levels
-  'status.active': { zh: '正常', en: 'Active' },
-  'status.locked': { zh: '已锁定', en: 'Locked' },
-  'status.disabled': { zh: '已停用', en: 'Disabled' },
-  'org.active': { zh: '在用', en: 'Active' },
-  'org.inactive': { zh: '已停用', en: 'Inactive' },
-  'level.province': { zh: '省', en: 'Province' },
-  'level.city': { zh: '市', en: 'City' },
-  'level.county': { zh: '区县', en: 'County' },
-  'level.street': { zh: '街道/乡镇', en: 'Street / town' },
-  'level.community': { zh: '社区/村', en: 'Community / village' },
-  'level.grid': { zh: '网格', en: 'Grid' },
-  // home
-  'home.welcome': { zh: '您好，{name}', en: 'Hello, {name}' },
-  'home.orgTotal': { zh: '组织总数', en: 'Organisations' },
-  'home.areaCount': { zh: '下级区划', en: 'Sub-areas' },
-  'home.scope': { zh: '管辖范围', en: 'Scope' },
-  'home.byArea': { zh: '各区划组织数', en: 'Organisations by area' },
-  'home.byKind': { zh: '组织类型分布', en: 'Organisations by type' },
-  // areas
-  'areas.detail': { zh: '区划详情', en: 'Area details' },
-  'areas.pick': { zh: '在左侧选择一个区划', en: 'Select an area on the left' },
-  'areas.addGrid': { zh: '新增网格', en: 'Add grid' },
-  'areas.gridName': { zh: '网格名称', en: 'Grid name' },
-  'areas.gridSuffix': { zh: '网格编号（3 位）', en: 'Grid number (3 digits)' },
-  'areas.gridCreated': { zh: '网格已创建', en: 'Grid created' },
-  // orgs
-  'orgs.new': { zh: '新建组织', en: 'New organisation' },
-  'orgs.edit': { zh: '编辑组织', en: 'Edit organisation' },
-  'orgs.confirmDeactivate': { zh: '确定停用组织“{name}”？', en: 'Deactivate “{name}”?' },
-  // users
-  'users.new': { zh: '新建账号', en: 'New account' },
-  'users.edit': { zh: '编辑账号', en: 'Edit account' },
-  'users.initialPassword': { zh: '初始密码', en: 'Initial password' },
-  'users.resetPassword': { zh: '重置密码', en: 'Reset password' },
-  'users.newPassword': { zh: '新密码', en: 'New password' },
-  'users.lock': { zh: '锁定', en: 'Lock' },
-  'users.unlock': { zh: '解锁', en: 'Unlock' },
-  'users.disable': { zh: '停用', en: 'Disable' },
-  'users.enable': { zh: '启用', en: 'Enable' },
-  'users.confirmLock': { zh: '确定锁定账号 {name}？', en: 'Lock account {name}?' },
-  'users.confirmDisable': { zh: '确定停用账号 {name}？', en: 'Disable account {name}?' },
-  'users.passwordReset': { zh: '密码已重置，对方下次登录须修改密码', en: 'Password reset; it must be changed at next login' },
-  // roles
-  'roles.new': { zh: '新建角色', en: 'New role' },
-  'roles.edit': { zh: '编辑角色', en: 'Edit role' },
-  'roles.view': { zh: '查看角色', en: 'View role' },
-  'roles.confirmDelete': { zh: '确定删除角色“{name}”？', en: 'Delete role “{name}”?' },
-  // audit
-  'audit.at': { zh: '时间', en: 'Time' },
-  'audit.actor': { zh: '操作人', en: 'Person' },
-  'audit.ip': { zh: 'IP', en: 'IP' },
-  'audit.action': { zh: '操作', en: 'Action' },
-  'audit.target': { zh: '对象', en: 'Target' },
-  'audit.area': { zh: '区划', en: 'Area' },
-  'audit.before': { zh: '修改前', en: 'Before' },
-  'audit.after': { zh: '修改后', en: 'After' },
-  'audit.range': { zh: '日期范围', en: 'Date range' },
-  // account
-  'account.changePassword': { zh: '修改密码', en: 'Change password' },
-  'account.currentPassword': { zh: '原密码', en: 'Current password' },
-  'account.newPassword': { zh: '新密码', en: 'New password' },
-  'account.confirmPassword': { zh: '确认新密码', en: 'Confirm new password' },
-  'account.mismatch': { zh: '两次输入的密码不一致', en: 'The passwords do not match' },
-  'account.passwordChanged': { zh: '密码已修改', en: 'Password changed' },
-  'account.forcedTitle': { zh: '请修改初始密码', en: 'Please change your initial password' },
-  'account.rules': {
-    zh: '密码至少 {min} 位，且包含大写字母、小写字母、数字、符号中的至少 {classes} 类',
-    en: 'At least {min} characters, mixing at least {classes} of: upper case, lower case, digits, symbols',
-  },
-  'account.totp': { zh: '双因素认证（动态验证码）', en: 'Two-factor login (one-time codes)' },
-  'account.totpOn': { zh: '已启用', en: 'Enabled' },
-  'account.totpOff': { zh: '未启用', en: 'Not enabled' },
-  'account.totpRequired': { zh: '您的角色要求启用双因素认证', en: 'Your role requires two-factor login' },
-  'account.totpSetup': { zh: '开始设置', en: 'Set up' },
-  'account.totpScan': {
-    zh: '用身份验证器 App 扫描二维码，或手动输入密钥：',
-    en: 'Scan the QR code with an authenticator app, or enter the secret:',
-  },
-  'account.totpCode': { zh: '6 位验证码', en: '6-digit code' },
-  'account.totpEnable': { zh: '启用双因素认证', en: 'Enable two-factor login' },
-  'account.totpDisable': { zh: '停用双因素认证', en: 'Disable two-factor login' },
-  'account.totpEnabledMsg': { zh: '双因素认证已启用', en: 'Two-factor login enabled' },
-  'account.totpDisabledMsg': { zh: '双因素认证已停用', en: 'Two-factor login disabled' },
-  'account.profile': { zh: '基本信息', en: 'Profile' },
-  notFound: { zh: '页面不存在', en: 'Page not found' },
-  backHome: { zh: '返回首页', en: 'Back home' },
-  networkError: { zh: '网络错误，请稍后重试', en: 'Network error; please try again' },
-  ...CARE_STRINGS,
-  ...FOLLOW_UP_STRINGS,
+export const CATALOGS = {
+  common: COMMON_STRINGS,
+  account: ACCOUNT_STRINGS,
+  home: HOME_STRINGS,
+  areas: AREAS_STRINGS,
+  orgs: ORGS_STRINGS,
+  users: USERS_STRINGS,
+  roles: ROLES_STRINGS,
+  audit: AUDIT_STRINGS,
+  residents: RESIDENTS_STRINGS,
+  assess: ASSESS_STRINGS,
+  coverage: COVERAGE_STRINGS,
+  followups: FOLLOWUPS_STRINGS,
+  notifications: NOTIFICATIONS_STRINGS,
+  settings: SETTINGS_STRINGS,
 } as const;
 
-export type StringKey = keyof typeof STRINGS;
+type Catalogs = typeof CATALOGS;
+type Entry = { readonly zh: string; readonly en: string };
+
+/** Every web string key (the union of the module catalogs). */
+export type StringKey = { [M in keyof Catalogs]: keyof Catalogs[M] }[keyof Catalogs] & string;
+
+/** What `t()` accepts: a web string or a core message key. A typo fails the type-check. */
+export type TextKey = StringKey | MessageKey;
+
+export const STRINGS: Record<StringKey, Entry> = Object.assign({}, ...Object.values(CATALOGS));

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { TotpCard } from './TotpCard.tsx';
 
 export function AccountPage() {
-  const { t, lang } = useI18n();
+  const { t, named } = useI18n();
   const actor = useActor();
   const mustSetUpTotp = actor.totpRequired && !actor.totpEnabled;
   return (
@@ -20,7 +20,7 @@ export function AccountPage() {
           <Descriptions column={1} size="small">
             <Descriptions.Item label={t('username')}>{actor.username}</Descriptions.Item>
             <Descriptions.Item label={t('displayName')}>{actor.displayName}</Descriptions.Item>
-            <Descriptions.Item label={t('role')}>{lang === 'en' ? actor.role.nameEn : actor.role.name}</Descriptions.Item>
+            <Descriptions.Item label={t('role')}>{named(actor.role)}</Descriptions.Item>
             <Descriptions.Item label={t('org')}>{actor.org?.name ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('area')}>{actor.area.name}</Descriptions.Item>
             <Descriptions.Item label={t('account.totp')}>

@@ -3,10 +3,8 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { totpDisableBody, totpEnableBody } from '@wushe/core';
-import { useMutation } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
 import { useProblem, validateWith } from '../../api/forms.ts';
-import { useActor, useActorMutation } from '../../api/session.ts';
+import { useActor, useActorMutation, useTotpSetup } from '../../api/session.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
 interface Setup {
@@ -35,7 +33,7 @@ export function TotpCard() {
   const [setup, setSetup] = useState<Setup | null>(null);
   const [enableForm] = Form.useForm<{ code: string }>();
   const [disableForm] = Form.useForm<{ password: string }>();
-  const start = useMutation({ mutationFn: () => api.post<Setup>('/auth/totp/setup') });
+  const start = useTotpSetup<Setup>();
   const enable = useActorMutation<{ code: string }>('/auth/totp/enable');
   const disable = useActorMutation<{ password: string }>('/auth/totp/disable');
 

@@ -4,10 +4,10 @@ import { useEffect, useState } from 'react';
 import { Button, Card, Col, Descriptions, Empty, Input, List, Row, Tag, Tree, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Area } from '@wushe/core';
-import { fetchAreaChildren, searchAreas, useRootAreas } from '../../api/hooks.ts';
+import { fetchAreaChildren, searchAreas, useRootAreas } from '../../api/areas.ts';
 import { useActor } from '../../api/session.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { GridModal } from './GridModal.tsx';
+import { GridForm } from './GridForm.tsx';
 
 interface TreeNode {
   key: string;
@@ -146,12 +146,11 @@ export function AreasPage() {
         </Card>
       </Col>
       {selected && gridOpen && (
-        <GridModal
+        <GridForm
           parent={selected}
           onClose={() => setGridOpen(false)}
           onCreated={(grid) => {
             areas.set(grid.code, grid);
-            setGridOpen(false);
             void loadChildren(selected.code);
           }}
         />

@@ -2,7 +2,6 @@
 // watch the running score (core scoreAssessment), then confirm the care level and save.
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, DatePicker, Empty, Form, Grid, Row, Select, Skeleton, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import {
@@ -13,8 +12,8 @@ import {
   type AssessmentResult,
   type InstrumentDefinition,
 } from '@wushe/core';
-import { useInstruments, useResident } from '../../api/care.ts';
-import { api } from '../../api/client.ts';
+import { useCreateAssessment, useInstruments } from '../../api/assessments.ts';
+import { useResident } from '../../api/residents.ts';
 import { useProblem } from '../../api/forms.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { ExtrasFields, ItemField } from './ItemFields.tsx';
@@ -45,9 +44,9 @@ export function AssessPage() {
   const { t, label } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const qc = useQueryClient();
   const screens = Grid.useBreakpoint();
   const showProblem = useProblem();
+  const create = useCreateAssessment(id ?? '');
   const resident = useResident(id);
   const instruments = useInstruments();
   const [code, setCode] = useState<string>();
@@ -103,7 +102,7 @@ export function AssessPage() {
     if (!inst) return;
     setSaving(true);
     try {
-      await api.post(`/residents/${r.id}/assessments`, {
+      await create.mutateAsync({
         instrumentCode: inst.code,
         instrumentVersion: inst.version,
         reason,
@@ -114,9 +113,6 @@ export function AssessPage() {
         overrideReason,
       });
       message.success(t('assess.saved'));
-      await qc.invalidateQueries({ queryKey: ['assessments', r.id] });
-      await qc.invalidateQueries({ queryKey: ['residents'] });
-      void qc.invalidateQueries({ queryKey: ['notifications'] });
       navigate(`/residents/${r.id}`);
     } catch (e) {
       showProblem(e);

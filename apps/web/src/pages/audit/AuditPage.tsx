@@ -1,8 +1,8 @@
-import { Card, Col, DatePicker, Flex, Input, Row, Table, Typography, type TableColumnsType } from 'antd';
+import { Col, DatePicker, Input, Row, Typography } from 'antd';
 import type { AuditEntry } from '@wushe/core';
-import { useAudit } from '../../api/hooks.ts';
+import { useAudit } from '../../api/audit.ts';
 import { useListState } from '../../api/useListState.ts';
-import { ExportButton } from '../../components/ExportButton.tsx';
+import { ListPage, type ListColumn } from '../../components/ListPage.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatDateTime } from '../../fmt.ts';
 
@@ -37,58 +37,58 @@ export function AuditPage() {
   const list = useListState<Filters>({});
   const audit = useAudit(list.query);
 
-  const columns: TableColumnsType<AuditEntry> = [
-    { title: t('audit.at'), dataIndex: 'at', render: (s: string) => formatDateTime(s) },
-    { title: t('audit.actor'), dataIndex: 'actorName', render: (s: string | null) => s ?? '—' },
-    { title: t('audit.ip'), dataIndex: 'ip', responsive: ['md'] },
-    { title: t('audit.action'), dataIndex: 'action', render: (s: string) => <Typography.Text code>{s}</Typography.Text> },
+  const columns: ListColumn<AuditEntry>[] = [
+    { title: t('audit.at'), dataIndex: 'at', key: 'at', hideable: false, render: (s: string) => formatDateTime(s) },
+    { title: t('audit.actor'), dataIndex: 'actorName', key: 'actorName', render: (s: string | null) => s ?? '—' },
+    { title: t('audit.ip'), dataIndex: 'ip', key: 'ip', responsive: ['md'] },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      key: 'action',
+      hideable: false,
+      render: (s: string) => <Typography.Text code>{s}</Typography.Text>,
+    },
     {
       title: t('audit.target'),
       key: 'target',
       responsive: ['md'],
       render: (_, e) => (e.targetType ? `${e.targetType}${e.targetId ? ` ${e.targetId}` : ''}` : '—'),
     },
-    { title: t('audit.area'), dataIndex: 'areaCode', responsive: ['lg'], render: (s: string | null) => s ?? '—' },
+    { title: t('audit.area'), dataIndex: 'areaCode', key: 'areaCode', responsive: ['lg'], render: (s: string | null) => s ?? '—' },
   ];
 
   return (
-    <Card title={t('menu.audit')}>
-      <Flex wrap gap={8} style={{ marginBottom: 16 }}>
-        <Input.Search
-          aria-label={t('filter.actor')}
-          placeholder={`${t('audit.actor')}（${t('username')}）`}
-          allowClear
-          onSearch={(v) => list.setFilter('actor', v.trim() || undefined)}
-          style={{ width: 200 }}
-        />
-        <Input.Search
-          aria-label={t('filter.action')}
-          placeholder={`${t('audit.action')}, e.g. user.create`}
-          allowClear
-          onSearch={(v) => list.setFilter('action', v.trim() || undefined)}
-          style={{ width: 220 }}
-        />
-        <DatePicker.RangePicker
-          aria-label={t('audit.range')}
-          onChange={(range) => {
-            list.setFilter('from', range?.[0]?.format('YYYY-MM-DD'));
-            list.setFilter('to', range?.[1]?.format('YYYY-MM-DD'));
-          }}
-        />
-        <div style={{ marginLeft: 'auto' }}>
-          <ExportButton path="/audit" query={list.query} filename="audit.xlsx" />
-        </div>
-      </Flex>
-      <Table<AuditEntry>
-        rowKey="seq"
-        size="middle"
-        columns={columns}
-        dataSource={audit.data?.items}
-        loading={audit.isFetching}
-        pagination={list.pagination(audit.data?.total)}
-        onChange={list.onTableChange}
-        scroll={{ x: 'max-content' }}
-        expandable={{
+    <ListPage<AuditEntry, Filters>
+      id="audit"
+      title={t('menu.audit')}
+      rowKey="seq"
+      columns={columns}
+      data={audit}
+      list={list}
+      search={{ placeholder: `${t('audit.actor')}（${t('username')}）`, field: 'actor', width: 200 }}
+      exportTo={{ path: '/audit', filename: 'audit.xlsx' }}
+      filters={
+        <>
+          <Input.Search
+            key={list.generation}
+            aria-label={t('filter.action')}
+            placeholder={`${t('audit.action')}, e.g. user.create`}
+            allowClear
+            onSearch={(v) => list.setFilter('action', v.trim() || undefined)}
+            style={{ width: 220, maxWidth: '100%' }}
+          />
+          <DatePicker.RangePicker
+            key={`range-${list.generation}`}
+            aria-label={t('audit.range')}
+            onChange={(range) => {
+              list.setFilter('from', range?.[0]?.format('YYYY-MM-DD'));
+              list.setFilter('to', range?.[1]?.format('YYYY-MM-DD'));
+            }}
+          />
+        </>
+      }
+      table={{
+        expandable: {
           rowExpandable: (e) => e.before != null || e.after != null,
           expandedRowRender: (e) => (
             <Row gutter={16}>
@@ -100,8 +100,8 @@ export function AuditPage() {
               </Col>
             </Row>
           ),
-        }}
-      />
-    </Card>
+        },
+      }}
+    />
   );
 }

@@ -72,7 +72,7 @@ export function LoginPage() {
         <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} align="start">
           <div>
             <Typography.Title level={3} style={{ margin: 0, color: '#c0392b' }}>
-              {t('appName')} {lang === 'en' ? '' : 'Wushe'}
+              {t('appBrand')}
             </Typography.Title>
             <Typography.Text type="secondary">
               {t('appSubtitle')}

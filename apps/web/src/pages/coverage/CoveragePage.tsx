@@ -2,7 +2,7 @@
 // children's rates (click to drill down, Breadcrumb to go back up), a table, export.
 import { useEffect, useMemo, useState } from 'react';
 import { Breadcrumb, Button, Card, Col, DatePicker, Flex, Progress, Row, Statistic, Table, Typography, type TableColumnsType } from 'antd';
-import { useCoverage, type CoverageCell } from '../../api/care.ts';
+import { useCoverage, type CoverageCell } from '../../api/coverage.ts';
 import { useActor } from '../../api/session.ts';
 import { AreaPicker } from '../../components/AreaPicker.tsx';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';

@@ -1,10 +1,10 @@
 // 完成跟进: what was done (required) and, optionally, the contact recorded for it.
 import { useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { CONTACT_KIND_LABELS, followUpComplete } from '@wushe/core';
-import { useContacts, type FollowUp } from '../../api/care.ts';
-import { api, ApiError } from '../../api/client.ts';
+import { useContacts } from '../../api/contacts.ts';
+import { type FollowUp, useCompleteFollowUp } from '../../api/followups.ts';
+import { ApiError } from '../../api/client.ts';
 import { useProblem, validateWith } from '../../api/forms.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatDateTime } from '../../fmt.ts';
@@ -17,34 +17,24 @@ interface Values {
 export function CompleteModal({ task, onClose }: { task: FollowUp; onClose: () => void }) {
   const { t, label, lang } = useI18n();
   const { message } = App.useApp();
-  const qc = useQueryClient();
+  const complete = useCompleteFollowUp(task);
   const showProblem = useProblem();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const contacts = useContacts(task.residentId, 1);
-
-  const refresh = () =>
-    Promise.all([
-      qc.invalidateQueries({ queryKey: ['follow-ups'] }),
-      qc.invalidateQueries({ queryKey: ['residents', 'one', task.residentId] }),
-    ]);
 
   const submit = async (values: Values) => {
     const body = validateWith(followUpComplete, { outcome: values.outcome ?? '', contactId: values.contactId ?? null }, form, lang);
     if (!body) return;
     setSaving(true);
     try {
-      await api.post(`/follow-ups/${task.id}/complete`, body);
+      await complete.mutateAsync(body);
       message.success(t('fu.completed'));
-      await refresh();
       onClose();
     } catch (e) {
       showProblem(e, form);
-      // Someone else completed it meanwhile: show the list as it is now.
-      if (e instanceof ApiError && e.status === 409) {
-        await refresh();
-        onClose();
-      }
+      // Someone else completed it meanwhile: the hook refreshed the list; show it as it is now.
+      if (e instanceof ApiError && e.status === 409) onClose();
     } finally {
       setSaving(false);
     }

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Button, Card, Empty, List, Segmented, Space, Tag, Typography } from 'antd';
-import { useFollowUps, type FollowUp } from '../../api/care.ts';
+import { useFollowUps, type FollowUp } from '../../api/followups.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatDateTime } from '../../fmt.ts';
 import { CompleteModal } from './CompleteModal.tsx';

@@ -2,12 +2,12 @@
 // overdue rows in red, completed from the row and exported with the same filters.
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Button, Card, Flex, Segmented, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { followUpParams, useFollowUps, type FollowUp, type FollowUpQuery } from '../../api/care.ts';
+import { Button, Segmented, Space, Tag, Typography } from 'antd';
+import { followUpParams, useFollowUps, type FollowUp, type FollowUpQuery } from '../../api/followups.ts';
 import { useActor } from '../../api/session.ts';
 import { useListState } from '../../api/useListState.ts';
 import { AreaPicker } from '../../components/AreaPicker.tsx';
-import { ExportButton } from '../../components/ExportButton.tsx';
+import { ListPage, type ListColumn } from '../../components/ListPage.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatDateTime } from '../../fmt.ts';
 import { CompleteModal } from './CompleteModal.tsx';
@@ -36,10 +36,12 @@ export function FollowUpsPage() {
   const [completing, setCompleting] = useState<FollowUp | null>(null);
   const now = Date.now();
 
-  const columns: TableColumnsType<FollowUp> = [
+  const columns: ListColumn<FollowUp>[] = [
     {
       title: t('fu.col.resident'),
       dataIndex: 'residentName',
+      key: 'residentName',
+      hideable: false,
       render: (name: string, f) => (
         <Link
           to={`/residents/${f.residentId}`}
@@ -49,11 +51,12 @@ export function FollowUpsPage() {
         </Link>
       ),
     },
-    { title: t('fu.col.area'), dataIndex: 'areaName', responsive: ['md'] },
-    { title: t('fu.col.reason'), dataIndex: 'reason', responsive: ['lg'], width: 260 },
+    { title: t('fu.col.area'), dataIndex: 'areaName', key: 'areaName', responsive: ['md'] },
+    { title: t('fu.col.reason'), dataIndex: 'reason', key: 'reason', responsive: ['lg'], width: 260 },
     {
       title: t('fu.col.due'),
       dataIndex: 'dueAt',
+      key: 'dueAt',
       render: (dueAt: string, f) => (
         <Space orientation="vertical" size={0}>
           {f.status !== 'done' && (
@@ -68,12 +71,20 @@ export function FollowUpsPage() {
     {
       title: t('fu.col.status'),
       dataIndex: 'status',
+      key: 'status',
       render: (s: FollowUp['status']) => <Tag color={STATUS_COLORS[s]}>{t(`fu.status.${s}`)}</Tag>,
     },
-    { title: t('fu.assigned'), dataIndex: 'assignedToName', responsive: ['md'], render: (v: string | null) => v ?? '—' },
+    {
+      title: t('fu.assigned'),
+      dataIndex: 'assignedToName',
+      key: 'assignedToName',
+      responsive: ['md'],
+      render: (v: string | null) => v ?? '—',
+    },
     {
       title: t('fu.col.outcome'),
       dataIndex: 'outcome',
+      key: 'outcome',
       width: 320,
       render: (outcome: string | null, f) =>
         f.status === 'done' ? (
@@ -94,6 +105,7 @@ export function FollowUpsPage() {
     columns.push({
       title: t('fu.col.actions'),
       key: 'actions',
+      hideable: false,
       fixed: 'right',
       render: (_, f) =>
         f.status !== 'done' && (
@@ -105,47 +117,43 @@ export function FollowUpsPage() {
   }
 
   return (
-    <Card title={t('menu.followUps')}>
-      <Flex wrap gap={8} align="center" style={{ marginBottom: 16 }}>
-        <Segmented<Filters['status']>
-          aria-label={t('fu.filter.status')}
-          value={list.filters.status}
-          onChange={(v) => list.setFilter('status', v)}
-          options={STATUSES.map((s) => ({ value: s, label: t(s === 'open' || s === 'all' ? `fu.filter.${s}` : `fu.status.${s}`) }))}
-        />
-        <Segmented
-          aria-label={t('fu.filter.scope')}
-          value={list.filters.mine ? 'mine' : 'all'}
-          onChange={(v) => list.setFilter('mine', v === 'mine')}
-          options={[
-            { value: 'mine', label: t('fu.mine') },
-            { value: 'all', label: t('fu.all') },
-          ]}
-        />
-        <AreaPicker
-          aria-label={t('filter.area')}
-          placeholder={t('fu.col.area')}
-          style={{ width: 220 }}
-          value={list.filters.area}
-          onChange={(v) => list.setFilter('area', v)}
-        />
-        <div style={{ marginLeft: 'auto' }}>
-          <ExportButton path="/follow-ups/export" query={followUpParams(query)} filename="跟进任务.xlsx" direct />
-        </div>
-      </Flex>
-      <Table<FollowUp>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={followUps.data?.items}
-        loading={followUps.isFetching}
-        pagination={list.pagination(followUps.data?.total)}
-        onChange={list.onTableChange}
-        onRow={(f) => (f.status === 'overdue' ? LATE_ROW : {})}
-        scroll={{ x: 'max-content' }}
-      />
-      {followUps.isError && <Typography.Text type="danger">{followUps.error.message}</Typography.Text>}
+    <ListPage<FollowUp, Filters>
+      id="follow-ups"
+      title={t('menu.followUps')}
+      rowKey="id"
+      columns={columns}
+      data={followUps}
+      list={list}
+      exportTo={{ path: '/follow-ups/export', filename: '跟进任务.xlsx', direct: true, query: followUpParams(query) }}
+      table={{ onRow: (f) => (f.status === 'overdue' ? LATE_ROW : {}) }}
+      filters={
+        <>
+          <Segmented<Filters['status']>
+            aria-label={t('fu.filter.status')}
+            value={list.filters.status}
+            onChange={(v) => list.setFilter('status', v)}
+            options={STATUSES.map((s) => ({ value: s, label: t(s === 'open' || s === 'all' ? `fu.filter.${s}` : `fu.status.${s}`) }))}
+          />
+          <Segmented
+            aria-label={t('fu.filter.scope')}
+            value={list.filters.mine ? 'mine' : 'all'}
+            onChange={(v) => list.setFilter('mine', v === 'mine')}
+            options={[
+              { value: 'mine', label: t('fu.mine') },
+              { value: 'all', label: t('fu.all') },
+            ]}
+          />
+          <AreaPicker
+            aria-label={t('filter.area')}
+            placeholder={t('fu.col.area')}
+            style={{ width: 220 }}
+            value={list.filters.area}
+            onChange={(v) => list.setFilter('area', v)}
+          />
+        </>
+      }
+    >
       {completing && <CompleteModal task={completing} onClose={() => setCompleting(null)} />}
-    </Card>
+    </ListPage>
   );
 }

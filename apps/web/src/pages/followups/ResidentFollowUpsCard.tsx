@@ -2,7 +2,7 @@
 // outcome. The profile shows it only when the resident has any.
 import { useState } from 'react';
 import { Button, Card, Space, Tag, Timeline, Typography } from 'antd';
-import { useFollowUps, type FollowUp } from '../../api/care.ts';
+import { useFollowUps, type FollowUp } from '../../api/followups.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatDateTime } from '../../fmt.ts';
 import { CompleteModal } from './CompleteModal.tsx';

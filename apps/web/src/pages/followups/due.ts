@@ -1,10 +1,10 @@
 // Due time of a follow-up, relative ("47 小时后到期" / "已逾期 3 小时") for the lists.
-type T = (key: string, params?: Record<string, string | number>) => string;
+import type { Translate as T } from '../../i18n/index.tsx';
 
 export function relativeDue(dueAt: string, now: number, t: T): string {
   const diff = new Date(dueAt).getTime() - now;
   const abs = Math.abs(diff);
-  const [n, unit] =
+  const [n, unit]: [number, 'm' | 'h' | 'd'] =
     abs < 3_600_000
       ? [Math.max(1, Math.round(abs / 60_000)), 'm']
       : abs < 48 * 3_600_000

@@ -1,7 +1,7 @@
 // 本周待走访: my due and overdue residents, nearest first; per worker for heads and officials.
 import { Link } from 'react-router-dom';
 import { Badge, Card, Empty, List, Space, Table, Tag, Typography } from 'antd';
-import { useDue, type DueResponse } from '../../api/care.ts';
+import { useDue, type DueResponse } from '../../api/coverage.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatDate } from '../../fmt.ts';
 import { CareLevelTag } from '../residents/tags.tsx';

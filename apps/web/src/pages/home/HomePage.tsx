@@ -3,14 +3,14 @@ import { Card, Col, Empty, Row, Skeleton, Statistic, Typography } from 'antd';
 import { DueByWorkerCard, DueCard } from './DueCard.tsx';
 import { FollowUpsCard } from '../followups/FollowUpsCard.tsx';
 import { ORG_KIND_LABELS, type OrgKind } from '@wushe/core';
-import { useOrgStats } from '../../api/hooks.ts';
+import { useOrgStats } from '../../api/orgs.ts';
 import { useActor } from '../../api/session.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 
 export function HomePage() {
   const actor = useActor();
-  const { t, label, lang } = useI18n();
+  const { t, label, named } = useI18n();
   const canSeeOrgs = actor.permissions.includes('org.read');
   const canSeeDue = actor.permissions.includes('coverage.read');
   // Station heads and officials (who oversee others) also see the due list per worker.
@@ -25,7 +25,7 @@ export function HomePage() {
         {t('home.welcome', { name: actor.displayName })}
       </Typography.Title>
       <Typography.Paragraph type="secondary">
-        {lang === 'en' ? actor.role.nameEn : actor.role.name}
+        {named(actor.role)}
         {actor.org ? ` · ${actor.org.name}` : ''} · {t('home.scope')}: {actor.area.name}
       </Typography.Paragraph>
       {canFollowUp && (

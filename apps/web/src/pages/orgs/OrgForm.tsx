@@ -1,79 +1,56 @@
 import { useEffect } from 'react';
-import { App, Button, Drawer, Form, Grid, Input, Select, Space } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { ORG_KIND_LABELS, ORG_KINDS, orgCreateBody, orgUpdateBody, type Org } from '@wushe/core';
-import { useProblem, validateWith } from '../../api/forms.ts';
-import { useEditedRecord } from '../../api/hooks.ts';
+import { useOrgEdit } from '../../api/orgs.ts';
 import { AreaPicker } from '../../components/AreaPicker.tsx';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 
 type Values = Pick<Org, 'name' | 'kind' | 'areaCode' | 'creditCode' | 'contactName' | 'contactPhone' | 'address'>;
 
-/** New or edit organisation, in a Drawer; edits carry the version they read. */
+/** New or edit organisation; edits carry the version they read. */
 export function OrgForm({ org, onClose }: { org: Org | null; onClose: () => void }) {
-  const { t, label, lang } = useI18n();
-  const { message } = App.useApp();
+  const { t, label } = useI18n();
   const [form] = Form.useForm<Values>();
-  const showProblem = useProblem();
-  const screens = Grid.useBreakpoint();
-  const { record, save, reload } = useEditedRecord<Org>('orgs', org);
+  const { record, save, reload } = useOrgEdit(org);
 
   useEffect(() => {
     if (record) form.setFieldsValue(record);
   }, [record, form]);
 
-  const submit = (values: Values) => {
-    const body = record
-      ? validateWith(orgUpdateBody, { ...values, version: record.version }, form, lang)
-      : validateWith(orgCreateBody, values, form, lang);
-    if (!body) return;
-    save.mutate(body as Record<string, unknown>, {
-      onSuccess: () => {
-        message.success(t('saved'));
-        onClose();
-      },
-      onError: (e) => showProblem(e, form, reload),
-    });
-  };
-
+  const required = [{ required: true, message: t('field.required') }];
   return (
-    <Drawer
-      open
+    <FormDrawer<Values, typeof orgCreateBody | typeof orgUpdateBody, Org>
       title={record ? t('orgs.edit') : t('orgs.new')}
-      size={screens.md ? 520 : '100%'}
+      form={form}
+      schema={record ? orgUpdateBody : orgCreateBody}
+      toInput={(values) => (record ? { ...values, version: record.version } : values)}
+      save={save}
+      onConflict={reload}
       onClose={onClose}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-            {t('save')}
-          </Button>
-        </Space>
-      }
+      initialValues={{ kind: 'social_org' }}
     >
-      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'social_org' }}>
-        <Form.Item label={t('name')} name="name" rules={[{ required: true, message: t('field.required') }]}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item label={t('kind')} name="kind" rules={[{ required: true, message: t('field.required') }]}>
-          <Select options={ORG_KINDS.map((k) => ({ value: k, label: label(ORG_KIND_LABELS[k]) }))} />
-        </Form.Item>
-        <Form.Item label={t('area')} name="areaCode" rules={[{ required: true, message: t('field.required') }]}>
-          <AreaPicker allowClear={false} />
-        </Form.Item>
-        <Form.Item label={t('creditCode')} name="creditCode">
-          <Input maxLength={18} />
-        </Form.Item>
-        <Form.Item label={t('contactName')} name="contactName">
-          <Input maxLength={40} />
-        </Form.Item>
-        <Form.Item label={t('contactPhone')} name="contactPhone">
-          <Input maxLength={20} />
-        </Form.Item>
-        <Form.Item label={t('address')} name="address">
-          <Input.TextArea maxLength={200} autoSize={{ minRows: 2 }} />
-        </Form.Item>
-      </Form>
-    </Drawer>
+      <Form.Item label={t('name')} name="name" rules={required}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item label={t('kind')} name="kind" rules={required}>
+        <Select options={ORG_KINDS.map((k) => ({ value: k, label: label(ORG_KIND_LABELS[k]) }))} />
+      </Form.Item>
+      <Form.Item label={t('area')} name="areaCode" rules={required}>
+        <AreaPicker allowClear={false} />
+      </Form.Item>
+      <Form.Item label={t('creditCode')} name="creditCode">
+        <Input maxLength={18} />
+      </Form.Item>
+      <Form.Item label={t('contactName')} name="contactName">
+        <Input maxLength={40} />
+      </Form.Item>
+      <Form.Item label={t('contactPhone')} name="contactPhone">
+        <Input maxLength={20} />
+      </Form.Item>
+      <Form.Item label={t('address')} name="address">
+        <Input.TextArea maxLength={200} autoSize={{ minRows: 2 }} />
+      </Form.Item>
+    </FormDrawer>
   );
 }

@@ -1,14 +1,13 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Input, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Select, Space, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { ORG_KIND_LABELS, ORG_KINDS, type Org } from '@wushe/core';
-import { api } from '../../api/client.ts';
 import { useProblem } from '../../api/forms.ts';
-import { useOrgs, useWrite } from '../../api/hooks.ts';
+import { useOrgs, useSetOrgActive } from '../../api/orgs.ts';
 import { useActor } from '../../api/session.ts';
 import { useListState } from '../../api/useListState.ts';
 import { AreaPicker } from '../../components/AreaPicker.tsx';
-import { ExportButton } from '../../components/ExportButton.tsx';
+import { ListPage, type ListColumn } from '../../components/ListPage.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatDate } from '../../fmt.ts';
 import { OrgForm } from './OrgForm.tsx';
@@ -24,9 +23,7 @@ export function OrgsPage() {
   const orgs = useOrgs(list.query);
   const showProblem = useProblem();
   const [editing, setEditing] = useState<Org | 'new' | null>(null);
-  const patch = useWrite('orgs', (v: { id: string; active: boolean; version: number }) =>
-    api.patch<Org>(`/orgs/${v.id}`, { active: v.active, version: v.version }),
-  );
+  const patch = useSetOrgActive();
 
   const setActive = (org: Org, active: boolean) => {
     const run = () =>
@@ -44,23 +41,23 @@ export function OrgsPage() {
     });
   };
 
-  const columns: TableColumnsType<Org> = [
-    { title: t('name'), dataIndex: 'name', key: 'name', sorter: true, sortOrder: list.sortOrder('name') },
-    { title: t('kind'), dataIndex: 'kind', render: (k: Org['kind']) => label(ORG_KIND_LABELS[k]) },
-    { title: t('area'), dataIndex: 'areaName', key: 'areaCode', sorter: true, sortOrder: list.sortOrder('areaCode') },
-    { title: t('contactName'), dataIndex: 'contactName', responsive: ['md'] },
-    { title: t('contactPhone'), dataIndex: 'contactPhone', responsive: ['lg'] },
+  const columns: ListColumn<Org>[] = [
+    { title: t('name'), dataIndex: 'name', key: 'name', sortable: true, hideable: false },
+    { title: t('kind'), dataIndex: 'kind', key: 'kind', render: (k: Org['kind']) => label(ORG_KIND_LABELS[k]) },
+    { title: t('area'), dataIndex: 'areaName', key: 'areaCode', sortable: true },
+    { title: t('contactName'), dataIndex: 'contactName', key: 'contactName', responsive: ['md'] },
+    { title: t('contactPhone'), dataIndex: 'contactPhone', key: 'contactPhone', responsive: ['lg'] },
     {
       title: t('status'),
       dataIndex: 'active',
+      key: 'active',
       render: (a: boolean) => (a ? <Tag color="green">{t('org.active')}</Tag> : <Tag>{t('org.inactive')}</Tag>),
     },
     {
       title: t('createdAt'),
       dataIndex: 'createdAt',
       key: 'createdAt',
-      sorter: true,
-      sortOrder: list.sortOrder('createdAt'),
+      sortable: true,
       responsive: ['lg'],
       render: (s: string) => formatDate(s),
     },
@@ -69,6 +66,7 @@ export function OrgsPage() {
     columns.push({
       title: t('actions'),
       key: 'actions',
+      hideable: false,
       render: (_, org) => (
         <Space size={0} wrap>
           <Button type="link" size="small" onClick={() => setEditing(org)}>
@@ -88,63 +86,57 @@ export function OrgsPage() {
     });
   }
 
+  const create = canWrite && (
+    <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
+      {t('orgs.new')}
+    </Button>
+  );
+
   return (
-    <Card title={t('menu.orgs')}>
-      <Flex wrap gap={8} style={{ marginBottom: 16 }}>
-        <Input.Search
-          aria-label={t('search')}
-          placeholder={t('searchBy', { what: t('name') })}
-          allowClear
-          onSearch={(v) => list.setFilter('q', v || undefined)}
-          style={{ width: 220 }}
-        />
-        <Select
-          aria-label={t('filter.kind')}
-          placeholder={t('kind')}
-          allowClear
-          style={{ width: 180 }}
-          value={list.filters.kind}
-          onChange={(v) => list.setFilter('kind', v)}
-          options={ORG_KINDS.map((k) => ({ value: k, label: label(ORG_KIND_LABELS[k]) }))}
-        />
-        <AreaPicker
-          aria-label={t('filter.area')}
-          placeholder={t('area')}
-          style={{ width: 220 }}
-          value={list.filters.area}
-          onChange={(v) => list.setFilter('area', v)}
-        />
-        <Select
-          aria-label={t('filter.status')}
-          style={{ width: 120 }}
-          value={list.filters.active ?? ''}
-          onChange={(v) => list.setFilter('active', v || undefined)}
-          options={[
-            { value: '', label: t('all') },
-            { value: 'true', label: t('org.active') },
-            { value: 'false', label: t('org.inactive') },
-          ]}
-        />
-        <Flex gap={8} style={{ marginLeft: 'auto' }}>
-          <ExportButton path="/orgs" query={list.query} filename="orgs.xlsx" />
-          {canWrite && (
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
-              {t('orgs.new')}
-            </Button>
-          )}
-        </Flex>
-      </Flex>
-      <Table<Org>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={orgs.data?.items}
-        loading={orgs.isFetching}
-        pagination={list.pagination(orgs.data?.total)}
-        onChange={list.onTableChange}
-        scroll={{ x: 'max-content' }}
-      />
+    <ListPage<Org, Filters>
+      id="orgs"
+      title={t('menu.orgs')}
+      rowKey="id"
+      columns={columns}
+      data={orgs}
+      list={list}
+      search={{ placeholder: t('searchBy', { what: t('name') }) }}
+      exportTo={{ path: '/orgs', filename: 'orgs.xlsx' }}
+      actions={create}
+      emptyAction={create}
+      filters={
+        <>
+          <Select
+            aria-label={t('filter.kind')}
+            placeholder={t('kind')}
+            allowClear
+            style={{ width: 180 }}
+            value={list.filters.kind}
+            onChange={(v) => list.setFilter('kind', v)}
+            options={ORG_KINDS.map((k) => ({ value: k, label: label(ORG_KIND_LABELS[k]) }))}
+          />
+          <AreaPicker
+            aria-label={t('filter.area')}
+            placeholder={t('area')}
+            style={{ width: 220 }}
+            value={list.filters.area}
+            onChange={(v) => list.setFilter('area', v)}
+          />
+          <Select
+            aria-label={t('filter.status')}
+            style={{ width: 120 }}
+            value={list.filters.active ?? ''}
+            onChange={(v) => list.setFilter('active', v || undefined)}
+            options={[
+              { value: '', label: t('all') },
+              { value: 'true', label: t('org.active') },
+              { value: 'false', label: t('org.inactive') },
+            ]}
+          />
+        </>
+      }
+    >
       {editing && <OrgForm org={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
-    </Card>
+    </ListPage>
   );
 }

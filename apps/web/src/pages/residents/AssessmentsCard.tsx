@@ -1,7 +1,7 @@
 // 评估: totals over time per instrument (ECharts line) and a table of results.
 import { useMemo } from 'react';
 import { Card, Empty, Table, Tag, type TableColumnsType } from 'antd';
-import { useAssessments, type Assessment } from '../../api/care.ts';
+import { useAssessments, type Assessment } from '../../api/assessments.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatDate } from '../../fmt.ts';

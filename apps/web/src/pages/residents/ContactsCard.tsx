@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { Button, Card, Empty, Image, Pagination, Space, Tag, Timeline, Typography } from 'antd';
 import { CONTACT_KIND_LABELS } from '@wushe/core';
-import { useCodeLabels, useContacts } from '../../api/care.ts';
+import { useCodeLabels } from '../../api/settings.ts';
+import { useContacts } from '../../api/contacts.ts';
 import { API_BASE } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatDateTime } from '../../fmt.ts';

@@ -1,7 +1,7 @@
 // 409 resident.possibleDuplicate: show the candidates; "仍然登记" resends with the override.
 import { Link } from 'react-router-dom';
 import { Button, List, Modal, Typography } from 'antd';
-import type { DuplicateCandidate } from '../../api/care.ts';
+import { type DuplicateCandidate } from '../../api/residents.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
 export function DuplicateModal({

@@ -1,7 +1,7 @@
 // Household members, emergency contacts and guardian: masked, or revealed (family).
 import { Table, Tag, Typography } from 'antd';
-import type { ResidentDetail } from '../../api/care.ts';
-import { useI18n } from '../../i18n/index.tsx';
+import { type ResidentDetail } from '../../api/residents.ts';
+import { useI18n, type Translate } from '../../i18n/index.tsx';
 
 interface Row {
   key: string;
@@ -14,10 +14,7 @@ interface Row {
 
 type Person = { name?: string; relation?: string; phone?: string | null; phoneMasked?: string | null; note?: string | null };
 
-function rows(
-  src: { householdMembers?: Person[]; emergencyContacts?: Person[]; guardian?: Person | null },
-  t: (k: string) => string,
-): Row[] {
+function rows(src: { householdMembers?: Person[]; emergencyContacts?: Person[]; guardian?: Person | null }, t: Translate): Row[] {
   const out: Row[] = [];
   const add = (group: string, list: Person[]) =>
     list.forEach((p, i) =>

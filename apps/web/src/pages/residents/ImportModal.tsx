@@ -1,12 +1,9 @@
 // 导入: template link, Upload.Dragger, mode, then a progress bar polling the job every second
 // and the counts with the downloadable report.
-import { useEffect, useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Alert, App, Button, Col, Modal, Progress, Radio, Row, Space, Statistic, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import type { ImportJob } from '@wushe/core';
-import { ImportPoll } from '../../api/care.ts';
-import { downloadFile, uploadRaw } from '../../api/client.ts';
+import { useImportJob, startImport, downloadImportFile } from '../../api/residents.ts';
 import { useProblem } from '../../api/forms.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
@@ -16,28 +13,15 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 export function ImportModal({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const qc = useQueryClient();
   const showProblem = useProblem();
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<Mode>('all_or_nothing');
   const [jobId, setJobId] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
 
-  const job = useQuery({
-    queryKey: ['residents', 'import', jobId],
-    queryFn: () => ImportPoll(jobId!),
-    enabled: !!jobId,
-    refetchInterval: (q) => {
-      const s = q.state.data?.status;
-      return s === 'done' || s === 'failed' ? false : 1000;
-    },
-  });
+  const job = useImportJob(jobId);
   const data = job.data;
   const finished = data?.status === 'done' || data?.status === 'failed';
-  // The list behind the modal shows the new rows as soon as a job is done.
-  useEffect(() => {
-    if (data?.status === 'done') void qc.invalidateQueries({ queryKey: ['residents', 'list'] });
-  }, [data?.status, qc]);
 
   const start = async () => {
     if (!file) return;
@@ -46,7 +30,7 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
       // Browsers label a .csv differently (text/csv, application/vnd.ms-excel …): go by the extension.
       const name = file.name.toLowerCase();
       const type = name.endsWith('.csv') ? 'text/csv' : name.endsWith('.xlsx') ? XLSX_TYPE : 'application/octet-stream';
-      const created = await uploadRaw<ImportJob>('/residents/import', { filename: file.name, mode }, file, type);
+      const created = await startImport(file, { mode }, type);
       setJobId(created.id);
     } catch (e) {
       showProblem(e);
@@ -58,7 +42,7 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
   const close = () => onClose();
 
   const download = (path: string, name: string) =>
-    downloadFile(path, name).catch((e: unknown) => message.error(e instanceof Error ? e.message : t('networkError')));
+    downloadImportFile(path, name).catch((e: unknown) => message.error(e instanceof Error ? e.message : t('networkError')));
 
   const percent = data && data.totalRows > 0 ? Math.round((data.processedRows / data.totalRows) * 100) : 0;
 

@@ -1,19 +1,17 @@
 // 合并 (resident.merge): pick the record to keep by search, give a reason, confirm.
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Select } from 'antd';
 import type { ResidentDetail, ResidentSummary } from '@wushe/core';
-import { api } from '../../api/client.ts';
+import { useMergeResident, searchResidents } from '../../api/residents.ts';
 import { useProblem } from '../../api/forms.ts';
-import type { Page } from '../../api/hooks.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
 export function MergeModal({ resident, onClose }: { resident: ResidentDetail; onClose: () => void }) {
   const { t } = useI18n();
   const { modal, message } = App.useApp();
   const navigate = useNavigate();
-  const qc = useQueryClient();
+  const merge = useMergeResident(resident.id);
   const showProblem = useProblem();
   const [form] = Form.useForm<{ intoId: string; reason: string }>();
   const [options, setOptions] = useState<ResidentSummary[]>([]);
@@ -23,7 +21,7 @@ export function MergeModal({ resident, onClose }: { resident: ResidentDetail; on
     if (!q.trim()) return setOptions([]);
     setSearching(true);
     try {
-      const res = await api.get<Page<ResidentSummary>>('/residents', { q: q.trim(), pageSize: 20 });
+      const res = await searchResidents(q.trim());
       setOptions(res.items.filter((r) => r.id !== resident.id));
     } finally {
       setSearching(false);
@@ -43,9 +41,8 @@ export function MergeModal({ resident, onClose }: { resident: ResidentDetail; on
       cancelText: t('cancel'),
       onOk: async () => {
         try {
-          await api.post(`/residents/${resident.id}/merge`, { intoId, version: resident.version, reason });
+          await merge.mutateAsync({ intoId, version: resident.version, reason });
           message.success(t('res.merged'));
-          await qc.invalidateQueries({ queryKey: ['residents'] });
           onClose();
           navigate(`/residents/${intoId}`);
         } catch (e) {

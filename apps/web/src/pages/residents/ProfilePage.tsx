@@ -4,7 +4,9 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Alert, Button, Card, Col, Descriptions, Empty, Result, Row, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { EditOutlined, FormOutlined, MergeCellsOutlined, PlusOutlined } from '@ant-design/icons';
-import { useCodeLabels, useFollowUps, useResident, useVisitIntervals } from '../../api/care.ts';
+import { useCodeLabels, useVisitIntervals } from '../../api/settings.ts';
+import { useFollowUps } from '../../api/followups.ts';
+import { useResident } from '../../api/residents.ts';
 import { useActor } from '../../api/session.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatDate, formatDateTime } from '../../fmt.ts';
@@ -19,7 +21,7 @@ import { CareLevelTag, DueTag, useIntervalText } from './tags.tsx';
 
 export function ProfilePage() {
   const { id } = useParams();
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const actor = useActor();
   const navigate = useNavigate();
   const q = useResident(id);
@@ -235,7 +237,7 @@ export function ProfilePage() {
       {contacting && <ContactForm residentId={r.id} hasHousehold={!!r.householdId} onClose={() => setContacting(false)} />}
       {merging && <MergeModal resident={r} onClose={() => setMerging(false)} />}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {lang === 'en' ? 'Updated' : '更新于'} {formatDateTime(r.updatedAt)}
+        {t('res.updatedAt', { at: formatDateTime(r.updatedAt) })}
       </Typography.Text>
     </Space>
   );

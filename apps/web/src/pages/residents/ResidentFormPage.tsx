@@ -1,12 +1,12 @@
 // 登记 / 编辑服务对象: /residents/new and /residents/:id/edit.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Divider, Form, Input, Row, Select, Skeleton, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { DOCUMENT_TYPES, parseDocumentNumber, residentInput, residentUpdate, translate } from '@wushe/core';
-import { useCodeLabels, useResident, useVisitIntervals, type DuplicateCandidate, type ResidentDetail } from '../../api/care.ts';
-import { ApiError, api } from '../../api/client.ts';
+import { useCodeLabels, useVisitIntervals } from '../../api/settings.ts';
+import { type DuplicateCandidate, useResident, useSaveResident } from '../../api/residents.ts';
+import { ApiError } from '../../api/client.ts';
 import { applyFieldErrors, validateDeep } from '../../api/forms.ts';
 import { AreaPicker } from '../../components/AreaPicker.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -20,10 +20,10 @@ export function ResidentFormPage() {
   const { t, lang, label } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
   const current = useResident(id);
   const record = id ? (current.data ?? null) : null;
+  const save = useSaveResident(record?.id);
   const categories = useCodeLabels('resident_category');
   const assistance = useCodeLabels('assistance_status');
   const intervals = useVisitIntervals();
@@ -55,10 +55,7 @@ export function ResidentFormPage() {
   const send = async (body: Record<string, unknown>) => {
     setSaving(true);
     try {
-      const saved = record
-        ? await api.patch<ResidentDetail>(`/residents/${record.id}`, body)
-        : await api.post<ResidentDetail>('/residents', body);
-      await qc.invalidateQueries({ queryKey: ['residents'] });
+      const saved = await save.mutateAsync(body);
       message.success(record ? t('saved') : t('res.created'));
       navigate(`/residents/${saved.id}`, { replace: !!record });
     } catch (e) {

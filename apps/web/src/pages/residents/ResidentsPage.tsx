@@ -1,14 +1,15 @@
 // 服务对象: one search box, filters, sort, paging, masked columns, export, import, register.
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Button, Card, Checkbox, Flex, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Checkbox, Select, Space, Tag } from 'antd';
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import type { ResidentSummary } from '@wushe/core';
-import { useCodeLabels, useResidents } from '../../api/care.ts';
+import { RESIDENT_STATUSES, type ResidentSummary } from '@wushe/core';
+import { useCodeLabels } from '../../api/settings.ts';
+import { useResidents } from '../../api/residents.ts';
 import { useActor } from '../../api/session.ts';
 import { useListState } from '../../api/useListState.ts';
 import { AreaPicker } from '../../components/AreaPicker.tsx';
-import { ExportButton } from '../../components/ExportButton.tsx';
+import { ListPage, type ListColumn } from '../../components/ListPage.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatDate } from '../../fmt.ts';
 import { ImportModal } from './ImportModal.tsx';
@@ -38,18 +39,19 @@ export function ResidentsPage() {
   const [importing, setImporting] = useState(false);
   const sort = (list.query.sort as string | undefined) ?? 'nextDueOn';
 
-  const columns: TableColumnsType<ResidentSummary> = [
+  const columns: ListColumn<ResidentSummary>[] = [
     {
       title: t('res.name'),
       dataIndex: 'name',
       key: 'name',
-      sorter: true,
-      sortOrder: list.sortOrder('name'),
+      sortable: true,
+      hideable: false,
       render: (name: string, r) => <Link to={`/residents/${r.id}`}>{name}</Link>,
     },
     {
       title: t('res.idNumber'),
       dataIndex: 'idMasked',
+      key: 'idMasked',
       responsive: ['sm'],
       render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span>,
     },
@@ -59,11 +61,12 @@ export function ResidentsPage() {
       responsive: ['md'],
       render: (_, r) => [r.sex ? t(`res.sex.${r.sex}`) : '', r.age !== null ? t('res.ageN', { n: r.age }) : ''].filter(Boolean).join(' · '),
     },
-    { title: t('res.phone'), dataIndex: 'phoneMasked', responsive: ['lg'], render: (v: string | null) => v ?? '—' },
+    { title: t('res.phone'), dataIndex: 'phoneMasked', key: 'phoneMasked', responsive: ['lg'], render: (v: string | null) => v ?? '—' },
     { title: t('res.community'), dataIndex: 'areaName', key: 'areaCode', responsive: ['md'] },
     {
       title: t('res.categories'),
       dataIndex: 'categories',
+      key: 'categories',
       responsive: ['lg'],
       render: (cs: string[]) => cs.map((c) => <Tag key={c}>{categories.labelOf(c)}</Tag>),
     },
@@ -71,16 +74,14 @@ export function ResidentsPage() {
       title: t('res.careLevel'),
       dataIndex: 'careLevel',
       key: 'careLevel',
-      sorter: true,
-      sortOrder: list.sortOrder('careLevel'),
+      sortable: true,
       render: (n: number) => <CareLevelTag level={n} />,
     },
     {
       title: t('res.nextDue'),
       dataIndex: 'nextDueOn',
       key: 'nextDueOn',
-      sorter: true,
-      sortOrder: list.sortOrder('nextDueOn'),
+      sortable: true,
       render: (d: string, r) => (
         <Space size={4} wrap>
           <span>{formatDate(d)}</span>
@@ -88,104 +89,112 @@ export function ResidentsPage() {
         </Space>
       ),
     },
-    { title: t('res.lastContact'), dataIndex: 'lastContactOn', responsive: ['xl'], render: (d: string | null) => formatDate(d) },
-    { title: t('res.worker'), dataIndex: 'assignedWorkerName', responsive: ['xl'], render: (v: string | null) => v ?? '—' },
+    {
+      title: t('res.lastContact'),
+      dataIndex: 'lastContactOn',
+      key: 'lastContactOn',
+      responsive: ['xl'],
+      render: (d: string | null) => formatDate(d),
+    },
+    {
+      title: t('res.worker'),
+      dataIndex: 'assignedWorkerName',
+      key: 'assignedWorkerName',
+      responsive: ['xl'],
+      render: (v: string | null) => v ?? '—',
+    },
   ];
 
+  const register = canWrite && (
+    <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => navigate('/residents/new')}>
+      {t('res.register')}
+    </Button>
+  );
+
   return (
-    <Card title={t('menu.residents')}>
-      <Flex wrap gap={8} style={{ marginBottom: 16 }}>
-        <Input.Search
-          aria-label={t('search')}
-          placeholder={t('res.searchPlaceholder')}
-          allowClear
-          enterButton
-          onSearch={(v) => list.setFilter('q', v.trim() || undefined)}
-          style={{ width: 320, maxWidth: '100%' }}
-        />
-        <AreaPicker
-          aria-label={t('filter.area')}
-          placeholder={t('res.community')}
-          style={{ width: 200 }}
-          value={list.filters.area}
-          onChange={(v) => list.setFilter('area', v)}
-        />
-        <Select
-          aria-label={t('res.categories')}
-          placeholder={t('res.categories')}
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          style={{ width: 150 }}
-          value={list.filters.category}
-          onChange={(v) => list.setFilter('category', v)}
-          options={categories.options}
-        />
-        <Select
-          aria-label={t('res.careLevel')}
-          placeholder={t('res.careLevel')}
-          allowClear
-          style={{ width: 120 }}
-          value={list.filters.careLevel}
-          onChange={(v) => list.setFilter('careLevel', v)}
-          options={[1, 2, 3, 4].map((n) => ({ value: n, label: t('res.careLevelN', { n }) }))}
-        />
-        <Select
-          aria-label={t('res.assistanceStatus')}
-          placeholder={t('res.assistanceStatus')}
-          allowClear
-          style={{ width: 150 }}
-          value={list.filters.assistanceStatus}
-          onChange={(v) => list.setFilter('assistanceStatus', v)}
-          options={assistance.options}
-        />
-        <Select
-          aria-label={t('res.status')}
-          placeholder={t('res.status')}
-          style={{ width: 110 }}
-          value={list.filters.status ?? 'active'}
-          onChange={(v) => list.setFilter('status', v === 'active' ? undefined : v)}
-          options={['active', 'moved', 'deceased', 'merged'].map((s) => ({ value: s, label: t(`res.status.${s}`) }))}
-        />
-        <Checkbox
-          checked={list.filters.overdue === 'true'}
-          onChange={(e) => list.setFilter('overdue', e.target.checked ? 'true' : undefined)}
-          style={{ alignSelf: 'center' }}
-        >
-          {t('res.overdueOnly')}
-        </Checkbox>
-        <Select
-          aria-label={t('res.sort')}
-          style={{ width: 190 }}
-          value={sort}
-          onChange={(v) => list.setSort(v)}
-          options={SORTS.map((s) => ({ value: s, label: t(`res.sort.${s}`) }))}
-        />
-        <Flex gap={8} wrap style={{ marginLeft: 'auto' }}>
-          <ExportButton path="/residents/export" query={list.query} filename="residents.xlsx" direct />
+    <ListPage<ResidentSummary, Filters>
+      id="residents"
+      title={t('menu.residents')}
+      rowKey="id"
+      columns={columns}
+      data={residents}
+      list={list}
+      search={{ placeholder: t('res.searchPlaceholder'), width: 320, enterButton: true }}
+      exportTo={{ path: '/residents/export', filename: 'residents.xlsx', direct: true }}
+      actions={
+        <>
           {canWrite && (
             <Button icon={<ImportOutlined aria-hidden />} onClick={() => setImporting(true)}>
               {t('res.import')}
             </Button>
           )}
-          {canWrite && (
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => navigate('/residents/new')}>
-              {t('res.register')}
-            </Button>
-          )}
-        </Flex>
-      </Flex>
-      <Table<ResidentSummary>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={residents.data?.items}
-        loading={residents.isFetching}
-        pagination={list.pagination(residents.data?.total)}
-        onChange={list.onTableChange}
-        scroll={{ x: 'max-content' }}
-      />
-      {residents.isError && <Typography.Text type="danger">{residents.error.message}</Typography.Text>}
+          {register}
+        </>
+      }
+      emptyAction={register}
+      filters={
+        <>
+          <AreaPicker
+            aria-label={t('filter.area')}
+            placeholder={t('res.community')}
+            style={{ width: 200 }}
+            value={list.filters.area}
+            onChange={(v) => list.setFilter('area', v)}
+          />
+          <Select
+            aria-label={t('res.categories')}
+            placeholder={t('res.categories')}
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width: 150 }}
+            value={list.filters.category}
+            onChange={(v) => list.setFilter('category', v)}
+            options={categories.options}
+          />
+          <Select
+            aria-label={t('res.careLevel')}
+            placeholder={t('res.careLevel')}
+            allowClear
+            style={{ width: 120 }}
+            value={list.filters.careLevel}
+            onChange={(v) => list.setFilter('careLevel', v)}
+            options={[1, 2, 3, 4].map((n) => ({ value: n, label: t('res.careLevelN', { n }) }))}
+          />
+          <Select
+            aria-label={t('res.assistanceStatus')}
+            placeholder={t('res.assistanceStatus')}
+            allowClear
+            style={{ width: 150 }}
+            value={list.filters.assistanceStatus}
+            onChange={(v) => list.setFilter('assistanceStatus', v)}
+            options={assistance.options}
+          />
+          <Select
+            aria-label={t('res.status')}
+            placeholder={t('res.status')}
+            style={{ width: 110 }}
+            value={list.filters.status ?? 'active'}
+            onChange={(v) => list.setFilter('status', v === 'active' ? undefined : v)}
+            options={RESIDENT_STATUSES.map((s) => ({ value: s, label: t(`res.status.${s}`) }))}
+          />
+          <Checkbox
+            checked={list.filters.overdue === 'true'}
+            onChange={(e) => list.setFilter('overdue', e.target.checked ? 'true' : undefined)}
+            style={{ alignSelf: 'center' }}
+          >
+            {t('res.overdueOnly')}
+          </Checkbox>
+          <Select
+            aria-label={t('res.sort')}
+            style={{ width: 190 }}
+            value={sort}
+            onChange={(v) => list.setSort(v)}
+            options={SORTS.map((s) => ({ value: s, label: t(`res.sort.${s}`) }))}
+          />
+        </>
+      }
+    >
       {importing && <ImportModal onClose={() => setImporting(false)} />}
-    </Card>
+    </ListPage>
   );
 }

@@ -2,11 +2,11 @@
 import { useState } from 'react';
 import { Button, Form, Input, Modal, Typography } from 'antd';
 import { EyeOutlined } from '@ant-design/icons';
-import { api } from '../../api/client.ts';
+import { revealField, type RevealField } from '../../api/residents.ts';
 import { useProblem } from '../../api/forms.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
-export type RevealField = 'idNumber' | 'phone' | 'healthNotes' | 'family';
+export type { RevealField };
 
 /** A masked value with a 查看 button; `render` shows the revealed value. */
 export function Reveal({
@@ -36,7 +36,7 @@ export function Reveal({
   const submit = async ({ reason }: { reason: string }) => {
     setBusy(true);
     try {
-      const res = await api.post<{ field: RevealField; value: unknown }>(`/residents/${residentId}/reveal`, { field, reason });
+      const res = await revealField(residentId, field, reason);
       setValue({ v: res.value });
       setAsking(false);
     } catch (e) {

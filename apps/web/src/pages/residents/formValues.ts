@@ -1,8 +1,9 @@
 // Form values of the resident form, and how a stored record fills them.
 import dayjs, { type Dayjs } from 'dayjs';
 import type { DocumentType } from '@wushe/core';
-import type { ResidentDetail } from '../../api/care.ts';
+import { type ResidentDetail } from '../../api/residents.ts';
 import { businessToday } from '../../fmt.ts';
+import type { Translate } from '../../i18n/index.tsx';
 
 /** `phoneMasked`: the stored phone as shown; a blank phone keeps it (the server matches name and relation). */
 export type Person = { name?: string; relation?: string; phone?: string; phoneMasked?: string | null; note?: string; idNumber?: string };
@@ -36,7 +37,7 @@ export const filled = (p?: Person) =>
 const people = (list: ResidentDetail['householdMembers']): Person[] =>
   list.map((p) => ({ name: p.name, relation: p.relation, phoneMasked: p.phoneMasked, note: p.note ?? undefined }));
 
-export function initialValues(r: ResidentDetail | null, t: (k: string) => string): Partial<Values> {
+export function initialValues(r: ResidentDetail | null, t: Translate): Partial<Values> {
   if (!r) {
     return {
       documentType: 'resident_id',

@@ -1,30 +1,31 @@
 import { useState } from 'react';
-import { App, Button, Card, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Popconfirm, Space, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { PERMISSION_LABELS, type Role } from '@wushe/core';
-import { api } from '../../api/client.ts';
 import { useProblem } from '../../api/forms.ts';
-import { useRoles, useWrite } from '../../api/hooks.ts';
+import { useDeleteRole, useRoles } from '../../api/roles.ts';
 import { useActor } from '../../api/session.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { ListPage, type ListColumn } from '../../components/ListPage.tsx';
 import { RoleForm } from './RoleForm.tsx';
 
 export function RolesPage() {
-  const { t, lang, label } = useI18n();
+  const { t, label, named } = useI18n();
   const actor = useActor();
   const { message } = App.useApp();
   const canWrite = actor.permissions.includes('role.write');
   const roles = useRoles();
   const showProblem = useProblem();
   const [editing, setEditing] = useState<Role | 'new' | null>(null);
-  const remove = useWrite('roles', (id: string) => api.del<unknown>(`/roles/${id}`));
+  const remove = useDeleteRole();
 
-  const columns: TableColumnsType<Role> = [
-    { title: t('code'), dataIndex: 'code' },
-    { title: t('name'), key: 'name', render: (_, r) => (lang === 'en' ? r.nameEn : r.name) },
+  const columns: ListColumn<Role>[] = [
+    { title: t('code'), dataIndex: 'code', key: 'code' },
+    { title: t('name'), key: 'name', hideable: false, render: (_, r) => named(r) },
     {
       title: t('permissions'),
       dataIndex: 'permissions',
+      key: 'permissions',
       responsive: ['md'],
       render: (ps: Role['permissions']) => (
         <Space size={[0, 4]} wrap>
@@ -34,12 +35,18 @@ export function RolesPage() {
         </Space>
       ),
     },
-    { title: t('requireTotp'), dataIndex: 'requireTotp', render: (v: boolean) => (v ? t('yes') : t('no')) },
-    { title: t('userCount'), dataIndex: 'userCount' },
-    { title: t('builtin'), dataIndex: 'builtin', render: (v: boolean) => (v ? <Tag color="blue">{t('builtin')}</Tag> : null) },
+    { title: t('requireTotp'), dataIndex: 'requireTotp', key: 'requireTotp', render: (v: boolean) => (v ? t('yes') : t('no')) },
+    { title: t('userCount'), dataIndex: 'userCount', key: 'userCount' },
+    {
+      title: t('builtin'),
+      dataIndex: 'builtin',
+      key: 'builtin',
+      render: (v: boolean) => (v ? <Tag color="blue">{t('builtin')}</Tag> : null),
+    },
     {
       title: t('actions'),
       key: 'actions',
+      hideable: false,
       render: (_, r) =>
         canWrite && !r.builtin ? (
           <Space size={0}>
@@ -47,7 +54,7 @@ export function RolesPage() {
               {t('edit')}
             </Button>
             <Popconfirm
-              title={t('roles.confirmDelete', { name: lang === 'en' ? r.nameEn : r.name })}
+              title={t('roles.confirmDelete', { name: named(r) })}
               okText={t('delete')}
               okButtonProps={{ danger: true }}
               cancelText={t('cancel')}
@@ -71,27 +78,23 @@ export function RolesPage() {
     },
   ];
 
+  const create = canWrite && (
+    <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
+      {t('roles.new')}
+    </Button>
+  );
+
+  // Roles are few and come whole: no paging, search or export.
   return (
-    <Card
+    <ListPage<Role, Record<string, never>>
+      id="roles"
       title={t('menu.roles')}
-      extra={
-        canWrite && (
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
-            {t('roles.new')}
-          </Button>
-        )
-      }
+      rowKey="id"
+      columns={columns}
+      data={roles}
+      actions={create}
+      emptyAction={create}
     >
-      <Table<Role>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={roles.data?.items}
-        loading={roles.isFetching}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        footer={() => t('total', { n: roles.data?.total ?? 0 })}
-      />
       {editing && (
         <RoleForm
           role={editing === 'new' ? null : editing}
@@ -99,6 +102,6 @@ export function RolesPage() {
           onClose={() => setEditing(null)}
         />
       )}
-    </Card>
+    </ListPage>
   );
 }

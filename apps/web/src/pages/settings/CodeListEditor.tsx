@@ -1,11 +1,9 @@
 // 代码表: labels, order and active flag of each entry; new entries get a code that never changes.
 import { useEffect, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Input, InputNumber, Segmented, Switch, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { codeListEntry } from '@wushe/core';
-import { useCodeList, type CodeListEntry, type CodeListName } from '../../api/care.ts';
-import { api } from '../../api/client.ts';
+import { type CodeListEntry, type CodeListName, useCodeList, useSaveCodeList } from '../../api/settings.ts';
 import { useProblem } from '../../api/forms.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
@@ -15,10 +13,10 @@ type Row = CodeListEntry & { isNew?: boolean };
 export function CodeListEditor() {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const qc = useQueryClient();
   const showProblem = useProblem();
   const [list, setList] = useState<CodeListName>('resident_category');
   const q = useCodeList(list);
+  const saveList = useSaveCodeList(list);
   const [rows, setRows] = useState<Row[]>([]);
   const [saving, setSaving] = useState(false);
 
@@ -35,8 +33,7 @@ export function CodeListEditor() {
     if (new Set(items.map((r) => r.code)).size !== items.length) return void message.error(t('code'));
     setSaving(true);
     try {
-      await api.put(`/code-lists/${list}`, { items });
-      await qc.invalidateQueries({ queryKey: ['code-lists', list] });
+      await saveList.mutateAsync(items);
       message.success(t('saved'));
     } catch (e) {
       showProblem(e);

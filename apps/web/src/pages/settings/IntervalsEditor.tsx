@@ -1,10 +1,8 @@
 // 走访频次: how often each care level must be visited.
 import { useEffect } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, InputNumber, Select, Space, Typography } from 'antd';
 import { visitIntervals, type VisitIntervals } from '@wushe/core';
-import { useVisitIntervals } from '../../api/care.ts';
-import { api } from '../../api/client.ts';
+import { useSaveVisitIntervals, useVisitIntervals } from '../../api/settings.ts';
 import { useProblem, validateDeep } from '../../api/forms.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { CareLevelTag } from '../residents/tags.tsx';
@@ -14,7 +12,7 @@ const LEVELS = [1, 2, 3, 4] as const;
 export function IntervalsEditor() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const qc = useQueryClient();
+  const saveIntervals = useSaveVisitIntervals();
   const showProblem = useProblem();
   const q = useVisitIntervals();
   const [form] = Form.useForm<VisitIntervals>();
@@ -27,10 +25,7 @@ export function IntervalsEditor() {
     const body = validateDeep(visitIntervals, v, form, lang);
     if (!body) return;
     try {
-      const saved = await api.put<VisitIntervals>('/settings/visit-intervals', body);
-      qc.setQueryData(['settings', 'visit-intervals'], saved ?? body);
-      void qc.invalidateQueries({ queryKey: ['residents'] });
-      void qc.invalidateQueries({ queryKey: ['due'] });
+      await saveIntervals.mutateAsync(body);
       message.success(t('saved'));
     } catch (e) {
       showProblem(e, form);

@@ -1,9 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Select } from 'antd';
-import type { Org } from '@wushe/core';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
-import { useOrgs } from '../../api/hooks.ts';
+import { useOrg, useOrgs } from '../../api/orgs.ts';
 import { useMe } from '../../api/session.ts';
 
 export interface OrgSelectProps {
@@ -28,11 +25,7 @@ export function OrgSelect({ value, onChange, id, placeholder, style, ...rest }: 
   const items = orgs.data?.items ?? [];
   // The current value may be outside the first 100 results: fetch its name.
   const missing = value && !items.some((o) => o.id === value) ? value : undefined;
-  const one = useQuery({
-    queryKey: ['orgs', 'one', missing],
-    queryFn: () => api.get<Org>(`/orgs/${missing}`),
-    enabled: !!missing && canRead,
-  });
+  const one = useOrg(missing, canRead);
   const options = items.map((o) => ({ value: o.id, label: o.name }));
   if (one.data && !options.some((o) => o.value === one.data.id)) options.unshift({ value: one.data.id, label: one.data.name });
 

@@ -1,9 +1,8 @@
 import { App, Form, Input, Modal } from 'antd';
 import { resetPasswordBody, type User } from '@wushe/core';
-import { api } from '../../api/client.ts';
 import { passwordRule, useProblem, validateWith } from '../../api/forms.ts';
-import { useWrite } from '../../api/hooks.ts';
 import { usePublicConfig } from '../../api/session.ts';
+import { useResetPassword } from '../../api/users.ts';
 import { PasswordRules } from '../../components/PasswordRules.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 
@@ -14,7 +13,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
   const [form] = Form.useForm<{ password: string }>();
   const policy = usePublicConfig().data?.passwordPolicy;
   const showProblem = useProblem();
-  const reset = useWrite('users', (body: { password: string }) => api.post<User>(`/users/${user.id}/reset-password`, body));
+  const reset = useResetPassword(user.id);
 
   const submit = async () => {
     // An invalid form shows its errors in place; nothing more to do here.

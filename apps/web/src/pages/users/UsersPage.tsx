@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { App, Button, Card, Dropdown, Flex, Input, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Dropdown, Select, Space, Tag } from 'antd';
 import { DownOutlined, PlusOutlined } from '@ant-design/icons';
 import { USER_STATUSES, type User } from '@wushe/core';
-import { api } from '../../api/client.ts';
 import { useProblem } from '../../api/forms.ts';
-import { useRoles, useUsers, useWrite } from '../../api/hooks.ts';
+import { useRoles } from '../../api/roles.ts';
+import { useUserAction, useUsers } from '../../api/users.ts';
 import { useActor } from '../../api/session.ts';
 import { useListState } from '../../api/useListState.ts';
 import { AreaPicker } from '../../components/AreaPicker.tsx';
-import { ExportButton } from '../../components/ExportButton.tsx';
+import { ListPage, type ListColumn } from '../../components/ListPage.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatDateTime } from '../../fmt.ts';
 import { OrgSelect } from './OrgSelect.tsx';
@@ -20,7 +20,7 @@ type Filters = { q?: string; roleId?: string; orgId?: string; area?: string; sta
 const STATUS_COLOR: Record<string, string> = { active: 'green', locked: 'orange', disabled: 'default' };
 
 export function UsersPage() {
-  const { t, lang } = useI18n();
+  const { t, named } = useI18n();
   const actor = useActor();
   const { modal, message } = App.useApp();
   const canWrite = actor.permissions.includes('user.write');
@@ -31,11 +31,7 @@ export function UsersPage() {
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
 
-  const act = useWrite('users', (v: { user: User; op: 'lock' | 'unlock' | 'disable' | 'enable' }) =>
-    v.op === 'lock' || v.op === 'unlock'
-      ? api.post<User>(`/users/${v.user.id}/${v.op}`)
-      : api.patch<User>(`/users/${v.user.id}`, { status: v.op === 'disable' ? 'disabled' : 'active', version: v.user.version }),
-  );
+  const act = useUserAction();
 
   const run = (user: User, op: 'lock' | 'unlock' | 'disable' | 'enable') => {
     const go = () =>
@@ -56,27 +52,27 @@ export function UsersPage() {
 
   const roleName = (u: User) => {
     const r = roles.data?.items.find((x) => x.id === u.roleId);
-    return r ? (lang === 'en' ? r.nameEn : r.name) : u.roleName;
+    return r ? named(r) : u.roleName;
   };
 
-  const columns: TableColumnsType<User> = [
-    { title: t('username'), dataIndex: 'username', key: 'username', sorter: true, sortOrder: list.sortOrder('username') },
-    { title: t('displayName'), dataIndex: 'displayName' },
+  const columns: ListColumn<User>[] = [
+    { title: t('username'), dataIndex: 'username', key: 'username', sortable: true, hideable: false },
+    { title: t('displayName'), dataIndex: 'displayName', key: 'displayName' },
     { title: t('role'), key: 'role', render: (_, u) => roleName(u) },
-    { title: t('org'), dataIndex: 'orgName', responsive: ['md'] },
-    { title: t('area'), dataIndex: 'areaName', responsive: ['md'] },
-    { title: t('phone'), dataIndex: 'phone', responsive: ['lg'] },
+    { title: t('org'), dataIndex: 'orgName', key: 'orgName', responsive: ['md'] },
+    { title: t('area'), dataIndex: 'areaName', key: 'areaName', responsive: ['md'] },
+    { title: t('phone'), dataIndex: 'phone', key: 'phone', responsive: ['lg'] },
     {
       title: t('status'),
       dataIndex: 'status',
-      render: (s: string) => <Tag color={STATUS_COLOR[s]}>{t(`status.${s}`)}</Tag>,
+      key: 'status',
+      render: (s: User['status']) => <Tag color={STATUS_COLOR[s]}>{t(`status.${s}`)}</Tag>,
     },
     {
       title: t('lastLoginAt'),
       dataIndex: 'lastLoginAt',
       key: 'lastLoginAt',
-      sorter: true,
-      sortOrder: list.sortOrder('lastLoginAt'),
+      sortable: true,
       responsive: ['lg'],
       render: (s: string | null) => formatDateTime(s),
     },
@@ -85,6 +81,7 @@ export function UsersPage() {
     columns.push({
       title: t('actions'),
       key: 'actions',
+      hideable: false,
       render: (_, u) => {
         const self = u.id === actor.id;
         const more = [
@@ -117,71 +114,65 @@ export function UsersPage() {
     });
   }
 
+  const create = canWrite && (
+    <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
+      {t('users.new')}
+    </Button>
+  );
+
   return (
-    <Card title={t('menu.users')}>
-      <Flex wrap gap={8} style={{ marginBottom: 16 }}>
-        <Input.Search
-          aria-label={t('search')}
-          placeholder={t('searchBy', { what: `${t('username')} / ${t('displayName')}` })}
-          allowClear
-          onSearch={(v) => list.setFilter('q', v || undefined)}
-          style={{ width: 220 }}
-        />
-        {roles.data && (
-          <Select
-            aria-label={t('filter.role')}
-            placeholder={t('role')}
-            allowClear
-            style={{ width: 160 }}
-            value={list.filters.roleId}
-            onChange={(v) => list.setFilter('roleId', v)}
-            options={roles.data.items.map((r) => ({ value: r.id, label: lang === 'en' ? r.nameEn : r.name }))}
-          />
-        )}
-        <OrgSelect
-          aria-label={t('filter.org')}
-          placeholder={t('org')}
-          style={{ width: 200 }}
-          value={list.filters.orgId}
-          onChange={(v) => list.setFilter('orgId', v ?? undefined)}
-        />
-        <AreaPicker
-          aria-label={t('filter.area')}
-          placeholder={t('area')}
-          style={{ width: 200 }}
-          value={list.filters.area}
-          onChange={(v) => list.setFilter('area', v)}
-        />
-        <Select
-          aria-label={t('filter.status')}
-          placeholder={t('status')}
-          allowClear
-          style={{ width: 120 }}
-          value={list.filters.status}
-          onChange={(v) => list.setFilter('status', v)}
-          options={USER_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-        />
-        <Flex gap={8} style={{ marginLeft: 'auto' }}>
-          <ExportButton path="/users" query={list.query} filename="users.xlsx" />
-          {canWrite && (
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
-              {t('users.new')}
-            </Button>
+    <ListPage<User, Filters>
+      id="users"
+      title={t('menu.users')}
+      rowKey="id"
+      columns={columns}
+      data={users}
+      list={list}
+      search={{ placeholder: t('searchBy', { what: `${t('username')} / ${t('displayName')}` }) }}
+      exportTo={{ path: '/users', filename: 'users.xlsx' }}
+      actions={create}
+      emptyAction={create}
+      filters={
+        <>
+          {roles.data && (
+            <Select
+              aria-label={t('filter.role')}
+              placeholder={t('role')}
+              allowClear
+              style={{ width: 160 }}
+              value={list.filters.roleId}
+              onChange={(v) => list.setFilter('roleId', v)}
+              options={roles.data.items.map((r) => ({ value: r.id, label: named(r) }))}
+            />
           )}
-        </Flex>
-      </Flex>
-      <Table<User>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={users.data?.items}
-        loading={users.isFetching}
-        pagination={list.pagination(users.data?.total)}
-        onChange={list.onTableChange}
-        scroll={{ x: 'max-content' }}
-      />
+          <OrgSelect
+            aria-label={t('filter.org')}
+            placeholder={t('org')}
+            style={{ width: 200 }}
+            value={list.filters.orgId}
+            onChange={(v) => list.setFilter('orgId', v ?? undefined)}
+          />
+          <AreaPicker
+            aria-label={t('filter.area')}
+            placeholder={t('area')}
+            style={{ width: 200 }}
+            value={list.filters.area}
+            onChange={(v) => list.setFilter('area', v)}
+          />
+          <Select
+            aria-label={t('filter.status')}
+            placeholder={t('status')}
+            allowClear
+            style={{ width: 120 }}
+            value={list.filters.status}
+            onChange={(v) => list.setFilter('status', v)}
+            options={USER_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          />
+        </>
+      }
+    >
       {editing && <UserForm user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
       {resetting && <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />}
-    </Card>
+    </ListPage>
   );
 }

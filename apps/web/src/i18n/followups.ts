@@ -1,5 +1,5 @@
 // UI strings for follow-up tasks (跟进任务).
-export const FOLLOW_UP_STRINGS = {
+export const FOLLOWUPS_STRINGS = {
   'fu.title': { zh: '紧急跟进', en: 'Urgent follow-ups' },
   'fu.residentTitle': { zh: '跟进任务', en: 'Follow-ups' },
   'fu.mine': { zh: '我的', en: 'Mine' },
@@ -24,7 +24,6 @@ export const FOLLOW_UP_STRINGS = {
   'fu.unit.d': { zh: '{n} 天', en: '{n} days' },
   'fu.assigned': { zh: '负责人', en: 'Assigned to' },
   'fu.doneBy': { zh: '{name} 于 {at} 完成', en: 'Done by {name} on {at}' },
-  // The full list page (跟进任务).
   'menu.followUps': { zh: '跟进任务', en: 'Follow-ups' },
   'fu.viewAll': { zh: '查看全部', en: 'View all' },
   'fu.filter.status': { zh: '任务状态', en: 'Status' },

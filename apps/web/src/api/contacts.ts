@@ -1,0 +1,35 @@
+// Contacts (走访记录) and their photo attachments.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { Contact } from '@wushe/core';
+import { coverageKeys } from './coverage.ts';
+import { api } from './client.ts';
+import { useRefreshingMutation, type Page } from './query.ts';
+import { residentKeys } from './residents.ts';
+
+export type { Contact };
+
+export const contactKeys = {
+  all: ['contacts'] as const,
+  byResident: (residentId: string, page?: number) =>
+    page === undefined ? (['contacts', residentId] as const) : (['contacts', residentId, page] as const),
+};
+
+export function useContacts(residentId: string, page: number) {
+  return useQuery({
+    queryKey: contactKeys.byResident(residentId, page),
+    queryFn: () => api.get<Page<Contact>>('/contacts', { residentId, page, pageSize: 20 }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Uploads one photo; the contact then lists its id. */
+export const uploadAttachment = (body: { filename: string; contentType: string; data: string }) =>
+  api.post<{ id: string }>('/attachments', body);
+
+/** A contact moves the resident's last/next visit dates (profile, lists, due list). */
+export function useCreateContact(residentId: string) {
+  return useRefreshingMutation(
+    (body: Record<string, unknown>) => api.post<Contact>('/contacts', body),
+    () => [contactKeys.byResident(residentId), residentKeys.all, coverageKeys.allDue],
+  );
+}

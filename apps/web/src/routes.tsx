@@ -1,0 +1,123 @@
+// The signed-in pages: one table that both the router (App.tsx) and the menu (AppLayout.tsx)
+// read, so a path, its permission, icon and label are written once. A new module adds rows here.
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  FundOutlined,
+  HomeOutlined,
+  SafetyOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { Permission } from '@wushe/core';
+import type { StringKey } from './i18n/index.tsx';
+
+/** A named export of a module as a lazy chunk (pages export by name, not default). */
+export function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyExoticComponent<ComponentType> {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+export interface AppRoute {
+  /** Relative to the shell ('' is the home page). */
+  path: string;
+  page: LazyExoticComponent<ComponentType>;
+  /** Needed to open the page (and to see its menu entry); none: every signed-in account. */
+  permission?: Permission;
+  /** Menu entries have an icon and a label, in table order. */
+  menu?: { icon: ReactNode; labelKey: StringKey };
+}
+
+export const ROUTES: AppRoute[] = [
+  {
+    path: '',
+    page: page(() => import('./pages/home/HomePage.tsx'), 'HomePage'),
+    menu: { icon: <HomeOutlined aria-hidden />, labelKey: 'menu.home' },
+  },
+  {
+    path: 'residents',
+    page: page(() => import('./pages/residents/ResidentsPage.tsx'), 'ResidentsPage'),
+    permission: 'resident.read',
+    menu: { icon: <SolutionOutlined aria-hidden />, labelKey: 'menu.residents' },
+  },
+  {
+    path: 'residents/new',
+    page: page(() => import('./pages/residents/ResidentFormPage.tsx'), 'ResidentFormPage'),
+    permission: 'resident.write',
+  },
+  { path: 'residents/:id', page: page(() => import('./pages/residents/ProfilePage.tsx'), 'ProfilePage'), permission: 'resident.read' },
+  {
+    path: 'residents/:id/edit',
+    page: page(() => import('./pages/residents/ResidentFormPage.tsx'), 'ResidentFormPage'),
+    permission: 'resident.write',
+  },
+  {
+    path: 'residents/:id/assess',
+    page: page(() => import('./pages/assess/AssessPage.tsx'), 'AssessPage'),
+    permission: 'assessment.write',
+  },
+  {
+    path: 'follow-ups',
+    page: page(() => import('./pages/followups/FollowUpsPage.tsx'), 'FollowUpsPage'),
+    permission: 'resident.read',
+    menu: { icon: <ScheduleOutlined aria-hidden />, labelKey: 'menu.followUps' },
+  },
+  {
+    path: 'coverage',
+    page: page(() => import('./pages/coverage/CoveragePage.tsx'), 'CoveragePage'),
+    permission: 'coverage.read',
+    menu: { icon: <FundOutlined aria-hidden />, labelKey: 'menu.coverage' },
+  },
+  {
+    path: 'areas',
+    page: page(() => import('./pages/areas/AreasPage.tsx'), 'AreasPage'),
+    permission: 'area.read',
+    menu: { icon: <ApartmentOutlined aria-hidden />, labelKey: 'menu.areas' },
+  },
+  {
+    path: 'orgs',
+    page: page(() => import('./pages/orgs/OrgsPage.tsx'), 'OrgsPage'),
+    permission: 'org.read',
+    menu: { icon: <BankOutlined aria-hidden />, labelKey: 'menu.orgs' },
+  },
+  {
+    path: 'users',
+    page: page(() => import('./pages/users/UsersPage.tsx'), 'UsersPage'),
+    permission: 'user.read',
+    menu: { icon: <TeamOutlined aria-hidden />, labelKey: 'menu.users' },
+  },
+  {
+    path: 'roles',
+    page: page(() => import('./pages/roles/RolesPage.tsx'), 'RolesPage'),
+    permission: 'role.read',
+    menu: { icon: <SafetyOutlined aria-hidden />, labelKey: 'menu.roles' },
+  },
+  {
+    path: 'audit',
+    page: page(() => import('./pages/audit/AuditPage.tsx'), 'AuditPage'),
+    permission: 'audit.read',
+    menu: { icon: <AuditOutlined aria-hidden />, labelKey: 'menu.audit' },
+  },
+  {
+    path: 'settings',
+    page: page(() => import('./pages/settings/SettingsPage.tsx'), 'SettingsPage'),
+    permission: 'settings.write',
+    menu: { icon: <SettingOutlined aria-hidden />, labelKey: 'menu.settings' },
+  },
+  {
+    path: 'account',
+    page: page(() => import('./pages/account/AccountPage.tsx'), 'AccountPage'),
+    menu: { icon: <UserOutlined aria-hidden />, labelKey: 'menu.account' },
+  },
+];
+
+/** The menu's entries: a route with a menu label, which the actor may open. */
+export function menuRoutes(permissions: readonly Permission[]): (AppRoute & { menu: NonNullable<AppRoute['menu']> })[] {
+  return ROUTES.filter((r): r is AppRoute & { menu: NonNullable<AppRoute['menu']> } => !!r.menu).filter(
+    (r) => !r.permission || permissions.includes(r.permission),
+  );
+}
