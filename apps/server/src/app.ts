@@ -22,6 +22,7 @@ import { residentsRoutes } from './modules/residents/residents.routes.ts';
 import { rolesRoutes } from './modules/roles/roles.routes.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
+import { registerInputGuard } from './http/input.ts';
 import { registerProblems } from './plugins/problems.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { registerSession } from './plugins/session.ts';
@@ -73,6 +74,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
   registerProblems(app);
+  registerInputGuard(app);
   await app.register(cookie);
   registerSecurity(app, { hsts: services.config.secureCookie });
   await app.register(swagger, {

@@ -115,6 +115,10 @@ export const MESSAGES = {
   'error.routeNotFound': { zh: '接口不存在', en: 'No such endpoint' },
   'error.methodNotAllowed': { zh: '不支持该请求方法', en: 'Method not allowed' },
   'error.validation': { zh: '输入有误，请检查标出的字段', en: 'Some fields are invalid' },
+  'error.badText': {
+    zh: '含有不允许的控制字符或无效字符',
+    en: 'Contains a NUL or an invalid character',
+  },
   'error.malformedJson': { zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
   'error.tooLarge': { zh: '请求体过大', en: 'The request body is too large' },
   'error.conflict': {
