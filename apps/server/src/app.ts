@@ -6,6 +6,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { rows } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
 import type { Services } from './context.ts';
 import { assessmentsRoutes } from './modules/assessments/assessments.routes.ts';
 import { areasRoutes } from './modules/areas/areas.routes.ts';
@@ -22,6 +23,7 @@ import { residentsRoutes } from './modules/residents/residents.routes.ts';
 import { rolesRoutes } from './modules/roles/roles.routes.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
+import { serializeError } from './http/db-errors.ts';
 import { registerInputGuard } from './http/input.ts';
 import { registerProblems } from './plugins/problems.ts';
 import { registerSecurity } from './plugins/security.ts';
@@ -45,6 +47,8 @@ export interface BuildOptions {
   logger?: boolean;
   /** Serve the built web app (off in API tests). */
   web?: boolean;
+  /** Where log lines go (stdout by default); tests capture them here. */
+  logStream?: DestinationStream;
 }
 
 export async function buildApp(services: Services, opts: BuildOptions = {}): Promise<FastifyInstance> {
@@ -52,6 +56,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
     logger: opts.logger
       ? {
           level: services.config.logLevel,
+          stream: opts.logStream,
           // No secrets in logs.
           redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
           // Query strings may carry an ID number or phone (resident search): log the path only.
@@ -61,6 +66,8 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
               url: req.url.split('?')[0],
               remoteAddress: req.ip,
             }),
+            // A database error's message and fields carry the failed query's values.
+            err: serializeError,
           },
         }
       : false,
