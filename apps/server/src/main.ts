@@ -1,14 +1,14 @@
 // The `wushe` CLI. The only module that reads process.env (through loadConfig).
 import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { normalizeAreaCode, checkPassword } from '@wushe/core';
+import { checkPassword } from '@wushe/core';
 import { hashPassword, loadOrCreateKeys, seedBase, stableId, uuidv7 } from '@wushe/db';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '@wushe/db/demo';
 import { sql } from 'drizzle-orm';
 import { buildApp } from './app.ts';
 import { failInterruptedImports } from './modules/residents/import/import.job.ts';
 import { appendAudit, verifyAuditChain } from './audit/audit.ts';
-import { loadConfig, type AppConfig } from './config.ts';
+import { INSTALLATION_AREA_HINT, installationArea, loadConfig, type AppConfig } from './config.ts';
 import { assembleServices, installationOf, openConfiguredDatabase, prepareDatabase } from './services.ts';
 
 const HELP = `wushe <command> [options]
@@ -102,9 +102,14 @@ async function main(argv: string[]) {
         if (values.demo) {
           console.log((await seedDemo(db, loadOrCreateKeys(config.dataDir))) ? 'Demo loaded.' : 'The demo was already loaded.');
         } else {
-          const area = values.area ?? config.areaCode;
+          // `--area 350206` as officials know it; padded to 12 digits like WUSHE_AREA.
+          const area = values.area === undefined ? config.areaCode : installationArea(values.area);
+          if (!area) {
+            console.error(`--area "${values.area}": expected ${INSTALLATION_AREA_HINT}.`);
+            return 1;
+          }
           const { areaCount } = await seedBase(db, area);
-          console.log(`Installation serves ${normalizeAreaCode(area)}: ${areaCount} areas, built-in roles ready.`);
+          console.log(`Installation serves ${area}: ${areaCount} areas, built-in roles ready.`);
         }
         return 0;
       });

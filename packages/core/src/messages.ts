@@ -14,7 +14,10 @@ export const MESSAGES = {
   'password.sameAsOld': { zh: '新密码不能与原密码相同', en: 'The new password must differ from the old one' },
   'password.wrongCurrent': { zh: '原密码不正确', en: 'The current password is wrong' },
   'field.required': { zh: '必填', en: 'Required' },
-  'area.invalid': { zh: '区划代码应为 12 位数字（网格可更长）', en: 'An area code is 12 digits (longer for a grid)' },
+  'area.invalid': {
+    zh: '区划代码应为 2、4、6、9 或 12 位数字（网格可更长）',
+    en: 'An area code has 2, 4, 6, 9 or 12 digits (longer for a grid)',
+  },
   'area.unknown': { zh: '区划不存在或不在您的管辖范围内', en: 'No such area within your scope' },
   'area.gridParent': { zh: '网格只能建在社区（村）之下', en: 'A grid can only be added under a community' },
   'username.format': {
