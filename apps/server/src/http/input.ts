@@ -11,6 +11,9 @@ const BAD_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])
 /** Does this string hold a NUL or a lone surrogate? */
 export const isBadText = (s: string): boolean => BAD_TEXT.test(s);
 
+/** The string with each NUL or lone surrogate replaced by U+FFFD, for echoing refused text back (a report). */
+export const withoutBadText = (s: string): string => s.replace(new RegExp(BAD_TEXT.source, 'g'), '\ufffd');
+
 const MAX_DEPTH = 32;
 
 /** The paths (as route validation names them: `a.b.0`) of every bad string or key in a value. */

@@ -3,6 +3,7 @@
 // 100,000-row file is checked without a database round trip per row.
 import { parseAreaCode, residentInput, translate, type Lang, type ResidentInput } from '@wushe/core';
 import { z } from 'zod';
+import { isBadText } from '../../../http/input.ts';
 import type { SheetRow } from './import.parse.ts';
 import { columnOfPath, columnTitle, documentTypeLookup, IMPORT_COLUMNS, normalizeDate, type ColumnKey } from './import.columns.ts';
 
@@ -65,6 +66,10 @@ export type RowResult = { kind: 'ok'; input: ResidentInput } | { kind: 'bad'; er
 /** Maps and validates one row; the rules that need keys or the database come later. */
 export function checkRow(row: SheetRow, l: Lookups): RowResult {
   const errors: RowError[] = [];
+  // A NUL or a lone surrogate (text PostgreSQL cannot store) rejects this row only, by column.
+  for (const [key, i] of Object.entries(l.index))
+    if (i !== undefined && isBadText(row.cells[i] ?? '')) errors.push(rowError(key, 'error.badText'));
+  if (errors.length) return { kind: 'bad', errors };
   const get = (k: ColumnKey) => cell(row, l, k);
   const idIndex = l.index.idNumber;
   if (idIndex !== undefined && row.numeric?.includes(idIndex)) errors.push(rowError('idNumber', 'idNumber.excelMangled'));
