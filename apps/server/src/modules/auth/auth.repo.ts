@@ -1,7 +1,9 @@
 // The accounts' sign-in data: users read by name or id, failure counts, locks, sessions,
 // password and TOTP changes. Runs unscoped ('' scope): sign-in precedes any scope.
-import { schema, type Db } from '@wushe/db';
+import { preparedRows, schema, type Db } from '@wushe/db';
 import { and, eq, lt, ne, sql } from 'drizzle-orm';
+
+import type { SessionRow } from './session.ts';
 
 const { users, sessions, loginFailures } = schema;
 
@@ -65,6 +67,16 @@ export async function lockUnknownName(db: Db, name: string, until: Date): Promis
 /** Unknown names not tried for a day start again from zero (the table stays small). */
 export async function forgetStaleUnknownNames(db: Db, before: Date): Promise<void> {
   await db.delete(loginFailures).where(lt(loginFailures.updatedAt, before));
+}
+
+/** A session and its actor in one round trip; touches last_seen_at at most every `touchSeconds`. */
+export function resolveSessionRows(db: Db, sessionId: string, idleSeconds: number, touchSeconds: number): Promise<SessionRow[]> {
+  // Runs in whatever scope the pooled connection has: the function is SECURITY DEFINER.
+  return preparedRows<SessionRow>(db, sql`SELECT * FROM session_resolve(${sessionId}, ${idleSeconds}, ${touchSeconds})`);
+}
+
+export async function insertSession(db: Db, row: typeof sessions.$inferInsert): Promise<void> {
+  await db.insert(sessions).values(row);
 }
 
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {
