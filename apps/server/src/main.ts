@@ -96,23 +96,24 @@ async function main(argv: string[]) {
         console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
         return 0;
       });
-    case 'seed':
+    case 'seed': {
+      // `--area 350206` as officials know it; padded to 12 digits like WUSHE_AREA. Checked before the database opens.
+      const area = values.area === undefined ? config.areaCode : installationArea(values.area);
+      if (!area) {
+        console.error(`--area "${values.area}": expected ${INSTALLATION_AREA_HINT}.`);
+        return 1;
+      }
       return withDatabase(config, async (db) => {
         await (await import('@wushe/db')).migrate(db);
         if (values.demo) {
           console.log((await seedDemo(db, loadOrCreateKeys(config.dataDir))) ? 'Demo loaded.' : 'The demo was already loaded.');
         } else {
-          // `--area 350206` as officials know it; padded to 12 digits like WUSHE_AREA.
-          const area = values.area === undefined ? config.areaCode : installationArea(values.area);
-          if (!area) {
-            console.error(`--area "${values.area}": expected ${INSTALLATION_AREA_HINT}.`);
-            return 1;
-          }
           const { areaCount } = await seedBase(db, area);
           console.log(`Installation serves ${area}: ${areaCount} areas, built-in roles ready.`);
         }
         return 0;
       });
+    }
     case 'create-admin':
       return withDatabase(config, (db) => createAdmin(db, values));
     case 'audit-verify':
