@@ -6,6 +6,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { rows } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
 import type { Services } from './context.ts';
 import { jobDefinitions } from './jobs/registry.ts';
 import { registerContractCheck, type ContractViolationSink } from './http/contracts.ts';
@@ -25,6 +26,8 @@ import { residentsRoutes } from './modules/residents/residents.routes.ts';
 import { rolesRoutes } from './modules/roles/roles.routes.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
+import { serializeError } from './http/db-errors.ts';
+import { registerInputGuard } from './http/input.ts';
 import { registerProblems } from './plugins/problems.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { registerSession } from './plugins/session.ts';
@@ -49,6 +52,8 @@ export interface BuildOptions {
   web?: boolean;
   /** Tests: check every answer against its route's declared schema (http/contracts.ts); never in production. */
   checkResponses?: ContractViolationSink;
+  /** Where log lines go (stdout by default); tests capture them here. */
+  logStream?: DestinationStream;
 }
 
 export async function buildApp(services: Services, opts: BuildOptions = {}): Promise<FastifyInstance> {
@@ -56,6 +61,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
     logger: opts.logger
       ? {
           level: services.config.logLevel,
+          stream: opts.logStream,
           // No secrets in logs.
           redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
           // Query strings may carry an ID number or phone (resident search): log the path only.
@@ -65,6 +71,8 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
               url: req.url.split('?')[0],
               remoteAddress: req.ip,
             }),
+            // A database error's message and fields carry the failed query's values.
+            err: serializeError,
           },
         }
       : false,
@@ -80,6 +88,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   // Before the compression hook, so the check reads the JSON as the route produced it.
   if (opts.checkResponses) await registerContractCheck(app, opts.checkResponses);
   registerProblems(app);
+  registerInputGuard(app);
   await app.register(cookie);
   registerSecurity(app, { hsts: services.config.secureCookie });
   await app.register(swagger, {

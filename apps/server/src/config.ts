@@ -1,7 +1,16 @@
 // The one place settings are read: from the environment, validated once.
 import path from 'node:path';
+import { parseAreaCode } from '@wushe/core';
 import { z } from 'zod';
 import type { JobSettings } from './jobs/queue.ts';
+
+export const INSTALLATION_AREA_HINT = 'an area code of 2, 4, 6, 9 or 12 digits, e.g. 350206';
+
+/** The installation's area (WUSHE_AREA, `seed --area`) as typed, in 12 digits; a grid cannot be one. */
+export function installationArea(input: string): string | null {
+  const code = parseAreaCode(input);
+  return code && code.length === 12 ? code : null;
+}
 
 const bool = z.enum(['0', '1', 'true', 'false', 'yes', 'no']).transform((v) => v === '1' || v === 'true' || v === 'yes');
 
@@ -14,11 +23,11 @@ export const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//)
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  /** The area this installation serves: a province, city or district code. */
+  /** The area this installation serves: a province, city or district code, short (`350206`) or 12 digits. */
   WUSHE_AREA: z
     .string()
-    .regex(/^\d{2}(\d{2}){0,2}$|^\d{12}$/)
-    .default('350206'),
+    .default('350206')
+    .transform((v, ctx) => installationArea(v) ?? (ctx.addIssue({ code: 'custom', message: INSTALLATION_AREA_HINT }), z.NEVER)),
   WUSHE_DEMO: bool.optional(),
   WUSHE_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   WUSHE_LOCK_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),

@@ -1,12 +1,12 @@
 // The `wushe` CLI. The only module that reads process.env (through loadConfig).
 import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { normalizeAreaCode, checkPassword } from '@wushe/core';
+import { checkPassword } from '@wushe/core';
 import { hashPassword, loadOrCreateKeys, seedBase, stableId, uuidv7 } from '@wushe/db';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '@wushe/db/demo';
 import { buildApp } from './app.ts';
 import { appendAudit, verifyAuditChain } from './audit/audit.ts';
-import { loadConfig, type AppConfig } from './config.ts';
+import { INSTALLATION_AREA_HINT, installationArea, loadConfig, type AppConfig } from './config.ts';
 import { insertAdmin } from './installation.repo.ts';
 import { assembleServices, installationOf, openConfiguredDatabase, prepareDatabase } from './services.ts';
 
@@ -94,18 +94,24 @@ async function main(argv: string[]) {
         console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
         return 0;
       });
-    case 'seed':
+    case 'seed': {
+      // `--area 350206` as officials know it; padded to 12 digits like WUSHE_AREA. Checked before the database opens.
+      const area = values.area === undefined ? config.areaCode : installationArea(values.area);
+      if (!area) {
+        console.error(`--area "${values.area}": expected ${INSTALLATION_AREA_HINT}.`);
+        return 1;
+      }
       return withDatabase(config, async (db) => {
         await (await import('@wushe/db')).migrate(db);
         if (values.demo) {
           console.log((await seedDemo(db, loadOrCreateKeys(config.dataDir))) ? 'Demo loaded.' : 'The demo was already loaded.');
         } else {
-          const area = values.area ?? config.areaCode;
           const { areaCount } = await seedBase(db, area);
-          console.log(`Installation serves ${normalizeAreaCode(area)}: ${areaCount} areas, built-in roles ready.`);
+          console.log(`Installation serves ${area}: ${areaCount} areas, built-in roles ready.`);
         }
         return 0;
       });
+    }
     case 'create-admin':
       return withDatabase(config, (db) => createAdmin(db, values));
     case 'audit-verify':

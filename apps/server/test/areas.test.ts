@@ -85,13 +85,13 @@ describe('areas API', () => {
   });
 
   it('rejects a malformed parent and limit with field errors', async () => {
-    const zh = await huli.get('/api/v1/areas?parent=3502&limit=0');
+    const zh = await huli.get('/api/v1/areas?parent=35020&limit=0');
     expect(zh.statusCode).toBe(400);
     expect(zh.json().code).toBe('error.validation');
     expect(paths(zh.json())).toEqual(expect.arrayContaining(['parent', 'limit']));
     expect(zh.json().errors.find((e: { path: string }) => e.path === 'parent').message).toContain('区划代码');
-    const en = await huli.get('/api/v1/areas?parent=3502', { 'accept-language': 'en' });
-    expect(en.json().errors[0]).toEqual({ path: 'parent', message: 'An area code is 12 digits (longer for a grid)' });
+    const en = await huli.get('/api/v1/areas?parent=35020', { 'accept-language': 'en' });
+    expect(en.json().errors[0]).toEqual({ path: 'parent', message: 'An area code has 2, 4, 6, 9 or 12 digits (longer for a grid)' });
   });
 
   it('reads one area in scope and answers 404 outside it', async () => {

@@ -35,7 +35,7 @@ describe('auth', () => {
     expect((await t.tryLogin('HULI', PW)).statusCode).toBe(200);
   });
 
-  it('answers a wrong password with the tries left, an unknown user without', async () => {
+  it('answers a wrong password with the tries left, an unknown user alike', async () => {
     const wrong = await t.tryLogin('jiangtou.sw', 'Wrong@2026');
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().code).toBe('auth.badCredentialsLeft');
@@ -48,9 +48,11 @@ describe('auth', () => {
       headers: en,
     });
     expect(wrongEn.json().detail).toContain('3 more failures lock the account for 15 minutes');
+    // An unknown name is counted like an account: the answer does not tell which names exist.
     const unknown = await t.tryLogin('nobody.here', PW);
     expect(unknown.statusCode).toBe(401);
-    expect(unknown.json().code).toBe('auth.badCredentials');
+    expect(unknown.json().code).toBe('auth.badCredentialsLeft');
+    expect(unknown.json().detail).toContain('再错 4 次');
     // A success resets the count.
     await t.login('jiangtou.sw');
     expect((await t.tryLogin('jiangtou.sw', 'x')).json().detail).toContain('再错 4 次');

@@ -141,7 +141,7 @@ describe('coverage API', () => {
     expect(bad.json().errors.map((e: { path: string }) => e.path)).toEqual(['date']);
     const future = await sw.get(`/api/v1/coverage?date=${addDays(today, 1)}`);
     expect(future.json().errors).toEqual([{ path: 'date', message: '统计日期不能晚于今天' }]);
-    expect((await sw.get('/api/v1/coverage?area=12')).statusCode).toBe(400);
+    expect((await sw.get('/api/v1/coverage?area=123')).statusCode).toBe(400);
     expect((await volunteer.get('/api/v1/coverage')).statusCode).toBe(403);
   });
 });

@@ -111,7 +111,7 @@ describe('follow-ups API', () => {
     expect(ids(await sw.get(`/api/v1/follow-ups?residentId=${a.id}&status=all`))).toEqual([late, soon]);
     // An area outside the caller's scope finds nothing; a malformed one is a field error.
     expect((await sw.get('/api/v1/follow-ups?area=350206005000')).json()).toEqual({ items: [], total: 0 });
-    const bad = await sw.get('/api/v1/follow-ups?area=35&status=nope');
+    const bad = await sw.get('/api/v1/follow-ups?area=350&status=nope');
     expect(bad.statusCode).toBe(400);
     expect(
       bad

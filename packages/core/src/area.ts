@@ -55,6 +55,19 @@ export function areaAncestors(code: string): string[] {
 
 export const AREA_CODE_PATTERN = /^\d{12}(\d{1,6})?$/;
 
+/** A code as people type it: 2, 4, 6 or 9 digits (their level's prefix), 12, or a longer grid code. */
+export const AREA_CODE_INPUT_PATTERN = /^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12}|\d{13,18})$/;
+
+/**
+ * Area codes as people type them: officials know their district as `350206`, so 2-, 4-, 6- and
+ * 9-digit codes are padded to 12 (`350206` → `350206000000`); 12 digits and longer grid codes
+ * are kept; anything else is null (not an area code).
+ */
+export function parseAreaCode(input: string): string | null {
+  const code = input.trim();
+  return AREA_CODE_INPUT_PATTERN.test(code) ? normalizeAreaCode(code) : null;
+}
+
 /**
  * Narrows a scope by an area filter: the filter's prefix when it lies within the scope, the
  * scope itself when the filter is an ancestor, and null (nothing visible) otherwise.

@@ -8,7 +8,9 @@ import {
   inScope,
   narrowScope,
   normalizeAreaCode,
+  parseAreaCode,
 } from '../src/area.ts';
+import { areaCode } from '../src/schemas/common.ts';
 
 const GRID = '350206004001007'; // a grid under community 350206004001
 
@@ -82,5 +84,36 @@ describe('area codes', () => {
     expect(AREA_CODE_PATTERN.test('350206')).toBe(false);
     expect(AREA_CODE_PATTERN.test('35020600400a')).toBe(false);
     expect(AREA_CODE_PATTERN.test('3502060040011234567')).toBe(false);
+  });
+
+  it('reads area codes as people type them: 2, 4, 6, 9 digits padded to 12, 12 and grids kept', () => {
+    expect(parseAreaCode('35')).toBe('350000000000');
+    expect(parseAreaCode('3502')).toBe('350200000000');
+    expect(parseAreaCode('350206')).toBe('350206000000');
+    expect(parseAreaCode(' 350206004 ')).toBe('350206004000');
+    expect(parseAreaCode('350206004001')).toBe('350206004001');
+    expect(parseAreaCode(GRID)).toBe(GRID);
+    for (const bad of [
+      '',
+      '3',
+      '350',
+      '35020',
+      '3502060',
+      '35020600',
+      '3502060040',
+      '35020600400',
+      '35020600400a',
+      '3502060040011234567',
+      '３５０２',
+    ])
+      expect(parseAreaCode(bad), bad).toBeNull();
+  });
+
+  it('normalises area fields in the shared schema and refuses the rest with area.invalid', () => {
+    expect(areaCode.parse('350206')).toBe('350206000000');
+    expect(areaCode.parse(GRID)).toBe(GRID);
+    const bad = areaCode.safeParse('35020');
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.message).toBe('area.invalid');
   });
 });

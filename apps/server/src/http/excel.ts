@@ -1,4 +1,9 @@
-// Excel out: every list can be exported with the filters applied.
+// Excel out: every list can be exported with the filters applied. Workbooks are streamed
+// (exceljs' streaming writer into the reply), fed page by page with a turn of the event loop
+// between pages: a 50,000-row export neither holds the whole workbook in memory nor blocks
+// other requests for seconds.
+import { PassThrough } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 
@@ -8,19 +13,57 @@ export interface Column<T> {
   width?: number;
 }
 
-export async function sendXlsx<T>(reply: FastifyReply, filename: string, sheet: string, columns: Column<T>[], rows: T[]) {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(sheet);
-  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 18 }));
-  ws.getRow(1).font = { bold: true };
-  for (const r of rows) ws.addRow(columns.map((c) => c.value(r)));
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  return reply
-    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)
-    .send(buf);
-}
+/** Rows in pages: an array (paged here) or pages read one at a time from the database. */
+export type RowSource<T> = T[] | AsyncIterable<T[]>;
 
 /** The most rows one export returns; a list page is capped far lower. */
 export const EXPORT_LIMIT = 50_000;
+
+/** Rows read from the database at a time. */
+export const EXPORT_PAGE = 1_000;
+
+// Rows written between two turns of the event loop: exceljs takes 0.1–0.3 ms a row, so
+// other requests wait some 5–15 ms at most.
+const WRITE_SLICE = 50;
+
+async function* pagesOf<T>(source: RowSource<T>): AsyncIterable<T[]> {
+  if (!Array.isArray(source)) return yield* source;
+  for (let i = 0; i < source.length || i === 0; i += EXPORT_PAGE) yield source.slice(i, i + EXPORT_PAGE);
+}
+
+async function writeWorkbook<T>(out: PassThrough, sheet: string, columns: Column<T>[], pages: AsyncIterator<T[]>, first: T[]) {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const ws = wb.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 18 }));
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).commit();
+  let page: T[] | undefined = first;
+  while (page) {
+    for (let i = 0; i < page.length; i += WRITE_SLICE) {
+      for (const r of page.slice(i, i + WRITE_SLICE)) ws.addRow(columns.map((c) => c.value(r))).commit();
+      await nextTurn();
+    }
+    const next: IteratorResult<T[]> = await pages.next();
+    page = next.done ? undefined : next.value;
+  }
+  ws.commit();
+  await wb.commit();
+}
+
+/**
+ * Sends an .xlsx built from `rows`. The first page is read before the answer starts, so a
+ * failure there is still a proper problem answer; a later failure cuts the download short.
+ */
+export async function sendXlsx<T>(reply: FastifyReply, filename: string, sheet: string, columns: Column<T>[], rows: RowSource<T>) {
+  const pages = pagesOf(rows)[Symbol.asyncIterator]();
+  const first = await pages.next();
+  const out = new PassThrough();
+  writeWorkbook(out, sheet, columns, pages, first.done ? [] : first.value).catch((e: unknown) => {
+    reply.log.error({ err: e }, 'export failed while streaming');
+    out.destroy(e as Error);
+  });
+  return reply
+    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)
+    .send(out);
+}

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { AREA_CODE_PATTERN } from '../area.ts';
+import { AREA_CODE_INPUT_PATTERN, normalizeAreaCode } from '../area.ts';
 
 export const uuid = z.uuid();
-export const areaCode = z.string().regex(AREA_CODE_PATTERN, { error: 'area.invalid' });
+/** An area code in a query, body or path: 2/4/6/9 digits padded to 12, 12+ kept (see parseAreaCode). */
+export const areaCode = z.string().trim().regex(AREA_CODE_INPUT_PATTERN, { error: 'area.invalid' }).transform(normalizeAreaCode);
 export const isoDateTime = z.string();
 
 /** `?page=&pageSize=` (1-based, pageSize capped at 100). */

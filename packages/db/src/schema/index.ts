@@ -116,6 +116,22 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
+/**
+ * Failed logins under names that match no account, counted like an account's own, so a wrong
+ * password answers the same whether the name exists or not. Not area data (no area_code).
+ */
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    username: text('username').primaryKey(), // lower-cased
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: tstz('locked_until'),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  // Counts of unknown names are cleared by age: they never see a successful login.
+  (t) => [index('login_failures_updated_idx').on(t.updatedAt)],
+);
+
 /** Append-only audit trail; each row's hash covers the previous row's hash. */
 export const auditLog = pgTable(
   'audit_log',

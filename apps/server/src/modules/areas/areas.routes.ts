@@ -1,4 +1,4 @@
-import { area, areasQuery, gridCreateBody, listOf } from '@wushe/core';
+import { area, areaCode, areasQuery, gridCreateBody, listOf } from '@wushe/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { route } from '../../http/route.ts';
@@ -26,7 +26,7 @@ export function areasRoutes(app: FastifyInstance): void {
     access: 'area.read',
     summary: "One area within the caller's scope",
     tags,
-    params: z.object({ code: z.string().regex(/^\d{12,18}$/) }),
+    params: z.object({ code: areaCode }),
     response: area,
     handler: (ctx, { params }) => getArea(ctx, params.code),
   });

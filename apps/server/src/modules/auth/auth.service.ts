@@ -1,15 +1,25 @@
-// Sign-in rules (等保 2.0): lock after N failures for M minutes, TOTP where enabled or
+// Sign-in rules (等保 2.0): lock after N failures for M minutes (lockout.ts), TOTP where enabled or
 // required, forced change of initial passwords, every outcome audited.
 import { checkPassword, formatShanghai, type Lang, type MessageKey } from '@wushe/core';
-import { hashPassword, schema, verifyPassword, type Db } from '@wushe/db';
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { hashPassword, verifyPassword } from '@wushe/db';
 import { appendAudit } from '../../audit/audit.ts';
 import type { Ctx, Services } from '../../context.ts';
 import { matchTotpStep, newTotpSecret, otpauthUrl } from '../../crypto/totp.ts';
 import { AppError, fieldError, forbidden } from '../../http/errors.ts';
+import {
+  deleteSession,
+  deleteUserSessions,
+  disableTotp,
+  enableTotp,
+  recordLoginSuccess,
+  setPassword,
+  setPendingTotpSecret,
+  userById,
+  userByName,
+} from './auth.repo.ts';
+import { auditFailure, countFailure, countUnknownFailure, type Attempt, type Verdict } from './lockout.ts';
 import { createSession } from './session.ts';
 
-const { users, sessions } = schema;
 let dummyHash: Promise<string> | undefined;
 
 export interface LoginInput {
@@ -21,96 +31,63 @@ export interface LoginInput {
   now: Date;
 }
 
-type Outcome =
-  | { kind: 'ok'; token: string }
-  | { kind: 'locked'; until: Date }
-  | { kind: 'failed'; left: number; reason: string }
-  | { kind: 'refused'; error: AppError };
+type Outcome = { kind: 'ok'; token: string } | Verdict | { kind: 'refused'; error: AppError };
 
-/** Returns the new session token, or throws a problem the person can act on. */
+const lockedError = (until: Date) => new AppError(423, 'auth.locked', { until: formatShanghai(until) });
+
+/**
+ * Returns the new session token, or throws a problem the person can act on. A wrong password
+ * answers the same for an unknown name as for a real account (status, code, tries left, lock,
+ * and about the same work: one argon2 check, one transaction); an account's state (disabled,
+ * locked by an administrator) is told only to whoever knows its password.
+ */
 export async function login(services: Services, input: LoginInput): Promise<string> {
   const { config, database, keys, installation } = services;
-  const fail = (db: Db, user: typeof users.$inferSelect | undefined, reason: string) =>
-    appendAudit(db, {
-      actorId: user?.id ?? null,
-      actorName: input.username.slice(0, 64),
-      ip: input.ip,
-      action: 'auth.login.failed',
-      targetType: 'user',
-      targetId: user?.id ?? null,
-      areaCode: user?.areaCode ?? installation.areaCode,
-      after: { reason },
-    });
+  const attempt = (reason: string): Attempt => ({
+    name: input.username,
+    ip: input.ip,
+    now: input.now,
+    reason,
+    via: 'login',
+    installationArea: installation.areaCode,
+  });
   // Verify outside the transaction: argon2 is slow and must not hold a connection.
-  const [user] = await database.run('', (db) =>
-    db
-      .select()
-      .from(users)
-      .where(sql`lower(${users.username}) = lower(${input.username})`),
-  );
+  const user = await database.run('', (db) => userByName(db, input.username));
   const passwordOk = user
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyPassword(await (dummyHash ??= hashPassword('timing-equaliser-Aa1!')), input.password);
 
   const outcome = await database.tx('', async (db): Promise<Outcome> => {
     // Refusals are returned, not thrown: a throw would roll back their audit record.
-    if (!user) {
-      await fail(db, undefined, 'unknown-user');
-      return { kind: 'refused', error: new AppError(401, 'auth.badCredentials') };
-    }
+    if (!user) return countUnknownFailure(db, config, attempt('unknown-user'));
     // Re-read under a row lock so concurrent failures count correctly.
-    const [u] = await db.select().from(users).where(eq(users.id, user.id)).for('update');
-    if (!u) throw new AppError(401, 'auth.badCredentials');
+    const u = await userById(db, user.id, true);
+    if (!u) return countUnknownFailure(db, config, attempt('unknown-user'));
+    if (u.lockedUntil && u.lockedUntil > input.now) {
+      await auditFailure(db, u, attempt('locked'));
+      return { kind: 'locked', until: u.lockedUntil };
+    }
+    if (!passwordOk) return countFailure(db, config, u, attempt('bad-password'));
     if (u.status === 'disabled') {
-      await fail(db, u, 'disabled');
+      await auditFailure(db, u, attempt('disabled'));
       return { kind: 'refused', error: new AppError(403, 'auth.disabled') };
     }
     if (u.status === 'locked') {
-      await fail(db, u, 'locked-by-admin');
+      await auditFailure(db, u, attempt('locked-by-admin'));
       return { kind: 'refused', error: new AppError(423, 'auth.lockedByAdmin') };
     }
-    if (u.lockedUntil && u.lockedUntil > input.now) {
-      await fail(db, u, 'locked');
-      return { kind: 'refused', error: new AppError(423, 'auth.locked', { until: formatShanghai(u.lockedUntil) }) };
-    }
-    let ok = passwordOk;
-    let reason = 'bad-password';
     let totpStep: number | null = null;
-    if (ok && u.totpEnabled && u.totpSecret) {
+    if (u.totpEnabled && u.totpSecret) {
       if (!input.totp) throw new AppError(401, 'auth.totpRequired');
       const step = matchTotpStep(keys.open(u.totpSecret), input.totp, input.now.getTime());
       // A code is good once: a replayed (or older) step is refused like a wrong code.
-      ok = step !== null && step > (u.totpLastStep ?? -1);
-      if (ok) totpStep = step;
-      reason = 'bad-totp';
-    }
-    if (!ok) {
-      const attempts = u.failedAttempts + 1;
-      if (attempts >= config.lockAttempts) {
-        const until = new Date(input.now.getTime() + config.lockMinutes * 60_000);
-        await db.update(users).set({ failedAttempts: 0, lockedUntil: until }).where(eq(users.id, u.id));
-        await fail(db, u, reason);
-        await appendAudit(db, {
-          actorId: null,
-          actorName: 'system',
-          ip: input.ip,
-          action: 'user.lock',
-          targetType: 'user',
-          targetId: u.id,
-          areaCode: u.areaCode,
-          after: { lockedUntil: until.toISOString(), reason: 'failed-logins' },
-        });
-        // The lock and its audit must survive the error answer: commit, then report.
-        return { kind: 'locked', until };
+      if (step === null || step <= (u.totpLastStep ?? -1)) {
+        const v = await countFailure(db, config, u, attempt('bad-totp'));
+        return v.kind === 'locked' ? v : { kind: 'refused', error: new AppError(401, 'auth.totpWrong') };
       }
-      await db.update(users).set({ failedAttempts: attempts }).where(eq(users.id, u.id));
-      await fail(db, u, reason);
-      return { kind: 'failed', left: config.lockAttempts - attempts, reason };
+      totpStep = step;
     }
-    await db
-      .update(users)
-      .set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: input.now, ...(totpStep !== null ? { totpLastStep: totpStep } : {}) })
-      .where(eq(users.id, u.id));
+    await recordLoginSuccess(db, u.id, input.now, totpStep);
     const token = await createSession(db, u.id, input.ip, input.userAgent);
     await appendAudit(db, {
       actorId: u.id,
@@ -125,14 +102,41 @@ export async function login(services: Services, input: LoginInput): Promise<stri
   });
   if (outcome.kind === 'ok') return outcome.token;
   if (outcome.kind === 'refused') throw outcome.error;
-  if (outcome.kind === 'locked') throw new AppError(423, 'auth.locked', { until: formatShanghai(outcome.until) });
-  if (outcome.reason === 'bad-totp') throw new AppError(401, 'auth.totpWrong');
+  if (outcome.kind === 'locked') throw lockedError(outcome.until);
   throw new AppError(401, 'auth.badCredentialsLeft', { left: outcome.left, minutes: config.lockMinutes });
+}
+
+/**
+ * A wrong current password on a signed-in session (password change, turning TOTP off) counts
+ * toward the login lock-out: a stolen session cannot guess the password unchecked. At the
+ * limit the account locks and all its sessions end.
+ */
+async function refuseWrongCurrent(ctx: Ctx, field: string, via: string): Promise<never> {
+  const verdict = await ctx.database.tx('', async (db) => {
+    const u = await userById(db, ctx.actor.id, true);
+    if (!u) return null;
+    const a: Attempt = {
+      name: u.username,
+      ip: ctx.ip,
+      now: ctx.now,
+      reason: 'bad-current-password',
+      via,
+      installationArea: ctx.installation.areaCode,
+    };
+    const v = await countFailure(db, ctx.config, u, a);
+    if (v.kind === 'locked') await deleteUserSessions(db, u.id);
+    return v;
+  });
+  if (verdict?.kind === 'locked') {
+    ctx.sessionCache.forgetUser(ctx.actor.id);
+    throw lockedError(verdict.until);
+  }
+  throw fieldError(field, 'password.wrongCurrent');
 }
 
 export async function logout(ctx: Ctx, sessionId: string): Promise<void> {
   await ctx.database.tx('', async (db) => {
-    await db.delete(sessions).where(eq(sessions.id, sessionId));
+    await deleteSession(db, sessionId);
     await appendAudit(db, auditOf(ctx, 'auth.logout'));
   });
   ctx.sessionCache.forget(sessionId);
@@ -157,19 +161,16 @@ export function passwordProblem(ctx: Pick<Ctx, 'config'>, path: string, password
 }
 
 export async function changePassword(ctx: Ctx, sessionId: string, current: string, next: string): Promise<void> {
-  const [u] = await ctx.database.run('', (db) => db.select().from(users).where(eq(users.id, ctx.actor.id)));
-  if (!u || !(await verifyPassword(u.passwordHash, current))) throw fieldError('currentPassword', 'password.wrongCurrent');
+  const u = await ctx.database.run('', (db) => userById(db, ctx.actor.id));
+  if (!u || !(await verifyPassword(u.passwordHash, current))) return refuseWrongCurrent(ctx, 'currentPassword', 'password');
   const problem = passwordProblem(ctx, 'newPassword', next);
   if (problem) throw problem;
   if (current === next) throw fieldError('newPassword', 'password.sameAsOld');
   const passwordHash = await hashPassword(next);
   await ctx.database.tx('', async (db) => {
-    await db
-      .update(users)
-      .set({ passwordHash, mustChangePassword: false, passwordChangedAt: ctx.now, version: sql`${users.version} + 1` })
-      .where(eq(users.id, u.id));
+    await setPassword(db, u.id, passwordHash, ctx.now);
     // Other sessions of this account end: whoever knew the old password is out.
-    await db.delete(sessions).where(and(eq(sessions.userId, u.id), ne(sessions.id, sessionId)));
+    await deleteUserSessions(db, u.id, sessionId);
     await appendAudit(db, auditOf(ctx, 'auth.password.change'));
   });
   ctx.sessionCache.forgetUser(u.id);
@@ -177,32 +178,27 @@ export async function changePassword(ctx: Ctx, sessionId: string, current: strin
 
 export async function totpSetup(ctx: Ctx): Promise<{ secret: string; otpauthUrl: string }> {
   const secret = newTotpSecret();
-  await ctx.database.run('', (db) =>
-    db
-      .update(users)
-      .set({ totpSecret: ctx.keys.seal(secret), totpEnabled: false })
-      .where(and(eq(users.id, ctx.actor.id), eq(users.totpEnabled, false))),
-  );
+  await ctx.database.run('', (db) => setPendingTotpSecret(db, ctx.actor.id, ctx.keys.seal(secret)));
   if (ctx.actor.totpEnabled) throw forbidden();
   return { secret, otpauthUrl: otpauthUrl(secret, ctx.actor.username) };
 }
 
 export async function totpEnable(ctx: Ctx, code: string): Promise<void> {
   await ctx.database.tx('', async (db) => {
-    const [u] = await db.select().from(users).where(eq(users.id, ctx.actor.id));
+    const u = await userById(db, ctx.actor.id);
     const step = u?.totpSecret ? matchTotpStep(ctx.keys.open(u.totpSecret), code, ctx.now.getTime()) : null;
     if (!u || step === null) throw fieldError('code', 'auth.totpWrong');
-    await db.update(users).set({ totpEnabled: true, totpLastStep: step }).where(eq(users.id, u.id));
+    await enableTotp(db, u.id, step);
     await appendAudit(db, auditOf(ctx, 'auth.totp.enable'));
   });
   ctx.sessionCache.forgetUser(ctx.actor.id);
 }
 
 export async function totpDisable(ctx: Ctx, password: string): Promise<void> {
-  const [u] = await ctx.database.run('', (db) => db.select().from(users).where(eq(users.id, ctx.actor.id)));
-  if (!u || !(await verifyPassword(u.passwordHash, password))) throw fieldError('password', 'password.wrongCurrent');
+  const u = await ctx.database.run('', (db) => userById(db, ctx.actor.id));
+  if (!u || !(await verifyPassword(u.passwordHash, password))) return refuseWrongCurrent(ctx, 'password', 'totp-disable');
   await ctx.database.tx('', async (db) => {
-    await db.update(users).set({ totpEnabled: false, totpSecret: null }).where(eq(users.id, u.id));
+    await disableTotp(db, u.id);
     await appendAudit(db, auditOf(ctx, 'auth.totp.disable'));
   });
   ctx.sessionCache.forgetUser(ctx.actor.id);

@@ -2,16 +2,16 @@
 // resolves to the actor in one round trip (session_resolve), and ends after the idle timeout.
 import crypto from 'node:crypto';
 import { areaPrefix, type Actor, type Permission } from '@wushe/core';
-import { preparedRows, schema, type Db } from '@wushe/db';
-import { eq, sql } from 'drizzle-orm';
+import type { Db } from '@wushe/db';
 import type { Services } from '../../context.ts';
+import { deleteSession, insertSession, resolveSessionRows } from './auth.repo.ts';
 
 export const SESSION_COOKIE = 'wushe_sid';
 const TOUCH_SECONDS = 60;
 
 export const sessionIdOf = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
-interface SessionRow {
+export interface SessionRow {
   csrf_token: string;
   last_seen_at: string | Date;
   user_id: string;
@@ -39,16 +39,13 @@ export async function resolveSession(services: Services, token: string, now: Dat
   const idle = services.config.idleMinutes * 60;
   const cached = useCache ? services.sessionCache.get(id, now.getTime()) : undefined;
   if (cached && now.getTime() - cached.lastSeen <= idle * 1000) return { sessionId: id, actor: cached.actor };
-  // Runs in whatever scope the pooled connection has: the function is SECURITY DEFINER.
-  const found = await services.database.any((db) =>
-    preparedRows<SessionRow>(db, sql`SELECT * FROM session_resolve(${id}, ${idle}, ${TOUCH_SECONDS})`),
-  );
+  const found = await services.database.any((db) => resolveSessionRows(db, id, idle, TOUCH_SECONDS));
   const r = found[0];
   if (!r) return null;
   const lastSeen = new Date(r.last_seen_at).getTime();
   if (now.getTime() - lastSeen > idle * 1000 || r.status !== 'active') {
     services.sessionCache.forget(id);
-    await services.database.run('', (db) => db.delete(schema.sessions).where(eq(schema.sessions.id, id)));
+    await services.database.run('', (db) => deleteSession(db, id));
     return { expired: true };
   }
   const actor = actorFromRow(r, services);
@@ -77,7 +74,7 @@ function actorFromRow(r: SessionRow, services: Services): Actor {
 
 export async function createSession(db: Db, userId: string, ip: string, userAgent: string | undefined): Promise<string> {
   const token = crypto.randomBytes(32).toString('base64url');
-  await db.insert(schema.sessions).values({
+  await insertSession(db, {
     id: sessionIdOf(token),
     userId,
     csrfToken: crypto.randomBytes(24).toString('base64url'),

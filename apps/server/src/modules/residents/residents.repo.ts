@@ -117,13 +117,26 @@ export async function listResidents(db: Db, f: ResidentFilter): Promise<{ items:
   return { items, total: Number(c?.n ?? 0) };
 }
 
-/** Up to `limit` rows with their sealed ID and phone, for an export that may reveal them. */
-export function exportRows(db: Db, f: ResidentFilter) {
-  return rows<SummaryRow & { idCipher: string; phoneCipher: string | null; address: string | null }>(
+export type ExportRow = SummaryRow & { idCipher: string; phoneCipher: string | null; address: string | null };
+
+/** The ids of up to `limit` rows in the list's order: an export reads these once, then its rows page by page. */
+export async function exportIds(db: Db, f: ResidentFilter): Promise<string[]> {
+  const found = await rows<{ id: string }>(
+    db,
+    sql`SELECT r.id FROM residents r WHERE ${filterSql(f)} ORDER BY ${SORTS[f.sort] ?? SORTS.nextDueOn!} LIMIT ${f.limit}`,
+  );
+  return found.map((r) => r.id);
+}
+
+/** One page of an export by primary key, with the sealed ID and phone, in the order of `ids`. */
+export async function exportPage(db: Db, prefix: string, ids: string[]): Promise<ExportRow[]> {
+  const found = await rows<ExportRow>(
     db,
     sql`SELECT ${SUMMARY_COLUMNS}, r.id_cipher AS "idCipher", r.phone_cipher AS "phoneCipher", r.address
-      FROM residents r ${JOINS} WHERE ${filterSql(f)} ORDER BY ${SORTS[f.sort] ?? SORTS.nextDueOn!} LIMIT ${f.limit}`,
+      FROM residents r ${JOINS} WHERE r.id = ANY(${`{${ids.join(',')}}`}::uuid[]) AND ${inArea(sql`r.area_code`, prefix)}`,
   );
+  const byId = new Map(found.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 interface DetailRow extends SummaryRow {

@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { SheetRow } from './import.parse.ts';
 import type { ResidentRow } from '../residents.write.ts';
 import { cell, checkRow, rowError, type Lookups, type RowError } from './import.rows.ts';
+import { withoutBadText } from '../../../http/input.ts';
 
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -150,11 +151,12 @@ export async function planRows(
     if (i > 0 && i % 100 === 0) await yieldToEventLoop();
     const row = slice[i]!;
     const checked = checkRow(row, p.lookups);
-    const rawId = cell(row, p.lookups, 'idNumber');
+    // The report keeps the name and masked ID of a refused row: never with text the database cannot store.
+    const rawId = withoutBadText(cell(row, p.lookups, 'idNumber'));
     const outcome: Outcome = {
       row: row.row,
       status: 'rejected', // until the checks below pass
-      name: (checked.kind === 'ok' ? checked.input.name : cell(row, p.lookups, 'name')) || null,
+      name: (checked.kind === 'ok' ? checked.input.name : withoutBadText(cell(row, p.lookups, 'name'))) || null,
       idMasked: rawId ? maskIdNumber(rawId) : null,
       errors: [],
     };

@@ -1,6 +1,6 @@
 // Resident import routes: the template, the upload (raw file body, 202 + job), the job's
 // progress and its per-row report.
-import { idParams, importJob, importQuery, importReportEntry, importReportRow } from '@wushe/core';
+import { idParams, importJob, importQuery, importReportEntry, importReportRow, translate } from '@wushe/core';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { notFound } from '../../../http/errors.ts';
@@ -60,7 +60,7 @@ export function residentsImportRoutes(app: FastifyInstance): void {
         communities,
         lang: ctx.lang,
       });
-      return sendFile(reply, ctx.lang === 'en' ? 'resident-import-template.xlsx' : '服务对象导入模板.xlsx', buf);
+      return sendFile(reply, translate(ctx.lang, 'import.template.file'), buf);
     },
   });
   route(app, {
@@ -101,7 +101,7 @@ export function residentsImportRoutes(app: FastifyInstance): void {
           imported: o.status !== 'rejected' && !o.notImported, // false for good rows of an all-or-nothing import with errors
         }));
       }
-      return sendFile(reply, ctx.lang === 'en' ? 'import-report.xlsx' : '导入结果.xlsx', await reportXlsx(outcomes, ctx.lang));
+      return sendFile(reply, translate(ctx.lang, 'import.report.file'), await reportXlsx(outcomes, ctx.lang));
     },
   });
 }

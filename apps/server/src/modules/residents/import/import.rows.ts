@@ -1,8 +1,9 @@
 // One file row → a checked residentInput, or the problems found, each tied to a column.
 // Everything here is in memory (code lists and the areas in scope are preloaded), so a
 // 100,000-row file is checked without a database round trip per row.
-import { residentInput, translate, type Lang, type ResidentInput } from '@wushe/core';
+import { parseAreaCode, residentInput, translate, type Lang, type ResidentInput } from '@wushe/core';
 import { z } from 'zod';
+import { isBadText } from '../../../http/input.ts';
 import type { SheetRow } from './import.parse.ts';
 import { columnOfPath, columnTitle, documentTypeLookup, IMPORT_COLUMNS, normalizeDate, type ColumnKey } from './import.columns.ts';
 
@@ -65,6 +66,10 @@ export type RowResult = { kind: 'ok'; input: ResidentInput } | { kind: 'bad'; er
 /** Maps and validates one row; the rules that need keys or the database come later. */
 export function checkRow(row: SheetRow, l: Lookups): RowResult {
   const errors: RowError[] = [];
+  // A NUL or a lone surrogate (text PostgreSQL cannot store) rejects this row only, by column.
+  for (const [key, i] of Object.entries(l.index))
+    if (i !== undefined && isBadText(row.cells[i] ?? '')) errors.push(rowError(key, 'error.badText'));
+  if (errors.length) return { kind: 'bad', errors };
   const get = (k: ColumnKey) => cell(row, l, k);
   const idIndex = l.index.idNumber;
   if (idIndex !== undefined && row.numeric?.includes(idIndex)) errors.push(rowError('idNumber', 'idNumber.excelMangled'));
@@ -83,7 +88,8 @@ export function checkRow(row: SheetRow, l: Lookups): RowResult {
   const assistanceStatus = statusRaw ? l.assistance(statusRaw) : null;
   if (statusRaw && !assistanceStatus) errors.push(rowError('assistanceStatus', 'resident.unknownCode', { code: statusRaw }));
 
-  const areaCode = get('areaCode');
+  // A code as people type it (`350206004` for a street) is read as its 12-digit form.
+  const areaCode = parseAreaCode(get('areaCode')) ?? get('areaCode');
   const level = l.areas.get(areaCode);
   if (areaCode && !level) errors.push(rowError('areaCode', 'area.unknown'));
   else if (level && level !== 'community' && level !== 'grid') errors.push(rowError('areaCode', 'resident.areaLevel'));

@@ -1,7 +1,7 @@
 // The import template and the import report as .xlsx. The template's first sheet is the one
 // read back; code lists live on a hidden sheet that the dropdowns point at, and the caller's
 // communities are listed on a visible sheet for reference.
-import { DOCUMENT_TYPES, type Lang } from '@wushe/core';
+import { DOCUMENT_TYPES, translate, type Lang, type MessageKey } from '@wushe/core';
 import ExcelJS from 'exceljs';
 import { columnTitle, IMPORT_COLUMNS, type CodeEntry, type ColumnKey } from './import.columns.ts';
 import type { Outcome } from './import.plan.ts';
@@ -11,11 +11,6 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 /** Rows of the data sheet that carry dropdowns and text formatting. */
 const TEMPLATE_ROWS = 20_000;
 
-export const SHEET_NAMES = {
-  data: { zh: '服务对象', en: 'Residents' },
-  areas: { zh: '社区代码', en: 'Communities' },
-  lists: { zh: '代码表', en: 'Lists' },
-};
 const pick = (t: { zh: string; en: string }, lang: Lang) => (lang === 'en' ? t.en : t.zh);
 
 export interface TemplateData {
@@ -34,9 +29,10 @@ const colLetter = (n: number) => {
 export async function templateXlsx(d: TemplateData): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const label = (e: { labelZh: string; labelEn: string }) => (d.lang === 'en' ? e.labelEn : e.labelZh);
-  const ws = wb.addWorksheet(pick(SHEET_NAMES.data, d.lang), { views: [{ state: 'frozen', ySplit: 2 }] });
-  const areaSheet = wb.addWorksheet(pick(SHEET_NAMES.areas, d.lang));
-  const lists = wb.addWorksheet(pick(SHEET_NAMES.lists, d.lang), { state: 'hidden' });
+  const t = (key: MessageKey) => translate(d.lang, key);
+  const ws = wb.addWorksheet(t('import.template.dataSheet'), { views: [{ state: 'frozen', ySplit: 2 }] });
+  const areaSheet = wb.addWorksheet(t('import.template.areasSheet'));
+  const lists = wb.addWorksheet(t('import.template.listsSheet'), { state: 'hidden' });
 
   ws.columns = IMPORT_COLUMNS.map((c) => ({ header: columnTitle(c, d.lang), width: c.width }));
   ws.getRow(1).font = { bold: true };
@@ -54,7 +50,7 @@ export async function templateXlsx(d: TemplateData): Promise<Buffer> {
 
   // The hidden lists: one column per dropdown.
   const listColumns: [ColumnKey, string[]][] = [
-    ['documentType', DOCUMENT_TYPES.map((t) => (d.lang === 'en' ? t.en : t.zh))],
+    ['documentType', DOCUMENT_TYPES.map((type) => pick(type, d.lang))],
     ['assistanceStatus', d.statuses.map(label)],
     ['careLevel', ['1', '2', '3', '4']],
     ['categories', d.categories.map(label)],
@@ -83,9 +79,9 @@ export async function templateXlsx(d: TemplateData): Promise<Buffer> {
   });
 
   areaSheet.columns = [
-    { header: d.lang === 'en' ? 'Community code' : '社区代码', width: 16 },
-    { header: d.lang === 'en' ? 'Name' : '名称', width: 20 },
-    { header: d.lang === 'en' ? 'Street / district' : '所属街道', width: 36 },
+    { header: t('import.template.communityCode'), width: 16 },
+    { header: t('import.template.communityName'), width: 20 },
+    { header: t('import.template.communityPath'), width: 36 },
   ];
   areaSheet.getRow(1).font = { bold: true };
   areaSheet.getColumn(1).numFmt = '@';
@@ -93,27 +89,20 @@ export async function templateXlsx(d: TemplateData): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const RESULT_LABELS: Record<Outcome['status'] | 'notImported', { zh: string; en: string }> = {
-  accepted: { zh: '新增', en: 'Added' },
-  updated: { zh: '更新', en: 'Updated' },
-  unchanged: { zh: '未变', en: 'Unchanged' },
-  rejected: { zh: '拒绝', en: 'Rejected' },
-  notImported: { zh: '未导入', en: 'Not imported' },
-};
-
-export const resultLabel = (o: Outcome, lang: Lang) => pick(RESULT_LABELS[o.notImported ? 'notImported' : o.status], lang);
+export const resultLabel = (o: Outcome, lang: Lang) =>
+  translate(lang, o.notImported ? 'import.result.notImported' : (`import.result.${o.status}` as const));
 
 /** The per-row report: row number, result, name, masked ID number and what to fix. */
 export async function reportXlsx(outcomes: Outcome[], lang: Lang): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  const en = lang === 'en';
-  const ws = wb.addWorksheet(en ? 'Import report' : '导入结果', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const t = (key: MessageKey) => translate(lang, key);
+  const ws = wb.addWorksheet(t('import.report.sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = [
-    { header: en ? 'Row' : '行号', width: 8 },
-    { header: en ? 'Result' : '结果', width: 10 },
-    { header: en ? 'Name' : '姓名', width: 12 },
-    { header: en ? 'Document number' : '证件号码', width: 22 },
-    { header: en ? 'Errors' : '错误说明', width: 80 },
+    { header: t('import.report.row'), width: 8 },
+    { header: t('import.report.result'), width: 10 },
+    { header: t('import.report.name'), width: 12 },
+    { header: t('import.report.idNumber'), width: 22 },
+    { header: t('import.report.errors'), width: 80 },
   ];
   ws.getRow(1).font = { bold: true };
   for (const o of outcomes) {
