@@ -17,6 +17,7 @@ const NOT_AREA_SCOPED: Record<string, string> = {
   areas: 'reference data: the division tree itself; repositories scope it by code',
   code_lists: 'reference data: installation-wide code lists',
   instruments: 'reference data: assessment instruments, installation-wide',
+  login_failures: 'sign-in bookkeeping for names that match no account: no area, read only by the login path',
   roles: 'global accounts data: roles are installation-wide',
   sessions: 'global accounts data: resolved by cookie (session_resolve) before any scope is known; holds no area data',
   settings: 'installation-wide settings',

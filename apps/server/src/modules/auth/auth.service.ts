@@ -1,6 +1,6 @@
 // Sign-in rules (等保 2.0): lock after N failures for M minutes (lockout.ts), TOTP where enabled or
 // required, forced change of initial passwords, every outcome audited.
-import { checkPassword, formatShanghai, type Lang, type MessageKey } from '@wushe/core';
+import { checkPassword, formatShanghai, type Lang, type LoginBody, type MessageKey } from '@wushe/core';
 import { hashPassword, verifyPassword } from '@wushe/db';
 import { appendAudit } from '../../audit/audit.ts';
 import type { Ctx, Services } from '../../context.ts';
@@ -22,14 +22,8 @@ import { createSession } from './session.ts';
 
 let dummyHash: Promise<string> | undefined;
 
-export interface LoginInput {
-  username: string;
-  password: string;
-  totp?: string;
-  ip: string;
-  userAgent?: string;
-  now: Date;
-}
+/** The login body as validated, and where the attempt comes from. */
+export type LoginInput = LoginBody & { ip: string; userAgent?: string; now: Date };
 
 type Outcome = { kind: 'ok'; token: string } | Verdict | { kind: 'refused'; error: AppError };
 

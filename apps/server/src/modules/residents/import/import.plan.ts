@@ -2,11 +2,11 @@
 // against what is stored, keyed on the ID number's blind index: new (accepted), stored in
 // scope and different (updated), identical (unchanged), held outside the scope or repeated
 // in the file (rejected). Lookups are a few set queries, never one per row.
-import { rows, openFamily, prepareResident, type Db, type Family, type Keys } from '@wushe/db';
+import { openFamily, prepareResident, type Db, type Family, type Keys } from '@wushe/db';
 import { maskIdNumber, type ResidentInput, type VisitIntervals } from '@wushe/core';
-import { sql } from 'drizzle-orm';
 import type { SheetRow } from './import.parse.ts';
 import type { ResidentRow } from '../residents.write.ts';
+import { storedByHash, type Stored } from './import.repo.ts';
 import { cell, checkRow, rowError, type Lookups, type RowError } from './import.rows.ts';
 import { withoutBadText } from '../../../http/input.ts';
 
@@ -36,23 +36,6 @@ export interface PlannedRow {
 }
 
 /** What an import compares with: a stored resident's row, sealed values as stored. */
-type Stored = Pick<
-  ResidentRow,
-  | 'id'
-  | 'idHash'
-  | 'areaCode'
-  | 'name'
-  | 'documentType'
-  | 'phoneHash'
-  | 'address'
-  | 'familyCipher'
-  | 'categories'
-  | 'assistanceStatus'
-  | 'careLevel'
-  | 'healthCipher'
-  | 'notes'
-  | 'consent'
->;
 
 /** JSON with sorted keys: jsonb does not keep key order, so plain stringify would differ. */
 export function stableJson(v: unknown): string {
@@ -65,22 +48,6 @@ export function stableJson(v: unknown): string {
       .join(',')}}`;
   }
   return JSON.stringify(v ?? null);
-}
-
-/** Stored residents in scope (RLS) for these blind indexes, in one query. */
-async function storedByHash(db: Db, hashes: string[]): Promise<Map<string, Stored>> {
-  const out = new Map<string, Stored>();
-  if (!hashes.length) return out;
-  // Blind indexes are base64url, so a comma-joined list is unambiguous and binds as one value.
-  const found = await rows<Stored>(
-    db,
-    sql`SELECT id, id_hash AS "idHash", area_code AS "areaCode", name, document_type AS "documentType", phone_hash AS "phoneHash",
-      address, family_cipher AS "familyCipher", categories, assistance_status AS "assistanceStatus", care_level AS "careLevel",
-      health_cipher AS "healthCipher", notes, consent
-    FROM residents WHERE id_hash = ANY(string_to_array(${hashes.join(',')}, ',')) AND status <> 'merged'`,
-  );
-  for (const s of found) out.set(s.idHash, s);
-  return out;
 }
 
 /**

@@ -5,13 +5,32 @@
 // imports racing cannot both win). Their first care-level records go in the same statement;
 // the batch gets one audit record listing each new resident's masked view. Changed residents
 // go through updateResidentRow like any edit.
-import { copyRows, rows, uuidv7, type CopyValue, type Db } from '@wushe/db';
+import { copyRows, inArea, rows, uuidv7, type CopyValue, type Db } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 import { auditView, RESIDENT_COLUMNS, updateResidentRow, type ResidentRow, type RuleCtx } from '../residents.write.ts';
 import { appendAudit, byActor } from '../../../audit/audit.ts';
 import type { CodeEntry } from './import.columns.ts';
 import type { Outcome, PlannedRow } from './import.plan.ts';
 import { rowError } from './import.rows.ts';
+
+/** What an import compares a row with: the stored resident's columns. */
+export type Stored = Pick<
+  ResidentRow,
+  | 'id'
+  | 'idHash'
+  | 'areaCode'
+  | 'name'
+  | 'documentType'
+  | 'phoneHash'
+  | 'address'
+  | 'familyCipher'
+  | 'categories'
+  | 'assistanceStatus'
+  | 'careLevel'
+  | 'healthCipher'
+  | 'notes'
+  | 'consent'
+>;
 
 /**
  * Inserts accepted rows (all in scope) with their care-level records and one audit record for
@@ -120,14 +139,14 @@ const JOB_SELECT = sql`SELECT id, filename, mode, status, total_rows AS "totalRo
   FROM import_jobs`;
 
 export async function jobById(db: Db, scope: string, id: string): Promise<JobRow | undefined> {
-  const [r] = await rows<JobRow>(db, sql`${JOB_SELECT} WHERE id = ${id} AND area_code LIKE ${scope + '%'}`);
+  const [r] = await rows<JobRow>(db, sql`${JOB_SELECT} WHERE id = ${id} AND ${inArea(sql`area_code`, scope)}`);
   return r;
 }
 
 export async function jobReport(db: Db, scope: string, id: string): Promise<Outcome[] | null | undefined> {
   const [r] = await rows<{ report: Outcome[] | null }>(
     db,
-    sql`SELECT report FROM import_jobs WHERE id = ${id} AND area_code LIKE ${scope + '%'}`,
+    sql`SELECT report FROM import_jobs WHERE id = ${id} AND ${inArea(sql`area_code`, scope)}`,
   );
   return r ? r.report : undefined;
 }
@@ -146,7 +165,7 @@ export async function codeEntries(db: Db): Promise<Record<string, CodeEntry[]>> 
 export async function areaLevels(db: Db, scope: string, codes: string[]): Promise<Map<string, string>> {
   const found = await rows<{ code: string; level: string }>(
     db,
-    sql`SELECT code, level FROM areas WHERE code = ANY(string_to_array(${codes.filter((c) => /^\d+$/.test(c)).join(',')}, ',')) AND code LIKE ${scope + '%'}`,
+    sql`SELECT code, level FROM areas WHERE code = ANY(string_to_array(${codes.filter((c) => /^\d+$/.test(c)).join(',')}, ',')) AND ${inArea(sql`code`, scope)}`,
   );
   return new Map(found.map((a) => [a.code, a.level]));
 }
@@ -155,7 +174,7 @@ export async function areaLevels(db: Db, scope: string, codes: string[]): Promis
 export function communitiesIn(db: Db, scope: string) {
   return rows<{ code: string; name: string; path: string }>(
     db,
-    sql`SELECT code, name, path FROM areas WHERE code LIKE ${scope + '%'} AND level IN ('community', 'grid') ORDER BY code`,
+    sql`SELECT code, name, path FROM areas WHERE ${inArea(sql`code`, scope)} AND level IN ('community', 'grid') ORDER BY code`,
   );
 }
 
@@ -193,4 +212,20 @@ export function finishJob(
     updated = ${f.counts.updated}, unchanged = ${f.counts.unchanged}, rejected = ${f.counts.rejected},
     report = ${f.report ? JSON.stringify(f.report) : null}::jsonb, error = ${f.error}, finished_at = now()
     WHERE id = ${id}`);
+}
+
+/** Stored residents in scope (RLS) for these blind indexes, in one query. */
+export async function storedByHash(db: Db, hashes: string[]): Promise<Map<string, Stored>> {
+  const out = new Map<string, Stored>();
+  if (!hashes.length) return out;
+  // Blind indexes are base64url, so a comma-joined list is unambiguous and binds as one value.
+  const found = await rows<Stored>(
+    db,
+    sql`SELECT id, id_hash AS "idHash", area_code AS "areaCode", name, document_type AS "documentType", phone_hash AS "phoneHash",
+      address, family_cipher AS "familyCipher", categories, assistance_status AS "assistanceStatus", care_level AS "careLevel",
+      health_cipher AS "healthCipher", notes, consent
+    FROM residents WHERE id_hash = ANY(string_to_array(${hashes.join(',')}, ',')) AND status <> 'merged'`,
+  );
+  for (const s of found) out.set(s.idHash, s);
+  return out;
 }
