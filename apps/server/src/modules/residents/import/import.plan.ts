@@ -5,7 +5,6 @@
 import { openFamily, prepareResident, type Db, type Family, type Keys } from '@wushe/db';
 import { maskIdNumber, type ResidentInput, type VisitIntervals } from '@wushe/core';
 import type { SheetRow } from './import.parse.ts';
-import type { ResidentRow } from '../residents.write.ts';
 import { storedByHash, type Stored } from './import.repo.ts';
 import { cell, checkRow, rowError, type Lookups, type RowError } from './import.rows.ts';
 import { withoutBadText } from '../../../http/input.ts';
