@@ -12,11 +12,11 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 // lead: remove each entry once its branch is merged and the file follows the recipe.
 const NOT_YET: Record<string, string> = {};
 
-function sourceFiles(dir: string): string[] {
+function sourceFiles(dir: string, ext = /\.ts$/): string[] {
   return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
     const rel = path.posix.join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(rel);
-    return e.name.endsWith('.ts') ? [rel] : [];
+    if (e.isDirectory()) return sourceFiles(rel, ext);
+    return ext.test(e.name) ? [rel] : [];
   });
 }
 
@@ -48,5 +48,27 @@ describe('the module pattern', () => {
       [...read(f).matchAll(/^export interface (\w+(?:Input|Body|Query|Create|Update))\b/gm)].map((m) => `${f}: ${m[1]}`),
     );
     expect(copies).toEqual([]);
+  });
+
+  it('takes texts from the catalogs, never from an inline language ternary', () => {
+    // `lang === 'en' ? … : …` or `en ? … : …` scatters translations: texts belong in a
+    // catalog (translate/t), a { zh, en } pair goes through inLang().
+    const files = [
+      ...sourceFiles('apps/server/src'),
+      ...sourceFiles('apps/web/src/pages', /\.tsx?$/),
+      ...sourceFiles('apps/web/src/components', /\.tsx?$/),
+    ];
+    // Across line breaks too (prettier wraps long ternaries); `en?.x`, `en ?? x`, `en?: T` are not ternaries.
+    const ternary = /={2,3}\s*['"]en['"]\s*\?|\ben\s*\?\s*[^.?:\s]/g;
+    const offending = files.flatMap((f) => {
+      const text = read(f);
+      const lines = text.split('\n');
+      return [...text.matchAll(ternary)].map((m) => {
+        const n = text.slice(0, m.index).split('\n').length;
+        return `${f}:${n}: ${lines[n - 1]!.trim()}`;
+      });
+    });
+    expect(offending).toEqual([]);
+    expect(files.length).toBeGreaterThan(100);
   });
 });

@@ -153,6 +153,43 @@ export const MESSAGES = {
   'export.followUpStatus.open': { zh: '待跟进', en: 'Open' },
   'export.followUpStatus.overdue': { zh: '已逾期', en: 'Overdue' },
   'export.followUpStatus.done': { zh: '已完成', en: 'Done' },
+  'export.users.file': { zh: '账号.xlsx', en: 'accounts.xlsx' },
+  'export.users.sheet': { zh: '账号', en: 'Accounts' },
+  'export.users.username': { zh: '用户名', en: 'Username' },
+  'export.users.displayName': { zh: '姓名', en: 'Name' },
+  'export.users.phone': { zh: '手机号', en: 'Phone' },
+  'export.users.role': { zh: '角色', en: 'Role' },
+  'export.users.org': { zh: '所属组织', en: 'Organisation' },
+  'export.users.area': { zh: '所在区划', en: 'Area' },
+  'export.users.status': { zh: '状态', en: 'Status' },
+  'export.users.lastLoginAt': { zh: '最近登录', en: 'Last login' },
+  'export.userStatus.active': { zh: '正常', en: 'active' },
+  'export.userStatus.locked': { zh: '锁定', en: 'locked' },
+  'export.userStatus.disabled': { zh: '停用', en: 'disabled' },
+  'export.orgs.file': { zh: '组织.xlsx', en: 'organisations.xlsx' },
+  'export.orgs.sheet': { zh: '组织', en: 'Organisations' },
+  'export.orgs.name': { zh: '名称', en: 'Name' },
+  'export.orgs.kind': { zh: '类型', en: 'Kind' },
+  'export.orgs.areaCode': { zh: '区划代码', en: 'Area code' },
+  'export.orgs.area': { zh: '所在区划', en: 'Area' },
+  'export.orgs.creditCode': { zh: '统一社会信用代码', en: 'Credit code' },
+  'export.orgs.contactName': { zh: '联系人', en: 'Contact' },
+  'export.orgs.contactPhone': { zh: '联系电话', en: 'Phone' },
+  'export.orgs.address': { zh: '地址', en: 'Address' },
+  'export.orgs.active': { zh: '状态', en: 'Active' },
+  'export.orgStatus.active': { zh: '正常', en: 'active' },
+  'export.orgStatus.inactive': { zh: '停用', en: 'inactive' },
+  'export.audit.file': { zh: '审计日志.xlsx', en: 'audit.xlsx' },
+  'export.audit.sheet': { zh: '审计日志', en: 'Audit' },
+  'export.audit.seq': { zh: '序号', en: 'No.' },
+  'export.audit.at': { zh: '时间', en: 'Time' },
+  'export.audit.actor': { zh: '操作人', en: 'Person' },
+  'export.audit.ip': { zh: 'IP', en: 'IP' },
+  'export.audit.action': { zh: '操作', en: 'Action' },
+  'export.audit.target': { zh: '对象', en: 'Target' },
+  'export.audit.area': { zh: '区划', en: 'Area' },
+  'export.audit.before': { zh: '变更前', en: 'Before' },
+  'export.audit.after': { zh: '变更后', en: 'After' },
   'export.coverage.file': { zh: '覆盖率-{area}-{date}.xlsx', en: 'coverage-{area}-{date}.xlsx' },
   'export.coverage.sheet': { zh: '覆盖率', en: 'Coverage' },
   'export.coverage.areaCode': { zh: '区划代码', en: 'Area code' },
@@ -207,10 +244,15 @@ export function isMessageKey(s: string): s is MessageKey {
 
 const CATALOGS: Record<string, { zh: string; en: string }>[] = [MESSAGES, ID_NUMBER_MESSAGES];
 
+/** The member of a { zh, en } pair for a language: the one place that tests for 'en'. */
+export function inLang<T>(lang: Lang, pair: { zh: T; en: T }): T {
+  return lang === 'en' ? pair.en : pair.zh;
+}
+
 /** Text of a key from any catalog (the key itself when unknown), with `{param}` filled. */
 export function translate(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
   const entry = CATALOGS.find((c) => Object.prototype.hasOwnProperty.call(c, key))?.[key];
-  const text: string = entry ? (lang === 'en' ? entry.en : entry.zh) : key;
+  const text: string = entry ? inLang(lang, entry) : key;
   return text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
 }
 

@@ -1,7 +1,7 @@
 // The route table helper: each route declares its schemas (zod, from packages/core) and the
 // permission it needs. Validation runs here, in the request's language; the JSON Schema
 // copies feed the OpenAPI document and, in tests, the response contract check (contracts.ts).
-import { translate, type Permission } from '@wushe/core';
+import { inLang, translate, type Permission } from '@wushe/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
@@ -59,7 +59,7 @@ export interface Contract {
 function parse<S extends z.ZodType>(schema: S | undefined, value: unknown, where: string, lang: Ctx['lang']): z.output<S> {
   if (!schema) return undefined as z.output<S>;
   const res = schema.safeParse(value ?? (where === 'body' ? undefined : {}), {
-    error: (lang === 'en' ? z.locales.en() : z.locales.zhCN()).localeError as never,
+    error: inLang(lang, { zh: z.locales.zhCN, en: z.locales.en })().localeError as never,
   });
   if (res.success) return res.data;
   const fields: FieldError[] = res.error.issues.map((i) => ({

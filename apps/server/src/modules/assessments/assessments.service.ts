@@ -2,6 +2,7 @@
 // the suggested care level (changing the resident's level with history), and raise urgent flags.
 import {
   AssessmentAnswerError,
+  inLang,
   scoreAssessment,
   type Assessment,
   type AssessmentAnswers,
@@ -31,7 +32,7 @@ import { raiseUrgent, urgentRecipients } from './urgent.ts';
 
 export type AssessmentCreate = z.output<typeof assessmentCreate>;
 
-const langKey = (ctx: Ctx) => (ctx.lang === 'en' ? 'en' : 'zh');
+const langKey = (ctx: Ctx) => inLang(ctx.lang, { zh: 'zh', en: 'en' } as const);
 
 const summary = (r: InstrumentRow) => ({
   code: r.code,

@@ -1,14 +1,18 @@
 import type { auditListQuery } from '@wushe/core';
 import type { z } from 'zod';
 import type { Ctx } from '../../context.ts';
-import { listAudit } from './audit.repo.ts';
+import { listAudit, type AuditFilter } from './audit.repo.ts';
 
 export type AuditQuery = z.output<typeof auditListQuery>;
 
-/** The audit trail of the caller's area. */
-export function findAudit(ctx: Ctx, q: AuditQuery, limit = q.pageSize) {
+/** The list query as a repository filter: always the caller's whole area. */
+export function auditFilter(ctx: Ctx, q: AuditQuery, limit: number, offset: number): AuditFilter {
   const { actor, action, from, to, targetId } = q;
-  return ctx.db.run((db) =>
-    listAudit(db, { prefix: ctx.scope, actor, action, from, to, targetId, limit, offset: (q.page - 1) * q.pageSize }),
-  );
+  return { prefix: ctx.scope, actor, action, from, to, targetId, limit, offset };
+}
+
+/** The audit trail of the caller's area. */
+export function findAudit(ctx: Ctx, q: AuditQuery) {
+  const f = auditFilter(ctx, q, q.pageSize, (q.page - 1) * q.pageSize);
+  return ctx.db.run((db) => listAudit(db, f));
 }

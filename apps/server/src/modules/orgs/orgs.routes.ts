@@ -1,8 +1,8 @@
-import { idParams, listOf, org, ORG_KIND_LABELS, orgCreateBody, orgListQuery, orgUpdateBody, type Org } from '@wushe/core';
+import { idParams, listOf, org, orgCreateBody, orgListQuery, orgUpdateBody } from '@wushe/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { EXPORT_LIMIT, sendXlsx } from '../../http/excel.ts';
 import { route } from '../../http/route.ts';
+import { exportOrgs } from './orgs.export.ts';
 import { createOrg, findOrgs, getOrg, statsOfOrgs, updateOrgById } from './orgs.service.ts';
 
 const tags = ['orgs'];
@@ -17,28 +17,7 @@ export function orgsRoutes(app: FastifyInstance): void {
     tags,
     query: orgListQuery,
     response: listOf(org),
-    handler: async (ctx, { query }, _req, reply) => {
-      if (query.format !== 'xlsx') return findOrgs(ctx, query);
-      const { items } = await findOrgs(ctx, { ...query, page: 1 }, EXPORT_LIMIT);
-      const en = ctx.lang === 'en';
-      return sendXlsx<Org>(
-        reply,
-        en ? 'organisations.xlsx' : '组织.xlsx',
-        en ? 'Organisations' : '组织',
-        [
-          { header: en ? 'Name' : '名称', value: (o) => o.name, width: 36 },
-          { header: en ? 'Kind' : '类型', value: (o) => (en ? ORG_KIND_LABELS[o.kind].en : ORG_KIND_LABELS[o.kind].zh) },
-          { header: en ? 'Area code' : '区划代码', value: (o) => o.areaCode, width: 16 },
-          { header: en ? 'Area' : '所在区划', value: (o) => o.areaName },
-          { header: en ? 'Credit code' : '统一社会信用代码', value: (o) => o.creditCode, width: 22 },
-          { header: en ? 'Contact' : '联系人', value: (o) => o.contactName },
-          { header: en ? 'Phone' : '联系电话', value: (o) => o.contactPhone },
-          { header: en ? 'Address' : '地址', value: (o) => o.address, width: 30 },
-          { header: en ? 'Active' : '状态', value: (o) => (o.active ? (en ? 'active' : '正常') : en ? 'inactive' : '停用') },
-        ],
-        items,
-      );
-    },
+    handler: (ctx, { query }, _req, reply) => (query.format === 'xlsx' ? exportOrgs(ctx, query, reply) : findOrgs(ctx, query)),
   });
   route(app, {
     method: 'GET',

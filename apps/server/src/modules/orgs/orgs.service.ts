@@ -9,19 +9,18 @@ import { insertOrg, listOrgs, orgById, orgStats, updateOrg, type OrgFilter } fro
 
 export type OrgListInput = z.output<typeof orgListQuery>;
 
-export async function findOrgs(ctx: Ctx, q: OrgListInput, limit = q.pageSize): Promise<{ items: Org[]; total: number }> {
+/** The list query as a repository filter; null when the asked-for area is outside the scope. */
+export function orgFilter(ctx: Ctx, q: OrgListInput, limit: number, offset: number): OrgFilter | null {
   const prefix = narrowScope(ctx.scope, q.area);
-  if (prefix === null) return { items: [], total: 0 };
-  const filter: OrgFilter = {
-    prefix,
-    q: q.q,
-    kind: q.kind,
-    active: q.active === undefined ? undefined : q.active === 'true',
-    sort: q.sort,
-    limit,
-    offset: (q.page - 1) * q.pageSize,
-  };
-  return ctx.db.run((db) => listOrgs(db, filter));
+  if (prefix === null) return null;
+  const active = q.active === undefined ? undefined : q.active === 'true';
+  return { prefix, q: q.q, kind: q.kind, active, sort: q.sort, limit, offset };
+}
+
+export async function findOrgs(ctx: Ctx, q: OrgListInput): Promise<{ items: Org[]; total: number }> {
+  const f = orgFilter(ctx, q, q.pageSize, (q.page - 1) * q.pageSize);
+  if (!f) return { items: [], total: 0 };
+  return ctx.db.run((db) => listOrgs(db, f));
 }
 
 export async function getOrg(ctx: Ctx, id: string): Promise<Org> {

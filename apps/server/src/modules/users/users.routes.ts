@@ -1,11 +1,10 @@
-import { idParams, listOf, resetPasswordBody, user, userCreateBody, userListQuery, userUpdateBody, type User } from '@wushe/core';
+import { idParams, listOf, resetPasswordBody, user, userCreateBody, userListQuery, userUpdateBody } from '@wushe/core';
 import type { FastifyInstance } from 'fastify';
-import { EXPORT_LIMIT, sendXlsx } from '../../http/excel.ts';
 import { route } from '../../http/route.ts';
+import { exportUsers } from './users.export.ts';
 import { adminAction, createUser, findUsers, getUser, updateUserById } from './users.service.ts';
 
 const tags = ['users'];
-const STATUS = { active: ['正常', 'active'], locked: ['锁定', 'locked'], disabled: ['停用', 'disabled'] } as const;
 
 export function usersRoutes(app: FastifyInstance): void {
   route(app, {
@@ -17,27 +16,7 @@ export function usersRoutes(app: FastifyInstance): void {
     tags,
     query: userListQuery,
     response: listOf(user),
-    handler: async (ctx, { query }, _req, reply) => {
-      if (query.format !== 'xlsx') return findUsers(ctx, query);
-      const { items } = await findUsers(ctx, { ...query, page: 1 }, EXPORT_LIMIT);
-      const en = ctx.lang === 'en';
-      return sendXlsx<User>(
-        reply,
-        en ? 'accounts.xlsx' : '账号.xlsx',
-        en ? 'Accounts' : '账号',
-        [
-          { header: en ? 'Username' : '用户名', value: (u) => u.username },
-          { header: en ? 'Name' : '姓名', value: (u) => u.displayName },
-          { header: en ? 'Phone' : '手机号', value: (u) => u.phone },
-          { header: en ? 'Role' : '角色', value: (u) => u.roleName },
-          { header: en ? 'Organisation' : '所属组织', value: (u) => u.orgName, width: 30 },
-          { header: en ? 'Area' : '所在区划', value: (u) => u.areaName },
-          { header: en ? 'Status' : '状态', value: (u) => STATUS[u.status][en ? 1 : 0] },
-          { header: en ? 'Last login' : '最近登录', value: (u) => u.lastLoginAt, width: 24 },
-        ],
-        items,
-      );
-    },
+    handler: (ctx, { query }, _req, reply) => (query.format === 'xlsx' ? exportUsers(ctx, query, reply) : findUsers(ctx, query)),
   });
   route(app, {
     method: 'POST',

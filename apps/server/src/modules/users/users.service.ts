@@ -19,31 +19,27 @@ import { areaByCode } from '../areas/areas.repo.ts';
 import { passwordProblem } from '../auth/auth.service.ts';
 import { orgById } from '../orgs/orgs.repo.ts';
 import { isUniqueViolation } from '../../http/db-errors.ts';
-import { deleteSessionsOf, insertUser, listUsers, rolePermissions, updateUser, userById } from './users.repo.ts';
+import { deleteSessionsOf, insertUser, listUsers, rolePermissions, updateUser, userById, type UserFilter } from './users.repo.ts';
 
 export type UserListInput = z.output<typeof userListQuery>;
 
 /** Staff phones are shown whole only to those who manage accounts. */
-const present =
+export const present =
   (ctx: Ctx) =>
   (u: User): User =>
     ctx.actor.permissions.includes('user.write') || !u.phone ? u : { ...u, phone: maskPhone(u.phone) };
 
-export async function findUsers(ctx: Ctx, q: UserListInput, limit = q.pageSize) {
+/** The list query as a repository filter; null when the asked-for area is outside the scope. */
+export function userFilter(ctx: Ctx, q: UserListInput, limit: number, offset: number): UserFilter | null {
   const prefix = narrowScope(ctx.scope, q.area);
-  if (prefix === null) return { items: [], total: 0 };
-  const res = await ctx.db.run((db) =>
-    listUsers(db, {
-      prefix,
-      q: q.q,
-      roleId: q.roleId,
-      orgId: q.orgId,
-      status: q.status,
-      sort: q.sort,
-      limit,
-      offset: (q.page - 1) * q.pageSize,
-    }),
-  );
+  if (prefix === null) return null;
+  return { prefix, q: q.q, roleId: q.roleId, orgId: q.orgId, status: q.status, sort: q.sort, limit, offset };
+}
+
+export async function findUsers(ctx: Ctx, q: UserListInput) {
+  const f = userFilter(ctx, q, q.pageSize, (q.page - 1) * q.pageSize);
+  if (!f) return { items: [], total: 0 };
+  const res = await ctx.db.run((db) => listUsers(db, f));
   return { items: res.items.map(present(ctx)), total: res.total };
 }
 

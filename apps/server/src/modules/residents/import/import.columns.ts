@@ -1,7 +1,7 @@
 // The import columns (Chinese headers, as in the template), what each expects, and how a row
 // of text becomes a residentInput. Code-list columns take the Chinese label, the English label
 // or the code.
-import { DOCUMENT_TYPES, type Lang } from '@wushe/core';
+import { DOCUMENT_TYPES, inLang, type Lang } from '@wushe/core';
 
 export interface ColumnDef {
   key: ColumnKey;
@@ -86,7 +86,7 @@ export const IMPORT_COLUMNS: ColumnDef[] = [
   }),
 ];
 
-export const columnTitle = (c: ColumnDef, lang: Lang) => (lang === 'en' ? c.en : c.zh);
+export const columnTitle = (c: ColumnDef, lang: Lang) => inLang(lang, c);
 
 /** Header text as typed: spaces and a required-marker asterisk do not matter. */
 const normalizeHeader = (h: string) => h.replace(/[\s*＊]/g, '').toLowerCase();

@@ -3,7 +3,7 @@
 // whichever instance takes it runs it (import.worker.ts) while the person watches its
 // progress: validating → importing → done (or failed).
 import crypto from 'node:crypto';
-import { shanghaiToday, translate, type ImportJob } from '@wushe/core';
+import { inLang, shanghaiToday, translate, type ImportJob } from '@wushe/core';
 import { uuidv7, type Db } from '@wushe/db';
 import { appendAudit, byActor } from '../../../audit/audit.ts';
 import type { Ctx } from '../../../context.ts';
@@ -79,7 +79,7 @@ export async function readRows(
     throw new AppError(400, 'import.format');
   });
   const { index, missing } = mapHeaders(sheet.headers);
-  if (missing.length) throw new AppError(400, 'import.headers', { columns: missing.join(ctx.lang === 'en' ? ', ' : '、') });
+  if (missing.length) throw new AppError(400, 'import.headers', { columns: missing.join(inLang(ctx.lang, { zh: '、', en: ', ' })) });
   const data = sheet.rows.filter((r) => !isNotesRow(r, { index }));
   if (!data.length) throw new AppError(400, 'import.empty');
   if (data.length > MAX_IMPORT_ROWS) throw new AppError(400, 'import.tooMany', { max: MAX_IMPORT_ROWS });

@@ -1,7 +1,7 @@
 // One file row → a checked residentInput, or the problems found, each tied to a column.
 // Everything here is in memory (code lists and the areas in scope are preloaded), so a
 // 100,000-row file is checked without a database round trip per row.
-import { parseAreaCode, residentInput, translate, type Lang, type ResidentInput } from '@wushe/core';
+import { inLang, parseAreaCode, residentInput, translate, type Lang, type ResidentInput } from '@wushe/core';
 import { z } from 'zod';
 import { isBadText } from '../../../http/input.ts';
 import type { SheetRow } from './import.parse.ts';
@@ -120,7 +120,7 @@ export function checkRow(row: SheetRow, l: Lookups): RowResult {
       byGuardian: Boolean(guardianName) && givenBy === guardianName,
     },
   };
-  const parsed = residentInput.safeParse(candidate, { error: (l.lang === 'en' ? LOCALE_EN : LOCALE_ZH).localeError as never });
+  const parsed = residentInput.safeParse(candidate, { error: inLang(l.lang, { zh: LOCALE_ZH, en: LOCALE_EN }).localeError as never });
   if (!parsed.success) {
     const columnOf = (e: RowError) => columnOfPath(e.path)?.key ?? e.path;
     const seen = new Set(errors.map(columnOf));

@@ -1,7 +1,7 @@
 // The import template and the import report as .xlsx. The template's first sheet is the one
 // read back; code lists live on a hidden sheet that the dropdowns point at, and the caller's
 // communities are listed on a visible sheet for reference.
-import { DOCUMENT_TYPES, translate, type Lang, type MessageKey } from '@wushe/core';
+import { DOCUMENT_TYPES, inLang, translate, type Lang, type MessageKey } from '@wushe/core';
 import ExcelJS from 'exceljs';
 import { columnTitle, IMPORT_COLUMNS, type CodeEntry, type ColumnKey } from './import.columns.ts';
 import type { Outcome } from './import.plan.ts';
@@ -10,8 +10,6 @@ import { renderError } from './import.rows.ts';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Rows of the data sheet that carry dropdowns and text formatting. */
 const TEMPLATE_ROWS = 20_000;
-
-const pick = (t: { zh: string; en: string }, lang: Lang) => (lang === 'en' ? t.en : t.zh);
 
 export interface TemplateData {
   categories: CodeEntry[];
@@ -28,7 +26,7 @@ const colLetter = (n: number) => {
 
 export async function templateXlsx(d: TemplateData): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  const label = (e: { labelZh: string; labelEn: string }) => (d.lang === 'en' ? e.labelEn : e.labelZh);
+  const label = (e: { labelZh: string; labelEn: string }) => inLang(d.lang, { zh: e.labelZh, en: e.labelEn });
   const t = (key: MessageKey) => translate(d.lang, key);
   const ws = wb.addWorksheet(t('import.template.dataSheet'), { views: [{ state: 'frozen', ySplit: 2 }] });
   const areaSheet = wb.addWorksheet(t('import.template.areasSheet'));
@@ -39,7 +37,7 @@ export async function templateXlsx(d: TemplateData): Promise<Buffer> {
   const notes = ws.getRow(2);
   IMPORT_COLUMNS.forEach((c, i) => {
     const cell = notes.getCell(i + 1);
-    cell.value = pick(c.note, d.lang);
+    cell.value = inLang(d.lang, c.note);
     cell.font = { italic: true, color: { argb: 'FF808080' } };
     cell.numFmt = '@';
   });
@@ -50,7 +48,7 @@ export async function templateXlsx(d: TemplateData): Promise<Buffer> {
 
   // The hidden lists: one column per dropdown.
   const listColumns: [ColumnKey, string[]][] = [
-    ['documentType', DOCUMENT_TYPES.map((type) => pick(type, d.lang))],
+    ['documentType', DOCUMENT_TYPES.map((type) => inLang(d.lang, type))],
     ['assistanceStatus', d.statuses.map(label)],
     ['careLevel', ['1', '2', '3', '4']],
     ['categories', d.categories.map(label)],
@@ -72,7 +70,7 @@ export async function templateXlsx(d: TemplateData): Promise<Buffer> {
         showErrorMessage: true,
         errorStyle: key === 'categories' ? 'warning' : 'stop',
         promptTitle: columnTitle(column, d.lang),
-        prompt: pick(column.note, d.lang),
+        prompt: inLang(d.lang, column.note),
         showInputMessage: true,
       },
     );
