@@ -81,6 +81,7 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
   route(app, {
     method: 'POST',
     url: '/api/v1/auth/password',
+    problems: { 423: true }, // wrong current passwords count toward the lock-out
     operationId: 'changePassword',
     access: 'authenticated',
     allowPending: true,
@@ -125,6 +126,7 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
   route(app, {
     method: 'POST',
     url: '/api/v1/auth/totp/disable',
+    problems: { 423: true }, // wrong current passwords count toward the lock-out
     operationId: 'disableTotp',
     access: 'authenticated',
     summary: 'Turn two-factor login off (needs the password)',
