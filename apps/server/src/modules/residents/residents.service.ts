@@ -37,16 +37,9 @@ import {
   type Search,
   type SummaryRow,
 } from './residents.repo.ts';
-import {
-  checkResidentRefs,
-  idHashTakenAnywhere,
-  insertResident,
-  loadVisitIntervals,
-  problemsToFields,
-  residentRowById,
-  updateResidentRow,
-  type FieldProblem,
-} from './residents.write.ts';
+import { checkResidentRefs, insertResident, problemsToFields, updateResidentRow, type FieldProblem } from './residents.write.ts';
+import { idHashTakenAnywhere, residentRowById } from './residents.write.repo.ts';
+import { loadVisitIntervals } from '../settings/settings.repo.ts';
 
 export type ListQuery = z.output<typeof residentListQuery>;
 export type UpdateBody = z.output<typeof residentUpdate>;

@@ -63,8 +63,6 @@ export async function checkResidentRefs(db: Db, ctx: Pick<RuleCtx, 'scope'>, inp
 }
 
 // The import and the register read these from here.
-export { loadVisitIntervals };
-export { findExistingByIdHash, idHashTakenAnywhere, residentRowById, RESIDENT_COLUMNS, type ResidentRow } from './residents.write.repo.ts';
 
 /** Rule problems as field errors for the error handler (400 with translated messages). */
 export const problemsToFields = (problems: FieldProblem[]): FieldError[] =>

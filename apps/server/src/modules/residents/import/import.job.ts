@@ -26,7 +26,7 @@ import {
   type Counts,
   type JobRow,
 } from './import.repo.ts';
-import { loadVisitIntervals } from '../residents.write.ts';
+import { loadVisitIntervals } from '../../settings/settings.repo.ts';
 
 /** The queue the imports run on. */
 export const IMPORT_QUEUE = 'resident-import';

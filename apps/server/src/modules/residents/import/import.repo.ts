@@ -7,7 +7,8 @@
 // go through updateResidentRow like any edit.
 import { copyRows, inArea, rows, uuidv7, type CopyValue, type Db } from '@wushe/db';
 import { sql } from 'drizzle-orm';
-import { auditView, RESIDENT_COLUMNS, updateResidentRow, type ResidentRow, type RuleCtx } from '../residents.write.ts';
+import { auditView, updateResidentRow, type RuleCtx } from '../residents.write.ts';
+import { RESIDENT_COLUMNS, type ResidentRow } from '../residents.write.repo.ts';
 import { appendAudit, byActor } from '../../../audit/audit.ts';
 import type { CodeEntry } from './import.columns.ts';
 import type { Outcome, PlannedRow } from './import.plan.ts';
