@@ -167,17 +167,19 @@ async function main() {
   }
 }
 
-// `npm run bench -- residents` or BENCH_SUITE=residents runs the residents benchmark instead.
+// `npm run bench -- residents` (or load) or BENCH_SUITE=residents runs that benchmark instead.
 const SUITE = process.env.BENCH_SUITE ?? process.argv[2] ?? 'foundation';
 if (SUITE === 'residents') {
   const { runResidents } = await import('./residents.ts');
   runResidents();
+} else if (SUITE === 'load') {
+  await import('./load.ts');
 } else if (SUITE === 'foundation') {
   main().catch((e: unknown) => {
     console.error(e instanceof Error ? e.stack : e);
     process.exit(1);
   });
 } else {
-  console.error(`unknown benchmark suite ${SUITE} (foundation or residents)`);
+  console.error(`unknown benchmark suite ${SUITE} (foundation, residents or load)`);
   process.exit(2);
 }

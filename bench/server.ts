@@ -47,6 +47,9 @@ export async function startServer(root: string, databaseUrl: string, extraEnv: R
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  // BENCH_SERVER_OUT=file keeps the server's own output (with BENCH_SERVER_NODE_ARGS=--trace-gc, say).
+  const tee = process.env.BENCH_SERVER_OUT ? fs.createWriteStream(process.env.BENCH_SERVER_OUT) : null;
+  if (tee) child.stdout!.pipe(tee);
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   const base = `http://127.0.0.1:${port}`;

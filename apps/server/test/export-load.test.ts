@@ -76,9 +76,9 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)('exports under load', () => {
     expect(imported.status).toBe(202);
     expect(health.length).toBeGreaterThan(5);
     // Before streaming, one such export held the event loop for 5–7 s and three for ~12 s. The
-    // issue's target is 100 ms; measured here after streaming: 140–260 ms at worst, the rest being
-    // garbage-collection pauses of this process (which also hosts the three downloading clients).
-    // This bound guards the streaming; closing the gap to 100 ms is open work (docs/architecture.md).
+    // issue's 100 ms figure is measured in `npm run bench -- load` (server in its own process);
+    // here the clients share the server's process and heap, so this bound only guards that no
+    // answer waits on a whole export.
     expect(slowest).toBeLessThan(1000 + noise);
     // The streamed workbook is whole: a header row and every resident.
     const wb = new ExcelJS.Workbook();

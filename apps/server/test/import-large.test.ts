@@ -43,6 +43,8 @@ it('imports a 10,000-row file', async () => {
   const startedCsv = Date.now();
   const again = await upload(t, sw, csv, '一万行.csv', 'all_or_nothing');
   expect(again.statusCode, again.body).toBe(202);
+  // A large CSV is read once, inside the job; only its header row is read while the person waits.
+  expect(again.json()).toMatchObject({ status: 'reading', totalRows: 0 });
   const second = await waitForJob(sw, again.json().id, 300_000);
   console.log(`10,000-row CSV re-import (${t.database.kind}): ${((Date.now() - startedCsv) / 1000).toFixed(1)} s`);
   expect(second).toMatchObject({ status: 'done', accepted: 0, updated: 0, unchanged: N, rejected: 0 });
@@ -65,6 +67,20 @@ it('fails a large workbook with a missing column inside the job, saying which', 
   expect(job).toMatchObject({ status: 'failed', accepted: 0 });
   expect(job.error).toContain('姓名');
 }, 180_000);
+
+it('refuses a large CSV with a missing column at once, saying which', async () => {
+  const csv = Buffer.from(
+    csvOf(
+      rowsOf(),
+      HEADERS.filter((h) => h !== '证件号码'),
+    ),
+    'utf8',
+  );
+  expect(csv.length).toBeGreaterThan(READ_IN_JOB_BYTES);
+  const res = await upload(t, sw, csv, '缺列.csv', 'valid_rows');
+  expect(res.statusCode).toBe(400);
+  expect(res.json().detail).toContain('证件号码');
+});
 
 // No more start-up sweep (it would fail another instance's running job): a job whose instance
 // stopped beating is failed by the watchdog once its attempts are used up.

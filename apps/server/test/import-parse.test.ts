@@ -1,25 +1,25 @@
 // The import's pure parts: RFC 4180 CSV, encodings, header mapping, dates.
 import { describe, expect, it } from 'vitest';
 import { mapHeaders, normalizeDate } from '../src/modules/residents/import/import.columns.ts';
-import { decodeText, detectKind, parseCsv, sheetFromCsv } from '../src/modules/residents/import/import.parse.ts';
+import { csvHeaders, decodeText, detectKind, parseCsv, sheetFromCsv } from '../src/modules/residents/import/import.parse.ts';
 
 describe('parseCsv', () => {
-  it('reads quoted fields with commas, quotes and line breaks, CRLF or LF', () => {
-    expect(parseCsv('a,"b,c","d ""e"""\r\n"x\r\ny",,z\n')).toEqual([
+  it('reads quoted fields with commas, quotes and line breaks, CRLF or LF', async () => {
+    expect(await parseCsv('a,"b,c","d ""e"""\r\n"x\r\ny",,z\n')).toEqual([
       ['a', 'b,c', 'd "e"'],
       ['x\r\ny', '', 'z'],
     ]);
   });
 
-  it('keeps a last record without a line break and an empty last field', () => {
-    expect(parseCsv('a,b\n1,')).toEqual([
+  it('keeps a last record without a line break and an empty last field', async () => {
+    expect(await parseCsv('a,b\n1,')).toEqual([
       ['a', 'b'],
       ['1', ''],
     ]);
   });
 
-  it('numbers rows as a spreadsheet would and skips blank lines', () => {
-    const sheet = sheetFromCsv(Buffer.from('姓名,证件号码\n张三,1\n\n,\n李四,2\n'));
+  it('numbers rows as a spreadsheet would and skips blank lines', async () => {
+    const sheet = await sheetFromCsv(Buffer.from('姓名,证件号码\n张三,1\n\n,\n李四,2\n'));
     expect(sheet.headers).toEqual(['姓名', '证件号码']);
     expect(sheet.rows.map((r) => [r.row, r.cells[0]])).toEqual([
       [2, '张三'],
@@ -58,5 +58,22 @@ describe('mapHeaders and normalizeDate', () => {
       Array(6).fill('2026-01-05'),
     );
     expect(normalizeDate('yesterday')).toBe('yesterday');
+  });
+});
+
+describe('csvHeaders', () => {
+  it('reads the header row of a large UTF-8 file alone, though its first 64 KiB end inside a character', async () => {
+    // 20 header bytes, then 3-byte characters: byte 65,536 falls inside one (65,516 = 3 × 21,838 + 2).
+    const body = Buffer.from('姓名,证件号码\n' + '张'.repeat(30_000) + ',x\n', 'utf8');
+    expect(Buffer.from('姓名,证件号码\n').length).toBe(20);
+    expect(decodeText(body.subarray(0, 64 * 1024))).not.toContain('姓名'); // the naive cut falls back to GB18030
+    expect(await csvHeaders(body)).toEqual(['姓名', '证件号码']);
+  });
+
+  it('stops at the records asked for', async () => {
+    expect(await parseCsv('a,b\nc,d\ne,f\n', 2)).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
   });
 });

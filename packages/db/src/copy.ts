@@ -8,6 +8,7 @@ import type pg from 'pg';
 import { from as copyFromStream } from 'pg-copy-streams';
 import type { Db } from './client.ts';
 import { insertJson } from './queries.ts';
+import { backgroundTurn } from './turns.ts';
 
 export type CopyValue = string | number | boolean | null | undefined | string[] | Record<string, unknown>;
 
@@ -30,6 +31,14 @@ export function copyLines(rows: CopyValue[][]): string {
   return out;
 }
 
+/** The same text in pieces of up to 500 rows, made between background turns. */
+async function* copyChunks(rows: CopyValue[][]): AsyncIterable<Buffer> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await backgroundTurn();
+    yield Buffer.from(copyLines(rows.slice(i, i + 500)), 'utf8');
+  }
+}
+
 /** The driver client under a drizzle database or transaction object. */
 const clientOf = (db: Db) => (db as unknown as { session: { client: unknown } }).session.client;
 
@@ -43,9 +52,8 @@ export async function copyRows(db: Db, table: string, columns: string[], rows: C
   if (typeof (client as pg.PoolClient).connection === 'object') {
     const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
     const target = `${ident(table)} (${columns.map(ident).join(', ')})`;
-    const text = copyLines(rows);
     const stream = (client as pg.PoolClient).query(copyFromStream(`COPY ${target} FROM STDIN`));
-    await pipeline(Readable.from([Buffer.from(text, 'utf8')]), stream);
+    await pipeline(Readable.from(copyChunks(rows)), stream);
     return;
   }
   // PGlite's COPY reads only a server-side file ('/dev/blob'), which the application role may

@@ -9,5 +9,6 @@ export * from './queries.ts';
 export * from './keys.ts';
 export * from './residents/prepare.ts';
 export * from './reference.ts';
+export * from './turns.ts';
 export * from './copy.ts';
 export * from './schema/resident-links.ts';

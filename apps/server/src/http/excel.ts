@@ -1,11 +1,11 @@
 // Excel out: every list can be exported with the filters applied. Workbooks are streamed
-// (exceljs' streaming writer into the reply), fed page by page with a turn of the event loop
-// between pages: a 50,000-row export neither holds the whole workbook in memory nor blocks
-// other requests for seconds.
+// (exceljs' streaming writer into the reply), fed page by page, each row prepared only when it
+// is written, taking background turns (@wushe/db turns.ts): a 50,000-row
+// export neither holds the whole workbook in memory nor keeps other requests waiting.
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
+import { backgroundTurn } from '@wushe/db';
 import type { FastifyReply } from 'fastify';
 
 export interface Column<T> {
@@ -17,22 +17,31 @@ export interface Column<T> {
 /** Rows in pages: an array (paged here) or pages read one at a time from the database. */
 export type RowSource<T> = T[] | AsyncIterable<T[]>;
 
+/** Raw rows (as read) and how one becomes the row the columns read (unsealing, labels): done per row as it is written. */
+export interface Prepared<R, T> {
+  rows: RowSource<R>;
+  prepare: (raw: R) => T;
+}
+
 /** The most rows one export returns; a list page is capped far lower. */
 export const EXPORT_LIMIT = 50_000;
 
 /** Rows read from the database at a time. */
-export const EXPORT_PAGE = 1_000;
-
-// Rows written between two turns of the event loop: exceljs takes 0.1–0.3 ms a row, so
-// other requests wait some 5–15 ms at most.
-const WRITE_SLICE = 50;
+export const EXPORT_PAGE = 500;
 
 async function* pagesOf<T>(source: RowSource<T>): AsyncIterable<T[]> {
   if (!Array.isArray(source)) return yield* source;
   for (let i = 0; i < source.length || i === 0; i += EXPORT_PAGE) yield source.slice(i, i + EXPORT_PAGE);
 }
 
-async function writeWorkbook<T>(out: PassThrough, sheet: string, columns: Column<T>[], pages: AsyncIterator<T[]>, first: T[]) {
+async function writeWorkbook<R, T>(
+  out: PassThrough,
+  sheet: string,
+  columns: Column<T>[],
+  prepare: (raw: R) => T,
+  pages: AsyncIterator<R[]>,
+  first: R[],
+) {
   // No cell styles: exceljs hashes a style model for every cell when styles are on (measured: the
   // largest single cost of a 50,000-row export, and its garbage the longest pauses). Column
   // widths and the frozen header row need none.
@@ -40,15 +49,16 @@ async function writeWorkbook<T>(out: PassThrough, sheet: string, columns: Column
   const ws = wb.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 18 }));
   ws.getRow(1).commit();
-  let page: T[] | undefined = first;
+  let page: R[] | undefined = first;
   while (page) {
-    for (let i = 0; i < page.length; i += WRITE_SLICE) {
-      for (const r of page.slice(i, i + WRITE_SLICE)) ws.addRow(columns.map((c) => c.value(r))).commit();
+    for (const raw of page) {
+      const r = prepare(raw);
+      ws.addRow(columns.map((c) => c.value(r))).commit();
       // Backpressure: a slow download pauses the rows instead of piling the file up in memory.
       if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]).catch(() => undefined);
-      else await nextTurn();
+      else await backgroundTurn();
     }
-    const next: IteratorResult<T[]> = await pages.next();
+    const next: IteratorResult<R[]> = await pages.next();
     page = next.done ? undefined : next.value;
   }
   ws.commit();
@@ -59,11 +69,21 @@ async function writeWorkbook<T>(out: PassThrough, sheet: string, columns: Column
  * Sends an .xlsx built from `rows`. The first page is read before the answer starts, so a
  * failure there is still a proper problem answer; a later failure cuts the download short.
  */
-export async function sendXlsx<T>(reply: FastifyReply, filename: string, sheet: string, columns: Column<T>[], rows: RowSource<T>) {
+export async function sendXlsx<T, R = T>(
+  reply: FastifyReply,
+  filename: string,
+  sheet: string,
+  columns: Column<T>[],
+  source: RowSource<T> | Prepared<R, T>,
+) {
+  const { rows, prepare } =
+    Array.isArray(source) || Symbol.asyncIterator in source
+      ? { rows: source as RowSource<R>, prepare: (r: R) => r as unknown as T }
+      : (source as Prepared<R, T>);
   const pages = pagesOf(rows)[Symbol.asyncIterator]();
   const first = await pages.next();
   const out = new PassThrough();
-  writeWorkbook(out, sheet, columns, pages, first.done ? [] : first.value).catch((e: unknown) => {
+  writeWorkbook(out, sheet, columns, prepare, pages, first.done ? [] : first.value).catch((e: unknown) => {
     reply.log.error({ err: e }, 'export failed while streaming');
     out.destroy(e as Error);
   });

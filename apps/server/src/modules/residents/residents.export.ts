@@ -71,9 +71,9 @@ export async function exportResidents(ctx: Ctx, q: ListQuery, reply: FastifyRepl
   async function* pages() {
     for (let i = 0; i < ids.length; i += EXPORT_PAGE) {
       const page = await ctx.db.run((db) => exportPage(db, f!.prefix, ids.slice(i, i + EXPORT_PAGE)));
-      yield page.map(toItem);
+      yield page;
     }
   }
   const t = (key: MessageKey) => translate(ctx.lang, key);
-  return sendXlsx(reply, t('export.residents.file'), t('export.residents.sheet'), columnsFor(ctx), pages());
+  return sendXlsx(reply, t('export.residents.file'), t('export.residents.sheet'), columnsFor(ctx), { rows: pages(), prepare: toItem });
 }

@@ -2,6 +2,7 @@
 // (UTF-8 with or without BOM, else GB18030 as saved by Chinese Excel) through a small RFC 4180
 // parser. Cells Excel stored as numbers are flagged, because an ID
 // number that became a number has already lost digits.
+import { backgroundTurn } from '@wushe/db';
 import ExcelJS from 'exceljs';
 
 export interface SheetRow {
@@ -38,8 +39,12 @@ export function decodeText(body: Buffer): string {
   }
 }
 
-/** RFC 4180 records: quoted fields may hold commas, newlines and doubled quotes; CRLF or LF. */
-export function parseCsv(text: string): string[][] {
+/**
+ * RFC 4180 records: quoted fields may hold commas, newlines and doubled quotes; CRLF or LF.
+ * At most `limit` records; between records it takes background turns, so a 100,000-row file
+ * does not hold the event loop.
+ */
+export async function parseCsv(text: string, limit = Infinity): Promise<string[][]> {
   const out: string[][] = [];
   let record: string[] = [];
   let field = '';
@@ -78,6 +83,8 @@ export function parseCsv(text: string): string[][] {
       record = [];
       field = '';
       i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+      if (out.length >= limit) return out;
+      if (out.length % 64 === 0) await backgroundTurn();
     } else {
       // Plain run up to the next delimiter.
       let j = i;
@@ -99,8 +106,17 @@ export function parseCsv(text: string): string[][] {
 
 const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
 
-export function sheetFromCsv(body: Buffer): Sheet {
-  const records = parseCsv(decodeText(body));
+/** A CSV's header row alone (a large file's columns are checked while the person waits). */
+export async function csvHeaders(body: Buffer): Promise<string[]> {
+  // Cut at a line break: no byte of a UTF-8 or GB18030 character is a newline.
+  const head = body.subarray(0, 64 * 1024);
+  const end = head.length < body.length ? head.lastIndexOf(10) + 1 : head.length;
+  const [first] = await parseCsv(decodeText(head.subarray(0, end || head.length)), 1);
+  return (first ?? []).map((h) => h.trim());
+}
+
+export async function sheetFromCsv(body: Buffer): Promise<Sheet> {
+  const records = await parseCsv(decodeText(body));
   const headers = (records[0] ?? []).map((h) => h.trim());
   const rows: SheetRow[] = [];
   for (let r = 1; r < records.length; r++) {
@@ -143,7 +159,10 @@ export async function sheetFromXlsx(body: Buffer): Promise<Sheet> {
   const ws = wb.worksheets[0]; // the template's other sheets are reference lists
   let headers: string[] = [];
   const rows: SheetRow[] = [];
-  ws?.eachRow((row) => {
+  for (let n = 1; ws && n <= ws.rowCount; n++) {
+    await backgroundTurn();
+    const row = ws.findRow(n);
+    if (!row) continue;
     const values = row.values as unknown[];
     const cells: string[] = [];
     let numeric: number[] | undefined;
@@ -154,10 +173,10 @@ export async function sheetFromXlsx(body: Buffer): Promise<Sheet> {
     }
     if (row.number === 1) headers = cells.map((h) => h.trim());
     else if (!isBlank(cells)) rows.push({ row: row.number, cells, ...(numeric ? { numeric } : {}) });
-  });
+  }
   return { headers, rows };
 }
 
 export function readSheet(kind: FileKind, body: Buffer): Promise<Sheet> {
-  return kind === 'xlsx' ? sheetFromXlsx(body) : Promise.resolve(sheetFromCsv(body));
+  return kind === 'xlsx' ? sheetFromXlsx(body) : sheetFromCsv(body);
 }

@@ -2,14 +2,12 @@
 // against what is stored, keyed on the ID number's blind index: new (accepted), stored in
 // scope and different (updated), identical (unchanged), held outside the scope or repeated
 // in the file (rejected). Lookups are a few set queries, never one per row.
-import { openFamily, prepareResident, type Db, type Family, type Keys } from '@wushe/db';
+import { backgroundTurn, openFamily, prepareResident, type Db, type Family, type Keys } from '@wushe/db';
 import { maskIdNumber, type ResidentInput, type VisitIntervals } from '@wushe/core';
 import type { SheetRow } from './import.parse.ts';
 import { storedByHash, type Stored } from './import.repo.ts';
 import { cell, checkRow, rowError, type Lookups, type RowError } from './import.rows.ts';
 import { withoutBadText } from '../../../http/input.ts';
-
-export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export type OutcomeStatus = 'accepted' | 'updated' | 'unchanged' | 'rejected';
 
@@ -102,9 +100,9 @@ export interface Candidate {
 /**
  * The in-memory pass over a slice of the file: each row checked and prepared (sealed, masked,
  * indexed). `seen` (blind index → file row) carries across slices, so an ID number repeated
- * anywhere in the file is refused on its second row. Yields every 100 rows (about 10 ms), so
- * the previous slice's database replies are handled promptly (every 500 rows: .csv 23 s
- * instead of 19 s per 100,000) and, on PGlite, other requests get through.
+ * anywhere in the file is refused on its second row. Takes background turns (@wushe/db
+ * turns.ts), so the previous slice's database replies and other requests
+ * are handled promptly.
  */
 export async function planRows(
   p: PlanInput,
@@ -114,7 +112,7 @@ export async function planRows(
   const planned: PlannedRow[] = [];
   const candidates: Candidate[] = [];
   for (let i = 0; i < slice.length; i++) {
-    if (i > 0 && i % 100 === 0) await yieldToEventLoop();
+    await backgroundTurn();
     const row = slice[i]!;
     const checked = checkRow(row, p.lookups);
     // The report keeps the name and masked ID of a refused row: never with text the database cannot store.

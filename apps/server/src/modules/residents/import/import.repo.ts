@@ -5,7 +5,7 @@
 // imports racing cannot both win). Their first care-level records go in the same statement;
 // the batch gets one audit record listing each new resident's masked view. Changed residents
 // go through updateResidentRow like any edit.
-import { copyRows, inArea, rows, uuidv7, type CopyValue, type Db } from '@wushe/db';
+import { backgroundTurn, copyRows, inArea, rows, uuidv7, type CopyValue, type Db } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 import { auditView, updateResidentRow, type RuleCtx } from '../residents.write.ts';
 import { RESIDENT_COLUMNS, type ResidentRow } from '../residents.write.repo.ts';
@@ -71,10 +71,11 @@ export async function insertAccepted(db: Db, ctx: RuleCtx & { jobId: string; are
   );
   const taken = new Set(refused.map((r) => r.id));
   const created: Record<string, unknown>[] = [];
-  batch.forEach((p, i) => {
+  for (const [i, p] of batch.entries()) {
+    await backgroundTurn();
     if (taken.has(ids[i]!)) {
       Object.assign(p.outcome, { status: 'rejected', errors: [rowError('idNumber', 'resident.idTaken')] });
-      return;
+      continue;
     }
     const input = p.input!;
     const family = {
@@ -83,7 +84,7 @@ export async function insertAccepted(db: Db, ctx: RuleCtx & { jobId: string; are
       guardian: input.guardian ?? null,
     };
     created.push({ id: ids[i], row: p.outcome.row, ...auditView(ctx.keys, p.values as Partial<ResidentRow>, family) });
-  });
+  }
   if (created.length) {
     await appendAudit(
       db,
