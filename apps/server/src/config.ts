@@ -37,6 +37,8 @@ export const envSchema = z.object({
   WUSHE_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   WUSHE_SECURE_COOKIE: bool.optional(),
   WUSHE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `pretty`: one readable line per request (a terminal); `json`: pino's JSON lines (log collectors). */
+  WUSHE_LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   WUSHE_WEB_DIR: z.string().optional(),
   WUSHE_BENCH_FLOOR: bool.optional(),
   WUSHE_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
@@ -64,6 +66,8 @@ export interface AppConfig {
   loginRateLimit: number;
   secureCookie: boolean;
   logLevel: string;
+  /** Default: pretty when the output is a terminal, JSON otherwise (services, containers, pipes). */
+  logFormat: 'json' | 'pretty';
   webDir?: string;
   /** Which proxies may set the client address (login rate limit, audit). Default: none. */
   trustProxy: boolean | number | string;
@@ -75,7 +79,7 @@ export interface AppConfig {
   jobs?: JobSettings;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTerminal = process.stdout.isTTY === true): AppConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
@@ -97,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginRateLimit: e.WUSHE_LOGIN_RATE_LIMIT,
     secureCookie: e.WUSHE_SECURE_COOKIE ?? false,
     logLevel: e.WUSHE_LOG_LEVEL,
+    logFormat: e.WUSHE_LOG_FORMAT ?? (stdoutIsTerminal ? 'pretty' : 'json'),
     webDir: e.WUSHE_WEB_DIR,
     benchFloor: e.WUSHE_BENCH_FLOOR ?? false,
     trustProxy: parseTrustProxy(e.WUSHE_TRUST_PROXY),

@@ -8,6 +8,7 @@ import { buildApp } from './app.ts';
 import { appendAudit, verifyAuditChain } from './audit/audit.ts';
 import { INSTALLATION_AREA_HINT, installationArea, loadConfig, type AppConfig } from './config.ts';
 import { insertAdmin } from './installation.repo.ts';
+import { prettyLog } from './log-format.ts';
 import { assembleServices, installationOf, openConfiguredDatabase, prepareDatabase } from './services.ts';
 
 const HELP = `wushe <command> [options]
@@ -27,14 +28,21 @@ Settings (environment): PORT (8080), HOST (127.0.0.1), WUSHE_DATA_DIR (./data: e
 and keys), DATABASE_URL (postgres://…; default: embedded PGlite), WUSHE_AREA (350206),
 WUSHE_DEMO (1 on embedded, 0 on PostgreSQL), WUSHE_IDLE_MINUTES (30), WUSHE_LOCK_ATTEMPTS (5),
 WUSHE_LOCK_MINUTES (15), WUSHE_PASSWORD_MIN_LENGTH (8), WUSHE_PASSWORD_MIN_CLASSES (3),
-WUSHE_JOB_STALE_SECONDS (30), WUSHE_IMPORT_ATTEMPTS (3), WUSHE_JOB_SHUTDOWN_GRACE_SECONDS (10).`;
+WUSHE_JOB_STALE_SECONDS (30), WUSHE_IMPORT_ATTEMPTS (3), WUSHE_JOB_SHUTDOWN_GRACE_SECONDS (10),
+WUSHE_LOG_LEVEL (info; warn: no request lines), WUSHE_LOG_FORMAT (pretty on a terminal, else json).`;
 
 async function serve(config: AppConfig) {
+  // Each start-up step with the time so far: the first start (demo data) takes a while.
+  const started = Date.now();
+  const step = (m: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${m}`);
   const keys = loadOrCreateKeys(config.dataDir); // first: the demo's residents are sealed with them
+  step(config.databaseUrl ? 'Connecting to PostgreSQL…' : `Opening the embedded database in ${config.dataDir}…`);
   const database = await openConfiguredDatabase(config);
-  await prepareDatabase(config, database, (m) => console.log(m), keys);
+  step('Checking migrations and reference data…');
+  await prepareDatabase(config, database, step, keys, { progress: step });
   const services = await assembleServices(config, database, keys);
-  const app = await buildApp(services, { logger: true, web: true });
+  const logStream = config.logFormat === 'pretty' ? prettyLog(process.stdout) : undefined;
+  const app = await buildApp(services, { logger: true, web: true, logStream });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -29,6 +29,7 @@ export const testConfig = (over: Partial<AppConfig> = {}): AppConfig => ({
   loginRateLimit: 10_000,
   secureCookie: false,
   logLevel: 'silent',
+  logFormat: 'json',
   trustProxy: false,
   // Off by default so tests that age sessions in the database see it at once; session-cache.test.ts covers the cache.
   sessionCacheMs: 0,

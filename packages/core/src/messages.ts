@@ -76,6 +76,14 @@ export const MESSAGES = {
   'assessment.unknownOption': { zh: '选项不在该题的可选范围内：{value}', en: 'Not an option of this item: {value}' },
   'assessment.wrongType': { zh: '答案格式与题型不符', en: 'The answer does not fit the item type' },
   'contact.unknownWorker': { zh: '走访人不存在或不在您的管辖范围内', en: 'No such worker within your scope' },
+  'contact.checklistNote': { zh: '发现问题须简要说明', en: 'Say briefly what was found' },
+  'contact.checklistDuplicate': { zh: '清单项目重复：{code}', en: 'This checklist item appears twice: {code}' },
+  'contact.checklistNotFlagged': {
+    zh: '该清单项目未标记发现问题，不能转为跟进任务',
+    en: 'Only an item marked as found can become a follow-up',
+  },
+  'contact.followUpPast': { zh: '跟进期限不能早于今天', en: 'The follow-up cannot be due before today' },
+  'contact.followUpReason': { zh: '走访发现（{item}）：{note}', en: 'Found on a visit ({item}): {note}' },
   'attachment.unknown': { zh: '附件不存在或已被使用', en: 'No such attachment, or it is already linked' },
   'attachment.type': {
     zh: '文件内容与类型不符（仅支持 JPEG、PNG、WebP、PDF）',

@@ -1,5 +1,5 @@
 // Reference data every installation starts with and administrators may edit afterwards:
-// code lists (人员类别, 救助状态, 5+N 服务类型), the visit intervals per care level, and the
+// code lists (人员类别, 救助状态, 5+N 服务类型, 走访清单), the visit intervals per care level, and the
 // built-in assessment instruments as versioned data. Idempotent: existing rows are kept.
 import { BUILTIN_INSTRUMENTS, DEFAULT_VISIT_INTERVALS } from '@wushe/core';
 import type { Database, Db } from './client.ts';
@@ -45,6 +45,13 @@ export const DEFAULT_CODE_LISTS: Record<string, Entry[]> = {
     ['emergency', '助急', 'Emergency help'],
     ['emotional_visit', '精神慰问', 'Emotional visit'],
     ['counselling', '心理疏导', 'Counselling'],
+  ],
+  // The visit checklist (走访清单): each item is marked when something is found, with a note.
+  visit_checklist: [
+    ['safety_hazard', '安全隐患', 'Safety hazards'],
+    ['health', '健康状况', 'Health'],
+    ['living_conditions', '居住环境', 'Living conditions'],
+    ['needs', '发现需求', 'Needs found'],
   ],
 };
 

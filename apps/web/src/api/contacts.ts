@@ -2,6 +2,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Contact } from '@wushe/core';
 import { coverageKeys } from './coverage.ts';
+import { followUpKeys } from './followups.ts';
 import { api } from './client.ts';
 import { useRefreshingMutation, type Page } from './query.ts';
 import { residentKeys } from './residents.ts';
@@ -31,5 +32,14 @@ export function useCreateContact(residentId: string) {
   return useRefreshingMutation(
     (body: Record<string, unknown>) => api.post<Contact>('/contacts', body),
     () => [contactKeys.byResident(residentId), residentKeys.all, coverageKeys.allDue],
+  );
+}
+
+/** A flagged checklist item becomes a follow-up task (once: a repeat answers with the same task). */
+export function useChecklistFollowUp(residentId: string) {
+  return useRefreshingMutation(
+    ({ contactId, item, dueOn }: { contactId: string; item: string; dueOn?: string }) =>
+      api.post<{ id: string; dueAt: string }>(`/contacts/${contactId}/follow-ups`, { item, dueOn }),
+    () => [contactKeys.byResident(residentId), followUpKeys.all],
   );
 }

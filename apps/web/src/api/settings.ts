@@ -10,7 +10,7 @@ import { coverageKeys } from './coverage.ts';
 import { residentKeys } from './residents.ts';
 
 export type CodeListEntry = z.infer<typeof codeListEntry>;
-export type CodeListName = 'resident_category' | 'assistance_status' | 'service_type';
+export type CodeListName = 'resident_category' | 'assistance_status' | 'service_type' | 'visit_checklist';
 
 export const settingsKeys = {
   codeList: (list: CodeListName) => ['code-lists', list] as const,

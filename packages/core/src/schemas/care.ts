@@ -45,6 +45,16 @@ export const CONTACT_KIND_LABELS: Record<(typeof CONTACT_KINDS)[number], { zh: s
   service: { zh: '上门服务', en: 'Service delivered' },
 };
 
+/** One line of the visit checklist: an item of the visit_checklist code list, marked when something was found. */
+export const checklistEntry = z
+  .object({
+    item: z.string().min(1).max(40),
+    /** Something was found (a hazard, a health problem, a need): the note says what. */
+    flagged: z.boolean().default(false),
+    note: z.string().trim().max(500).nullable().optional(),
+  })
+  .refine((e) => !e.flagged || !!e.note, { path: ['note'], error: 'contact.checklistNote' });
+
 export const contactCreate = z.object({
   residentId: uuid,
   /** Record the same contact for every registered resident of the household. */
@@ -62,6 +72,7 @@ export const contactCreate = z.object({
   workerId: uuid.optional(), // default: the caller
   notes: z.string().trim().max(2000).nullable().optional(),
   attachmentIds: z.array(uuid).max(10).default([]),
+  checklist: z.array(checklistEntry).max(20).default([]),
   /** Idempotency key from the device: a retried submission records nothing twice. */
   clientKey: z.string().min(8).max(64).optional(),
 });
@@ -80,8 +91,20 @@ export const contact = z.object({
   workerName: z.string().nullable(),
   notes: z.string().nullable(),
   attachments: z.array(z.object({ id: uuid, filename: z.string(), contentType: z.string(), size: z.number() })),
+  /** The checklist in code-list order; followUpId once a flagged item became a follow-up task. */
+  checklist: z.array(z.object({ item: z.string(), flagged: z.boolean(), note: z.string().nullable(), followUpId: uuid.nullable() })),
 });
 export type Contact = z.infer<typeof contact>;
+export type ChecklistItem = Contact['checklist'][number];
+
+/** Turn a flagged checklist item (e.g. a need found) into a follow-up task for the contact's resident. */
+export const checklistFollowUpCreate = z.object({
+  item: z.string().min(1).max(40),
+  /** Business date the task is due (end of that day, Asia/Shanghai); default a week after the visit's record. */
+  dueOn: z.iso.date().optional(),
+  /** Default: the worker who made the visit, else the caller. */
+  assignedTo: uuid.optional(),
+});
 
 export const contactListQuery = pageQuery.extend({
   residentId: uuid.optional(),

@@ -207,4 +207,4 @@ export const codeListEntry = z.object({
   sort: z.number().int(),
   active: z.boolean(),
 });
-export const CODE_LISTS = ['resident_category', 'assistance_status', 'service_type'] as const;
+export const CODE_LISTS = ['resident_category', 'assistance_status', 'service_type', 'visit_checklist'] as const;

@@ -18,6 +18,8 @@ export interface DemoOptions {
   today?: string;
   /** How many residents to load (default 3,000); needs the keys. */
   residents?: number;
+  /** Told each step as it starts (`npm start` shows them: the first start takes a while). */
+  progress?: (step: string) => void;
 }
 
 export const DEMO_AREA = '350206000000';
@@ -143,8 +145,11 @@ function demoOrgs(
  * and their history when the database has none yet. Returns false when nothing was added.
  */
 export async function seedDemo(database: Database, keys?: Keys, opts: DemoOptions = {}): Promise<boolean> {
+  opts.progress?.('Demo: areas, organisations and accounts…');
   const added = await seedDemoAccounts(database);
-  const residents = keys ? await seedDemoResidents(database, keys, { today: opts.today, count: opts.residents }) : 0;
+  const residents = keys
+    ? await seedDemoResidents(database, keys, { today: opts.today, count: opts.residents, progress: opts.progress })
+    : 0;
   return added || residents > 0;
 }
 

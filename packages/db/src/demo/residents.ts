@@ -29,6 +29,7 @@ export interface DemoResidentOptions {
   today?: string;
   /** How many residents (default 3,000). */
   count?: number;
+  progress?: (step: string) => void;
 }
 
 export const DEMO_RESIDENT_SEED = 0x5e5e_2026;
@@ -176,6 +177,8 @@ export async function seedDemoResidents(database: Database, keys: Keys, opts: De
       const communities = await demoCommunities(db);
       if (!communities.length || count <= 0) return 0;
       const intervals = await loadIntervals(db);
+      const progress = opts.progress ?? (() => {});
+      progress(`Demo: ${count.toLocaleString('en')} residents with a year of visits and assessments…`);
       const rng = mulberry32(DEMO_RESIDENT_SEED);
       const list = planPopulation(rng, today, communities, count);
       await assignWorkers(db, rng, list);
@@ -213,8 +216,12 @@ export async function seedDemoResidents(database: Database, keys: Keys, opts: De
         });
       }
       const residentOf = (index: number) => list[index]!;
+      progress('Demo: saving residents (sealed) and their care levels…');
       await insertJson(db, 'residents', residentRows, 500);
       await insertJson(db, 'care_level_changes', levelRows, 1000);
+      progress(
+        `Demo: saving ${history.contacts.length.toLocaleString('en')} visits and ${history.assessments.length.toLocaleString('en')} assessments…`,
+      );
       await insertJson(
         db,
         'contacts',
@@ -259,6 +266,7 @@ export async function seedDemoResidents(database: Database, keys: Keys, opts: De
         500,
       );
       await insertUrgentScreens(db, keys, list, today);
+      progress('Demo: updating statistics…');
       await db.execute(sql`ANALYZE residents, contacts, assessments, care_level_changes`);
       return list.length;
     }),

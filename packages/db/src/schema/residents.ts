@@ -183,6 +183,10 @@ export const contacts = pgTable(
     durationMinutes: integer('duration_minutes'),
     workerId: uuid('worker_id'),
     notes: text('notes'),
+    // [{ item, flagged, note, followUpId }]: the visit checklist (visit_checklist code list)
+    checklist: jsonb('checklist')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     clientKey: text('client_key'), // idempotency key from the device that recorded it
     createdAt: tstz('created_at').notNull().defaultNow(),
   },

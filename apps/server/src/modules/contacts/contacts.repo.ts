@@ -1,6 +1,6 @@
 // Contacts (走访与服务记录) and their attachments. Plain rows() reads: the list filters vary a
 // lot in selectivity, so a generic prepared plan would be a poor fit here.
-import type { Contact } from '@wushe/core';
+import type { ChecklistItem, Contact } from '@wushe/core';
 import { inArea, rows, type Db } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 
@@ -16,14 +16,15 @@ export interface NewContact {
   durationMinutes: number | null;
   workerId: string;
   notes: string | null;
+  checklist: ChecklistItem[];
   clientKey: string | null;
 }
 
 export async function insertContact(db: Db, c: NewContact): Promise<void> {
   await db.execute(sql`INSERT INTO contacts (id, resident_id, area_code, group_id, kind, service_type, occurred_at, occurred_on,
-      duration_minutes, worker_id, notes, client_key)
+      duration_minutes, worker_id, notes, checklist, client_key)
     VALUES (${c.id}, ${c.residentId}, ${c.areaCode}, ${c.groupId}, ${c.kind}, ${c.serviceType}, ${c.occurredAt}::timestamptz,
-      ${c.occurredOn}, ${c.durationMinutes}, ${c.workerId}, ${c.notes}, ${c.clientKey})`);
+      ${c.occurredOn}, ${c.durationMinutes}, ${c.workerId}, ${c.notes}, ${JSON.stringify(c.checklist)}::jsonb, ${c.clientKey})`);
 }
 
 /** The contacts an idempotency key recorded earlier: the keyed row and its household group. */
@@ -117,7 +118,7 @@ export async function listContacts(db: Db, f: ContactFilter): Promise<{ items: C
     db,
     sql`SELECT c.id, c.resident_id AS "residentId", r.name AS "residentName", c.group_id AS "groupId", c.kind,
         c.service_type AS "serviceType", c.occurred_at AS "occurredAt", c.occurred_on::text AS "occurredOn",
-        c.duration_minutes AS "durationMinutes", c.worker_id AS "workerId", u.display_name AS "workerName", c.notes,
+        c.duration_minutes AS "durationMinutes", c.worker_id AS "workerId", u.display_name AS "workerName", c.notes, c.checklist,
         coalesce((SELECT json_agg(json_build_object('id', a.id, 'filename', a.filename, 'contentType', a.content_type, 'size', a.size) ORDER BY a.created_at)
           FROM attachments a WHERE a.contact_id = c.id
             OR (c.group_id IS NOT NULL AND a.contact_id IN (SELECT g.id FROM contacts g
@@ -141,6 +142,7 @@ export async function listContacts(db: Db, f: ContactFilter): Promise<{ items: C
       occurredAt: new Date(c.occurredAt).toISOString(),
       durationMinutes: c.durationMinutes === null ? null : Number(c.durationMinutes),
       attachments: (typeof c.attachments === 'string' ? JSON.parse(c.attachments) : c.attachments) as Contact['attachments'],
+      checklist: (typeof c.checklist === 'string' ? JSON.parse(c.checklist) : c.checklist) as Contact['checklist'],
     })),
   };
 }

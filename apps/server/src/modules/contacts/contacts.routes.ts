@@ -1,8 +1,18 @@
-import { attachmentUpload, contact, contactCreate, contactListQuery, idParams, listOf } from '@wushe/core';
+import {
+  attachmentUpload,
+  checklistFollowUpCreate,
+  contact,
+  contactCreate,
+  contactListQuery,
+  followUp,
+  idParams,
+  listOf,
+} from '@wushe/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { route } from '../../http/route.ts';
 import { sendAttachment, uploadAttachment } from './attachments.ts';
+import { followUpFromChecklist } from './checklist.ts';
 import { createContact, findContacts } from './contacts.service.ts';
 
 const tags = ['contacts'];
@@ -28,6 +38,18 @@ export function contactsRoutes(app: FastifyInstance): void {
     query: contactListQuery,
     response: listOf(contact),
     handler: (ctx, { query }) => findContacts(ctx, query),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/contacts/:id/follow-ups',
+    problems: { 404: true }, // 404: the contact is not in scope
+    access: 'contact.write',
+    summary: 'Turn a flagged checklist item (e.g. a need found) into a follow-up task; a second call returns the same task',
+    tags,
+    params: idParams,
+    body: checklistFollowUpCreate,
+    response: followUp.extend({ replayed: z.boolean() }),
+    handler: (ctx, { params, body }) => followUpFromChecklist(ctx, params.id, body),
   });
   route(app, {
     method: 'POST',

@@ -8,6 +8,7 @@ import type { Ctx } from '../../context.ts';
 import { conflict, fieldError, notFound } from '../../http/errors.ts';
 import { householdRefs, residentRef, type ResidentRef } from '../coverage/resident-refs.repo.ts';
 import { loadVisitIntervals } from '../settings/settings.repo.ts';
+import { normalizeChecklist } from './checklist.ts';
 import {
   contactIdsByClientKey,
   insertContact,
@@ -85,6 +86,7 @@ export async function createContact(ctx: Ctx, body: ContactCreate): Promise<{ it
       const linkable = await linkableAttachments(db, ctx.scope, attachmentIds);
       if (linkable.length !== attachmentIds.length) throw fieldError('attachmentIds', 'attachment.unknown');
 
+      const checklist = await normalizeChecklist(db, body.checklist);
       const intervals = await loadVisitIntervals(db);
       const groupId = people.length > 1 ? uuidv7() : null;
       const created: string[] = [];
@@ -102,6 +104,8 @@ export async function createContact(ctx: Ctx, body: ContactCreate): Promise<{ it
           durationMinutes: body.durationMinutes ?? null,
           workerId,
           notes: body.notes ?? null,
+          // A household visit's checklist is each member's: a need found becomes that resident's task.
+          checklist,
           clientKey: rowKey(body.clientKey, i, r.id),
         });
         // A back-dated contact never moves the last contact backwards.
@@ -125,6 +129,7 @@ export async function createContact(ctx: Ctx, body: ContactCreate): Promise<{ it
             residentIds: people.map((p) => p.id),
             groupId,
             attachmentIds,
+            checklist,
           },
         }),
       );

@@ -27,7 +27,9 @@ export async function codeInUse(db: Db, list: CodeListName, code: string): Promi
       ? sql`SELECT EXISTS (SELECT 1 FROM residents WHERE categories @> ARRAY[${code}]::text[]) AS used`
       : list === 'assistance_status'
         ? sql`SELECT EXISTS (SELECT 1 FROM residents WHERE assistance_status = ${code}) AS used`
-        : sql`SELECT EXISTS (SELECT 1 FROM contacts WHERE service_type = ${code}) AS used`;
+        : list === 'visit_checklist'
+          ? sql`SELECT EXISTS (SELECT 1 FROM contacts WHERE checklist @> jsonb_build_array(jsonb_build_object('item', ${code}::text))) AS used`
+          : sql`SELECT EXISTS (SELECT 1 FROM contacts WHERE service_type = ${code}) AS used`;
   const [r] = await rows<{ used: boolean }>(db, q);
   return r?.used === true;
 }

@@ -11,6 +11,7 @@ import { uploadAttachment, useCreateContact } from '../../api/contacts.ts';
 import { FormDrawer, type DrawerSave } from '../../components/FormDrawer.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { businessToday } from '../../fmt.ts';
+import { ChecklistFields, checklistInput, type ChecklistValues } from './ChecklistFields.tsx';
 
 interface Values {
   kind: (typeof CONTACT_KINDS)[number];
@@ -19,6 +20,7 @@ interface Values {
   durationMinutes?: number;
   notes?: string;
   wholeHousehold: boolean;
+  checklist?: ChecklistValues;
 }
 
 type ContactCreate = z.infer<typeof contactCreate>;
@@ -69,6 +71,7 @@ export function ContactForm({ residentId, hasHousehold, onClose }: { residentId:
     notes: v.notes?.trim() || null,
     // The photos' ids are known once they are uploaded, just before the contact is sent.
     attachmentIds: [],
+    checklist: checklistInput(v.checklist),
     clientKey,
   });
 
@@ -121,6 +124,7 @@ export function ContactForm({ residentId, hasHousehold, onClose }: { residentId:
       <Form.Item label={t('contact.notes')} name="notes">
         <Input.TextArea rows={4} maxLength={2000} showCount />
       </Form.Item>
+      <ChecklistFields form={form} />
       <Form.Item label={t('contact.photos')}>
         <Upload
           listType="picture-card"

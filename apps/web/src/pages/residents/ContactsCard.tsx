@@ -1,4 +1,4 @@
-// 走访记录: newest first, with kind, service, worker, duration, notes and photos.
+// 走访记录: newest first, with kind, service, worker, duration, notes, checklist and photos.
 import { useState } from 'react';
 import { Button, Card, Empty, Image, Pagination, Space, Tag, Timeline, Typography } from 'antd';
 import { CONTACT_KIND_LABELS } from '@wushe/core';
@@ -7,8 +7,17 @@ import { useContacts } from '../../api/contacts.ts';
 import { API_BASE } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatDateTime } from '../../fmt.ts';
+import { ChecklistView } from './ChecklistView.tsx';
 
-export function ContactsCard({ residentId, extra }: { residentId: string; extra?: React.ReactNode }) {
+export function ContactsCard({
+  residentId,
+  extra,
+  canFollowUp = false,
+}: {
+  residentId: string;
+  extra?: React.ReactNode;
+  canFollowUp?: boolean;
+}) {
   const { t, label } = useI18n();
   const [page, setPage] = useState(1);
   const list = useContacts(residentId, page);
@@ -37,6 +46,7 @@ export function ContactsCard({ residentId, extra }: { residentId: string; extra?
                     </Typography.Text>
                   </Space>
                   {c.notes && <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>{c.notes}</Typography.Paragraph>}
+                  <ChecklistView contact={c} canFollowUp={canFollowUp} />
                   {c.attachments.length > 0 && (
                     <Image.PreviewGroup>
                       <Space wrap>

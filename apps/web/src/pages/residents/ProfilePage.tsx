@@ -231,7 +231,7 @@ export function ProfilePage() {
           <AssessmentsCard residentId={r.id} />
         </Col>
         <Col xs={24} xl={12}>
-          <ContactsCard residentId={r.id} />
+          <ContactsCard residentId={r.id} canFollowUp={can('contact.write') && r.status === 'active'} />
         </Col>
       </Row>
       {contacting && <ContactForm residentId={r.id} hasHousehold={!!r.householdId} onClose={() => setContacting(false)} />}

@@ -88,8 +88,21 @@ export const IMPORT_COLUMNS: ColumnDef[] = [
 
 export const columnTitle = (c: ColumnDef, lang: Lang) => inLang(lang, c);
 
-/** Header text as typed: spaces and a required-marker asterisk do not matter. */
-const normalizeHeader = (h: string) => h.replace(/[\s*＊]/g, '').toLowerCase();
+/**
+ * Header text as typed: full-width forms (ＩＤ，（）＊) read as their plain ones, and spaces, line
+ * breaks, a required-marker asterisk, a trailing colon and a trailing remark in brackets
+ * (姓名（必填）) do not matter.
+ */
+export const normalizeHeader = (h: string) =>
+  h
+    .normalize('NFKC')
+    .replace(/[\s*\u200b-\u200d]/g, '')
+    .replace(/:$/, '')
+    .replace(/(?<=.)[(\[][^()[\]]*[)\]]$/, '')
+    .toLowerCase();
+
+/** How many known columns a row names: the header is the row naming most. */
+export const headerScore = (cells: string[]): number => Object.keys(mapHeaders(cells).index).length;
 
 /** Column index per key, and the required headers that are missing. */
 export function mapHeaders(headers: string[]): { index: Partial<Record<ColumnKey, number>>; missing: string[] } {

@@ -1,21 +1,50 @@
 // Reading an uploaded resident file into rows of displayed text: .xlsx through exceljs, .csv
 // (UTF-8 with or without BOM, else GB18030 as saved by Chinese Excel) through a small RFC 4180
 // parser. Cells Excel stored as numbers are flagged, because an ID
-// number that became a number has already lost digits.
+// number that became a number has already lost digits. The header is the row among the first
+// few that names the most known columns: a 台账 as offices keep it opens with a title row or two
+// (often merged across the sheet), and blank rows and columns are common.
 import { backgroundTurn } from '@wushe/db';
 import ExcelJS from 'exceljs';
+import { headerScore } from './import.columns.ts';
 
 export interface SheetRow {
-  /** The spreadsheet row number (the header is row 1). */
+  /** The spreadsheet row number (1-based, as the person sees it). */
   row: number;
   cells: string[];
   /** Column indexes whose cell was a number in the workbook. */
   numeric?: number[];
+  /** The row right below the header (where the template's notes row sits). */
+  followsHeader?: true;
 }
 
 export interface Sheet {
   headers: string[];
+  /** The header's spreadsheet row number. */
+  headerRow: number;
   rows: SheetRow[];
+}
+
+/** Titles above the header: a few rows at most (the search stops there). */
+const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * Splits the non-blank rows into the header and the data below it. The header is the first row
+ * among the first few naming the most known columns; without any, the first row (so the missing
+ * columns are reported against it).
+ */
+export function splitHeader(nonBlank: SheetRow[]): Sheet {
+  let best = 0;
+  let bestScore = 0;
+  for (let i = 0; i < Math.min(nonBlank.length, HEADER_SEARCH_ROWS); i++) {
+    const score = headerScore(nonBlank[i]!.cells);
+    if (score > bestScore) [best, bestScore] = [i, score];
+  }
+  const header = nonBlank[best];
+  if (!header) return { headers: [], headerRow: 1, rows: [] };
+  const rows = nonBlank.slice(best + 1);
+  if (rows[0] && rows[0].row === header.row + 1) rows[0].followsHeader = true;
+  return { headers: header.cells.map((h) => h.trim()), headerRow: header.row, rows };
 }
 
 export type FileKind = 'xlsx' | 'csv';
@@ -106,24 +135,26 @@ export async function parseCsv(text: string, limit = Infinity): Promise<string[]
 
 const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
 
-/** A CSV's header row alone (a large file's columns are checked while the person waits). */
+/** Non-blank records, numbered as a spreadsheet would. */
+function nonBlankRows(records: string[][]): SheetRow[] {
+  const rows: SheetRow[] = [];
+  for (let r = 0; r < records.length; r++) {
+    const cells = records[r]!;
+    if (!isBlank(cells)) rows.push({ row: r + 1, cells });
+  }
+  return rows;
+}
+
+/** A CSV's header row alone, found among its first records (a large file's columns are checked while the person waits). */
 export async function csvHeaders(body: Buffer): Promise<string[]> {
   // Cut at a line break: no byte of a UTF-8 or GB18030 character is a newline.
   const head = body.subarray(0, 64 * 1024);
   const end = head.length < body.length ? head.lastIndexOf(10) + 1 : head.length;
-  const [first] = await parseCsv(decodeText(head.subarray(0, end || head.length)), 1);
-  return (first ?? []).map((h) => h.trim());
+  return splitHeader(nonBlankRows(await parseCsv(decodeText(head.subarray(0, end || head.length)), 2 * HEADER_SEARCH_ROWS))).headers;
 }
 
 export async function sheetFromCsv(body: Buffer): Promise<Sheet> {
-  const records = await parseCsv(decodeText(body));
-  const headers = (records[0] ?? []).map((h) => h.trim());
-  const rows: SheetRow[] = [];
-  for (let r = 1; r < records.length; r++) {
-    const cells = records[r]!;
-    if (!isBlank(cells)) rows.push({ row: r + 1, cells });
-  }
-  return { headers, rows };
+  return splitHeader(nonBlankRows(await parseCsv(decodeText(body))));
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -149,7 +180,7 @@ function cellText(v: unknown): { text: string; numeric: boolean } {
 }
 
 /**
- * The first worksheet: headers from row 1, then every non-blank row. The whole workbook is
+ * The first worksheet: its non-blank rows, split at the header. The whole workbook is
  * loaded: exceljs' streaming reader decodes each inflated chunk on its own and garbles a
  * Chinese character split across chunks, while loading costs about the same time.
  */
@@ -157,7 +188,6 @@ export async function sheetFromXlsx(body: Buffer): Promise<Sheet> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(body as unknown as ArrayBuffer);
   const ws = wb.worksheets[0]; // the template's other sheets are reference lists
-  let headers: string[] = [];
   const rows: SheetRow[] = [];
   for (let n = 1; ws && n <= ws.rowCount; n++) {
     await backgroundTurn();
@@ -171,10 +201,9 @@ export async function sheetFromXlsx(body: Buffer): Promise<Sheet> {
       cells.push(t.text);
       if (t.numeric) (numeric ??= []).push(c - 1);
     }
-    if (row.number === 1) headers = cells.map((h) => h.trim());
-    else if (!isBlank(cells)) rows.push({ row: row.number, cells, ...(numeric ? { numeric } : {}) });
+    if (!isBlank(cells)) rows.push({ row: row.number, cells, ...(numeric ? { numeric } : {}) });
   }
-  return { headers, rows };
+  return splitHeader(rows);
 }
 
 export function readSheet(kind: FileKind, body: Buffer): Promise<Sheet> {

@@ -50,11 +50,11 @@ export function cell(row: SheetRow, l: Pick<Lookups, 'index'>, key: ColumnKey): 
   return i === undefined ? '' : (row.cells[i] ?? '').trim();
 }
 
-/** The template's grey notes row (row 2), left in by people who fill the template in. */
+/** The template's grey notes row (right below the header), left in by people who fill the template in. */
 export const isNotesRow = (row: SheetRow, l: Pick<Lookups, 'index'>) => {
   const id = cell(row, l, 'idNumber');
   const note = IMPORT_COLUMNS.find((c) => c.key === 'idNumber')!.note;
-  return row.row === 2 && (id === note.zh || id === note.en);
+  return row.followsHeader === true && (id === note.zh || id === note.en);
 };
 
 // Built once: zod makes a new locale object on every call.
