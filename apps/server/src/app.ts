@@ -17,6 +17,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { contactsRoutes } from './modules/contacts/contacts.routes.ts';
 import { coverageRoutes } from './modules/coverage/coverage.routes.ts';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
 import { followUpsRoutes } from './modules/followups/followups.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
@@ -114,6 +115,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   assessmentsRoutes(app);
   contactsRoutes(app);
   coverageRoutes(app);
+  dashboardRoutes(app);
   notificationsRoutes(app);
   followUpsRoutes(app);
   if (services.config.benchFloor) registerBenchFloor(app, services);

@@ -7,6 +7,7 @@ import type { AppConfig } from './config.ts';
 import { installationOf, oneInstanceAtATime } from './installation.repo.ts';
 import type { Services } from './context.ts';
 import { SessionCache } from './modules/auth/session-cache.ts';
+import { takeCoverageSnapshots } from './modules/coverage/snapshots.jobs.ts';
 import { DEFAULT_JOB_SETTINGS, JobQueue } from './jobs/queue.ts';
 import { loadOrCreateKeys, type Keys } from '@wushe/db';
 
@@ -33,6 +34,10 @@ async function prepareNow(config: AppConfig, database: Database, log: (msg: stri
     if (config.demo) {
       log('Loading the demo (湖里区, 厦门市)…');
       await seedDemo(database, keys, demo);
+      // The demo's coverage trend: its past month-ends and last week, as the nightly job would fill them.
+      const inst = await installationOf(database);
+      if (keys && inst)
+        await takeCoverageSnapshots(database, areaPrefix(inst.area_code), demo.today ? new Date(`${demo.today}T04:00:00Z`) : new Date());
     } else {
       const { areaCount } = await seedBase(database, config.areaCode);
       log(`Loaded ${areaCount} areas under ${normalizeAreaCode(config.areaCode)}.`);

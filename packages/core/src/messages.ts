@@ -98,6 +98,7 @@ export const MESSAGES = {
   'followUp.overdueBody': { zh: '{reason}（应于 {due} 前跟进）', en: '{reason} (due by {due})' },
   'followUp.contact': { zh: '走访记录不存在或不属于该服务对象', en: 'No such contact for this resident' },
   'coverage.futureDate': { zh: '统计日期不能晚于今天', en: 'The date cannot be after today' },
+  'coverage.trendLevel': { zh: '覆盖率趋势只统计到街道（乡镇）一级', en: 'The coverage trend is kept down to street (township) level' },
   'import.format': { zh: '只支持 .xlsx 或 .csv 文件', en: 'Only .xlsx or .csv files can be imported' },
   'import.empty': { zh: '文件中没有数据行', en: 'The file has no data rows' },
   'import.tooMany': { zh: '单次最多导入 {max} 行', en: 'At most {max} rows per import' },

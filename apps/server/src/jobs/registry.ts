@@ -2,10 +2,16 @@
 // work adds its definitions here (see queue.ts for what a definition holds).
 import type { Services } from '../context.ts';
 import { sessionJobs } from '../modules/auth/sessions.jobs.ts';
+import { coverageSnapshotJobs } from '../modules/coverage/snapshots.jobs.ts';
 import { followUpJobs } from '../modules/followups/followups.jobs.ts';
 import { importJobs } from '../modules/residents/import/import.worker.ts';
 import type { JobDefinition } from './queue.ts';
 
 export function jobDefinitions(services: Services): JobDefinition[] {
-  return [...importJobs(services), ...sessionJobs(services.database, services.config.idleMinutes), ...followUpJobs(services.database)];
+  return [
+    ...importJobs(services),
+    ...sessionJobs(services.database, services.config.idleMinutes),
+    ...followUpJobs(services.database),
+    ...coverageSnapshotJobs(services.database, services.installation.scope),
+  ];
 }

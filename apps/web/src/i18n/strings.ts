@@ -8,6 +8,7 @@ import { ASSESS_STRINGS } from './assess.ts';
 import { AUDIT_STRINGS } from './audit.ts';
 import { COMMON_STRINGS } from './common.ts';
 import { COVERAGE_STRINGS } from './coverage.ts';
+import { DASHBOARD_STRINGS } from './dashboard.ts';
 import { FOLLOWUPS_STRINGS } from './followups.ts';
 import { HOME_STRINGS } from './home.ts';
 import { NOTIFICATIONS_STRINGS } from './notifications.ts';
@@ -29,6 +30,7 @@ export const CATALOGS = {
   residents: RESIDENTS_STRINGS,
   assess: ASSESS_STRINGS,
   coverage: COVERAGE_STRINGS,
+  dashboard: DASHBOARD_STRINGS,
   followups: FOLLOWUPS_STRINGS,
   notifications: NOTIFICATIONS_STRINGS,
   settings: SETTINGS_STRINGS,

@@ -157,3 +157,4 @@ export const auditLog = pgTable(
   ],
 );
 export * from './residents.ts';
+export * from './snapshots.ts';

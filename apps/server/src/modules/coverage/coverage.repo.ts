@@ -2,7 +2,7 @@
 import { inArea, rows, type Db } from '@wushe/db';
 import { sql, type SQL } from 'drizzle-orm';
 
-const windowStartOf = (starts: string[], level: SQL = sql`r.care_level`) =>
+export const windowStartOf = (starts: string[], level: SQL = sql`r.care_level`) =>
   sql`(CASE ${level} WHEN 1 THEN ${starts[0]}::date WHEN 2 THEN ${starts[1]}::date WHEN 3 THEN ${starts[2]}::date ELSE ${starts[3]}::date END)`;
 
 /** The grouped count query: registered and covered by the first `len` digits of the area code. */

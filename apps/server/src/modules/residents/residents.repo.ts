@@ -4,6 +4,7 @@
 import { inArea, openFamily, rows, type Db, type Keys } from '@wushe/db';
 import { sql, type SQL } from 'drizzle-orm';
 import { textArray } from '@wushe/db';
+import { dueSoonSql, overdueSql, unassignedSql, withoutAssessmentSql } from './resident-conditions.repo.ts';
 
 export interface SummaryRow {
   id: string;
@@ -62,6 +63,9 @@ export interface ResidentFilter {
   overdue?: boolean;
   today: string;
   worker?: string;
+  dueSoon?: boolean;
+  unassigned?: boolean;
+  withoutAssessment?: boolean;
   sort: string;
   limit: number;
   offset: number;
@@ -91,9 +95,12 @@ export function filterSql(f: Omit<ResidentFilter, 'sort' | 'limit' | 'offset'>):
   if (f.category) where.push(sql`r.categories @> ${textArray([f.category])}`);
   if (f.careLevel) where.push(sql`r.care_level = ${f.careLevel}`);
   if (f.assistanceStatus) where.push(sql`r.assistance_status = ${f.assistanceStatus}`);
-  if (f.overdue === true) where.push(sql`r.next_due_on < ${f.today}::date`);
+  if (f.overdue === true) where.push(overdueSql(f.today));
   if (f.overdue === false) where.push(sql`r.next_due_on >= ${f.today}::date`);
   if (f.worker) where.push(sql`r.assigned_worker_id = ${f.worker}`);
+  if (f.dueSoon) where.push(dueSoonSql(f.today));
+  if (f.unassigned) where.push(unassignedSql());
+  if (f.withoutAssessment) where.push(withoutAssessmentSql(f.today));
   return sql.join(where, sql` AND `);
 }
 

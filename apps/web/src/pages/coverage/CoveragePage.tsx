@@ -9,6 +9,8 @@ import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { businessToday } from '../../fmt.ts';
+import { areaLevel } from '@wushe/core';
+import { TrendChart } from './TrendChart.tsx';
 
 const pct = (rate: number) => Math.round(rate * 1000) / 10;
 
@@ -182,6 +184,7 @@ export function CoveragePage() {
         pagination={false}
         scroll={{ x: 'max-content' }}
       />
+      {!['community', 'grid'].includes(areaLevel(area.code)) && <TrendChart area={area.code} />}
     </Card>
   );
 }

@@ -6,6 +6,7 @@ import { Button, Segmented, Space, Tag, Typography } from 'antd';
 import { followUpParams, useFollowUps, type FollowUp, type FollowUpQuery } from '../../api/followups.ts';
 import { useActor } from '../../api/session.ts';
 import { useListState } from '../../api/useListState.ts';
+import { useUrlFilters } from '../../api/urlFilters.ts';
 import { AreaPicker } from '../../components/AreaPicker.tsx';
 import { ListPage, type ListColumn } from '../../components/ListPage.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -24,7 +25,11 @@ export function FollowUpsPage() {
   const canComplete = actor.permissions.includes('contact.write');
   // Workers start with theirs; station heads and officials (who do not complete) with all in scope.
   const oversees = actor.permissions.includes('resident.merge') || !canComplete;
-  const list = useListState<Filters>({ status: 'open', mine: !oversees });
+  const linked = useUrlFilters(['status', 'mine']); // from a 工作台 figure
+  const list = useListState<Filters>({
+    status: (linked.status as Filters['status']) ?? 'open',
+    mine: linked.mine === undefined ? !oversees : linked.mine === 'true',
+  });
   const query: FollowUpQuery = {
     status: list.filters.status,
     mine: list.filters.mine,

@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { Card, Col, Empty, Row, Skeleton, Statistic, Typography } from 'antd';
 import { DueByWorkerCard, DueCard } from './DueCard.tsx';
+import { Workbench } from './Workbench.tsx';
 import { FollowUpsCard } from '../followups/FollowUpsCard.tsx';
 import { ORG_KIND_LABELS, type OrgKind } from '@wushe/core';
 import { useOrgStats } from '../../api/orgs.ts';
@@ -28,6 +29,7 @@ export function HomePage() {
         {named(actor.role)}
         {actor.org ? ` · ${actor.org.name}` : ''} · {t('home.scope')}: {actor.area.name}
       </Typography.Paragraph>
+      {canSeeDue && <Workbench />}
       {canFollowUp && (
         <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
           <Col xs={24}>

@@ -8,6 +8,8 @@ import { useCodeLabels } from '../../api/settings.ts';
 import { useResidents } from '../../api/residents.ts';
 import { useActor } from '../../api/session.ts';
 import { useListState } from '../../api/useListState.ts';
+import { useUrlFilters } from '../../api/urlFilters.ts';
+import { LinkedFilterTags } from './LinkedFilterTags.tsx';
 import { AreaPicker } from '../../components/AreaPicker.tsx';
 import { ListPage, type ListColumn } from '../../components/ListPage.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -23,8 +25,14 @@ type Filters = {
   assistanceStatus?: string;
   overdue?: string;
   status?: string;
+  // From a 工作台 figure (shown as closable tags).
+  worker?: string;
+  due?: string;
+  unassigned?: string;
+  withoutAssessment?: string;
 };
 
+const URL_FILTERS = ['area', 'category', 'careLevel', 'overdue', 'worker', 'due', 'unassigned', 'withoutAssessment'] as const;
 const SORTS = ['nextDueOn', '-nextDueOn', 'name', 'careLevel', '-registeredOn', 'areaCode'] as const;
 
 export function ResidentsPage() {
@@ -32,7 +40,7 @@ export function ResidentsPage() {
   const actor = useActor();
   const navigate = useNavigate();
   const canWrite = actor.permissions.includes('resident.write');
-  const list = useListState<Filters>({}, 'nextDueOn');
+  const list = useListState<Filters>(useUrlFilters(URL_FILTERS, ['careLevel']) as Filters, 'nextDueOn');
   const residents = useResidents(list.query);
   const categories = useCodeLabels('resident_category');
   const assistance = useCodeLabels('assistance_status');
@@ -134,6 +142,7 @@ export function ResidentsPage() {
       emptyAction={register}
       filters={
         <>
+          <LinkedFilterTags list={list} />
           <AreaPicker
             aria-label={t('filter.area')}
             placeholder={t('res.community')}
