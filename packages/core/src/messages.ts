@@ -115,6 +115,7 @@ export const MESSAGES = {
   },
   'auth.csrf': { zh: '请求校验失败，请刷新页面后重试', en: 'Request check failed; reload the page and try again' },
   'auth.rateLimited': { zh: '登录尝试过于频繁，请稍后再试', en: 'Too many login attempts; please wait' },
+  'resident.searchRateLimited': { zh: '按证件尾号查找过于频繁，请稍后再试', en: 'Too many searches by ID-number ending; please wait' },
   // Server exports, the import template and report: file names, sheet names, headers, labels.
   'export.residents.file': { zh: '服务对象.xlsx', en: 'residents.xlsx' },
   'export.residents.sheet': { zh: '服务对象', en: 'Residents' },
