@@ -17,3 +17,4 @@ export * from './schemas/residents.ts';
 export * from './schemas/care.ts';
 export * from './schemas/settings.ts';
 export * from './schemas/followups.ts';
+export * from './schemas/transfers.ts';

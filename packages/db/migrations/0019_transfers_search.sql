@@ -25,13 +25,17 @@ CREATE TABLE transfers (
   from_area_code text NOT NULL,
   to_area_code text NOT NULL,
   to_worker_id uuid REFERENCES users(id),
+  -- Names as they were, kept on the row: each station cannot read the other's accounts (RLS).
+  to_worker_name text,
   status text NOT NULL DEFAULT 'pending',
   note text,
   resident_name_masked text NOT NULL,
   id_masked text NOT NULL,
   requested_by uuid NOT NULL REFERENCES users(id),
+  requested_by_name text NOT NULL,
   requested_at timestamptz NOT NULL DEFAULT now(),
   decided_by uuid REFERENCES users(id),
+  decided_by_name text,
   decided_at timestamptz,
   decision_reason text
 );

@@ -316,6 +316,8 @@ export const transfers = pgTable(
     fromAreaCode: text('from_area_code').notNull(), // the holding community when asked
     toAreaCode: text('to_area_code').notNull(), // the community the receiver chose
     toWorkerId: uuid('to_worker_id').references(() => users.id),
+    // Names as they were: each station cannot read the other's accounts under RLS.
+    toWorkerName: text('to_worker_name'),
     status: text('status').notNull().default('pending'), // pending | approved | declined
     note: text('note'),
     residentNameMasked: text('resident_name_masked').notNull(), // all the receiver sees before approval
@@ -323,8 +325,10 @@ export const transfers = pgTable(
     requestedBy: uuid('requested_by')
       .notNull()
       .references(() => users.id),
+    requestedByName: text('requested_by_name').notNull(),
     requestedAt: tstz('requested_at').notNull().defaultNow(),
     decidedBy: uuid('decided_by').references(() => users.id),
+    decidedByName: text('decided_by_name'),
     decidedAt: tstz('decided_at'),
     decisionReason: text('decision_reason'),
   },
