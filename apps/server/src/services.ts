@@ -1,7 +1,7 @@
 // Opens the database, applies migrations, loads base data (and the demo on first start of an
 // embedded installation) and assembles the services the app runs on.
 import { areaPrefix, normalizeAreaCode } from '@wushe/core';
-import { migrate, openDatabase, seedBase, syncBuiltinRoles, syncReferenceData, type Database } from '@wushe/db';
+import { backfillResidentSearch, migrate, openDatabase, seedBase, syncBuiltinRoles, syncReferenceData, type Database } from '@wushe/db';
 import { seedDemo, type DemoOptions } from '@wushe/db/demo';
 import type { AppConfig } from './config.ts';
 import { installationOf, oneInstanceAtATime } from './installation.repo.ts';
@@ -42,6 +42,11 @@ async function prepareNow(config: AppConfig, database: Database, log: (msg: stri
       const { areaCount } = await seedBase(database, config.areaCode);
       log(`Loaded ${areaCount} areas under ${normalizeAreaCode(config.areaCode)}.`);
     }
+  }
+  // Residents stored before the last-digits and pinyin indexes: only the key holder can fill them.
+  if (keys) {
+    const filled = await backfillResidentSearch(database, keys);
+    if (filled) log(`Filled the search indexes of ${filled} residents.`);
   }
 }
 

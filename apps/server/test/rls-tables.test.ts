@@ -21,6 +21,8 @@ const NOT_AREA_SCOPED: Record<string, string> = {
   roles: 'global accounts data: roles are installation-wide',
   sessions: 'global accounts data: resolved by cookie (session_resolve) before any scope is known; holds no area data',
   settings: 'installation-wide settings',
+  transfers:
+    'two areas per row (from_area_code, to_area_code): RLS forced with a policy admitting either station, checked in transfers.test.ts',
   wushe_migrations: 'migration bookkeeping: owner only, no grant to wushe_app',
 };
 

@@ -18,3 +18,4 @@ export * from './schemas/care.ts';
 export * from './schemas/settings.ts';
 export * from './schemas/followups.ts';
 export * from './schemas/dashboard.ts';
+export * from './schemas/transfers.ts';

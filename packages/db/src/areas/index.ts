@@ -42,6 +42,14 @@ export function nameInitials(name: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
+/** The full pinyin of a name, surnames read as surnames: 司马光 -> simaguang, 单雄信 -> shanxiongxin. */
+export function namePinyin(name: string): string {
+  return pinyin(name, { toneType: 'none', type: 'array', surname: 'head', nonZh: 'consecutive' })
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
 function parseCsvLine(line: string): string[] {
   // The package's CSVs quote names only, never with commas or quotes inside.
   return line.split(',').map((c) => c.replace(/^"|"$/g, ''));

@@ -13,7 +13,7 @@ import {
   type ResidentInput,
   type VisitIntervals,
 } from '@wushe/core';
-import { nameInitials } from '../areas/index.ts';
+import { nameInitials, namePinyin } from '../areas/index.ts';
 import type { Keys } from '../keys.ts';
 
 export interface FieldProblem {
@@ -32,10 +32,25 @@ export function nameGrams(name: string): string[] {
   return [...out];
 }
 
-export const nameSearchFields = (name: string) => ({ nameInitials: nameInitials(name), nameGrams: nameGrams(name) });
+export const nameSearchFields = (name: string) => ({
+  nameInitials: nameInitials(name),
+  nameGrams: nameGrams(name),
+  namePinyin: namePinyin(name),
+});
 
 /** The blind index of a document number: exact lookup and duplicate checks without clear text. */
 export const idBlindIndex = (keys: Keys, type: string, normalized: string) => keys.blindIndex(`id:${type}:${normalized}`);
+/**
+ * Blind indexes of the last 4 and 6 characters of a document number (the "尾号" people search
+ * by). Keyed with the installation's index key, so the table alone cannot be matched against
+ * the 10,000 possible tails; looked up by exact match only (see classifySearch).
+ */
+export const idTailBlindIndex = (keys: Keys, normalized: string, length: 4 | 6) =>
+  keys.blindIndex(`idtail${length}:${normalized.slice(-length)}`);
+export const idTailIndexes = (keys: Keys, normalized: string) => ({
+  idTail4Hash: normalized.length >= 4 ? idTailBlindIndex(keys, normalized, 4) : null,
+  idTail6Hash: normalized.length >= 6 ? idTailBlindIndex(keys, normalized, 6) : null,
+});
 export const phoneBlindIndex = (keys: Keys, phone: string) => keys.blindIndex(`phone:${phone.replace(/\D/g, '')}`);
 
 export type Identity = {
@@ -43,6 +58,8 @@ export type Identity = {
   idCipher: string;
   idHash: string;
   idMasked: string;
+  idTail4Hash: string | null;
+  idTail6Hash: string | null;
   sex: 'male' | 'female' | null;
   birthDate: string | null;
 };
@@ -63,6 +80,7 @@ export function sealIdentity(
       idCipher: keys.seal(id),
       idHash: idBlindIndex(keys, type, id),
       idMasked: maskIdNumber(id),
+      ...idTailIndexes(keys, id),
       sex: 'sex' in parsed ? (parsed.sex ?? null) : null,
       birthDate: 'birthDate' in parsed ? (parsed.birthDate ?? null) : null,
     },

@@ -11,6 +11,11 @@ export interface ResidentLink {
    * When the resident moves to another area the row's area_code follows in every case.
    */
   onMerge: 'move';
+  /**
+   * The rows carry areas of their own, not the resident's (a transfer names the two stations
+   * involved): a move or merge changes their resident, never their areas.
+   */
+  keepsAreas?: true;
 }
 
 /** A table whose rows belong to a row of a linked table (an attachment to a contact). */
@@ -27,6 +32,7 @@ export const RESIDENT_LINKED_TABLES: readonly ResidentLink[] = [
   { table: 'assessments', column: 'resident_id', onMerge: 'move' },
   { table: 'care_level_changes', column: 'resident_id', onMerge: 'move' },
   { table: 'follow_ups', column: 'resident_id', onMerge: 'move' },
+  { table: 'transfers', column: 'resident_id', onMerge: 'move', keepsAreas: true },
 ];
 
 export const RESIDENT_LINKED_THROUGH: readonly ResidentLinkThrough[] = [

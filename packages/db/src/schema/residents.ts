@@ -53,10 +53,14 @@ export const residents = pgTable(
     name: text('name').notNull(),
     nameInitials: text('name_initials').notNull(), // 张建国 -> zjg
     nameGrams: text('name_grams').array().notNull(), // every 1–3 character run of the name, for 2-character search
+    namePinyin: text('name_pinyin'), // 司马光 -> simaguang, for prefix search by full pinyin
     documentType: text('document_type').notNull().default('resident_id'),
     idCipher: text('id_cipher').notNull(), // sealed document number
     idHash: text('id_hash').notNull(), // blind index of the normalised number
     idMasked: text('id_masked').notNull(),
+    // Keyed blind indexes of the last 4 and 6 characters (search by "尾号"); exact match only.
+    idTail4Hash: text('id_tail4_hash'),
+    idTail6Hash: text('id_tail6_hash'),
     sex: text('sex'), // male | female, derived from a mainland ID
     birthDate: day('birth_date'),
     phoneCipher: text('phone_cipher'),
@@ -94,6 +98,9 @@ export const residents = pgTable(
     index('residents_grams_idx').using('gin', t.nameGrams),
     index('residents_initials_idx').on(t.nameInitials, t.areaCode),
     index('residents_phone_idx').on(t.phoneHash),
+    index('residents_id_tail4_idx').on(t.idTail4Hash),
+    index('residents_id_tail6_idx').on(t.idTail6Hash),
+    index('residents_pinyin_idx').using('btree', sql`${t.namePinyin} COLLATE "C"`),
     index('residents_due_idx').on(t.nextDueOn),
     index('residents_dup_idx').on(t.areaCode, t.name, t.birthDate),
     index('residents_household_idx').on(t.householdId),
@@ -297,3 +304,43 @@ export const importFiles = pgTable('import_files', {
   areaCode: text('area_code').notNull(),
   content: bytea('content').notNull(),
 });
+
+/**
+ * Transfers (调入/调出): the receiving station asks for a resident held by another station;
+ * the holding station approves (the record and everything about it move) or declines. Seen by
+ * both stations: RLS admits a caller when either area is in scope (migration 0019).
+ */
+export const transfers = pgTable(
+  'transfers',
+  {
+    id: uuid('id').primaryKey(),
+    residentId: uuid('resident_id')
+      .notNull()
+      .references(() => residents.id),
+    fromAreaCode: text('from_area_code').notNull(), // the holding community when asked
+    toAreaCode: text('to_area_code').notNull(), // the community the receiver chose
+    toWorkerId: uuid('to_worker_id').references(() => users.id),
+    // Names as they were: each station cannot read the other's accounts under RLS.
+    toWorkerName: text('to_worker_name'),
+    status: text('status').notNull().default('pending'), // pending | approved | declined
+    note: text('note'),
+    residentNameMasked: text('resident_name_masked').notNull(), // all the receiver sees before approval
+    idMasked: text('id_masked').notNull(),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => users.id),
+    requestedByName: text('requested_by_name').notNull(),
+    requestedAt: tstz('requested_at').notNull().defaultNow(),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedByName: text('decided_by_name'),
+    decidedAt: tstz('decided_at'),
+    decisionReason: text('decision_reason'),
+  },
+  (t) => [
+    uniqueIndex('transfers_pending_idx')
+      .on(t.residentId)
+      .where(sql`status = 'pending'`),
+    index('transfers_from_idx').using('btree', areaC(t.fromAreaCode), t.requestedAt),
+    index('transfers_to_idx').using('btree', areaC(t.toAreaCode), t.requestedAt),
+  ],
+);

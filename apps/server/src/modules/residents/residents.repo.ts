@@ -48,6 +48,7 @@ const SORTS: Record<string, SQL> = {
 /** What the search box matched: a blind index, pinyin initials, a name gram or a name fragment. */
 export type Search =
   | { kind: 'idHash'; hashes: string[] }
+  | { kind: 'idTail'; length: 4 | 6; hash: string; alsoIdHashes: string[] }
   | { kind: 'phoneHash'; hash: string }
   | { kind: 'initials'; value: string }
   | { kind: 'gram'; value: string }
@@ -77,10 +78,19 @@ function searchSql(s: Search): SQL {
   switch (s.kind) {
     case 'idHash':
       return sql`r.id_hash = ANY(${textArray(s.hashes)})`;
+    case 'idTail': {
+      // Exact match on the keyed tail index, never a pattern over clear text.
+      const tail = s.length === 4 ? sql`r.id_tail4_hash = ${s.hash}` : sql`r.id_tail6_hash = ${s.hash}`;
+      return s.alsoIdHashes.length ? sql`(${tail} OR r.id_hash = ANY(${textArray(s.alsoIdHashes)}))` : tail;
+    }
     case 'phoneHash':
       return sql`r.phone_hash = ${s.hash}`;
     case 'initials':
-      return sql`r.name_initials = ${s.value}`;
+      // Initials exactly (zjg), or the start of the full pinyin (sima: 司马光) from two letters on;
+      // a C-collation range, which RLS lets the index serve (unlike LIKE).
+      return s.value.length < 2
+        ? sql`r.name_initials = ${s.value}`
+        : sql`(r.name_initials = ${s.value} OR (r.name_pinyin COLLATE "C" >= ${s.value} AND r.name_pinyin COLLATE "C" < ${s.value + '{'}))`;
     case 'gram':
       // Through the owner-run function: under RLS the GIN index could not serve `@>` (migration 0009).
       return sql`r.id IN (SELECT resident_ids_by_gram(${s.value}))`;

@@ -32,9 +32,11 @@ export function residentsRoutes(app: FastifyInstance): void {
     method: 'GET',
     url: '/api/v1/residents',
     access: 'resident.read',
-    summary: 'Residents in scope: one search box (name fragment, pinyin initials, exact ID or phone), filters, sort, page',
+    summary:
+      'Residents in scope: one search box (name fragment, pinyin initials or full pinyin, exact ID or phone, last 4 or 6 ID characters; 429 past the tail-search cap), filters, sort, page',
     tags,
     query: residentListQuery,
+    problems: { 429: true },
     response: listOf(residentSummary),
     handler: (ctx, { query }) => findResidents(ctx, query),
   });

@@ -14,6 +14,7 @@ import {
 import {
   ageOn,
   idBlindIndex,
+  idTailBlindIndex,
   nameSearchFields,
   openFamily,
   phoneBlindIndex,
@@ -40,6 +41,7 @@ import {
 import { checkResidentRefs, insertResident, problemsToFields, updateResidentRow, type FieldProblem } from './residents.write.ts';
 import { idHashTakenAnywhere, residentRowById } from './residents.write.repo.ts';
 import { loadVisitIntervals } from '../settings/settings.repo.ts';
+import { takeTailSearch } from './residents.search-limit.ts';
 
 export type ListQuery = z.output<typeof residentListQuery>;
 export type UpdateBody = z.output<typeof residentUpdate>;
@@ -63,14 +65,24 @@ export function toSummary<T extends SummaryRow>(r: T, today: string) {
   };
 }
 
-/** Reads the search box: ID or document number, phone, pinyin initials, name gram or fragment. */
+/**
+ * Reads the search box: ID or document number, its last 4 or 6 characters (尾号, through their
+ * keyed blind index, exact only: 1–3 digits never match by digits), phone, pinyin (initials or
+ * the full pinyin's start), name gram or fragment.
+ */
 export function classifySearch(ctx: Pick<Ctx, 'keys'>, raw: string): Search {
   const q = raw.trim();
   if (/^\d{17}[\dXx]$/.test(q)) return { kind: 'idHash', hashes: [idBlindIndex(ctx.keys, 'resident_id', q.toUpperCase())] };
   if (/^(1\d{10}|0\d{2,3}-?\d{7,8})$/.test(q)) return { kind: 'phoneHash', hash: phoneBlindIndex(ctx.keys, q) };
   if (/^[A-Za-z]+$/.test(q)) return { kind: 'initials', value: q.toLowerCase() };
+  const others = DOCUMENT_TYPES.map((t) => t.code).filter((c) => c !== 'resident_id');
+  const tail = /^(\d{3}|\d{5})[\dXx]$/.test(q) ? (q.length as 4 | 6) : null;
+  if (tail) {
+    // Six characters may also be a whole number of another document type.
+    const whole = tail === 6 ? others.map((t) => idBlindIndex(ctx.keys, t, q.toUpperCase())) : [];
+    return { kind: 'idTail', length: tail, hash: idTailBlindIndex(ctx.keys, q.toUpperCase(), tail), alsoIdHashes: whole };
+  }
   if (/^[A-Za-z0-9-]{5,30}$/.test(q) && /\d/.test(q)) {
-    const others = DOCUMENT_TYPES.map((t) => t.code).filter((c) => c !== 'resident_id');
     return { kind: 'idHash', hashes: others.map((t) => idBlindIndex(ctx.keys, t, q.toUpperCase())) };
   }
   if (/^\p{Script=Han}{1,3}$/u.test(q)) return { kind: 'gram', value: q };
@@ -102,6 +114,7 @@ export function listFilter(ctx: Ctx, q: ListQuery, limit: number, offset: number
 export async function findResidents(ctx: Ctx, q: ListQuery) {
   const f = listFilter(ctx, q, q.pageSize, (q.page - 1) * q.pageSize);
   if (!f) return { items: [], total: 0 };
+  if (f.search?.kind === 'idTail') takeTailSearch(ctx.actor.id, ctx.now.getTime());
   const page = await ctx.db.run((db) => listResidents(db, f));
   return { items: page.items.map((r) => toSummary(r, f.today)), total: page.total };
 }

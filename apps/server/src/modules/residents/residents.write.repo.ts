@@ -75,10 +75,13 @@ export const RESIDENT_COLUMNS: Record<string, string> = {
   name: 'name',
   nameInitials: 'name_initials',
   nameGrams: 'name_grams',
+  namePinyin: 'name_pinyin',
   documentType: 'document_type',
   idCipher: 'id_cipher',
   idHash: 'id_hash',
   idMasked: 'id_masked',
+  idTail4Hash: 'id_tail4_hash',
+  idTail6Hash: 'id_tail6_hash',
   sex: 'sex',
   birthDate: 'birth_date',
   phoneCipher: 'phone_cipher',
@@ -198,7 +201,7 @@ async function moveFollowers(db: Db, residentId: string, areaCode: string): Prom
 
 /** A resident moved to another community takes the rows about them along (they are scoped by area). */
 export async function moveLinkedRows(db: Db, residentId: string, areaCode: string): Promise<void> {
-  for (const t of RESIDENT_LINKED_TABLES) {
+  for (const t of RESIDENT_LINKED_TABLES.filter((l) => !l.keepsAreas)) {
     await db.execute(sql`UPDATE ${sql.identifier(t.table)} SET area_code = ${areaCode} WHERE ${sql.identifier(t.column)} = ${residentId}`);
   }
   await moveFollowers(db, residentId, areaCode);
@@ -212,7 +215,7 @@ export async function reassignLinkedRows(db: Db, fromId: string, toId: string, a
     const col = sql.identifier(t.column);
     const res = await rows<{ id: string }>(
       db,
-      sql`UPDATE ${sql.identifier(t.table)} SET ${col} = ${toId}, area_code = ${areaCode} WHERE ${col} = ${fromId} RETURNING id`,
+      sql`UPDATE ${sql.identifier(t.table)} SET ${col} = ${toId}${t.keepsAreas ? sql`` : sql`, area_code = ${areaCode}`} WHERE ${col} = ${fromId} RETURNING id`,
     );
     moved[t.table] = res.length;
   }

@@ -58,7 +58,7 @@ function diffStored(keys: Keys, s: Stored, v: Record<string, unknown>, input: Re
     changes[k] = v[k];
     for (const a of also) changes[a] = v[a];
   };
-  set('name', v.name !== s.name, 'nameInitials', 'nameGrams');
+  set('name', v.name !== s.name, 'nameInitials', 'nameGrams', 'namePinyin');
   set('documentType', v.documentType !== s.documentType);
   set('areaCode', v.areaCode !== s.areaCode);
   set('careLevel', v.careLevel !== s.careLevel);
