@@ -17,3 +17,5 @@ export * from './schemas/residents.ts';
 export * from './schemas/care.ts';
 export * from './schemas/settings.ts';
 export * from './schemas/followups.ts';
+export * from './schemas/assign.ts';
+export * from './residents/station.ts';

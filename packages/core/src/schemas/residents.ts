@@ -146,6 +146,9 @@ export const residentListQuery = pageQuery.extend({
   status: z.enum(RESIDENT_STATUSES).default('active'),
   overdue: z.enum(['true', 'false']).optional(),
   worker: uuid.optional(),
+  // Responsible worker (issue 8): `mine` = the caller's caseload, `unassigned` = nobody's yet.
+  mine: z.enum(['true', 'false']).optional(),
+  unassigned: z.enum(['true', 'false']).optional(),
   sort: z.enum(['name', 'nextDueOn', '-nextDueOn', 'careLevel', '-registeredOn', 'areaCode']).default('nextDueOn'),
 });
 

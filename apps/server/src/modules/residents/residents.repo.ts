@@ -62,6 +62,8 @@ export interface ResidentFilter {
   overdue?: boolean;
   today: string;
   worker?: string;
+  /** Nobody's caseload yet (a head's list to assign from). */
+  unassigned?: boolean;
   sort: string;
   limit: number;
   offset: number;
@@ -94,6 +96,7 @@ export function filterSql(f: Omit<ResidentFilter, 'sort' | 'limit' | 'offset'>):
   if (f.overdue === true) where.push(sql`r.next_due_on < ${f.today}::date`);
   if (f.overdue === false) where.push(sql`r.next_due_on >= ${f.today}::date`);
   if (f.worker) where.push(sql`r.assigned_worker_id = ${f.worker}`);
+  if (f.unassigned) where.push(sql`r.assigned_worker_id IS NULL`);
   return sql.join(where, sql` AND `);
 }
 
