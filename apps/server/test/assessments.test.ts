@@ -135,12 +135,12 @@ describe('assessments API', () => {
     expect((await sw.post(`/api/v1/notifications/${note.id}/read`)).statusCode).toBe(404);
   });
 
-  it("without a station head over the resident, alerts the street's holders of resident.merge", async () => {
+  it("without a station head over the resident, alerts the street's holders of resident.assign", async () => {
     const roleId = uuidv7();
     const deputyId = uuidv7();
     await t.database.owner(async (db) => {
       await db.execute(
-        sql`INSERT INTO roles (id, code, name, name_en, permissions) VALUES (${roleId}, 'deputy', '副站长', 'Deputy', ARRAY['resident.read', 'resident.merge']::text[])`,
+        sql`INSERT INTO roles (id, code, name, name_en, permissions) VALUES (${roleId}, 'deputy', '副站长', 'Deputy', ARRAY['resident.read', 'resident.assign']::text[])`,
       );
       await db.execute(sql`INSERT INTO users (id, username, display_name, password_hash, role_id, area_code, must_change_password)
         VALUES (${deputyId}, 'jinshan.deputy', '金山副站长', 'x', ${roleId}, '350206005000', false)`);

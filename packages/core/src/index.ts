@@ -19,3 +19,5 @@ export * from './schemas/settings.ts';
 export * from './schemas/followups.ts';
 export * from './schemas/dashboard.ts';
 export * from './schemas/transfers.ts';
+export * from './schemas/assign.ts';
+export * from './residents/station.ts';

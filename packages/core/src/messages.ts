@@ -1,6 +1,7 @@
 // Message catalog shared by server and web. Keys are stable; text is zh-CN first, then en.
 // `{name}` placeholders are filled from params.
 import { ID_NUMBER_MESSAGES } from './residents/idcard-messages.ts';
+import { ASSIGN_MESSAGES } from './assign-messages.ts';
 
 export type Lang = 'zh-CN' | 'en';
 
@@ -261,6 +262,7 @@ export const MESSAGES = {
   },
   'error.internal': { zh: '服务器内部错误', en: 'Internal server error' },
   'error.selfAction': { zh: '不能对自己的账号执行此操作', en: 'You cannot do this to your own account' },
+  ...ASSIGN_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

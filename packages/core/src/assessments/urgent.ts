@@ -1,9 +1,18 @@
 // The wording of an urgent screening flag, shared by the assessment service and the demo so an
 // alert and its follow-up read the same wherever they were made.
+import { addDays, shanghaiToday } from '../coverage/window.ts';
 import type { InstrumentDefinition } from './schema.ts';
 
-/** An urgent flag schedules a follow-up due this many hours later (domain brief §5). */
+/** The demo's older urgent flags were followed up within this many hours. */
 export const URGENT_FOLLOW_UP_HOURS = 48;
+
+/**
+ * An urgent flag's follow-up is due by the end of the flag's day in Asia/Shanghai, or `days`
+ * later (a setting; 0 by default): suicide-risk protocols expect contact the same day.
+ */
+export function urgentDueAt(now: Date, days: number): Date {
+  return new Date(`${addDays(shanghaiToday(now), days)}T23:59:59+08:00`);
+}
 
 /** The short name of an instrument: the bracketed part of its Chinese name (PHQ-9), else its code. */
 export function shortName(def: InstrumentDefinition): string {

@@ -33,6 +33,8 @@ export const assessment = z.object({
   overrideReason: z.string().nullable(),
   assessedOn: z.string(),
   assessedByName: z.string().nullable(),
+  /** On the answer to recording it: the urgent follow-up made, and who was alerted (issue 8). */
+  urgentFollowUp: z.object({ id: uuid, dueAt: z.string(), alerted: z.array(z.string()) }).optional(),
 });
 export type Assessment = z.infer<typeof assessment>;
 

@@ -44,3 +44,17 @@ export const followUpComplete = z.object({
   outcome: z.string({ error: 'followUp.outcome' }).trim().min(1, { error: 'followUp.outcome' }).max(500, { error: 'followUp.outcomeLong' }),
   contactId: uuid.nullable().optional(),
 });
+
+// Follow-ups made by hand (issue 8, item 9): for any resident, due by a time, to a worker.
+export const followUpCreate = z.object({
+  residentId: uuid,
+  reason: z.string({ error: 'followUp.reason' }).trim().min(2, { error: 'followUp.reason' }).max(500),
+  dueAt: z.iso.datetime({ offset: true }),
+  /** Default: the caller. Another worker needs resident.assign. */
+  assignedTo: uuid.nullable().optional(),
+});
+export const followUpReassign = z.object({ assignedTo: uuid });
+
+/** The urgent follow-up's deadline: the end of the flag's day plus this many days (0 = same day). */
+export const urgentFollowUpSetting = z.object({ days: z.number().int().min(0).max(7) });
+export const URGENT_FOLLOW_UP_DEFAULT_DAYS = 0;

@@ -146,9 +146,11 @@ export const residentListQuery = pageQuery.extend({
   status: z.enum(RESIDENT_STATUSES).default('active'),
   overdue: z.enum(['true', 'false']).optional(),
   worker: uuid.optional(),
-  // The 工作台's figures: due this week, no responsible worker, no assessment in the past year.
+  // Responsible worker: `mine` = the caller's caseload, `unassigned` = nobody's yet.
+  mine: z.enum(['true', 'false']).optional(),
+  unassigned: z.enum(['true', 'false']).optional(),
+  // The 工作台's figures: due this week, no assessment in the past year.
   due: z.enum(['due_soon']).optional(),
-  unassigned: z.enum(['true']).optional(),
   withoutAssessment: z.enum(['true']).optional(),
   sort: z.enum(['name', 'nextDueOn', '-nextDueOn', 'careLevel', '-registeredOn', 'areaCode']).default('nextDueOn'),
 });

@@ -101,6 +101,7 @@ export async function createAssessment(ctx: Ctx, residentId: string, body: Asses
   const urgent = result.flags.includes('urgent');
   const recipients = urgent ? await urgentRecipients(ctx.database, resident.areaCode) : [];
   const id = uuidv7();
+  let followUp = null as { followUpId: string; dueAt: Date } | null; // set inside the transaction
 
   await ctx.db.tx(async (db) => {
     const current = await residentRef(db, ctx.scope, residentId, true);
@@ -138,7 +139,6 @@ export async function createAssessment(ctx: Ctx, residentId: string, body: Asses
       await tagLevelChange(db, residentId, id);
       levelChange = { from: current.careLevel, to: confirmed };
     }
-    let followUp: { followUpId: string; dueAt: Date } | null = null;
     if (urgent) {
       followUp = await raiseUrgent(db, recipients, {
         residentId,
@@ -170,13 +170,16 @@ export async function createAssessment(ctx: Ctx, residentId: string, body: Asses
           levelChange,
           followUpDueAt: followUp?.dueAt.toISOString() ?? null,
           notified: recipients.length,
+          alerted: recipients.map((r) => r.id),
         },
       }),
     );
   });
   const saved = await ctx.db.run((db) => assessmentById(db, ctx.scope, id, langKey(ctx)));
   const { assessedBy: _b, answersCipher: _c, areaCode: _a, ...out } = saved!;
-  return out;
+  if (!followUp) return out;
+  const alerted = recipients.map((r) => `${r.displayName}（${r.areaName}）`);
+  return { ...out, urgentFollowUp: { id: followUp.followUpId, dueAt: followUp.dueAt.toISOString(), alerted } };
 }
 
 export async function listAssessments(ctx: Ctx, residentId: string) {

@@ -1,8 +1,18 @@
-import { followUp, followUpComplete, followUpExportQuery, followUpListQuery, idParams, listOf } from '@wushe/core';
+import {
+  followUp,
+  followUpComplete,
+  followUpCreate,
+  followUpReassign,
+  followUpExportQuery,
+  followUpListQuery,
+  idParams,
+  listOf,
+} from '@wushe/core';
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../http/route.ts';
 import { exportFollowUps } from './followups.export.ts';
 import { completeFollowUp, findFollowUps } from './followups.service.ts';
+import { createFollowUp, reassignFollowUp } from './followups.write.ts';
 
 const tags = ['follow-ups'];
 
@@ -39,5 +49,29 @@ export function followUpsRoutes(app: FastifyInstance): void {
     body: followUpComplete,
     response: followUp,
     handler: (ctx, { params, body }) => completeFollowUp(ctx, params.id, body),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/follow-ups',
+    access: 'contact.write',
+    summary:
+      "Add a follow-up for a resident by hand: to the resident's responsible worker (or the caller) unless `assignedTo` names another worker (needs resident.assign); a repeat returns the same task",
+    tags,
+    body: followUpCreate,
+    problems: { 404: true },
+    response: followUp,
+    handler: (ctx, { body }) => createFollowUp(ctx, body),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/follow-ups/:id/assign',
+    problems: { 409: true }, // already done
+    access: 'resident.assign',
+    summary: 'Reassign an open follow-up to another worker of the station (409 when already done); the new assignee is notified',
+    tags,
+    params: idParams,
+    body: followUpReassign,
+    response: followUp,
+    handler: (ctx, { params, body }) => reassignFollowUp(ctx, params.id, body.assignedTo),
   });
 }

@@ -65,6 +65,7 @@ export interface ResidentFilter {
   today: string;
   worker?: string;
   dueSoon?: boolean;
+  /** Nobody's caseload yet (a head's list to assign from). */
   unassigned?: boolean;
   withoutAssessment?: boolean;
   sort: string;

@@ -17,6 +17,7 @@ import type { FastifyInstance } from 'fastify';
 import { route } from '../../http/route.ts';
 import { exportResidents } from './residents.export.ts';
 import { mergeResident } from './residents.merge.ts';
+import { residentAssignRoutes } from './residents.assign.routes.ts';
 import { createResident, findResidents, getResident, PossibleDuplicate, revealResident, updateResident } from './residents.service.ts';
 
 const tags = ['residents'];
@@ -28,6 +29,7 @@ function onlyGiven<T extends Record<string, unknown>>(parsed: T, raw: unknown): 
 }
 
 export function residentsRoutes(app: FastifyInstance): void {
+  residentAssignRoutes(app); // the responsible worker (residents.assign.*)
   route(app, {
     method: 'GET',
     url: '/api/v1/residents',

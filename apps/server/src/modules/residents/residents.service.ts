@@ -42,6 +42,7 @@ import { checkResidentRefs, insertResident, problemsToFields, updateResidentRow,
 import { idHashTakenAnywhere, residentRowById } from './residents.write.repo.ts';
 import { loadVisitIntervals } from '../settings/settings.repo.ts';
 import { takeTailSearch } from './residents.search-limit.ts';
+import { checkWorkerFor, defaultWorker } from './residents.assign.ts';
 
 export type ListQuery = z.output<typeof residentListQuery>;
 export type UpdateBody = z.output<typeof residentUpdate>;
@@ -101,9 +102,9 @@ export function listFilter(ctx: Ctx, q: ListQuery, limit: number, offset: number
     status: q.status,
     overdue: q.overdue === undefined ? undefined : q.overdue === 'true',
     today: shanghaiToday(ctx.now),
-    worker: q.worker,
+    worker: q.mine === 'true' ? ctx.actor.id : q.worker,
     dueSoon: q.due === 'due_soon',
-    unassigned: q.unassigned === 'true',
+    unassigned: q.unassigned === 'true' ? true : undefined,
     withoutAssessment: q.withoutAssessment === 'true',
     sort: q.sort,
     limit,
@@ -135,9 +136,11 @@ export async function createResident(ctx: Ctx, input: ResidentInput) {
   const today = shanghaiToday(ctx.now);
   try {
     return await ctx.db.tx(async (db) => {
+      input = { ...input, assignedWorkerId: defaultWorker(ctx, input.assignedWorkerId, input.areaCode) };
       const prepared = prepareResident(ctx.keys, input, today, await loadVisitIntervals(db));
-      const refs = await checkResidentRefs(db, ctx, input);
-      orThrow([...(prepared.ok ? [] : prepared.problems), ...refs]);
+      const refs = await checkResidentRefs(db, ctx, { ...input, assignedWorkerId: undefined });
+      const worker = await checkWorkerFor(db, ctx, input.assignedWorkerId, input.areaCode);
+      orThrow([...(prepared.ok ? [] : prepared.problems), ...refs, ...worker]);
       if (!prepared.ok) throw new Error('unreachable');
       const v = prepared.values;
       // Says only that the number is taken: nothing about the record that holds it.
@@ -206,9 +209,11 @@ async function changesOf(db: Db, ctx: Ctx, id: string, body: UpdateBody, today: 
     areaCode: body.areaCode,
     categories: body.categories,
     assistanceStatus: body.assistanceStatus,
-    assignedWorkerId: body.assignedWorkerId,
     householdId: body.householdId === id ? null : body.householdId,
   });
+  // The worker is checked against the resident's (new) area; unchanged is always fine.
+  if (body.assignedWorkerId !== undefined && body.assignedWorkerId !== before.assignedWorkerId)
+    problems.push(...(await checkWorkerFor(db, ctx, body.assignedWorkerId, body.areaCode ?? before.areaCode)));
   orThrow([...problems, ...refs]);
   return changes;
 }

@@ -1,6 +1,7 @@
 import { codeListEntry, codeListParams, codeListQuery, codeListReplace, listOf, visitIntervals } from '@wushe/core';
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../http/route.ts';
+import { urgentSettingRoutes } from './settings.urgent.ts';
 import { getCodeList, getVisitIntervals, replaceCodeList, setVisitIntervals } from './settings.service.ts';
 
 const tags = ['settings'];
@@ -48,4 +49,5 @@ export function settingsRoutes(app: FastifyInstance): void {
     response: visitIntervals,
     handler: (ctx, { body }) => setVisitIntervals(ctx, body),
   });
+  urgentSettingRoutes(app, tags); // issue 8: the urgent follow-up's deadline
 }
