@@ -89,6 +89,29 @@ describe('assessments API', () => {
     expect((await jinshan.get(`/api/v1/residents/${r.id}/assessments`)).statusCode).toBe(404);
   });
 
+  it('stores and shows the band of the final level (coma → 完全失能 at total 88) and each screen its own top band', async () => {
+    const r = await createResident(t, { careLevel: 3 });
+    const top = (i: number) => Math.max(...(GBT42195.items[i]!.type === 'text' ? [0] : GBT42195.items[i]!.options.map((o) => o.score)));
+    const coma = { ...answersFor(GBT42195, top), gbt_consciousness: 'coma' };
+    const res = await sw.post(`/api/v1/residents/${r.id}/assessments`, { instrumentCode: 'gbt42195', answers: coma, assessedOn: today });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ total: 88, level: '4', band: 'total', bandLabel: '完全失能' });
+    // Top bands, by hand: PHQ-9 17 (15–19 中重度), GAD-7 15 (15–21 重度), GDS-15 12 (12–15 重度).
+    const screens: [string, Record<string, string>, string][] = [
+      ['phq9', answersFor(PHQ9, (i) => (i < 5 ? 3 : i === 5 ? 2 : 0)), '中重度抑郁'],
+      ['gad7', answersFor(GAD7, (i) => (i < 5 ? 3 : 0)), '重度焦虑'],
+      ['gds15', answersFor(GDS15, (i) => (i < 12 ? 1 : 0)), '重度抑郁'],
+    ];
+    for (const [code, answers, label] of screens) {
+      const made = await sw.post(`/api/v1/residents/${r.id}/assessments`, { instrumentCode: code, answers, assessedOn: today });
+      expect(made.statusCode, made.body).toBe(200);
+      expect(made.json().bandLabel, code).toBe(label);
+    }
+    const list = await sw.get(`/api/v1/residents/${r.id}/assessments`);
+    const labels = list.json().items.map((a: { instrumentCode: string; bandLabel: string }) => `${a.instrumentCode}:${a.bandLabel}`);
+    expect(labels.sort()).toEqual(['gad7:重度焦虑', 'gbt42195:完全失能', 'gds15:重度抑郁', 'phq9:中重度抑郁']);
+  });
+
   it('PHQ-9 item 9 positive with a low total: urgent flag, the head is notified, a follow-up within 48 hours', async () => {
     const r = await createResident(t, { careLevel: 3, name: '林秀英' });
     const answers = answersFor(PHQ9);

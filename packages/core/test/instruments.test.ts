@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   AssessmentAnswerError,
+  bandLabel,
   BUILTIN_INSTRUMENTS,
   defineInstrument,
   GAD7,
@@ -137,7 +138,9 @@ describe('GB/T 42195-2022 elderly ability', () => {
     const answers = { ...answersFor(GBT42195, 90), gbt_consciousness: 'coma' };
     const r = scoreAssessment(GBT42195, answers);
     expect(r.total).toBe(88);
-    expect(r.band?.level).toBe(1);
+    // The raw total's band is kept beside the result; the band stored and shown is the final level's.
+    expect(r.totalBand?.code).toBe('mild');
+    expect(r.band?.code).toBe('total');
     expect(r.level).toBe(4);
     expect(r.levelLabel?.zh).toBe('完全失能');
     expect(r.adjustmentsApplied).toEqual(['coma']);
@@ -151,6 +154,8 @@ describe('GB/T 42195-2022 elderly ability', () => {
     const dementia = scoreAssessment(GBT42195, answers, { diagnoses: ['dementia'] });
     expect(dementia.level).toBe(2);
     expect(dementia.levelLabel?.zh).toBe('中度失能');
+    expect(dementia.band?.code).toBe('moderate');
+    expect(dementia.totalBand?.code).toBe('mild');
     expect(dementia.suggestedCareLevel).toBe(2);
     expect(dementia.adjustmentsApplied).toEqual(['raise_one_level']);
     expect(scoreAssessment(GBT42195, answers, { diagnoses: ['mental_disorder'] }).level).toBe(2);
@@ -356,3 +361,49 @@ describe('needs survey', () => {
     expect(() => scoreAssessment(NEEDS_SURVEY, { needs_body_text: ['x'] })).toThrow(/wrongType/);
   });
 });
+
+describe('every label comes from the instrument’s own bands (issue 8, item 14)', () => {
+  const banded = BUILTIN_INSTRUMENTS.filter((d) => d.bands.length > 0 && d.code !== 'gbt42195');
+  it.each(banded.flatMap((d) => d.bands.flatMap((b) => [b.min, b.max].map((t) => [d.code, t, b.code] as const))))(
+    '%s total %i reads as band %s',
+    (code, total, bandCode) => {
+      const def = instrumentByCode(code)!;
+      const r = scoreAssessment(def, screenFor(def, total));
+      const own = def.bands.find((b) => b.code === bandCode)!;
+      expect(r.total).toBe(total);
+      expect(r.band?.code).toBe(bandCode);
+      expect(r.levelLabel).toEqual(own.label);
+      expect(bandLabel(def, r.band?.code ?? null)).toEqual(own.label);
+    },
+  );
+
+  it('names the top bands of PHQ-9, GAD-7 and GDS-15 as the instruments do', () => {
+    expect(scoreAssessment(PHQ9, screenFor(PHQ9, 17)).levelLabel?.zh).toBe('中重度抑郁');
+    expect(scoreAssessment(PHQ9, screenFor(PHQ9, 27)).levelLabel?.zh).toBe('重度抑郁');
+    expect(scoreAssessment(GAD7, screenFor(GAD7, 15)).levelLabel?.zh).toBe('重度焦虑');
+    expect(scoreAssessment(GDS15, screenFor(GDS15, 12)).levelLabel?.zh).toBe('重度抑郁');
+  });
+
+  it('stores the final level’s band for GB/T 42195 at every adjusted level', () => {
+    for (const total of [90, 70, 50, 35, 10]) {
+      const r = scoreAssessment(GBT42195, { ...answersFor(GBT42195, total), gbt_consciousness: 'coma' });
+      expect(r.level).toBe(4);
+      expect(r.band?.code).toBe('total');
+      expect(bandLabel(GBT42195, r.band!.code)?.zh).toBe('完全失能');
+    }
+  });
+});
+
+/** Reaches `total` on any numeric screen (GDS-15 yes/no or the 0–3 screens), in item order. */
+function screenFor(def: InstrumentDefinition, total: number): AssessmentAnswers {
+  const answers: AssessmentAnswers = {};
+  let left = total;
+  for (const item of def.items) {
+    if (item.type !== 'single') continue;
+    const sorted = [...item.options].sort((a, b) => b.score - a.score);
+    const pick = sorted.find((o) => o.score <= left) ?? sorted[sorted.length - 1]!;
+    left -= pick.score;
+    answers[item.code] = pick.value;
+  }
+  return answers;
+}

@@ -16,8 +16,13 @@ export type CareLevelSuggestion = 1 | 2 | 3 | 4;
 export interface AssessmentResult {
   total: number;
   dimensionScores: Record<string, number>;
-  /** The band the total falls in (null for an unbanded instrument). */
+  /**
+   * The band of the final level: the total's band unless an adjustment (coma, +1) moved the
+   * level, then the band carrying that level. This is the band stored and shown.
+   */
   band: InstrumentBand | null;
+  /** The band the raw total falls in, before adjustments (shown beside the total). */
+  totalBand: InstrumentBand | null;
   /** The band's level after adjustments (null when bands carry no level). */
   level: number | null;
   levelLabel: LocalizedText | null;
@@ -161,8 +166,8 @@ export function scoreAssessment(def: InstrumentDefinition, answers: AssessmentAn
   }
 
   const ctx: Ctx = { def, answers, extras, total };
-  const band = def.bands.find((b) => total >= b.min && total <= b.max) ?? null;
-  let level = band?.level ?? null;
+  const totalBand = def.bands.find((b) => total >= b.min && total <= b.max) ?? null;
+  let level = totalBand?.level ?? null;
   const adjustmentsApplied: string[] = [];
   if (level !== null) {
     for (const rule of def.adjustments) {
@@ -173,11 +178,13 @@ export function scoreAssessment(def: InstrumentDefinition, answers: AssessmentAn
       adjustmentsApplied.push(rule.code);
     }
   }
-  const levelBand = level === null ? null : (def.bands.find((b) => b.level === level) ?? band);
+  // Screens give several bands one severity level (PHQ-9's 15–19 and 20–27 both refer), so the
+  // total's own band stands unless an adjustment moved the level.
+  const band = level === null || level === totalBand?.level ? totalBand : (def.bands.find((b) => b.level === level) ?? totalBand);
 
   const fired = def.flags.filter((f) => holds(f.when, ctx));
   const flags = [...new Set(fired.map((f) => f.flag))];
-  const sources = [levelBand, ...fired].filter((x) => x !== null);
+  const sources = [band, ...fired].filter((x) => x !== null);
   const careLevels = sources.map((s) => s.careLevelSuggestion).filter((x) => x !== undefined);
   const actions = sources.map((s) => s.action).filter((x) => x !== undefined);
 
@@ -185,8 +192,9 @@ export function scoreAssessment(def: InstrumentDefinition, answers: AssessmentAn
     total,
     dimensionScores,
     band,
+    totalBand,
     level,
-    levelLabel: levelBand?.label ?? null,
+    levelLabel: band?.label ?? null,
     flags,
     action: actions.length ? actions.reduce((a, b) => (ACTION_RANK[b] > ACTION_RANK[a] ? b : a)) : null,
     suggestedCareLevel: careLevels.length ? (Math.min(...careLevels) as CareLevelSuggestion) : null,
@@ -194,4 +202,9 @@ export function scoreAssessment(def: InstrumentDefinition, answers: AssessmentAn
     complete: missing.length === 0,
     missing,
   };
+}
+
+/** A stored band code's label from the instrument's own (versioned) bands; null when unknown. */
+export function bandLabel(def: InstrumentDefinition, code: string | null): LocalizedText | null {
+  return (code && def.bands.find((b) => b.code === code)?.label) || null;
 }
