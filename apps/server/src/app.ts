@@ -16,6 +16,7 @@ import { areasRoutes } from './modules/areas/areas.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { contactsRoutes } from './modules/contacts/contacts.routes.ts';
+import { printRoutes } from './modules/print/print.routes.ts';
 import { coverageRoutes } from './modules/coverage/coverage.routes.ts';
 import { followUpsRoutes } from './modules/followups/followups.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
@@ -113,6 +114,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   settingsRoutes(app);
   assessmentsRoutes(app);
   contactsRoutes(app);
+  printRoutes(app);
   coverageRoutes(app);
   notificationsRoutes(app);
   followUpsRoutes(app);

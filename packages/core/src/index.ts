@@ -17,3 +17,8 @@ export * from './schemas/residents.ts';
 export * from './schemas/care.ts';
 export * from './schemas/settings.ts';
 export * from './schemas/followups.ts';
+export * from './schemas/exports.ts';
+export * from './schemas/audit.ts';
+export * from './audit/wording.ts';
+export * from './audit/render.ts';
+export * from './schemas/print.ts';
