@@ -16,9 +16,9 @@ test("prints a resident's file masked, without the app chrome", async ({ page })
   await expect(sheet.getByRole('heading', { name: '服务对象档案' })).toBeVisible();
 
   await page.emulateMedia({ media: 'print' });
-  await expect(sheet.getByText(r.name, { exact: true })).toBeVisible();
-  await expect(sheet.getByText(maskedId(r.idNumber), { exact: true })).toBeVisible();
-  await expect(sheet.getByText('139****5678', { exact: true })).toBeVisible();
+  await expect(sheet.getByRole('cell', { name: r.name, exact: true }).first()).toBeVisible();
+  await expect(sheet.getByRole('cell', { name: maskedId(r.idNumber) })).toBeVisible();
+  await expect(sheet.getByRole('cell', { name: '139****5678' })).toBeVisible();
   await expect(sheet.getByText('独居', { exact: true })).toBeVisible();
   await expect(page.getByText(r.idNumber, { exact: true })).toHaveCount(0);
   // No chrome: no menu, no sign-out, no toolbar, no reveal buttons.
@@ -35,7 +35,7 @@ test("prints a resident's file masked, without the app chrome", async ({ page })
   await page.getByRole('button', { name: '查看证件号码' }).click();
   await page.getByLabel('查看原因').fill('打印纸质档案');
   await page.getByRole('dialog').getByRole('button', { name: '查看' }).click();
-  await expect(sheet.getByText(r.idNumber, { exact: true })).toBeVisible();
+  await expect(sheet.getByRole('cell', { name: r.idNumber })).toBeVisible();
   await page.emulateMedia({ media: 'print' });
-  await expect(sheet.getByText(r.idNumber, { exact: true })).toBeVisible();
+  await expect(sheet.getByRole('cell', { name: r.idNumber })).toBeVisible();
 });
