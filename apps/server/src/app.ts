@@ -16,6 +16,7 @@ import { areasRoutes } from './modules/areas/areas.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { contactsRoutes } from './modules/contacts/contacts.routes.ts';
+import { printRoutes } from './modules/print/print.routes.ts';
 import { coverageRoutes } from './modules/coverage/coverage.routes.ts';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
 import { followUpsRoutes } from './modules/followups/followups.routes.ts';
@@ -115,6 +116,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   settingsRoutes(app);
   assessmentsRoutes(app);
   contactsRoutes(app);
+  printRoutes(app);
   coverageRoutes(app);
   dashboardRoutes(app);
   notificationsRoutes(app);

@@ -126,8 +126,9 @@ describe('coverage API', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
-    expect(ws.getRow(1).values).toEqual([undefined, '区划代码', '区划', '在册人数', '已覆盖', '逾期未访', '覆盖率（%）']);
-    expect(ws.getRow(2).values).toEqual([undefined, '350206004000', expect.any(String), 13, 4, 9, 30.8]);
+    expect(String(ws.getRow(1).getCell(1).value)).toMatch(/^导出人：/); // the stamp row
+    expect(ws.getRow(2).values).toEqual([undefined, '区划代码', '区划', '在册人数', '已覆盖', '逾期未访', '覆盖率（%）']);
+    expect(ws.getRow(3).values).toEqual([undefined, '350206004000', expect.any(String), 13, 4, 9, 30.8]);
     const rowA = ws.getSheetValues().find((r) => Array.isArray(r) && r[1] === A) as unknown[];
     expect(rowA.slice(3)).toEqual([4, 2, 2, 50]);
   });

@@ -215,7 +215,8 @@ describe('follow-ups API', () => {
       await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
       return wb.worksheets[0]!.getSheetValues()
         .filter(Boolean)
-        .map((r) => (r as unknown[]).slice(1));
+        .map((r) => (r as unknown[]).slice(1))
+        .slice(1); // below the stamp row
     };
     const shanghai = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 

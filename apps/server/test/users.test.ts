@@ -230,7 +230,8 @@ describe('users API', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
-    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([
+    expect(String(ws.getRow(1).getCell(1).value)).toMatch(/^导出人：/); // the stamp row
+    expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual([
       '用户名',
       '姓名',
       '手机号',
@@ -240,9 +241,9 @@ describe('users API', () => {
       '状态',
       '最近登录',
     ]);
-    expect(ws.rowCount - 1).toBe(total);
+    expect(ws.rowCount - 2).toBe(total);
     const usernames = [];
-    for (let i = 2; i <= ws.rowCount; i++) usernames.push(ws.getRow(i).getCell(1).value);
+    for (let i = 3; i <= ws.rowCount; i++) usernames.push(ws.getRow(i).getCell(1).value);
     expect(usernames).toEqual(expect.arrayContaining(['jinshan.sw', 'js.community']));
     expect(usernames).not.toContain('jiangtou.sw');
   });

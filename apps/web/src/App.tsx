@@ -101,6 +101,23 @@ export function App() {
             </RequireAuth>
           }
         />
+        {ROUTES.filter((r) => r.bare).map(({ path, page: Page, permission }) => (
+          <Route
+            key={path}
+            path={`/${path}`}
+            element={
+              <RequireAuth>
+                {permission ? (
+                  <RequirePerm perm={permission}>
+                    <Page />
+                  </RequirePerm>
+                ) : (
+                  <Page />
+                )}
+              </RequireAuth>
+            }
+          />
+        ))}
         <Route
           element={
             <RequireAuth>
@@ -108,7 +125,7 @@ export function App() {
             </RequireAuth>
           }
         >
-          {ROUTES.map(({ path, page: Page, permission }) => (
+          {ROUTES.filter((r) => !r.bare).map(({ path, page: Page, permission }) => (
             <Route
               key={path}
               index={path === ''}

@@ -30,9 +30,30 @@ export interface AppRoute {
   permission?: Permission;
   /** Menu entries have an icon and a label, in table order. */
   menu?: { icon: ReactNode; labelKey: StringKey };
+  /** Rendered without the app shell (menu, header): the printed pages. */
+  bare?: boolean;
 }
 
 export const ROUTES: AppRoute[] = [
+  // Printed pages (A4): outside the shell, so nothing but the page prints.
+  {
+    path: 'residents/:id/print',
+    page: page(() => import('./pages/print/ResidentPrint.tsx'), 'ResidentPrint'),
+    permission: 'resident.read',
+    bare: true,
+  },
+  {
+    path: 'contacts/:id/print',
+    page: page(() => import('./pages/print/ContactPrint.tsx'), 'ContactPrint'),
+    permission: 'resident.read',
+    bare: true,
+  },
+  {
+    path: 'assessments/:id/print',
+    page: page(() => import('./pages/print/AssessmentPrint.tsx'), 'AssessmentPrint'),
+    permission: 'resident.read',
+    bare: true,
+  },
   {
     path: '',
     page: page(() => import('./pages/home/HomePage.tsx'), 'HomePage'),

@@ -21,3 +21,8 @@ export * from './schemas/dashboard.ts';
 export * from './schemas/transfers.ts';
 export * from './schemas/assign.ts';
 export * from './residents/station.ts';
+export * from './schemas/exports.ts';
+export * from './schemas/audit.ts';
+export * from './audit/wording.ts';
+export * from './audit/render.ts';
+export * from './schemas/print.ts';

@@ -12,6 +12,7 @@ export const PERMISSIONS = [
   'resident.read',
   'resident.write',
   'resident.reveal',
+  'resident.export.unmasked',
   'resident.merge',
   'transfer.request',
   'transfer.decide',
@@ -37,6 +38,10 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'resident.read': { zh: '查看服务对象', en: 'View residents' },
   'resident.write': { zh: '登记/维护服务对象（含导入）', en: 'Register and edit residents (incl. import)' },
   'resident.reveal': { zh: '查看敏感信息明文', en: 'Reveal sensitive fields' },
+  'resident.export.unmasked': {
+    zh: '导出未脱敏名单（须填写用途）',
+    en: 'Export residents unmasked (with a stated purpose)',
+  },
   'resident.merge': { zh: '合并重复档案', en: 'Merge duplicate residents' },
   'transfer.request': { zh: '申请调入服务对象', en: 'Request a resident transfer' },
   'transfer.decide': { zh: '审批调出申请', en: 'Approve or decline transfers out' },
@@ -50,6 +55,10 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'settings.write': { zh: '维护代码表与走访频次', en: 'Manage code lists and visit intervals' },
 };
 
+// `resident.export.unmasked` (a whole list with clear ID numbers and phones) is held by the
+// platform administrator only: no station or district role gets it by default, and it is not a
+// front-line permission an account manager may hand out. A district that needs such lists
+// defines a role for the one person who prepares them, and every use is audited with its purpose.
 export type BuiltinRoleCode = 'admin' | 'official' | 'station_head' | 'social_worker' | 'volunteer';
 
 export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: string; permissions: Permission[] }[] = [

@@ -1,9 +1,12 @@
 // Excel out: every list can be exported with the filters applied. Workbooks are streamed
 // (exceljs' streaming writer into the reply), fed page by page, each row prepared only when it
-// is written, taking background turns (@wushe/db turns.ts): a 50,000-row
-// export neither holds the whole workbook in memory nor keeps other requests waiting.
+// is written, taking background turns (@wushe/db turns.ts): a 50,000-row export neither holds
+// the whole workbook in memory nor keeps other requests waiting. Every sheet opens with a stamp
+// row (who exported it, when and for what purpose) above the column headers, repeated on every
+// printed page.
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
+import { formatShanghai, translate, type Lang } from '@wushe/core';
 import ExcelJS from 'exceljs';
 import { backgroundTurn } from '@wushe/db';
 import type { FastifyReply } from 'fastify';
@@ -34,9 +37,29 @@ async function* pagesOf<T>(source: RowSource<T>): AsyncIterable<T[]> {
   for (let i = 0; i < source.length || i === 0; i += EXPORT_PAGE) yield source.slice(i, i + EXPORT_PAGE);
 }
 
+/** What the stamp row says besides the sheet: the purpose given for the export, if any. */
+export interface ExportOptions {
+  purpose?: string | null;
+}
+
+/** Who, when, what for: "导出人：江头社工（jiangtou.sw）　导出时间：2026-05-01 10:20（北京时间）　用途：…". */
+export function exportStamp(
+  lang: Lang,
+  who: { displayName: string; username: string } | null,
+  at: Date,
+  purpose: string | null | undefined,
+): string {
+  return translate(lang, 'export.stamp', {
+    who: who ? translate(lang, 'export.stamp.who', { name: who.displayName, username: who.username }) : '—',
+    at: formatShanghai(at),
+    purpose: purpose?.trim() || translate(lang, 'export.stamp.noPurpose'),
+  });
+}
+
 async function writeWorkbook<R, T>(
   out: PassThrough,
   sheet: string,
+  stamp: string,
   columns: Column<T>[],
   prepare: (raw: R) => T,
   pages: AsyncIterator<R[]>,
@@ -44,11 +67,16 @@ async function writeWorkbook<R, T>(
 ) {
   // No cell styles: exceljs hashes a style model for every cell when styles are on (measured: the
   // largest single cost of a 50,000-row export, and its garbage the longest pauses). Column
-  // widths and the frozen header row need none.
+  // widths and the frozen header rows need none.
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-  const ws = wb.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 18 }));
-  ws.getRow(1).commit();
+  const ws = wb.addWorksheet(sheet, {
+    views: [{ state: 'frozen', ySplit: 2 }],
+    // A printout carries the stamp and the headers on every page.
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' },
+  });
+  ws.columns = columns.map((c) => ({ width: c.width ?? 18 }));
+  ws.addRow([stamp]).commit();
+  ws.addRow(columns.map((c) => c.header)).commit();
   let page: R[] | undefined = first;
   while (page) {
     for (const raw of page) {
@@ -75,6 +103,7 @@ export async function sendXlsx<T, R = T>(
   sheet: string,
   columns: Column<T>[],
   source: RowSource<T> | Prepared<R, T>,
+  options: ExportOptions = {},
 ) {
   const { rows, prepare } =
     Array.isArray(source) || Symbol.asyncIterator in source
@@ -82,8 +111,10 @@ export async function sendXlsx<T, R = T>(
       : (source as Prepared<R, T>);
   const pages = pagesOf(rows)[Symbol.asyncIterator]();
   const first = await pages.next();
+  const ctx = reply.request.ctx;
+  const stamp = exportStamp(ctx?.lang ?? 'zh-CN', ctx?.actor ?? null, ctx?.now ?? new Date(), options.purpose);
   const out = new PassThrough();
-  writeWorkbook(out, sheet, columns, prepare, pages, first.done ? [] : first.value).catch((e: unknown) => {
+  writeWorkbook(out, sheet, stamp, columns, prepare, pages, first.done ? [] : first.value).catch((e: unknown) => {
     reply.log.error({ err: e }, 'export failed while streaming');
     out.destroy(e as Error);
   });

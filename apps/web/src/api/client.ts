@@ -148,11 +148,16 @@ export async function downloadXlsx(path: string, query: Query, fallbackName: str
   return downloadFile(withQuery(path, { ...query, page: undefined, pageSize: undefined, format: 'xlsx' }), fallbackName);
 }
 
-/** Downloads any API path (with its query string) as a file. */
-export async function downloadFile(pathWithQuery: string, fallbackName: string): Promise<void> {
+/** Downloads any API path (with its query string) as a file; a POST carries a JSON body (e.g. an export's purpose). */
+export async function downloadFile(pathWithQuery: string, fallbackName: string, post?: { body: unknown }): Promise<void> {
   const path = pathWithQuery;
   const url = API_BASE + pathWithQuery;
-  const res = await fetch(url, { credentials: 'same-origin', headers: headers('GET', false) });
+  const res = await fetch(
+    url,
+    post
+      ? { method: 'POST', credentials: 'same-origin', headers: headers('POST', true), body: JSON.stringify(post.body) }
+      : { credentials: 'same-origin', headers: headers('GET', false) },
+  );
   if (!res.ok) {
     const err = await toError(res);
     errorHook?.(err, path);

@@ -6,3 +6,8 @@ export function downloadExport(path: string, query: Query, filename: string, dir
     ? downloadFile(withQuery(path, { ...query, page: undefined, pageSize: undefined }), filename)
     : downloadXlsx(path, query, filename);
 }
+
+/** The resident list with clear ID numbers and phones: needs resident.export.unmasked and a purpose (audited). */
+export function downloadUnmaskedResidents(query: Query, reason: string, filename: string): Promise<void> {
+  return downloadFile(withQuery('/residents/export', { ...query, page: undefined, pageSize: undefined }), filename, { body: { reason } });
+}

@@ -28,7 +28,7 @@ export interface ListPageProps<T, F extends Query> {
   /** Filter controls, after the search box. */
   filters?: ReactNode;
   /** Excel export of the same query (the ExportButton's props). */
-  exportTo?: { path: string; filename: string; direct?: boolean; query?: Query };
+  exportTo?: { path: string; filename: string; direct?: boolean; query?: Query; unmasked?: (reason: string) => Promise<void> };
   /** Buttons on the right: create, import… */
   actions?: ReactNode;
   /** The call to action of an empty list (e.g. the create button). */
@@ -89,6 +89,7 @@ export function ListPage<T extends object, F extends Query>(props: ListPageProps
                 query={exportTo.query ?? list?.query ?? {}}
                 filename={exportTo.filename}
                 direct={exportTo.direct}
+                unmasked={exportTo.unmasked}
               />
             )}
             {actions}

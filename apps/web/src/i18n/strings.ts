@@ -9,10 +9,12 @@ import { AUDIT_STRINGS } from './audit.ts';
 import { COMMON_STRINGS } from './common.ts';
 import { COVERAGE_STRINGS } from './coverage.ts';
 import { DASHBOARD_STRINGS } from './dashboard.ts';
+import { EXPORTS_STRINGS } from './exports.ts';
 import { FOLLOWUPS_STRINGS } from './followups.ts';
 import { HOME_STRINGS } from './home.ts';
 import { NOTIFICATIONS_STRINGS } from './notifications.ts';
 import { ORGS_STRINGS } from './orgs.ts';
+import { PRINT_STRINGS } from './print.ts';
 import { RESIDENTS_STRINGS } from './residents.ts';
 import { ROLES_STRINGS } from './roles.ts';
 import { SETTINGS_STRINGS } from './settings.ts';
@@ -34,6 +36,8 @@ export const CATALOGS = {
   followups: FOLLOWUPS_STRINGS,
   notifications: NOTIFICATIONS_STRINGS,
   settings: SETTINGS_STRINGS,
+  exports: EXPORTS_STRINGS,
+  print: PRINT_STRINGS,
 } as const;
 
 type Catalogs = typeof CATALOGS;

@@ -2,6 +2,7 @@ import type { auditListQuery } from '@wushe/core';
 import type { z } from 'zod';
 import type { Ctx } from '../../context.ts';
 import { listAudit, type AuditFilter } from './audit.repo.ts';
+import { renderAudit } from './audit.render.ts';
 
 export type AuditQuery = z.output<typeof auditListQuery>;
 
@@ -11,8 +12,11 @@ export function auditFilter(ctx: Ctx, q: AuditQuery, limit: number, offset: numb
   return { prefix: ctx.scope, actor, action, from, to, targetId, limit, offset };
 }
 
-/** The audit trail of the caller's area. */
+/** The audit trail of the caller's area, in the caller's words. */
 export function findAudit(ctx: Ctx, q: AuditQuery) {
   const f = auditFilter(ctx, q, q.pageSize, (q.page - 1) * q.pageSize);
-  return ctx.db.run((db) => listAudit(db, f));
+  return ctx.db.run(async (db) => {
+    const { items, total } = await listAudit(db, f);
+    return { items: await renderAudit(ctx, db, items), total };
+  });
 }

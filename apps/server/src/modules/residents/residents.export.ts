@@ -1,19 +1,22 @@
-// The current list (filters applied) as .xlsx: masked ID and phone, unless the caller may
-// reveal, in which case the clear values go out and the export itself is audited. The rows'
-// ids are read once in the list's order; the rows follow by primary key, a page at a time,
-// into the streamed workbook.
+// The current list (filters applied) as .xlsx. Masked (ID number and phone as on screen) is the
+// default and the only export most people get, holders of resident.reveal included: revealing
+// one number is a reasoned look at one person, a whole list in clear is another thing. An
+// unmasked export needs its own permission (resident.export.unmasked) and a stated purpose,
+// like a reveal. Both are audited with the filter and the row count; the purpose is printed on
+// the sheet's stamp row. Codes go out as their labels in the reader's language.
 import { maskIdNumber, maskPhone, shanghaiToday, translate, type MessageKey } from '@wushe/core';
 import type { FastifyReply } from 'fastify';
 import { appendAudit, byActor } from '../../audit/audit.ts';
 import type { Ctx } from '../../context.ts';
 import { EXPORT_LIMIT, EXPORT_PAGE, sendXlsx, type Column } from '../../http/excel.ts';
+import { codeLabels, type CodeLabels } from '../settings/code-labels.repo.ts';
 import { exportIds, exportPage, type ExportRow } from './residents.repo.ts';
 import { listFilter, toSummary, type ListQuery } from './residents.service.ts';
 
 type Item = ReturnType<typeof toSummary> & { idShown: string; phoneShown: string | null; address: string | null };
 
-function columnsFor(ctx: Ctx): Column<Item>[] {
-  const t = (key: MessageKey) => translate(ctx.lang, key);
+function columnsFor(ctx: Ctx, label: CodeLabels): Column<Item>[] {
+  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(ctx.lang, key, params);
   return [
     { header: t('export.residents.name'), value: (r) => r.name, width: 12 },
     { header: t('export.residents.idNumber'), value: (r) => r.idShown, width: 22 },
@@ -27,9 +30,16 @@ function columnsFor(ctx: Ctx): Column<Item>[] {
     { header: t('export.residents.phone'), value: (r) => r.phoneShown, width: 16 },
     { header: t('export.residents.area'), value: (r) => r.areaName, width: 20 },
     { header: t('export.residents.address'), value: (r) => r.address, width: 30 },
-    { header: t('export.residents.categories'), value: (r) => r.categories.join(','), width: 24 },
-    { header: t('export.residents.assistanceStatus'), value: (r) => r.assistanceStatus },
-    { header: t('export.residents.careLevel'), value: (r) => r.careLevel, width: 10 },
+    {
+      header: t('export.residents.categories'),
+      value: (r) => (r.categories as string[]).map((c) => label('resident_category', c)).join('、'),
+      width: 24,
+    },
+    {
+      header: t('export.residents.assistanceStatus'),
+      value: (r) => (r.assistanceStatus ? label('assistance_status', r.assistanceStatus) : null),
+    },
+    { header: t('export.residents.careLevel'), value: (r) => t('export.careLevel', { n: r.careLevel }), width: 10 },
     { header: t('export.residents.lastContactOn'), value: (r) => r.lastContactOn, width: 12 },
     { header: t('export.residents.nextDueOn'), value: (r) => r.nextDueOn, width: 12 },
     { header: t('export.residents.worker'), value: (r) => r.assignedWorkerName },
@@ -37,35 +47,36 @@ function columnsFor(ctx: Ctx): Column<Item>[] {
   ];
 }
 
-export async function exportResidents(ctx: Ctx, q: ListQuery, reply: FastifyReply) {
-  const reveal = ctx.actor.permissions.includes('resident.reveal');
+/** The list's filter as the audit keeps it: an ID number or phone typed in the search box only masked. */
+function auditedFilter(q: ListQuery, searchKind: string | undefined) {
+  const { page: _p, pageSize: _s, ...filter } = q;
+  if (searchKind === 'idHash') filter.q = maskIdNumber(q.q!);
+  if (searchKind === 'phoneHash') filter.q = maskPhone(q.q!);
+  return filter;
+}
+
+/** `reason` given: the unmasked export (the route has checked resident.export.unmasked). */
+export async function exportResidents(ctx: Ctx, q: ListQuery, reply: FastifyReply, reason?: string) {
+  const unmasked = reason !== undefined;
   const f = listFilter(ctx, q, EXPORT_LIMIT, 0);
-  const ids = f
-    ? await ctx.db.tx(async (db) => {
-        const list = await exportIds(db, f);
-        if (reveal) {
-          const { page: _p, pageSize: _s, ...filter } = q;
-          // The filter is kept, but an ID number or phone typed in the search box only masked.
-          if (f.search?.kind === 'idHash') filter.q = maskIdNumber(q.q!);
-          if (f.search?.kind === 'phoneHash') filter.q = maskPhone(q.q!);
-          await appendAudit(
-            db,
-            byActor(ctx, {
-              action: 'resident.export.reveal',
-              targetType: 'resident',
-              areaCode: ctx.actor.area.code,
-              after: { filter, rows: list.length },
-            }),
-          );
-        }
-        return list;
-      })
-    : [];
+  const { ids, label } = await ctx.db.tx(async (db) => {
+    const list = f ? await exportIds(db, f) : [];
+    await appendAudit(
+      db,
+      byActor(ctx, {
+        action: unmasked ? 'resident.export.unmasked' : 'resident.export',
+        targetType: 'resident',
+        areaCode: ctx.actor.area.code,
+        after: { filter: auditedFilter(q, f?.search?.kind), rows: list.length, masked: !unmasked, ...(unmasked ? { reason } : {}) },
+      }),
+    );
+    return { ids: list, label: await codeLabels(db, ctx.lang) };
+  });
   const today = shanghaiToday(ctx.now);
   const toItem = (r: ExportRow): Item => ({
     ...toSummary(r, today),
-    idShown: reveal ? ctx.keys.open(r.idCipher) : r.idMasked,
-    phoneShown: reveal && r.phoneCipher ? ctx.keys.open(r.phoneCipher) : r.phoneMasked,
+    idShown: unmasked ? ctx.keys.open(r.idCipher) : r.idMasked,
+    phoneShown: unmasked && r.phoneCipher ? ctx.keys.open(r.phoneCipher) : r.phoneMasked,
     address: r.address,
   });
   async function* pages() {
@@ -75,5 +86,6 @@ export async function exportResidents(ctx: Ctx, q: ListQuery, reply: FastifyRepl
     }
   }
   const t = (key: MessageKey) => translate(ctx.lang, key);
-  return sendXlsx(reply, t('export.residents.file'), t('export.residents.sheet'), columnsFor(ctx), { rows: pages(), prepare: toItem });
+  const purpose = unmasked ? translate(ctx.lang, 'export.stamp.unmasked', { reason }) : null;
+  return sendXlsx(reply, t('export.residents.file'), t('export.residents.sheet'), columnsFor(ctx, label), { rows: pages(), prepare: toItem }, { purpose });
 }

@@ -12,6 +12,7 @@ import {
   revealBody,
   revealResponse,
   translate,
+  unmaskedExportBody,
 } from '@wushe/core';
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../http/route.ts';
@@ -47,10 +48,23 @@ export function residentsRoutes(app: FastifyInstance): void {
     url: '/api/v1/residents/export',
     download: 'xlsx',
     access: 'resident.read',
-    summary: 'The filtered list as .xlsx (≤ 50,000 rows); ID and phone masked unless the caller may reveal (then audited)',
+    summary: 'The filtered list as .xlsx (≤ 50,000 rows), ID and phone masked; audited with the filter and the row count',
     tags,
     query: residentListQuery,
     handler: (ctx, { query }, _req, reply) => exportResidents(ctx, query, reply),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/residents/export',
+    operationId: 'exportResidentsUnmasked',
+    download: 'xlsx',
+    access: 'resident.export.unmasked',
+    summary:
+      'The filtered list as .xlsx with clear ID numbers and phones: needs the purpose (`reason`), audited with it, the filter and the count',
+    tags,
+    query: residentListQuery,
+    body: unmaskedExportBody,
+    handler: (ctx, { query, body }, _req, reply) => exportResidents(ctx, query, reply, body.reason),
   });
   route(app, {
     method: 'POST',

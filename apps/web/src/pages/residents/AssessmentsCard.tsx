@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { Card, Empty, Table, Tag, type TableColumnsType } from 'antd';
 import { useAssessments, type Assessment } from '../../api/assessments.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
+import { Link } from 'react-router-dom';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatDate } from '../../fmt.ts';
 import { CareLevelTag } from './tags.tsx';
@@ -67,6 +68,7 @@ export function AssessmentsCard({ residentId, extra }: { residentId: string; ext
         ),
     },
     { title: t('assess.by'), dataIndex: 'assessedByName', responsive: ['lg'], render: (v: string | null) => v ?? '—' },
+    { key: 'print', render: (_, a) => <Link to={`/assessments/${a.id}/print`}>{t('print.open')}</Link> },
   ];
 
   return (

@@ -5,6 +5,7 @@ import { CONTACT_KIND_LABELS } from '@wushe/core';
 import { useCodeLabels } from '../../api/settings.ts';
 import { useContacts } from '../../api/contacts.ts';
 import { API_BASE } from '../../api/client.ts';
+import { Link } from 'react-router-dom';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatDateTime } from '../../fmt.ts';
 import { ChecklistView } from './ChecklistView.tsx';
@@ -40,6 +41,7 @@ export function ContactsCard({
                     <Tag color="blue">{label(CONTACT_KIND_LABELS[c.kind])}</Tag>
                     {c.serviceType && <Tag color="green">{services.labelOf(c.serviceType)}</Tag>}
                     {c.groupId && <Tag>{t('contact.wholeHousehold')}</Tag>}
+                    <Link to={`/contacts/${c.id}/print`}>{t('print.open')}</Link>
                     <Typography.Text type="secondary">
                       {c.workerName ?? '—'}
                       {c.durationMinutes ? ` · ${t('contact.minutes', { n: c.durationMinutes })}` : ''}

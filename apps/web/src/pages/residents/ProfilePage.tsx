@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Alert, Button, Card, Col, Descriptions, Empty, Result, Row, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
-import { EditOutlined, FormOutlined, MergeCellsOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, FormOutlined, MergeCellsOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useCodeLabels, useVisitIntervals } from '../../api/settings.ts';
 import { useFollowUps } from '../../api/followups.ts';
 import { useResident } from '../../api/residents.ts';
@@ -144,6 +144,9 @@ export function ProfilePage() {
                 {t('edit')}
               </Button>
             )}
+            <Button icon={<PrinterOutlined aria-hidden />} onClick={() => navigate(`/residents/${r.id}/print`)}>
+              {t('print.open')}
+            </Button>
             {can('resident.merge') && r.status === 'active' && (
               <Button danger icon={<MergeCellsOutlined aria-hidden />} onClick={() => setMerging(true)}>
                 {t('res.merge')}

@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { Button, Checkbox, Select, Space, Tag } from 'antd';
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { RESIDENT_STATUSES, type ResidentSummary } from '@wushe/core';
+import { downloadUnmaskedResidents } from '../../api/exports.ts';
 import { useCodeLabels } from '../../api/settings.ts';
 import { useResidents } from '../../api/residents.ts';
 import { useActor } from '../../api/session.ts';
@@ -40,6 +41,7 @@ export function ResidentsPage() {
   const actor = useActor();
   const navigate = useNavigate();
   const canWrite = actor.permissions.includes('resident.write');
+  const canUnmask = actor.permissions.includes('resident.export.unmasked');
   const list = useListState<Filters>(useUrlFilters(URL_FILTERS, ['careLevel']) as Filters, 'nextDueOn');
   const residents = useResidents(list.query);
   const categories = useCodeLabels('resident_category');
@@ -128,7 +130,13 @@ export function ResidentsPage() {
       data={residents}
       list={list}
       search={{ placeholder: t('res.searchPlaceholder'), width: 320, enterButton: true }}
-      exportTo={{ path: '/residents/export', filename: 'residents.xlsx', direct: true }}
+      exportTo={{
+        path: '/residents/export',
+        filename: 'residents.xlsx',
+        direct: true,
+        // Only holders of resident.export.unmasked see the unmasked export (it asks the purpose).
+        unmasked: canUnmask ? (reason) => downloadUnmaskedResidents(list.query, reason, 'residents.xlsx') : undefined,
+      }}
       actions={
         <>
           {canWrite && (
