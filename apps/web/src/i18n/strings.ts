@@ -15,6 +15,7 @@ import { ORGS_STRINGS } from './orgs.ts';
 import { RESIDENTS_STRINGS } from './residents.ts';
 import { ROLES_STRINGS } from './roles.ts';
 import { SETTINGS_STRINGS } from './settings.ts';
+import { TRANSFERS_STRINGS } from './transfers.ts';
 import { USERS_STRINGS } from './users.ts';
 
 export const CATALOGS = {
@@ -32,6 +33,7 @@ export const CATALOGS = {
   followups: FOLLOWUPS_STRINGS,
   notifications: NOTIFICATIONS_STRINGS,
   settings: SETTINGS_STRINGS,
+  transfers: TRANSFERS_STRINGS,
 } as const;
 
 type Catalogs = typeof CATALOGS;
