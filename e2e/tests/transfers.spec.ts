@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import { apiClient, chooseArea, createResident, login, logout, maskedId } from './helpers.ts';
 
 test('a transfer requested by 金山 and approved by 江头', async ({ page }) => {
+  test.setTimeout(300_000); // three sign-ins and a registration, on a shared machine
   await login(page, 'jiangtou.sw');
   await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
   const held = await createResident(page);
@@ -23,7 +24,7 @@ test('a transfer requested by 金山 and approved by 江头', async ({ page }) =
   const offer = page.getByRole('dialog', { name: '该证件号码已在其他社工站登记' });
   await expect(offer).toBeVisible();
   await offer.getByRole('button', { name: '申请调入' }).click();
-  const drawer = page.locator('.ant-drawer-content');
+  const drawer = page.getByRole('dialog', { name: '申请调入服务对象' });
   await expect(drawer.getByLabel('证件号码', { exact: true })).toHaveValue(held.idNumber);
   await drawer.getByLabel('说明（可选）').fill('已随子女搬至金山街道');
   await drawer.getByRole('button', { name: '申请调入' }).click();
@@ -50,6 +51,7 @@ test('a transfer requested by 金山 and approved by 江头', async ({ page }) =
   const confirm = page.locator('.ant-modal-confirm');
   await expect(confirm).toContainText('高林社区');
   await confirm.getByRole('button', { name: '批准' }).click();
+  await expect(confirm).toBeHidden();
   await expect(out).toContainText('已批准');
   expect((await page.request.get(`/api/v1/residents/${held.id}`)).status()).toBe(404);
   await logout(page);
