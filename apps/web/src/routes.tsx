@@ -11,6 +11,7 @@ import {
   ScheduleOutlined,
   SettingOutlined,
   SolutionOutlined,
+  SwapOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -86,6 +87,12 @@ export const ROUTES: AppRoute[] = [
     page: page(() => import('./pages/followups/FollowUpsPage.tsx'), 'FollowUpsPage'),
     permission: 'resident.read',
     menu: { icon: <ScheduleOutlined aria-hidden />, labelKey: 'menu.followUps' },
+  },
+  {
+    path: 'transfers',
+    page: page(() => import('./pages/transfers/TransfersPage.tsx'), 'TransfersPage'),
+    permission: 'resident.read',
+    menu: { icon: <SwapOutlined aria-hidden />, labelKey: 'menu.transfers' },
   },
   {
     path: 'coverage',

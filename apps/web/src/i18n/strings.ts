@@ -18,6 +18,7 @@ import { PRINT_STRINGS } from './print.ts';
 import { RESIDENTS_STRINGS } from './residents.ts';
 import { ROLES_STRINGS } from './roles.ts';
 import { SETTINGS_STRINGS } from './settings.ts';
+import { TRANSFERS_STRINGS } from './transfers.ts';
 import { USERS_STRINGS } from './users.ts';
 
 export const CATALOGS = {
@@ -38,6 +39,7 @@ export const CATALOGS = {
   settings: SETTINGS_STRINGS,
   exports: EXPORTS_STRINGS,
   print: PRINT_STRINGS,
+  transfers: TRANSFERS_STRINGS,
 } as const;
 
 type Catalogs = typeof CATALOGS;

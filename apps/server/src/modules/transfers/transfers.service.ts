@@ -114,7 +114,7 @@ export async function requestTransfer(ctx: Ctx, body: TransferRequestInput): Pro
             kind: 'transfer.requested',
             title: translate('zh-CN', 'transfer.requestedTitle', params),
             body: translate('zh-CN', 'transfer.requestedBody', params),
-            link: '/transfers?direction=out',
+            link: '/transfers',
           });
         }
       });
@@ -175,7 +175,7 @@ export async function decideTransfer(ctx: Ctx, id: string, body: TransferDecisio
         kind: approve ? 'transfer.approved' : 'transfer.declined',
         title: translate('zh-CN', approve ? 'transfer.approvedTitle' : 'transfer.declinedTitle', params),
         body: translate('zh-CN', 'transfer.decidedBody', params),
-        link: approve ? `/residents/${t.residentId}` : '/transfers?direction=in',
+        link: approve ? `/residents/${t.residentId}` : '/transfers',
       });
     });
     const after = { decision: body.decision, reason, residentName: t.residentNameMasked, idMasked: t.idMasked };

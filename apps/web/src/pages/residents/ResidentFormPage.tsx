@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { App, Button, Card, Col, Divider, Form, Input, Row, Select, Skeleton, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { DOCUMENT_TYPES, parseDocumentNumber, residentInput, residentUpdate, translate } from '@wushe/core';
+import { DOCUMENT_TYPES, parseDocumentNumber, residentInput, residentUpdate, translate, type DocumentType } from '@wushe/core';
 import { useCodeLabels, useVisitIntervals } from '../../api/settings.ts';
 import { type DuplicateCandidate, useResident, useSaveResident } from '../../api/residents.ts';
 import { ApiError } from '../../api/client.ts';
@@ -11,6 +11,7 @@ import { applyFieldErrors, validateDeep } from '../../api/forms.ts';
 import { AreaPicker } from '../../components/AreaPicker.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { DuplicateModal } from './DuplicateModal.tsx';
+import { TakenOffer } from '../transfers/TakenOffer.tsx';
 import { ConsentFields, GuardianFields, PeopleList } from './FormSections.tsx';
 import { useIntervalText } from './tags.tsx';
 import { ALIAS, filled, initialValues, today, type Values } from './formValues.ts';
@@ -30,6 +31,7 @@ export function ResidentFormPage() {
   const intervalText = useIntervalText();
   const [saving, setSaving] = useState(false);
   const [dups, setDups] = useState<{ candidates: DuplicateCandidate[]; body: Record<string, unknown> } | null>(null);
+  const [taken, setTaken] = useState<{ documentType: DocumentType; idNumber: string; areaCode: string } | null>(null);
   const initial = useRef<Partial<Values>>({});
 
   useEffect(() => {
@@ -69,6 +71,10 @@ export function ResidentFormPage() {
         message.warning(t('res.stale'));
         void current.refetch();
         return;
+      }
+      // Held by another station: offer to ask for it (调入) rather than stop here.
+      if (!record && e.problem.errors?.some((x) => x.path === 'idNumber' && x.message === t('resident.idTaken'))) {
+        setTaken({ documentType: body.documentType as DocumentType, idNumber: body.idNumber as string, areaCode: body.areaCode as string });
       }
       if (e.problem.errors?.length) applyFieldErrors(form, e.problem.errors, ALIAS);
       message.error(e.problem.detail ?? e.problem.title);
@@ -263,6 +269,7 @@ export function ResidentFormPage() {
           </Button>
         </Space>
       </Form>
+      {taken && <TakenOffer {...taken} onClose={() => setTaken(null)} />}
       {dups && (
         <DuplicateModal
           candidates={dups.candidates}
