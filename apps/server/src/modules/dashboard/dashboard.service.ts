@@ -87,17 +87,20 @@ export async function dashboard(ctx: Ctx): Promise<DashboardResponse> {
   }
 
   const len = childPrefixLength(areaCode) ?? prefix.length;
+  // Scans over a city or a province: without JIT, whose compiling costs more than these
+  // counts (see jitOff in coverage.repo.ts).
+  const scan = <T>(fn: (db: Db) => Promise<T>) =>
+    ctx.db.tx(async (db) => {
+      await jitOff(db);
+      return fn(db);
+    });
   const [named, children, cells, assessments, visits, followUps] = await Promise.all([
     read((db) => areaNamed(db, areaCode)),
     read((db) => childAreas(db, areaCode)),
-    // The big grouped scan: without JIT (see coverage.repo.ts jitOff).
-    ctx.db.tx(async (db) => {
-      await jitOff(db);
-      return areaBreakdown(db, prefix, len, today, starts);
-    }),
-    read((db) => countAssessments(db, prefix, monthStart, today)),
-    read((db) => visitsByWorker(db, prefix, monthStart, today)),
-    read((db) => openFollowUps(db, prefix, ctx.now)),
+    scan((db) => areaBreakdown(db, prefix, len, today, starts)),
+    scan((db) => countAssessments(db, prefix, monthStart, today)),
+    scan((db) => visitsByWorker(db, prefix, monthStart, today)),
+    scan((db) => openFollowUps(db, prefix, ctx.now)),
   ]);
   const area = named ?? { code: areaCode, name: areaCode };
   const sum = { registered: 0, covered: 0, overdue: 0 };
