@@ -20,6 +20,7 @@ import {
   RESIDENT_COUNT,
 } from './residents-data.ts';
 import { IMPORT_ROWS, importRows, rawCopySeconds, toCsv, toXlsx, writeTemp } from './residents-files.ts';
+import { measureDashboard } from './residents-dashboard.ts';
 import { forgetImports, reuseKept, saveKept, type Prepared } from './residents-kept.ts';
 import { median, pct, seq, timeOnce, writeResidentsReport, type Figure } from './residents-report.ts';
 import { login, startServer, type RunningServer } from './server.ts';
@@ -282,6 +283,10 @@ async function main() {
         });
         log(`  ${t.name}: median ${median(ms).toFixed(0)} ms (${ms.map((x) => x.toFixed(0)).join(', ')}), rate ${rate}`);
       }
+    }
+    if (runs('dashboard')) {
+      const street = sample[0]!.areaCode.slice(0, 9) + '000';
+      figures.push(...(await measureDashboard({ base, url, provinceCookie: cookie, street, requests: REQUESTS, log, loop })));
     }
     if (runs('import')) {
       if (reuse) await forgetImports(url, stableId('bench:user:province'), log);
