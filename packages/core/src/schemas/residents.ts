@@ -146,6 +146,9 @@ export const residentListQuery = pageQuery.extend({
   status: z.enum(RESIDENT_STATUSES).default('active'),
   overdue: z.enum(['true', 'false']).optional(),
   worker: uuid.optional(),
+  /** Who stood on the register / covered / not covered / overdue on `asOf` (default today) in `area` then, at `careLevel` then: the coverage page's figures. */
+  coverage: z.enum(['registered', 'covered', 'uncovered', 'overdue']).optional(),
+  asOf: z.iso.date().optional(),
   sort: z.enum(['name', 'nextDueOn', '-nextDueOn', 'careLevel', '-registeredOn', 'areaCode']).default('nextDueOn'),
 });
 
