@@ -1,6 +1,6 @@
 // 服务对象: one search box, filters, sort, paging, masked columns, export, import, register.
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Button, Checkbox, Select, Space, Tag } from 'antd';
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { RESIDENT_STATUSES, type ResidentSummary } from '@wushe/core';
@@ -11,8 +11,9 @@ import { useListState } from '../../api/useListState.ts';
 import { AreaPicker } from '../../components/AreaPicker.tsx';
 import { ListPage, type ListColumn } from '../../components/ListPage.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { formatDate } from '../../fmt.ts';
+import { businessToday, formatDate } from '../../fmt.ts';
 import { ImportModal } from './ImportModal.tsx';
+import { filtersFromUrl } from './urlFilters.ts';
 import { CareLevelTag, DueTag } from './tags.tsx';
 
 type Filters = {
@@ -23,6 +24,9 @@ type Filters = {
   assistanceStatus?: string;
   overdue?: string;
   status?: string;
+  /** From a coverage figure: registered | covered | uncovered | overdue on asOf, in area then. */
+  coverage?: string;
+  asOf?: string;
 };
 
 const SORTS = ['nextDueOn', '-nextDueOn', 'name', 'careLevel', '-registeredOn', 'areaCode'] as const;
@@ -32,7 +36,8 @@ export function ResidentsPage() {
   const actor = useActor();
   const navigate = useNavigate();
   const canWrite = actor.permissions.includes('resident.write');
-  const list = useListState<Filters>({}, 'nextDueOn');
+  const [params] = useSearchParams();
+  const list = useListState<Filters>(filtersFromUrl(params) as Filters, 'nextDueOn');
   const residents = useResidents(list.query);
   const categories = useCodeLabels('resident_category');
   const assistance = useCodeLabels('assistance_status');
@@ -177,6 +182,22 @@ export function ResidentsPage() {
             onChange={(v) => list.setFilter('status', v === 'active' ? undefined : v)}
             options={RESIDENT_STATUSES.map((s) => ({ value: s, label: t(`res.status.${s}`) }))}
           />
+          {list.filters.coverage && (
+            <Tag
+              closable
+              color="blue"
+              style={{ alignSelf: 'center' }}
+              onClose={() => {
+                list.setFilter('coverage', undefined);
+                list.setFilter('asOf', undefined);
+              }}
+            >
+              {t('cov.filter', {
+                kind: t(`cov.kind.${list.filters.coverage}` as 'cov.kind.overdue'),
+                date: list.filters.asOf ?? businessToday().format('YYYY-MM-DD'),
+              })}
+            </Tag>
+          )}
           <Checkbox
             checked={list.filters.overdue === 'true'}
             onChange={(e) => list.setFilter('overdue', e.target.checked ? 'true' : undefined)}
