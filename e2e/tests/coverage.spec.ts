@@ -73,3 +73,18 @@ test('coverage drills down from the district to a street and a community, and ba
   await expect(table.getByRole('button', { name: '江头街道', exact: true })).toBeVisible();
   await expect(table.getByRole('button', { name: '金山街道', exact: true })).toBeVisible();
 });
+
+test("a district official goes from a street's overdue figure to exactly those residents", async ({ page }) => {
+  await login(page, 'huli');
+  await page.getByRole('menuitem', { name: '覆盖率', exact: true }).click();
+  const table = page.locator('.ant-table-tbody').first();
+  const jiangtou = table.getByRole('row').filter({ has: page.getByRole('button', { name: '江头街道', exact: true }) });
+  const overdue = jiangtou.locator('[data-figure="overdue"]');
+  await expect(overdue).toBeVisible();
+  const n = Number((await overdue.innerText()).trim());
+  expect(n).toBeGreaterThan(0);
+  await overdue.click();
+  await expect(page).toHaveURL(/\/residents\?.*coverage=overdue/);
+  await expect(page.getByText(/^覆盖情况：逾期/)).toBeVisible();
+  await expect(page.getByText(`共 ${n} 条`)).toBeVisible();
+});

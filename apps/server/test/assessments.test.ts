@@ -97,7 +97,7 @@ describe('assessments API', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ total: 88, level: '4', band: 'total', bandLabel: '完全失能' });
     // Top bands, by hand: PHQ-9 17 (15–19 中重度), GAD-7 15 (15–21 重度), GDS-15 12 (12–15 重度).
-    const screens: [string, Record<string, string>, string][] = [
+    const screens: [string, Record<string, string | string[]>, string][] = [
       ['phq9', answersFor(PHQ9, (i) => (i < 5 ? 3 : i === 5 ? 2 : 0)), '中重度抑郁'],
       ['gad7', answersFor(GAD7, (i) => (i < 5 ? 3 : 0)), '重度焦虑'],
       ['gds15', answersFor(GDS15, (i) => (i < 12 ? 1 : 0)), '重度抑郁'],

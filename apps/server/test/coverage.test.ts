@@ -79,13 +79,14 @@ describe('coverage API', () => {
   it("counts a past month-end date from contacts inside each level's window", async () => {
     const body = await get(sw, `?area=350206004000&date=${D}`);
     expect(body.date).toBe(D);
-    expect(body.area).toMatchObject({ code: '350206004000', registered: 13, covered: 4, overdue: 9, rate: 0.3077 });
+    // Overdue by hand (due date passed): A none (its L2 and L4 fall due on the date itself), B 2, E 1, C 4.
+    expect(body.area).toMatchObject({ code: '350206004000', registered: 13, covered: 4, overdue: 7, rate: 0.3077 });
     // The care level in force on the date decides the window, not today's.
-    expect(child(body, E)).toMatchObject({ registered: 3, covered: 2 }); // today's levels would give 1
-    expect(child(body, A)).toEqual({ code: A, name: expect.any(String), registered: 4, covered: 2, overdue: 2, rate: 0.5 });
+    expect(child(body, E)).toMatchObject({ registered: 3, covered: 2, overdue: 1 }); // today's levels would give 1 covered
+    expect(child(body, A)).toEqual({ code: A, name: expect.any(String), registered: 4, covered: 2, overdue: 0, rate: 0.5 });
     expect(child(body, B)).toMatchObject({ registered: 2, covered: 0, overdue: 2, rate: 0 });
     // C's contacts are all recent: none falls in March.
-    expect(child(body, C)).toMatchObject({ registered: 4, covered: 0 });
+    expect(child(body, C)).toMatchObject({ registered: 4, covered: 0, overdue: 4 });
     // Every community of the street has a row, empty ones at zero.
     expect(body.children.length).toBeGreaterThan(3);
     expect(body.children.every((c) => c.code.startsWith('350206004'))).toBe(true);
@@ -96,7 +97,8 @@ describe('coverage API', () => {
     const now = await get(sw, '');
     expect(now.date).toBe(today);
     expect(now.area.code).toBe('350206004000'); // the caller's area by default
-    expect(child(now, C)).toMatchObject({ registered: 4, covered: 2, overdue: 2, rate: 0.5 });
+    // The level-2 resident falls due today: not covered, not overdue.
+    expect(child(now, C)).toMatchObject({ registered: 4, covered: 2, overdue: 1, rate: 0.5 });
     expect(child(now, A)).toMatchObject({ registered: 4, covered: 0 }); // their last_contact_on was never set
     expect(now.area).toMatchObject({ registered: 14, covered: 2 });
     const yesterday = await get(sw, `?date=${addDays(today, -1)}`);
@@ -128,9 +130,9 @@ describe('coverage API', () => {
     const ws = wb.worksheets[0]!;
     expect(String(ws.getRow(1).getCell(1).value)).toMatch(/^导出人：/); // the stamp row
     expect(ws.getRow(2).values).toEqual([undefined, '区划代码', '区划', '在册人数', '已覆盖', '逾期未访', '覆盖率（%）']);
-    expect(ws.getRow(3).values).toEqual([undefined, '350206004000', expect.any(String), 13, 4, 9, 30.8]);
+    expect(ws.getRow(3).values).toEqual([undefined, '350206004000', expect.any(String), 13, 4, 7, 30.8]);
     const rowA = ws.getSheetValues().find((r) => Array.isArray(r) && r[1] === A) as unknown[];
-    expect(rowA.slice(3)).toEqual([4, 2, 2, 50]);
+    expect(rowA.slice(3)).toEqual([4, 2, 0, 50]);
   });
 
   it('answers 404 outside the scope, 400 for bad or future dates, 403 without the permission', async () => {

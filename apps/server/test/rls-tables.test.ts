@@ -43,6 +43,9 @@ const SEEDS: Record<string, (street: string) => SQL> = {
   notifications: (s) =>
     sql`INSERT INTO notifications (id, user_id, area_code, kind, title)
       SELECT ${uuidv7()}, id, area_code, 'rls', 'rls' FROM users WHERE area_code LIKE ${s + '%'} ORDER BY id LIMIT 1`,
+  resident_status_changes: (s) =>
+    sql`INSERT INTO resident_status_changes (id, resident_id, area_code, from_status, to_status, from_area)
+      SELECT ${uuidv7()}, id, area_code, 'active', 'moved', area_code FROM residents WHERE area_code LIKE ${s + '%'} ORDER BY id LIMIT 1`,
   import_jobs: (s) =>
     sql`INSERT INTO import_jobs (id, area_code, created_by, filename, file_hash, mode, status)
       SELECT ${uuidv7()}, area_code, id, 'rls.csv', 'rls', 'valid', 'done' FROM users WHERE area_code LIKE ${s + '%'} ORDER BY id LIMIT 1`,

@@ -9,6 +9,8 @@ import {
   isCalendarDate,
   isCovered,
   nextDueDate,
+  overdueCutoff,
+  standingBounds,
   formatShanghai,
   shanghaiToday,
   windowStart,
@@ -168,5 +170,38 @@ describe('defaults and summaries', () => {
   it('writes an instant as Shanghai wall time to the minute', () => {
     expect(formatShanghai(new Date('2024-02-28T16:05:59Z'))).toBe('2024-02-29 00:05');
     expect(formatShanghai(new Date('2025-12-31T15:59:00Z'))).toBe('2025-12-31 23:59');
+  });
+});
+
+describe('overdue: the window has passed with no contact (issue 8, item 14)', () => {
+  const quarterly: VisitInterval = { unit: 'month', count: 3 };
+  // Every base date around every as-of date of 2024 (leap) and 2026, every default interval.
+  it('agrees with dueStatus for every base date, month ends included', () => {
+    for (const interval of [weekly, fortnightly, monthly, quarterly]) {
+      for (let asOf = '2024-01-01'; asOf <= '2024-12-31'; asOf = addDays(asOf, 3)) {
+        const cutoff = overdueCutoff(asOf, interval);
+        for (let d = -130; d <= 2; d++) {
+          const base = addDays(asOf, d);
+          expect(base < cutoff, `${asOf} ${base} ${JSON.stringify(interval)}`).toBe(
+            dueStatus(base, base, asOf, interval).status === 'overdue',
+          );
+        }
+      }
+    }
+  });
+
+  it('by hand: due today and registered today are not overdue; month ends clamp', () => {
+    expect(overdueCutoff('2026-03-31', weekly)).toBe('2026-03-24'); // contact 03-24: due 03-31, today
+    expect(dueStatus('2026-03-24', '2026-01-01', '2026-03-31', weekly).status).toBe('due_soon');
+    expect(dueStatus('2026-03-23', '2026-01-01', '2026-03-31', weekly).status).toBe('overdue');
+    expect(dueStatus(null, '2026-03-31', '2026-03-31', weekly).status).not.toBe('overdue'); // registered today
+    // Monthly on 03-31 (2026): a contact on 02-28 was due 03-28, overdue; 03-01 is due 04-01.
+    expect(overdueCutoff('2026-03-31', monthly)).toBe('2026-03-01');
+    // Monthly on 2024-02-29: a contact on 01-29 is due 02-29 (today); 01-28 was due 02-28.
+    expect(overdueCutoff('2024-02-29', monthly)).toBe('2024-01-29');
+    // Overdue is a part of "not covered": covered means not overdue (the window never starts before the cutoff).
+    const b = standingBounds('2026-03-31', DEFAULT_VISIT_INTERVALS);
+    b.starts.forEach((s, i) => expect(s >= b.cutoffs[i]!).toBe(true));
+    expect(b.since).toBe(b.cutoffs[3]);
   });
 });

@@ -7,6 +7,7 @@ export const ASSESS_STRINGS = {
   'assess.running': { zh: '当前得分', en: 'Running score' },
   'assess.total': { zh: '总分', en: 'Total' },
   'assess.band': { zh: '结果', en: 'Result' },
+  'assess.totalBand': { zh: '按总分：{band}', en: 'By total: {band}' },
   'assess.level': { zh: '等级', en: 'Level' },
   'assess.missing': { zh: '未答 {n} 题', en: '{n} unanswered' },
   'assess.complete': { zh: '已全部作答', en: 'All answered' },

@@ -131,3 +131,23 @@ export function shanghaiToday(now: Date): string {
 export function formatShanghai(d: Date): string {
   return new Date(d.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 }
+
+/**
+ * The earliest base date (last contact, else registration) whose due date falls on or after
+ * `asOf`: a resident whose base is before it is overdue on `asOf` (dueStatus 'overdue'); one due
+ * today, or registered within the interval and not yet due, is not. Months clamp as nextDueDate does.
+ */
+export function overdueCutoff(asOf: string, interval: VisitInterval): string {
+  let base = addDays(addInterval(asOf, interval, -1), -3);
+  while (nextDueDate(base, interval) < asOf) base = addDays(base, 1);
+  return base;
+}
+
+/** Per care level: the window starts and overdue cutoffs on `asOf`, and the earliest of them all. */
+export function standingBounds(asOf: string, intervals: VisitIntervals) {
+  const levels = [1, 2, 3, 4] as const;
+  const starts = levels.map((l) => windowStart(asOf, intervals[l]));
+  const cutoffs = levels.map((l) => overdueCutoff(asOf, intervals[l]));
+  const since = [...starts, ...cutoffs].reduce((a, b) => (a < b ? a : b));
+  return { starts, cutoffs, since };
+}

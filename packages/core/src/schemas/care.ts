@@ -166,6 +166,22 @@ const coverageCell = z.object({
 });
 export const coverageResponse = z.object({ date: z.string(), area: coverageCell, children: z.array(coverageCell) });
 
+export const coverageBreakdownQuery = coverageQuery.pick({ area: true, date: true });
+/** `key`: a care level (1..4, in force on the date) or a category code (a person counts under each of theirs). */
+const breakdownRow = z.object({
+  key: z.string(),
+  registered: z.number().int(),
+  covered: z.number().int(),
+  overdue: z.number().int(),
+  rate: z.number(),
+});
+export const coverageBreakdownResponse = z.object({
+  date: z.string(),
+  area: z.object({ code: z.string(), name: z.string() }),
+  byCareLevel: z.array(breakdownRow),
+  byCategory: z.array(breakdownRow),
+});
+
 export const notification = z.object({
   id: uuid,
   kind: z.string(),

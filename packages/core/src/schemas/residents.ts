@@ -152,6 +152,9 @@ export const residentListQuery = pageQuery.extend({
   // The 工作台's figures: due this week, no assessment in the past year.
   due: z.enum(['due_soon']).optional(),
   withoutAssessment: z.enum(['true']).optional(),
+  /** Who stood on the register / covered / not covered / overdue on `asOf` (default today) in `area` then, at `careLevel` then: the coverage page's figures. */
+  coverage: z.enum(['registered', 'covered', 'uncovered', 'overdue']).optional(),
+  asOf: z.iso.date().optional(),
   sort: z.enum(['name', 'nextDueOn', '-nextDueOn', 'careLevel', '-registeredOn', 'areaCode']).default('nextDueOn'),
 });
 

@@ -8,9 +8,12 @@ export interface ResidentLink {
   column: string;
   /**
    * On merge: `move` = the row goes to the surviving record (its resident and area).
-   * When the resident moves to another area the row's area_code follows in every case.
+   * `keep` = the row stays with its own record: a history of that record (care levels,
+   * status), which judges its past, not the survivor's.
    */
-  onMerge: 'move';
+  onMerge: 'move' | 'keep';
+  /** On a move to another area: `follow` (default) takes area_code along; `keep` leaves a history row where it happened. */
+  onAreaMove?: 'follow' | 'keep';
   /**
    * The rows carry areas of their own, not the resident's (a transfer names the two stations
    * involved): a move or merge changes their resident, never their areas.
@@ -30,7 +33,9 @@ export interface ResidentLinkThrough {
 export const RESIDENT_LINKED_TABLES: readonly ResidentLink[] = [
   { table: 'contacts', column: 'resident_id', onMerge: 'move' },
   { table: 'assessments', column: 'resident_id', onMerge: 'move' },
-  { table: 'care_level_changes', column: 'resident_id', onMerge: 'move' },
+  // Each record's care-level history stays its own: the survivor's past is judged at its own level.
+  { table: 'care_level_changes', column: 'resident_id', onMerge: 'keep' },
+  { table: 'resident_status_changes', column: 'resident_id', onMerge: 'keep', onAreaMove: 'keep' },
   { table: 'follow_ups', column: 'resident_id', onMerge: 'move' },
   { table: 'transfers', column: 'resident_id', onMerge: 'move', keepsAreas: true },
 ];

@@ -127,6 +127,32 @@ export const careLevelChanges = pgTable(
   (t) => [index('care_level_changes_resident_idx').on(t.residentId, t.changedAt)],
 );
 
+/**
+ * Status and community changes (状态与社区变更), kept as care levels are: the state before each
+ * change, so a past date reads the state in force then (migration 0015). Never moved or edited;
+ * area_code is the community the change led to.
+ */
+export const residentStatusChanges = pgTable(
+  'resident_status_changes',
+  {
+    id: uuid('id').primaryKey(),
+    residentId: uuid('resident_id')
+      .notNull()
+      .references(() => residents.id),
+    areaCode: text('area_code').notNull(),
+    fromStatus: text('from_status').notNull(),
+    toStatus: text('to_status').notNull(),
+    fromArea: text('from_area').notNull(),
+    reason: text('reason'),
+    changedBy: uuid('changed_by'),
+    changedAt: tstz('changed_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('resident_status_changes_resident_idx').on(t.residentId, t.changedAt),
+    index('resident_status_changes_at_idx').on(t.changedAt),
+  ],
+);
+
 /** Assessment instruments as versioned data (items, options, scores, bands, rules). */
 export const instruments = pgTable(
   'instruments',

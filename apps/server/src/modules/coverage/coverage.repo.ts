@@ -1,41 +1,43 @@
 // Coverage and due-visit SQL. See coverage.ts for the query shapes and their measured cost.
 import { inArea, rows, type Db } from '@wushe/db';
 import { sql, type SQL } from 'drizzle-orm';
+import { overdueToday, standingOn, standingToday, type Bounds } from './standing.repo.ts';
 
-export const windowStartOf = (starts: string[], level: SQL = sql`r.care_level`) =>
-  sql`(CASE ${level} WHEN 1 THEN ${starts[0]}::date WHEN 2 THEN ${starts[1]}::date WHEN 3 THEN ${starts[2]}::date ELSE ${starts[3]}::date END)`;
-
-/** The grouped count query: registered and covered by the first `len` digits of the area code. */
-export function coverageSql(prefix: string, len: number, date: string, starts: string[], today: boolean): SQL {
-  const residentsWhere = sql.join(
-    [inArea(sql`r.area_code`, prefix), sql`r.status = 'active'`, sql`r.registered_on <= ${date}::date`],
-    sql` AND `,
-  );
-  if (today) {
+/** Registered, covered and overdue by the first `len` digits of the area code (standing.repo.ts decides who is which). */
+export function coverageSql(prefix: string, len: number, b: Bounds): SQL {
+  if (b.today) {
+    const s = standingToday(b);
     return sql`SELECT left(r.area_code, ${len}) AS code, count(*)::int AS registered,
-        count(*) FILTER (WHERE r.last_contact_on >= ${windowStartOf(starts)} AND r.last_contact_on <= ${date}::date)::int AS covered
-      FROM residents r WHERE ${residentsWhere} GROUP BY 1`;
+        count(*) FILTER (WHERE ${s.covered})::int AS covered, count(*) FILTER (WHERE ${s.overdue})::int AS overdue
+      FROM residents r WHERE ${inArea(sql`r.area_code`, prefix)} AND ${s.registered} GROUP BY 1`;
   }
-  const widest = starts.reduce((a, b) => (a < b ? a : b));
-  // The level in force on the date: the from_level of the first change after it (changes are
-  // rare, so this reads few rows), else today's level.
-  return sql`WITH c AS (
-        SELECT resident_id, max(occurred_on) AS last FROM contacts
-        WHERE occurred_on BETWEEN ${widest}::date AND ${date}::date AND ${inArea(sql`area_code`, prefix)}
-        GROUP BY resident_id),
-      h AS (
-        SELECT DISTINCT ON (resident_id) resident_id, from_level FROM care_level_changes
-        WHERE changed_at >= (${date}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AND from_level IS NOT NULL
-          AND ${inArea(sql`area_code`, prefix)}
-        ORDER BY resident_id, changed_at, id)
-      SELECT left(r.area_code, ${len}) AS code, count(*)::int AS registered,
-        count(*) FILTER (WHERE c.last >= ${windowStartOf(starts, sql`coalesce(h.from_level, r.care_level)`)})::int AS covered
-      FROM residents r LEFT JOIN c ON c.resident_id = r.id LEFT JOIN h ON h.resident_id = r.id
-      WHERE ${residentsWhere} GROUP BY 1`;
+  return sql`SELECT left(s.area_code, ${len}) AS code, count(*)::int AS registered,
+      count(*) FILTER (WHERE s.covered)::int AS covered, count(*) FILTER (WHERE s.overdue)::int AS overdue
+    FROM ${standingOn(prefix, b)} s GROUP BY 1`;
 }
 
-export const coverageCounts = (db: Db, prefix: string, len: number, date: string, starts: string[], today: boolean) =>
-  rows<{ code: string; registered: number; covered: number }>(db, coverageSql(prefix, len, date, starts, today));
+export const coverageCounts = (db: Db, prefix: string, len: number, b: Bounds) =>
+  rows<{ code: string; registered: number; covered: number; overdue: number }>(db, coverageSql(prefix, len, b));
+
+/** Registered, covered and overdue by care level (in force on the date) or by category (several per person). */
+export function breakdownSql(prefix: string, b: Bounds, by: 'careLevel' | 'category'): SQL {
+  if (b.today) {
+    const s = standingToday(b);
+    const key = by === 'careLevel' ? sql`r.care_level::text` : sql`cat`;
+    return sql`SELECT ${key} AS key, count(*)::int AS registered,
+        count(*) FILTER (WHERE ${s.covered})::int AS covered, count(*) FILTER (WHERE ${s.overdue})::int AS overdue
+      FROM residents r ${by === 'category' ? sql`CROSS JOIN LATERAL unnest(r.categories) cat` : sql``}
+      WHERE ${inArea(sql`r.area_code`, prefix)} AND ${s.registered} GROUP BY 1 ORDER BY 1`;
+  }
+  const key = by === 'careLevel' ? sql`s.care_level::text` : sql`cat`;
+  return sql`SELECT ${key} AS key, count(*)::int AS registered,
+      count(*) FILTER (WHERE s.covered)::int AS covered, count(*) FILTER (WHERE s.overdue)::int AS overdue
+    FROM ${standingOn(prefix, b)} s ${by === 'category' ? sql`CROSS JOIN LATERAL unnest(s.categories) cat` : sql``}
+    GROUP BY 1 ORDER BY 1`;
+}
+
+export const breakdownCounts = (db: Db, prefix: string, b: Bounds, by: 'careLevel' | 'category') =>
+  rows<{ key: string; registered: number; covered: number; overdue: number }>(db, breakdownSql(prefix, b, by));
 
 type NamedArea = { code: string; name: string };
 
@@ -75,7 +77,7 @@ export function dueList(db: Db, prefix: string, until: string, today: string, me
     sql`SELECT r.id AS "residentId", r.name, coalesce(a.name, r.area_code) AS "areaName", r.care_level AS "careLevel",
         r.last_contact_on::text AS "lastContactOn", r.next_due_on::text AS "nextDueOn",
         r.assigned_worker_id AS "assignedWorkerId", u.display_name AS "assignedWorkerName", r.total, r.overdue
-      FROM (SELECT r.*, count(*) OVER () AS total, count(*) FILTER (WHERE r.next_due_on < ${today}) OVER () AS overdue
+      FROM (SELECT r.*, count(*) OVER () AS total, count(*) FILTER (WHERE ${overdueToday(today)}) OVER () AS overdue
             FROM residents r
             WHERE ${inArea(sql`r.area_code`, prefix)} AND r.status = 'active' AND r.next_due_on <= ${until}
               ${me ? sql`AND (r.assigned_worker_id = ${me} OR r.assigned_worker_id IS NULL)` : sql``}
@@ -90,11 +92,11 @@ export function byWorker(db: Db, prefix: string, until: string, today: string) {
   return rows<{ workerId: string | null; workerName: string | null; overdue: number; dueSoon: number }>(
     db,
     sql`SELECT w.worker_id AS "workerId", u.display_name AS "workerName", w.overdue, w.due_soon AS "dueSoon"
-      FROM (SELECT assigned_worker_id AS worker_id,
-              count(*) FILTER (WHERE next_due_on < ${today})::int AS overdue,
-              count(*) FILTER (WHERE next_due_on >= ${today})::int AS due_soon
-            FROM residents WHERE ${inArea(sql`area_code`, prefix)} AND status = 'active' AND next_due_on <= ${until}
-            GROUP BY assigned_worker_id) w
+      FROM (SELECT r.assigned_worker_id AS worker_id,
+              count(*) FILTER (WHERE ${overdueToday(today)})::int AS overdue,
+              count(*) FILTER (WHERE NOT ${overdueToday(today)})::int AS due_soon
+            FROM residents r WHERE ${inArea(sql`r.area_code`, prefix)} AND r.status = 'active' AND r.next_due_on <= ${until}
+            GROUP BY r.assigned_worker_id) w
       LEFT JOIN users u ON u.id = w.worker_id
       ORDER BY w.overdue DESC, w.due_soon DESC, u.display_name NULLS LAST`,
   );

@@ -1,8 +1,8 @@
-import { coverageQuery, coverageResponse, dueQuery, dueResponse } from '@wushe/core';
+import { coverageBreakdownQuery, coverageBreakdownResponse, coverageQuery, coverageResponse, dueQuery, dueResponse } from '@wushe/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { route } from '../../http/route.ts';
-import { coverage } from './coverage.ts';
+import { coverage, coverageBreakdown } from './coverage.ts';
 import { exportCoverage } from './coverage.export.ts';
 import { dueVisits } from './due.ts';
 
@@ -36,5 +36,16 @@ export function coverageRoutes(app: FastifyInstance): void {
       if (query.format !== 'xlsx') return result;
       return exportCoverage(ctx, result, reply);
     },
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/coverage/breakdown',
+    problems: { 404: true }, // an area outside the caller's
+    access: 'coverage.read',
+    summary: 'Coverage of an area on a date by care level (in force then) and by resident category',
+    tags,
+    query: coverageBreakdownQuery,
+    response: coverageBreakdownResponse,
+    handler: (ctx, { query }) => coverageBreakdown(ctx, query),
   });
 }

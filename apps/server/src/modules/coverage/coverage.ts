@@ -9,13 +9,15 @@
 // generated rows (2 shared cores): province today ≈ 0.3 s (parallel seq scan), a district today
 // ≈ 25 ms (residents_area_idx), a district past date ≈ 0.1 s (contacts_area_idx), the province
 // on a past date ≈ 3.3 s (an index-only scan of contacts_on_idx, which holds area_code for the
-// RLS check). A past date uses the care level in force then (care_level_changes); statuses are
-// today's (a resident who died since is not counted for the past date either).
-import { areaPrefix, childPrefixLength, shanghaiToday, windowStart, type VisitIntervals } from '@wushe/core';
+// RLS check). A past date uses the care level, status and community in force then
+// (care_level_changes, resident_status_changes) through resident_standing_on() (migration 0015).
+// Overdue is its own count (the due date has passed: standing.repo.ts), not "not covered": someone
+// due today or newly registered and not yet due is neither covered nor overdue.
+import { areaPrefix, childPrefixLength, shanghaiToday } from '@wushe/core';
 import type { Ctx } from '../../context.ts';
 import { fieldError, notFound } from '../../http/errors.ts';
-import { loadVisitIntervals } from '../settings/settings.repo.ts';
-import { areaNamed, areasAtLevel, childAreas, coverageCounts, jitOff } from './coverage.repo.ts';
+import { boundsOn } from './standing.repo.ts';
+import { areaNamed, areasAtLevel, breakdownCounts, childAreas, coverageCounts, jitOff } from './coverage.repo.ts';
 
 export interface CoverageCell {
   code: string;
@@ -26,12 +28,12 @@ export interface CoverageCell {
   rate: number;
 }
 
-const cell = (code: string, name: string, registered: number, covered: number): CoverageCell => ({
+const cell = (code: string, name: string, registered: number, covered: number, overdue: number): CoverageCell => ({
   code,
   name,
   registered,
   covered,
-  overdue: registered - covered,
+  overdue,
   rate: registered ? Math.round((covered / registered) * 10_000) / 10_000 : 0,
 });
 
@@ -40,12 +42,7 @@ export type CoverageBy = 'child' | 'street' | 'community';
 const BY_LENGTH: Record<Exclude<CoverageBy, 'child'>, number> = { street: 9, community: 12 };
 
 export async function coverage(ctx: Ctx, q: { area?: string; date?: string; by?: CoverageBy }) {
-  const today = shanghaiToday(ctx.now);
-  const date = q.date ?? today;
-  if (date > today) throw fieldError('date', 'coverage.futureDate');
-  const areaCode = q.area ?? ctx.actor.area.code;
-  const prefix = areaPrefix(areaCode);
-  if (!prefix.startsWith(ctx.scope)) throw notFound();
+  const { today, date, areaCode, prefix } = place(ctx, q);
   const by = q.by ?? 'child';
   const deep = by === 'child' ? null : BY_LENGTH[by];
   // A level at or above the area itself has no rows below it.
@@ -56,21 +53,48 @@ export async function coverage(ctx: Ctx, q: { area?: string; date?: string; by?:
     const area = await areaNamed(db, areaCode);
     if (!area) throw notFound();
     const children = !childLen ? [] : deep === null ? await childAreas(db, areaCode) : await areasAtLevel(db, by, prefix);
-    const intervals: VisitIntervals = await loadVisitIntervals(db);
-    const starts = ([1, 2, 3, 4] as const).map((l) => windowStart(date, intervals[l]));
-    const counts = await coverageCounts(db, prefix, childLen ?? prefix.length, date, starts, date === today);
+    const counts = await coverageCounts(db, prefix, childLen ?? prefix.length, await boundsOn(db, date, today));
     const byCode = new Map(counts.map((c) => [c.code, c]));
-    const total = counts.reduce((s, c) => ({ registered: s.registered + Number(c.registered), covered: s.covered + Number(c.covered) }), {
-      registered: 0,
-      covered: 0,
-    });
+    const sum = (k: 'registered' | 'covered' | 'overdue') => counts.reduce((s, c) => s + Number(c[k]), 0);
     return {
       date,
-      area: cell(area.code, area.name, total.registered, total.covered),
+      area: cell(area.code, area.name, sum('registered'), sum('covered'), sum('overdue')),
       children: children.map((ch) => {
         const c = byCode.get(ch.code.slice(0, childLen!));
-        return cell(ch.code, ch.name, Number(c?.registered ?? 0), Number(c?.covered ?? 0));
+        return cell(ch.code, ch.name, Number(c?.registered ?? 0), Number(c?.covered ?? 0), Number(c?.overdue ?? 0));
       }),
     };
+  });
+}
+
+/** The date and area a coverage request names, checked: not after today, inside the caller's scope. */
+function place(ctx: Ctx, q: { area?: string; date?: string }) {
+  const today = shanghaiToday(ctx.now);
+  const date = q.date ?? today;
+  if (date > today) throw fieldError('date', 'coverage.futureDate');
+  const areaCode = q.area ?? ctx.actor.area.code;
+  const prefix = areaPrefix(areaCode);
+  if (!prefix.startsWith(ctx.scope)) throw notFound();
+  return { today, date, areaCode, prefix };
+}
+
+const rated = (r: { key: string; registered: number; covered: number; overdue: number }) => ({
+  key: r.key,
+  registered: Number(r.registered),
+  covered: Number(r.covered),
+  overdue: Number(r.overdue),
+  rate: r.registered ? Math.round((r.covered / r.registered) * 10_000) / 10_000 : 0,
+});
+
+/** Coverage of an area by care level (in force on the date) and by category, each figure a resident-list filter. */
+export async function coverageBreakdown(ctx: Ctx, q: { area?: string; date?: string }) {
+  const { today, date, areaCode, prefix } = place(ctx, q);
+  return ctx.db.tx(async (db) => {
+    await jitOff(db);
+    const area = await areaNamed(db, areaCode);
+    if (!area) throw notFound();
+    const b = await boundsOn(db, date, today);
+    const [levels, categories] = [await breakdownCounts(db, prefix, b, 'careLevel'), await breakdownCounts(db, prefix, b, 'category')];
+    return { date, area, byCareLevel: levels.map(rated), byCategory: categories.map(rated) };
   });
 }

@@ -3,9 +3,10 @@
 // The resident is aliased `r`.
 import { addDays, addMonths, ASSESSMENT_STALE_MONTHS } from '@wushe/core';
 import { sql, type SQL } from 'drizzle-orm';
+import { overdueToday } from '../coverage/standing.repo.ts';
 
-/** Overdue (domain brief §4): the visit window has passed with no contact; due today is not overdue. */
-export const overdueSql = (today: string): SQL => sql`r.next_due_on < ${today}::date`;
+/** Overdue (domain brief §4): the coverage rule's own condition (coverage/standing.repo.ts). */
+export const overdueSql = (today: string): SQL => overdueToday(today);
 
 /** Due this week: the next visit falls today or within 7 days (not overdue). */
 export const dueSoonSql = (today: string): SQL => sql`r.next_due_on BETWEEN ${today}::date AND ${addDays(today, 7)}::date`;

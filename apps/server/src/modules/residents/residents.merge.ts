@@ -1,6 +1,7 @@
 // Merging a duplicate into the record that stays (station heads): every row about the
-// duplicate (RESIDENT_LINKED_TABLES: contacts, assessments, care-level changes, follow-ups,
-// and the attachments of its contacts) and its household links move over, the
+// duplicate (RESIDENT_LINKED_TABLES: contacts, assessments, follow-ups, and the attachments of
+// its contacts) and its household links move over (its care-level and status histories stay its
+// own, so the survivor's past is judged at the survivor's levels), the
 // duplicate is kept as `merged` with a pointer, and the survivor's due date is recomputed.
 import { nextDueDate, shanghaiToday, type CareLevel, type mergeBody } from '@wushe/core';
 import type { z } from 'zod';
@@ -9,6 +10,7 @@ import type { Ctx } from '../../context.ts';
 import { conflict, fieldError, notFound } from '../../http/errors.ts';
 import { getResidentIn } from './residents.service.ts';
 import { loadVisitIntervals } from '../settings/settings.repo.ts';
+import { recordStatusChange } from './status-history.repo.ts';
 import { markMerged, reassignLinkedRows, rehouse, residentRowById, updateSurvivor } from './residents.write.repo.ts';
 
 export async function mergeResident(ctx: Ctx, id: string, body: z.output<typeof mergeBody>) {
@@ -32,6 +34,9 @@ export async function mergeResident(ctx: Ctx, id: string, body: z.output<typeof 
     const nextDue = nextDueDate(last ?? target.registeredOn, intervals[target.careLevel as CareLevel]);
     const categories = [...new Set([...target.categories, ...source.categories])];
     await markMerged(db, source.id, target.id);
+    const reason = `merged into ${target.id}: ${body.reason}`;
+    const merged = { fromStatus: source.status, toStatus: 'merged', fromArea: source.areaCode, toArea: source.areaCode };
+    await recordStatusChange(db, { residentId: source.id, ...merged, reason, changedBy: ctx.actor.id });
     await updateSurvivor(db, target.id, { lastContactOn: last, nextDueOn: nextDue, householdId: household, categories });
     await appendAudit(
       db,

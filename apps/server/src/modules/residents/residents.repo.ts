@@ -5,6 +5,7 @@ import { inArea, openFamily, rows, type Db, type Keys } from '@wushe/db';
 import { sql, type SQL } from 'drizzle-orm';
 import { textArray } from '@wushe/db';
 import { dueSoonSql, overdueSql, unassignedSql, withoutAssessmentSql } from './resident-conditions.repo.ts';
+import { boundsOn, overdueToday, standingWhere, type StandingFilter } from '../coverage/standing.repo.ts';
 
 export interface SummaryRow {
   id: string;
@@ -68,6 +69,8 @@ export interface ResidentFilter {
   /** Nobody's caseload yet (a head's list to assign from). */
   unassigned?: boolean;
   withoutAssessment?: boolean;
+  /** Coverage filter (覆盖 / 未覆盖 / 逾期 on a date): the coverage page's own computation. */
+  standing?: StandingFilter;
   sort: string;
   limit: number;
   offset: number;
@@ -101,18 +104,29 @@ function searchSql(s: Search): SQL {
 }
 
 export function filterSql(f: Omit<ResidentFilter, 'sort' | 'limit' | 'offset'>): SQL {
-  const where = [inArea(sql`r.area_code`, f.prefix), sql`r.status = ${f.status}`];
+  // A past date's coverage filter: who was on the register in the area then (status and area then),
+  // among the rows in the caller's scope now; today's: the usual rows, status active.
+  const past = f.standing?.bounds && !f.standing.bounds.today;
+  const where = past
+    ? [inArea(sql`r.area_code`, f.standing!.scope), standingWhere(f.prefix, f.standing!.bounds!, f.standing!.kind, f.careLevel)]
+    : [inArea(sql`r.area_code`, f.prefix), sql`r.status = ${f.status}`];
+  if (f.standing?.bounds?.today) where.push(standingWhere(f.prefix, f.standing.bounds, f.standing.kind));
   if (f.search) where.push(searchSql(f.search));
   if (f.category) where.push(sql`r.categories @> ${textArray([f.category])}`);
-  if (f.careLevel) where.push(sql`r.care_level = ${f.careLevel}`);
+  if (f.careLevel && !past) where.push(sql`r.care_level = ${f.careLevel}`);
   if (f.assistanceStatus) where.push(sql`r.assistance_status = ${f.assistanceStatus}`);
-  if (f.overdue === true) where.push(overdueSql(f.today));
-  if (f.overdue === false) where.push(sql`r.next_due_on >= ${f.today}::date`);
+  if (f.overdue === true) where.push(overdueToday(f.today));
+  if (f.overdue === false) where.push(sql`NOT ${overdueToday(f.today)}`);
   if (f.worker) where.push(sql`r.assigned_worker_id = ${f.worker}`);
   if (f.dueSoon) where.push(dueSoonSql(f.today));
   if (f.unassigned) where.push(unassignedSql());
   if (f.withoutAssessment) where.push(withoutAssessmentSql(f.today));
   return sql.join(where, sql` AND `);
+}
+
+/** A coverage filter's window starts and cutoffs, from the configured visit intervals. */
+async function resolveStanding(db: Db, f: ResidentFilter): Promise<void> {
+  if (f.standing && !f.standing.bounds) f.standing.bounds = await boundsOn(db, f.standing.asOf, f.today);
 }
 
 /**
@@ -121,6 +135,7 @@ export function filterSql(f: Omit<ResidentFilter, 'sort' | 'limit' | 'offset'>):
  * A short first page is its own total; only a full page or a later one needs the count.
  */
 export async function listResidents(db: Db, f: ResidentFilter): Promise<{ items: SummaryRow[]; total: number }> {
+  await resolveStanding(db, f);
   const cond = filterSql(f);
   const order = SORTS[f.sort] ?? SORTS.nextDueOn!;
   const items = await rows<SummaryRow>(
@@ -139,6 +154,7 @@ export type ExportRow = SummaryRow & { idCipher: string; phoneCipher: string | n
 
 /** The ids of up to `limit` rows in the list's order: an export reads these once, then its rows page by page. */
 export async function exportIds(db: Db, f: ResidentFilter): Promise<string[]> {
+  await resolveStanding(db, f);
   // One text value, not 50,000 rows: the driver's per-row work would hold the event loop.
   const order = SORTS[f.sort] ?? SORTS.nextDueOn!;
   const [found] = await rows<{ ids: string | null }>(

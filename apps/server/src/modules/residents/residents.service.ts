@@ -93,6 +93,7 @@ export function classifySearch(ctx: Pick<Ctx, 'keys'>, raw: string): Search {
 export function listFilter(ctx: Ctx, q: ListQuery, limit: number, offset: number): ResidentFilter | null {
   const prefix = narrowScope(ctx.scope, q.area);
   if (prefix === null) return null;
+  if (q.asOf && q.asOf > shanghaiToday(ctx.now)) throw fieldError('asOf', 'coverage.futureDate');
   return {
     prefix,
     search: q.q ? classifySearch(ctx, q.q) : undefined,
@@ -106,6 +107,7 @@ export function listFilter(ctx: Ctx, q: ListQuery, limit: number, offset: number
     dueSoon: q.due === 'due_soon',
     unassigned: q.unassigned === 'true' ? true : undefined,
     withoutAssessment: q.withoutAssessment === 'true',
+    standing: q.coverage ? { kind: q.coverage, asOf: q.asOf ?? shanghaiToday(ctx.now), scope: ctx.scope } : undefined,
     sort: q.sort,
     limit,
     offset,

@@ -201,17 +201,19 @@ async function moveFollowers(db: Db, residentId: string, areaCode: string): Prom
 
 /** A resident moved to another community takes the rows about them along (they are scoped by area). */
 export async function moveLinkedRows(db: Db, residentId: string, areaCode: string): Promise<void> {
-  for (const t of RESIDENT_LINKED_TABLES.filter((l) => !l.keepsAreas)) {
+  for (const t of RESIDENT_LINKED_TABLES) {
+    if (t.onAreaMove === 'keep' || t.keepsAreas) continue;
     await db.execute(sql`UPDATE ${sql.identifier(t.table)} SET area_code = ${areaCode} WHERE ${sql.identifier(t.column)} = ${residentId}`);
   }
   await moveFollowers(db, residentId, areaCode);
 }
 
-/** Merge: every row about the duplicate goes to the survivor and its area; how many per table. */
+/** Merge: every row about the duplicate goes to the survivor and its area (histories stay: `keep`); how many per table. */
 export async function reassignLinkedRows(db: Db, fromId: string, toId: string, areaCode: string): Promise<Record<string, number>> {
   await moveFollowers(db, fromId, areaCode);
   const moved: Record<string, number> = {};
   for (const t of RESIDENT_LINKED_TABLES) {
+    if (t.onMerge === 'keep') continue;
     const col = sql.identifier(t.column);
     const res = await rows<{ id: string }>(
       db,

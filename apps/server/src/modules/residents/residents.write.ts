@@ -17,6 +17,7 @@ import {
   updateResidentColumns,
   type ResidentRow,
 } from './residents.write.repo.ts';
+import { recordStatusChange } from './status-history.repo.ts';
 
 export type { FieldProblem };
 
@@ -178,6 +179,16 @@ export async function updateResidentRow(
     await insertCareLevelChange(db, { residentId: id, areaCode, ...change, changedBy: ctx.actor.id });
   }
   if (diff.areaCode) await moveLinkedRows(db, id, areaCode);
+  const status = (diff.status as string | undefined) ?? before.status;
+  await recordStatusChange(db, {
+    residentId: id,
+    fromStatus: before.status,
+    toStatus: status,
+    fromArea: before.areaCode,
+    toArea: areaCode,
+    reason: careLevelReason ?? null,
+    changedBy: ctx.actor.id,
+  });
   const after = { ...before, ...diff };
   await appendAudit(
     db,

@@ -44,7 +44,15 @@ export function ResultModal({
         size="small"
         column={1}
         items={[
-          { key: 'total', label: t('assess.total'), children: result.total },
+          {
+            key: 'total',
+            label: t('assess.total'),
+            // The raw total's band beside the total when an adjustment (coma, +1) moved the level.
+            children:
+              result.totalBand && result.totalBand.code !== result.band?.code
+                ? `${result.total}（${t('assess.totalBand', { band: label(result.totalBand.label) })}）`
+                : result.total,
+          },
           { key: 'band', label: t('assess.band'), children: result.levelLabel ? label(result.levelLabel) : '—' },
           ...(result.flags.includes('urgent')
             ? [{ key: 'flag', label: t('assess.flags'), children: <Tag color="red">{t('assess.urgent')}</Tag> }]

@@ -18,7 +18,12 @@ export function ScoreCard({ def, result, compact }: { def: InstrumentDefinition;
     <Card size="small" title={t('assess.running')} aria-live="polite" styles={compact ? { body: { padding: 8 } } : undefined}>
       <Space orientation="vertical" style={{ width: '100%' }} size={compact ? 4 : 8}>
         <Space wrap size={16}>
-          <Statistic title={t('assess.total')} value={result.total} suffix={max ? `/ ${max}` : undefined} />
+          <div>
+            <Statistic title={t('assess.total')} value={result.total} suffix={max ? `/ ${max}` : undefined} />
+            {answered > 0 && result.totalBand && result.totalBand.code !== result.band?.code && (
+              <Typography.Text type="secondary">{t('assess.totalBand', { band: label(result.totalBand.label) })}</Typography.Text>
+            )}
+          </div>
           {result.levelLabel && answered > 0 && (
             <div>
               <Typography.Text type="secondary">{t('assess.band')}</Typography.Text>

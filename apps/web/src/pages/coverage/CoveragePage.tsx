@@ -1,5 +1,6 @@
 // 覆盖率: an area (default the caller's) and a date (default today); summary, a bar chart of the
-// children's rates (click to drill down, Breadcrumb to go back up), a table, export.
+// children's rates (click to drill down, Breadcrumb to go back up), a table, export; every figure
+// links to the residents it counts, and the area is broken down by care level and category.
 import { useEffect, useMemo, useState } from 'react';
 import { Breadcrumb, Button, Card, Col, DatePicker, Flex, Progress, Row, Statistic, Table, Typography, type TableColumnsType } from 'antd';
 import { useCoverage, type CoverageCell } from '../../api/coverage.ts';
@@ -11,6 +12,8 @@ import { useI18n } from '../../i18n/index.tsx';
 import { businessToday } from '../../fmt.ts';
 import { areaLevel } from '@wushe/core';
 import { TrendChart } from './TrendChart.tsx';
+import { CoverageBreakdown } from './CoverageBreakdown.tsx';
+import { FigureLink } from './FigureLink.tsx';
 
 const pct = (rate: number) => Math.round(rate * 1000) / 10;
 
@@ -70,9 +73,13 @@ export function CoveragePage() {
         </Button>
       ),
     },
-    { title: t('cov.registered'), dataIndex: 'registered', align: 'right', sorter: (a, b) => a.registered - b.registered },
-    { title: t('cov.covered'), dataIndex: 'covered', align: 'right', sorter: (a, b) => a.covered - b.covered },
-    { title: t('cov.overdue'), dataIndex: 'overdue', align: 'right', sorter: (a, b) => a.overdue - b.overdue },
+    ...(['registered', 'covered', 'overdue'] as const).map((kind) => ({
+      title: t(`cov.${kind}`),
+      dataIndex: kind,
+      align: 'right' as const,
+      sorter: (a: CoverageCell, b: CoverageCell) => a[kind] - b[kind],
+      render: (n: number, c: CoverageCell) => <FigureLink area={c.code} date={dateStr} kind={kind} value={n} />,
+    })),
     {
       title: t('cov.rate'),
       dataIndex: 'rate',
@@ -145,10 +152,20 @@ export function CoveragePage() {
           )}
         </Col>
         <Col xs={12} md={6}>
-          <Statistic title={t('cov.registered')} value={data?.area.registered ?? 0} loading={cov.isPending} />
+          <Statistic
+            title={t('cov.registered')}
+            value={data?.area.registered ?? 0}
+            loading={cov.isPending}
+            valueRender={() => <FigureLink area={area.code} date={dateStr} kind="registered" value={data?.area.registered ?? 0} />}
+          />
         </Col>
         <Col xs={12} md={6}>
-          <Statistic title={t('cov.covered')} value={data?.area.covered ?? 0} loading={cov.isPending} />
+          <Statistic
+            title={t('cov.covered')}
+            value={data?.area.covered ?? 0}
+            loading={cov.isPending}
+            valueRender={() => <FigureLink area={area.code} date={dateStr} kind="covered" value={data?.area.covered ?? 0} />}
+          />
         </Col>
         <Col xs={12} md={6}>
           <Statistic
@@ -156,6 +173,7 @@ export function CoveragePage() {
             value={data?.area.overdue ?? 0}
             loading={cov.isPending}
             styles={{ content: { color: '#cf1322' } }}
+            valueRender={() => <FigureLink area={area.code} date={dateStr} kind="overdue" value={data?.area.overdue ?? 0} />}
           />
         </Col>
       </Row>
@@ -184,6 +202,7 @@ export function CoveragePage() {
         pagination={false}
         scroll={{ x: 'max-content' }}
       />
+      <CoverageBreakdown area={area.code} date={dateStr} />
       {!['community', 'grid'].includes(areaLevel(area.code)) && <TrendChart area={area.code} />}
     </Card>
   );

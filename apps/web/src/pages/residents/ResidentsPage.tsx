@@ -14,7 +14,7 @@ import { LinkedFilterTags } from './LinkedFilterTags.tsx';
 import { AreaPicker } from '../../components/AreaPicker.tsx';
 import { ListPage, type ListColumn } from '../../components/ListPage.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { formatDate } from '../../fmt.ts';
+import { businessToday, formatDate } from '../../fmt.ts';
 import { ImportModal } from './ImportModal.tsx';
 import { CareLevelTag, DueTag } from './tags.tsx';
 
@@ -31,9 +31,27 @@ type Filters = {
   due?: string;
   unassigned?: string;
   withoutAssessment?: string;
+  /** From a coverage figure: registered | covered | uncovered | overdue on asOf, in area then. */
+  coverage?: string;
+  asOf?: string;
 };
 
-const URL_FILTERS = ['area', 'category', 'careLevel', 'overdue', 'worker', 'due', 'unassigned', 'withoutAssessment'] as const;
+// Filters a figure elsewhere (coverage, 工作台) opens the list with: /residents?area=…&coverage=overdue&asOf=….
+const URL_FILTERS = [
+  'q',
+  'area',
+  'category',
+  'assistanceStatus',
+  'careLevel',
+  'overdue',
+  'status',
+  'worker',
+  'due',
+  'unassigned',
+  'withoutAssessment',
+  'coverage',
+  'asOf',
+] as const;
 const SORTS = ['nextDueOn', '-nextDueOn', 'name', 'careLevel', '-registeredOn', 'areaCode'] as const;
 
 export function ResidentsPage() {
@@ -194,6 +212,22 @@ export function ResidentsPage() {
             onChange={(v) => list.setFilter('status', v === 'active' ? undefined : v)}
             options={RESIDENT_STATUSES.map((s) => ({ value: s, label: t(`res.status.${s}`) }))}
           />
+          {list.filters.coverage && (
+            <Tag
+              closable
+              color="blue"
+              style={{ alignSelf: 'center' }}
+              onClose={() => {
+                list.setFilter('coverage', undefined);
+                list.setFilter('asOf', undefined);
+              }}
+            >
+              {t('cov.filter', {
+                kind: t(`cov.kind.${list.filters.coverage}` as 'cov.kind.overdue'),
+                date: list.filters.asOf ?? businessToday().format('YYYY-MM-DD'),
+              })}
+            </Tag>
+          )}
           <Checkbox
             checked={list.filters.overdue === 'true'}
             onChange={(e) => list.setFilter('overdue', e.target.checked ? 'true' : undefined)}
