@@ -1,9 +1,6 @@
 // The import files of the residents benchmark (.xlsx and .csv in the template's columns, new
-// people distinct from the loaded ones) and the raw COPY they are compared with.
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
+// people distinct from the loaded ones); residents-floor.ts has the COPY they are compared with.
 import ExcelJS from 'exceljs';
-import pg from 'pg';
 import { IMPORT_COLUMNS } from '../apps/server/src/modules/residents/import/import.columns.ts';
 import { person, rng } from './residents-data.ts';
 
@@ -60,42 +57,4 @@ export async function toXlsx(rows: string[][]): Promise<Buffer> {
   ws.addRow(HEADERS);
   for (const r of rows) ws.addRow(r);
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-/**
- * A raw COPY of the CSV into a scratch table with the same column count, through psql's
- * \copy (COPY … FROM STDIN over the client connection, like an application would). Seconds.
- */
-export async function rawCopySeconds(url: string, csvPath: string): Promise<number> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(`DROP TABLE IF EXISTS bench_copy_scratch`);
-    await c.query(`CREATE TABLE bench_copy_scratch (${HEADERS.map((_, i) => `c${i} text`).join(', ')})`);
-  } finally {
-    await c.end();
-  }
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(
-    'psql',
-    [url, '-v', 'ON_ERROR_STOP=1', '-qc', `\\copy bench_copy_scratch FROM '${csvPath}' WITH (FORMAT csv, HEADER)`],
-    { encoding: 'utf8' },
-  );
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  if (r.status !== 0) throw new Error(`psql \\copy failed: ${r.stderr}`);
-  const check = new pg.Client({ connectionString: url });
-  await check.connect();
-  try {
-    const n = Number((await check.query<{ n: string }>('SELECT count(*) AS n FROM bench_copy_scratch')).rows[0]!.n);
-    if (n !== IMPORT_ROWS) throw new Error(`the raw COPY loaded ${n} rows, not ${IMPORT_ROWS}`);
-    await check.query('DROP TABLE bench_copy_scratch');
-  } finally {
-    await check.end();
-  }
-  return seconds;
-}
-
-export function writeTemp(file: string, body: Buffer): string {
-  fs.writeFileSync(file, body);
-  return file;
 }

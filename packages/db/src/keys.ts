@@ -18,13 +18,19 @@ export interface Keys {
   blindIndex(value: string): string;
 }
 
-interface KeyFile {
+export interface KeyFile {
   current: string;
   /** The key whose MAC computes blind indexes (default: the first key). It does not follow
    *  `current`: a rotated index key would make every existing row unfindable. */
   index?: string;
   keys: Record<string, { enc: string; mac: string }>;
 }
+
+/** The key file each Keys was made from: what a worker thread needs to seal the same way. */
+const sources = new WeakMap<Keys, KeyFile>();
+
+/** The key file behind `keys` (undefined for a Keys not made by keysFrom). */
+export const keyFileOf = (keys: Keys): KeyFile | undefined => sources.get(keys);
 
 export function keysFrom(file: KeyFile): Keys {
   const pairs = new Map<string, KeyPair>(
@@ -35,7 +41,7 @@ export function keysFrom(file: KeyFile): Keys {
   const indexId = file.index ?? Object.keys(file.keys)[0]!;
   const indexPair = pairs.get(indexId);
   if (!indexPair) throw new Error(`key ${indexId} is missing from the key file`);
-  return {
+  const keys: Keys = {
     current: file.current,
     seal(plain) {
       const iv = randomFromPool(12);
@@ -55,6 +61,8 @@ export function keysFrom(file: KeyFile): Keys {
       return crypto.createHmac('sha256', indexPair.mac).update(value).digest('base64url');
     },
   };
+  sources.set(keys, file);
+  return keys;
 }
 
 export function generateKeyFile(): KeyFile {

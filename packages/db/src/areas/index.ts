@@ -35,11 +35,19 @@ export function cleanAreaName(name: string): string {
     .replace(/村委会$/, '村');
 }
 
+/** Names repeat (an import of 100,000 people has many 王秀英): the pinyin of each is kept, boundedly. */
+const initialsOf = new Map<string, string>();
+
 export function nameInitials(name: string): string {
-  return pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
+  let out = initialsOf.get(name);
+  if (out !== undefined) return out;
+  out = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
     .join('')
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
+  if (initialsOf.size >= 50_000) initialsOf.clear();
+  initialsOf.set(name, out);
+  return out;
 }
 
 /** The full pinyin of a name, surnames read as surnames: 司马光 -> simaguang, 单雄信 -> shanxiongxin. */

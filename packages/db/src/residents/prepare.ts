@@ -106,9 +106,20 @@ export const openFamily = (keys: Keys, sealed: string | null): Family =>
 
 /** Whole years between a birth date and a day (both YYYY-MM-DD). */
 export function ageOn(birthDate: string, day: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+  // MM-DD compares as text: the birthday not reached yet this year takes a year off.
+  return Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4)) - (day.slice(5) < birthDate.slice(5) ? 1 : 0);
+}
+
+/** First due dates by day, intervals and level: an import asks the same few thousands of times. */
+const firstDue = new Map<string, string>();
+function firstDueDate(today: string, interval: VisitIntervals[CareLevel]): string {
+  const key = `${today}|${JSON.stringify(interval)}`;
+  let due = firstDue.get(key);
+  if (due === undefined) {
+    if (firstDue.size > 1000) firstDue.clear();
+    firstDue.set(key, (due = nextDueDate(today, interval)));
+  }
+  return due;
 }
 
 /** Rules that need no database: identity, guardian for a child under 14, consent by guardian. */
@@ -152,7 +163,7 @@ export function prepareResident(
       assignedWorkerId: input.assignedWorkerId ?? null,
       registeredOn: today,
       lastContactOn: null,
-      nextDueOn: nextDueDate(today, intervals[level]),
+      nextDueOn: firstDueDate(today, intervals[level]),
     },
   };
 }

@@ -8,10 +8,11 @@ import { uuidv7, type Db } from '@wushe/db';
 import { appendAudit, byActor } from '../../../audit/audit.ts';
 import type { Ctx } from '../../../context.ts';
 import { AppError, notFound } from '../../../http/errors.ts';
-import { codeLookup, mapHeaders, type ColumnKey } from './import.columns.ts';
+import { mapHeaders, type ColumnKey } from './import.columns.ts';
 import { endLease, holdLease, LeaseLost, storeFile, type JobContext } from './import.lease.repo.ts';
 import { csvHeaders, detectKind, readSheet, type FileKind, type SheetRow } from './import.parse.ts';
-import { classify, planRows, type Outcome, type PlanInput } from './import.plan.ts';
+import { classify, dedupe, type CheckedRow, type Outcome, type PlanSpec } from './import.plan.ts';
+import { slicePlanner, type SlicePlanner } from './import.threads.ts';
 import { cell, isNotesRow } from './import.rows.ts';
 import {
   areaLevels,
@@ -175,6 +176,7 @@ export async function runImport(
   lease: Lease,
 ): Promise<void> {
   const outcomes: Outcome[] = [];
+  let planner: SlicePlanner | undefined;
   live.set(id, { processed: 0, counts: countOutcomes([]) });
   try {
     const areaCodes = [...new Set(data.map((r) => cell(r, { index }, 'areaCode')))];
@@ -183,15 +185,12 @@ export async function runImport(
       areas: await areaLevels(db, ctx.scope, areaCodes),
       intervals: await loadVisitIntervals(db),
     }));
-    const plan: PlanInput = {
-      lookups: {
-        index,
-        category: codeLookup(codes.resident_category ?? []),
-        assistance: codeLookup(codes.assistance_status ?? []),
-        areas,
-        lang: ctx.lang,
-      },
-      keys: ctx.keys,
+    const spec: PlanSpec = {
+      index,
+      categories: codes.resident_category ?? [],
+      assistance: codes.assistance_status ?? [],
+      areas: [...areas],
+      lang: ctx.lang,
       today: shanghaiToday(ctx.now),
       intervals,
     };
@@ -202,15 +201,23 @@ export async function runImport(
     for (let i = 0; i < data.length; i += SLICE) slices.push(data.slice(i, i + SLICE));
     let anyBad = false;
     let processed = 0;
-    // The next slice is checked and sealed in memory while the database writes this one.
+    // Slices ahead of the one being written are checked and sealed (in the import threads for a
+    // large file) while the database writes this one.
+    const plans = (planner = slicePlanner(spec, ctx.keys, slices.length > 1));
     const writeSlices = async (db: Db | null) => {
-      let next = planRows(plan, slices[0]!, seen);
-      for (let k = 0; k < slices.length; k++) {
-        const { planned, candidates } = await next;
-        if (k + 1 < slices.length) {
-          next = planRows(plan, slices[k + 1]!, seen);
-          next.catch(() => undefined); // awaited next turn; if this slice's write fails first, nobody will
+      const inFlight: Promise<CheckedRow[]>[] = [];
+      let sent = 0;
+      const topUp = () => {
+        while (sent < slices.length && inFlight.length < plans.ahead) {
+          const next = plans.plan(slices[sent++]!);
+          next.catch(() => undefined); // awaited in its turn; if a write fails first, nobody will
+          inFlight.push(next);
         }
+      };
+      for (let k = 0; k < slices.length; k++) {
+        topUp();
+        const { planned, candidates } = dedupe(await inFlight.shift()!, seen);
+        topUp();
         if (lease.lost) throw new LeaseLost(id);
         if (lease.handBack) throw new HandedBack();
         const work = async (d: Db) => {
@@ -279,6 +286,7 @@ export async function runImport(
     if (e instanceof Error) Object.assign(e, { outcomes });
     throw e;
   } finally {
+    planner?.end();
     live.delete(id);
   }
 }

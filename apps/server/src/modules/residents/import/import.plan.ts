@@ -3,7 +3,8 @@
 // scope and different (updated), identical (unchanged), held outside the scope or repeated
 // in the file (rejected). Lookups are a few set queries, never one per row.
 import { backgroundTurn, openFamily, prepareResident, type Db, type Family, type Keys } from '@wushe/db';
-import { maskIdNumber, type ResidentInput, type VisitIntervals } from '@wushe/core';
+import { maskIdNumber, type Lang, type ResidentInput, type VisitIntervals } from '@wushe/core';
+import { codeLookup, type CodeEntry } from './import.columns.ts';
 import type { SheetRow } from './import.parse.ts';
 import { storedByHash, type Stored } from './import.repo.ts';
 import { cell, checkRow, rowError, type Lookups, type RowError } from './import.rows.ts';
@@ -90,6 +91,31 @@ export interface PlanInput {
   intervals: VisitIntervals;
 }
 
+/** What a PlanInput is made from, in plain data (it is posted to the import threads). */
+export interface PlanSpec {
+  index: Lookups['index'];
+  categories: CodeEntry[];
+  assistance: CodeEntry[];
+  /** Area code → level, for the file's areas in the caller's scope. */
+  areas: [string, string][];
+  lang: Lang;
+  today: string;
+  intervals: VisitIntervals;
+}
+
+export const planInputOf = (s: PlanSpec, keys: Keys): PlanInput => ({
+  lookups: {
+    index: s.index,
+    category: codeLookup(s.categories),
+    assistance: codeLookup(s.assistance),
+    areas: new Map(s.areas),
+    lang: s.lang,
+  },
+  keys,
+  today: s.today,
+  intervals: s.intervals,
+});
+
 /** A row that passed every in-memory check, waiting to be classified against the register. */
 export interface Candidate {
   entry: PlannedRow;
@@ -97,55 +123,71 @@ export interface Candidate {
   input: ResidentInput;
 }
 
+/** One row checked and prepared; `hash` (its ID blind index) when it passed every check. */
+export interface CheckedRow {
+  entry: PlannedRow;
+  hash?: string;
+}
+
 /**
- * The in-memory pass over a slice of the file: each row checked and prepared (sealed, masked,
- * indexed). `seen` (blind index → file row) carries across slices, so an ID number repeated
- * anywhere in the file is refused on its second row. Takes background turns (@wushe/db
- * turns.ts), so the previous slice's database replies and other requests
- * are handled promptly.
+ * The in-memory work on one row of the file: checked and prepared (sealed, masked, indexed).
+ * Pure (no database, no state), so it runs in the import threads (import.threads.ts) as well.
  */
-export async function planRows(
-  p: PlanInput,
-  slice: SheetRow[],
-  seen: Map<string, number>,
-): Promise<{ planned: PlannedRow[]; candidates: Candidate[] }> {
+export function checkAndPrepare(p: PlanInput, row: SheetRow): CheckedRow {
+  const checked = checkRow(row, p.lookups);
+  // The report keeps the name and masked ID of a refused row: never with text the database cannot store.
+  const rawId = withoutBadText(cell(row, p.lookups, 'idNumber'));
+  const outcome: Outcome = {
+    row: row.row,
+    status: 'rejected', // until the checks below pass
+    name: (checked.kind === 'ok' ? checked.input.name : withoutBadText(cell(row, p.lookups, 'name'))) || null,
+    idMasked: rawId ? maskIdNumber(rawId) : null,
+    errors: [],
+  };
+  const entry: PlannedRow = { outcome };
+  if (checked.kind === 'bad') {
+    outcome.errors = checked.errors;
+    return { entry };
+  }
+  const prepared = prepareResident(p.keys, checked.input, p.today, p.intervals);
+  if (!prepared.ok) {
+    outcome.errors = prepared.problems.map((x) => rowError(x.path, x.key, x.params));
+    return { entry };
+  }
+  outcome.idMasked = prepared.values.idMasked;
+  entry.values = prepared.values;
+  entry.input = checked.input;
+  return { entry, hash: prepared.values.idHash };
+}
+
+/** A slice's rows checked and prepared here, between background turns (@wushe/db turns.ts). */
+export async function checkSlice(p: PlanInput, slice: SheetRow[]): Promise<CheckedRow[]> {
+  const out: CheckedRow[] = [];
+  for (const row of slice) {
+    await backgroundTurn();
+    out.push(checkAndPrepare(p, row));
+  }
+  return out;
+}
+
+/**
+ * A checked slice in file order against `seen` (blind index → file row), which carries across
+ * slices, so an ID number repeated anywhere in the file is refused on its second row.
+ */
+export function dedupe(checked: CheckedRow[], seen: Map<string, number>): { planned: PlannedRow[]; candidates: Candidate[] } {
   const planned: PlannedRow[] = [];
   const candidates: Candidate[] = [];
-  for (let i = 0; i < slice.length; i++) {
-    await backgroundTurn();
-    const row = slice[i]!;
-    const checked = checkRow(row, p.lookups);
-    // The report keeps the name and masked ID of a refused row: never with text the database cannot store.
-    const rawId = withoutBadText(cell(row, p.lookups, 'idNumber'));
-    const outcome: Outcome = {
-      row: row.row,
-      status: 'rejected', // until the checks below pass
-      name: (checked.kind === 'ok' ? checked.input.name : withoutBadText(cell(row, p.lookups, 'name'))) || null,
-      idMasked: rawId ? maskIdNumber(rawId) : null,
-      errors: [],
-    };
-    const entry: PlannedRow = { outcome };
+  for (const { entry, hash } of checked) {
     planned.push(entry);
-    if (checked.kind === 'bad') {
-      outcome.errors = checked.errors;
-      continue;
-    }
-    const prepared = prepareResident(p.keys, checked.input, p.today, p.intervals);
-    if (!prepared.ok) {
-      outcome.errors = prepared.problems.map((x) => rowError(x.path, x.key, x.params));
-      continue;
-    }
-    outcome.idMasked = prepared.values.idMasked;
-    const hash = prepared.values.idHash;
+    if (hash === undefined) continue;
     const first = seen.get(hash);
     if (first !== undefined) {
-      outcome.errors = [rowError('idNumber', 'import.duplicateInFile', { row: first })];
+      Object.assign(entry, { values: undefined, input: undefined });
+      entry.outcome.errors = [rowError('idNumber', 'import.duplicateInFile', { row: first })];
       continue;
     }
-    seen.set(hash, row.row);
-    entry.values = prepared.values;
-    entry.input = checked.input;
-    candidates.push({ entry, hash, input: checked.input });
+    seen.set(hash, entry.outcome.row);
+    candidates.push({ entry, hash, input: entry.input! });
   }
   return { planned, candidates };
 }

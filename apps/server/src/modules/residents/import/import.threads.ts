@@ -1,0 +1,110 @@
+// The import's threads: checking and preparing rows (sealing, blind indexes, pinyin) is most of
+// an import's work and needs no database, so a large file's slices are sent to a small pool of
+// worker threads (one per core, at most 4) while the main thread keeps the database and answers
+// requests. The pool starts with the first large import and stays (unref'd: it never keeps the
+// process alive). A Keys not made from a key file, a small file, or a thread that fails falls
+// back to the same work in the main thread (import.plan.ts checkSlice).
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { keyFileOf, uuidv7, type KeyFile, type Keys } from '@wushe/db';
+import type { SheetRow } from './import.parse.ts';
+import { checkSlice, planInputOf, type CheckedRow, type PlanSpec } from './import.plan.ts';
+
+export type ToThread =
+  | { kind: 'setup'; job: string; spec: PlanSpec; keyFile: KeyFile }
+  | { kind: 'end'; job: string }
+  | { kind: 'rows'; job: string; id: number; rows: SheetRow[] };
+
+type FromThread = { ready: true } | { id: number; rows: CheckedRow[] } | { id: number; error: string };
+
+interface Thread {
+  worker: Worker;
+  /** Loaded (a thread compiles the sources first: a second or more). */
+  ready: Promise<void>;
+  isReady: boolean;
+  pending: Map<number, { resolve: (rows: CheckedRow[]) => void; reject: (e: Error) => void }>;
+}
+
+export const THREADS = Math.max(1, Math.min(4, os.availableParallelism()));
+
+/** Slices planned in the pool and slices that fell back to the main thread (for tests and logs). */
+export const threadStats = { inPool: 0, fellBack: 0 };
+
+let pool: Thread[] | null = null;
+let nextId = 0;
+
+function startThread(): Thread {
+  const worker = new Worker(new URL('./import.thread.mjs', import.meta.url));
+  let loaded = () => {};
+  const t: Thread = { worker, ready: new Promise((resolve) => (loaded = resolve)), isReady: false, pending: new Map() };
+  worker.unref();
+  worker.on('message', (m: FromThread) => {
+    if ('ready' in m) {
+      t.isReady = true;
+      return loaded();
+    }
+    const p = t.pending.get(m.id);
+    t.pending.delete(m.id);
+    if ('error' in m) p?.reject(new Error(m.error));
+    else p?.resolve(m.rows);
+  });
+  const fail = (e: Error) => {
+    for (const p of t.pending.values()) p.reject(e);
+    t.pending.clear();
+    if (pool) pool = pool.filter((x) => x !== t); // a new one starts in its place at the next job
+  };
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`import thread exited (${code})`)));
+  return t;
+}
+
+function threads(): Thread[] {
+  pool ??= [];
+  while (pool.length < THREADS) pool.push(startThread());
+  return pool;
+}
+
+/** Starts the pool; resolves when every thread has loaded. */
+export async function startThreads(): Promise<void> {
+  await Promise.all(threads().map((t) => t.ready));
+}
+
+export interface SlicePlanner {
+  /** Slices planned ahead of the one being written. */
+  ahead: number;
+  plan(slice: SheetRow[]): Promise<CheckedRow[]>;
+  end(): void;
+}
+
+/** Plans slices in the pool when `large` and the keys allow it, else in this thread. */
+export function slicePlanner(spec: PlanSpec, keys: Keys, large: boolean): SlicePlanner {
+  const local = planInputOf(spec, keys);
+  const inThread = (slice: SheetRow[]) => checkSlice(local, slice);
+  const keyFile = keyFileOf(keys);
+  if (!large || !keyFile) return { ahead: 1, plan: inThread, end: () => undefined };
+  const job = uuidv7();
+  const setUp = new Set<Thread>();
+  let turn = 0;
+  const post = (t: Thread, m: ToThread) => t.worker.postMessage(m);
+  return {
+    ahead: THREADS + 1,
+    plan(slice) {
+      // Until a thread has loaded, slices are planned here.
+      const ready = threads().filter((x) => x.isReady);
+      if (!ready.length) return inThread(slice);
+      const t = ready[turn++ % ready.length]!;
+      if (!setUp.has(t)) post(t, { kind: 'setup', job, spec, keyFile });
+      setUp.add(t);
+      const id = nextId++;
+      const done = new Promise<CheckedRow[]>((resolve, reject) => t.pending.set(id, { resolve, reject }));
+      post(t, { kind: 'rows', job, id, rows: slice });
+      return done.then(
+        (rows) => (threadStats.inPool++, rows),
+        () => (threadStats.fellBack++, inThread(slice)),
+      );
+    },
+    end() {
+      for (const t of setUp) post(t, { kind: 'end', job });
+    },
+  };
+}
