@@ -64,11 +64,15 @@ export function useListState<F extends Query>(initialFilters: F, defaultSort?: s
 
   /** The filters as the page first showed them (an empty list then is really empty). */
   const isDefault = JSON.stringify(filters) === JSON.stringify(initial);
+  /** Which filters differ from the first ones (the folded filter button counts them on a phone). */
+  const changed = [...new Set([...Object.keys(filters), ...Object.keys(initial)])].filter(
+    (k) => JSON.stringify(filters[k]) !== JSON.stringify(initial[k]),
+  );
   const reset = () => {
     setFilters(initial);
     setPage(1);
     setGeneration((g) => g + 1);
   };
 
-  return { query, filters, setFilter, setSort: changeSort, onTableChange, pagination, sortOrder, isDefault, reset, generation };
+  return { query, filters, setFilter, setSort: changeSort, onTableChange, pagination, sortOrder, isDefault, changed, reset, generation };
 }

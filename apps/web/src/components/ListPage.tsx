@@ -1,7 +1,10 @@
 // The one list page: title, search, filter slots, server paging and sort, column settings
 // (remembered per list in localStorage), Excel export and an empty state with a call to action.
-import type { ReactNode } from 'react';
-import { Button, Card, Empty, Flex, Grid, Input, Table, Typography, type TableColumnType, type TableProps } from 'antd';
+// On a phone the filters fold away behind one button (with the count of those set), so the rows
+// come first.
+import { useState, type ReactNode } from 'react';
+import { Badge, Button, Card, Empty, Flex, Grid, Input, Table, Typography, type TableColumnType, type TableProps } from 'antd';
+import { FilterOutlined } from '@ant-design/icons';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { Query } from '../api/client.ts';
 import type { Page } from '../api/query.ts';
@@ -46,6 +49,10 @@ export function ListPage<T extends object, F extends Query>(props: ListPageProps
   const settings = useColumnSettings(id, columns);
   // Filters narrowed by the user: an empty answer then says so and offers to clear them.
   const filtered = !!list && !list.isDefault;
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const folded = narrow && !!filters && !filtersOpen;
+  // The search box shows on its own; the button counts the other filters set.
+  const setCount = (list?.changed ?? []).filter((k) => k !== (search?.field ?? 'q')).length;
 
   const shown = columns
     .filter((c) => settings.visible(c.key))
@@ -81,7 +88,14 @@ export function ListPage<T extends object, F extends Query>(props: ListPageProps
               style={{ width: narrow ? '100%' : (search.width ?? 220), maxWidth: '100%' }}
             />
           )}
-          {filters}
+          {narrow && filters && (
+            <Badge count={setCount} size="small">
+              <Button icon={<FilterOutlined />} aria-expanded={filtersOpen} onClick={() => setFiltersOpen((o) => !o)}>
+                {t('list.filters')}
+              </Button>
+            </Badge>
+          )}
+          {!folded && filters}
           <Flex gap={8} wrap style={{ marginLeft: 'auto' }}>
             {exportTo && (
               <ExportButton

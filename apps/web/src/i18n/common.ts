@@ -66,6 +66,7 @@ export const COMMON_STRINGS = {
   'list.empty': { zh: '暂无数据', en: 'Nothing here yet' },
   'list.emptyFiltered': { zh: '没有符合条件的记录', en: 'Nothing matches these filters' },
   'list.clearFilters': { zh: '清除筛选', en: 'Clear filters' },
+  'list.filters': { zh: '筛选', en: 'Filters' },
   'form.discardTitle': { zh: '放弃未保存的修改？', en: 'Discard unsaved changes?' },
   'form.discard': { zh: '放弃修改', en: 'Discard' },
   'form.keepEditing': { zh: '继续编辑', en: 'Keep editing' },
