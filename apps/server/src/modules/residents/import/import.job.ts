@@ -3,7 +3,7 @@
 // whichever instance takes it runs it (import.worker.ts) while the person watches its
 // progress: validating → importing → done (or failed).
 import crypto from 'node:crypto';
-import { inLang, shanghaiToday, translate, type ImportJob } from '@wushe/core';
+import { inLang, shanghaiToday, stationPrefix, translate, type ImportJob } from '@wushe/core';
 import { uuidv7, type Db } from '@wushe/db';
 import { appendAudit, byActor } from '../../../audit/audit.ts';
 import type { Ctx } from '../../../context.ts';
@@ -27,6 +27,7 @@ import {
   type JobRow,
 } from './import.repo.ts';
 import { loadVisitIntervals } from '../../settings/settings.repo.ts';
+import { workersByUsername } from '../residents.assign.repo.ts';
 
 /** The queue the imports run on. */
 export const IMPORT_QUEUE = 'resident-import';
@@ -168,10 +169,12 @@ export async function runImport(
   live.set(id, { processed: 0, counts: countOutcomes([]) });
   try {
     const areaCodes = [...new Set(data.map((r) => cell(r, { index }, 'areaCode')))];
-    const { codes, areas, intervals } = await ctx.db.run(async (db) => ({
+    const usernames = [...new Set(data.map((r) => cell(r, { index }, 'worker')).filter(Boolean))];
+    const { codes, areas, intervals, workers } = await ctx.db.run(async (db) => ({
       codes: await codeEntries(db),
       areas: await areaLevels(db, ctx.scope, areaCodes),
       intervals: await loadVisitIntervals(db),
+      workers: await workersByUsername(db, ctx.scope, usernames), // issue 8: the worker column
     }));
     const plan: PlanInput = {
       lookups: {
@@ -180,6 +183,7 @@ export async function runImport(
         assistance: codeLookup(codes.assistance_status ?? []),
         areas,
         lang: ctx.lang,
+        workers: new Map(workers.map((w) => [w.username.toLowerCase(), { id: w.id, station: stationPrefix(w.areaCode) }])),
       },
       keys: ctx.keys,
       today: shanghaiToday(ctx.now),
