@@ -89,14 +89,14 @@ describe('responsible worker and hand-made follow-ups', () => {
     expect((await sw.post('/api/v1/residents/assign', { ids: [r.id], workerId: sw.actor.id })).statusCode).toBe(403);
     expect((await volunteer.post('/api/v1/residents/assign', { ids: [r.id], workerId: sw.actor.id })).statusCode).toBe(403);
     expect((await head.post('/api/v1/residents/assign', { ids: [js.id], workerId: sw.actor.id })).statusCode).toBe(404);
-    expect(
-      (await head.post('/api/v1/residents/assign', { filter: { area: '350206005000' }, workerId: sw.actor.id })).statusCode,
-    ).toBe(404);
+    expect((await head.post('/api/v1/residents/assign', { filter: { area: '350206005000' }, workerId: sw.actor.id })).statusCode).toBe(404);
     // The district may assign, but not 金山's residents to 江头's worker.
     const cross = await huli.post('/api/v1/residents/assign', { ids: [r.id, js.id], workerId: sw.actor.id }, { 'accept-language': 'en' });
     expect(cross.statusCode).toBe(400);
     expect(cross.json().errors[0].message).toBe('1 of these residents are outside the worker’s station');
-    expect((await huli.post('/api/v1/residents/assign', { ids: [js.id], workerId: jinshan.actor.id })).json()).toMatchObject({ changed: 1 });
+    expect((await huli.post('/api/v1/residents/assign', { ids: [js.id], workerId: jinshan.actor.id })).json()).toMatchObject({
+      changed: 1,
+    });
   });
 
   it('registration defaults to the registering worker; only an assigner picks someone else', async () => {
@@ -144,7 +144,9 @@ describe('responsible worker and hand-made follow-ups', () => {
     expect(past.statusCode).toBe(400);
     expect(paths(past.json())).toEqual(['dueAt']);
     expect(paths((await sw.post('/api/v1/follow-ups', { residentId: r.id, dueAt })).json())).toEqual(['reason']);
-    expect((await sw.post('/api/v1/follow-ups', { residentId: r.id, reason: '改派', dueAt, assignedTo: head.actor.id })).statusCode).toBe(403);
+    expect((await sw.post('/api/v1/follow-ups', { residentId: r.id, reason: '改派', dueAt, assignedTo: head.actor.id })).statusCode).toBe(
+      403,
+    );
     expect((await volunteer.post('/api/v1/follow-ups', { residentId: r.id, reason: '看望', dueAt })).statusCode).toBe(403);
     const js = await createResident(t, { areaCode: JS });
     expect((await sw.post('/api/v1/follow-ups', { residentId: js.id, reason: '看望', dueAt })).statusCode).toBe(404);

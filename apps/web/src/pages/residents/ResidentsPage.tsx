@@ -1,6 +1,6 @@
 // 服务对象: one search box, filters, sort, paging, masked columns, export, import, register.
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Button, Checkbox, Select, Space, Tag } from 'antd';
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { RESIDENT_STATUSES, type ResidentSummary } from '@wushe/core';
@@ -13,6 +13,7 @@ import { ListPage, type ListColumn } from '../../components/ListPage.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatDate } from '../../fmt.ts';
 import { ImportModal } from './ImportModal.tsx';
+import { AssignModal } from './AssignModal.tsx';
 import { CareLevelTag, DueTag } from './tags.tsx';
 
 type Filters = {
@@ -23,6 +24,8 @@ type Filters = {
   assistanceStatus?: string;
   overdue?: string;
   status?: string;
+  mine?: string;
+  unassigned?: string;
 };
 
 const SORTS = ['nextDueOn', '-nextDueOn', 'name', 'careLevel', '-registeredOn', 'areaCode'] as const;
@@ -32,7 +35,15 @@ export function ResidentsPage() {
   const actor = useActor();
   const navigate = useNavigate();
   const canWrite = actor.permissions.includes('resident.write');
-  const list = useListState<Filters>({}, 'nextDueOn');
+  const canAssign = actor.permissions.includes('resident.assign');
+  // `/residents?unassigned=true` (a head's link) and `?mine=true` open the list so filtered.
+  const [params] = useSearchParams();
+  const list = useListState<Filters>(
+    { unassigned: params.get('unassigned') ?? undefined, mine: params.get('mine') ?? undefined, area: params.get('area') ?? undefined },
+    'nextDueOn',
+  );
+  const [selected, setSelected] = useState<string[]>([]);
+  const [assigning, setAssigning] = useState(false);
   const residents = useResidents(list.query);
   const categories = useCodeLabels('resident_category');
   const assistance = useCodeLabels('assistance_status');
@@ -132,6 +143,20 @@ export function ResidentsPage() {
         </>
       }
       emptyAction={register}
+      selection={
+        canAssign
+          ? {
+              keys: selected,
+              onChange: setSelected,
+              always: true,
+              actions: (
+                <Button disabled={!residents.data?.total} onClick={() => setAssigning(true)}>
+                  {t('assign.action')}
+                </Button>
+              ),
+            }
+          : undefined
+      }
       filters={
         <>
           <AreaPicker
@@ -184,6 +209,20 @@ export function ResidentsPage() {
           >
             {t('res.overdueOnly')}
           </Checkbox>
+          <Checkbox
+            checked={list.filters.mine === 'true'}
+            onChange={(e) => list.setFilter('mine', e.target.checked ? 'true' : undefined)}
+            style={{ alignSelf: 'center' }}
+          >
+            {t('assign.mine')}
+          </Checkbox>
+          <Checkbox
+            checked={list.filters.unassigned === 'true'}
+            onChange={(e) => list.setFilter('unassigned', e.target.checked ? 'true' : undefined)}
+            style={{ alignSelf: 'center' }}
+          >
+            {t('assign.unassigned')}
+          </Checkbox>
           <Select
             aria-label={t('res.sort')}
             style={{ width: 190 }}
@@ -195,6 +234,18 @@ export function ResidentsPage() {
       }
     >
       {importing && <ImportModal onClose={() => setImporting(false)} />}
+      {assigning && (
+        <AssignModal
+          ids={selected}
+          filter={list.query}
+          total={residents.data?.total ?? 0}
+          area={list.filters.area}
+          onClose={(done) => {
+            setAssigning(false);
+            if (done) setSelected([]);
+          }}
+        />
+      )}
     </ListPage>
   );
 }
