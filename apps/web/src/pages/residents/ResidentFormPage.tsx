@@ -14,6 +14,7 @@ import { DuplicateModal } from './DuplicateModal.tsx';
 import { ConsentFields, GuardianFields, PeopleList } from './FormSections.tsx';
 import { useIntervalText } from './tags.tsx';
 import { ALIAS, filled, initialValues, today, type Values } from './formValues.ts';
+import { WorkerField } from './WorkerField.tsx';
 
 export function ResidentFormPage() {
   const { id } = useParams();
@@ -103,6 +104,9 @@ export function ResidentFormPage() {
       ...(v.phone ? { phone: v.phone } : {}),
       ...(v.healthNotes ? { healthNotes: v.healthNotes } : {}),
       ...(levelChanged ? { careLevelReason: v.careLevelReason } : {}),
+      ...(v.assignedWorkerId !== undefined && v.assignedWorkerId !== record.assignedWorkerId
+        ? { assignedWorkerId: v.assignedWorkerId ?? null }
+        : {}),
       ...(changed('householdMembers') ? { householdMembers: v.householdMembers } : {}),
       ...(changed('emergencyContacts') ? { emergencyContacts: v.emergencyContacts } : {}),
       ...(changed('guardian') ? { guardian } : {}),
@@ -227,6 +231,7 @@ export function ResidentFormPage() {
               />
             </Form.Item>
           </Col>
+          <WorkerField col={col} />
           {levelChanged && (
             <Col xs={24}>
               <Form.Item
