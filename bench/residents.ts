@@ -26,6 +26,7 @@ import { IMPORT_ROWS, importRows, toCsv, toXlsx } from './residents-files.ts';
 import { forgetImports, reuseKept, saveKept, type Prepared } from './residents-kept.ts';
 import { median, pct, seq, timeOnce, writeResidentsReport, type Figure } from './residents-report.ts';
 import { login, startServer, type RunningServer } from './server.ts';
+import { benchAssign } from './residents-assign.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -344,6 +345,7 @@ async function main() {
       });
       if (ci.accepted !== IMPORT_ROWS) log(`WARNING: the CSV import accepted ${ci.accepted} of ${IMPORT_ROWS} rows`);
     }
+    if (runs('assign')) figures.push(...(await benchAssign(url, base, USER, log))); // issue 8: bulk assignment
     if (ONLY && !benchLabel()) {
       // A partial run (development): figures on the console only, nothing recorded unless BENCH_LABEL names it.
       for (const f of figures)

@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createResident, idNumber, userId } from './factories.ts';
 import { startTestApp, type Session, type TestApp } from './harness.ts';
+import { csvOf, HEADERS, importFile, person, reportOf } from './import-fixtures.ts';
 
 const JT_A = '350206004001';
 const JT_B = '350206004002';
@@ -88,14 +89,14 @@ describe('responsible worker and hand-made follow-ups', () => {
     expect((await sw.post('/api/v1/residents/assign', { ids: [r.id], workerId: sw.actor.id })).statusCode).toBe(403);
     expect((await volunteer.post('/api/v1/residents/assign', { ids: [r.id], workerId: sw.actor.id })).statusCode).toBe(403);
     expect((await head.post('/api/v1/residents/assign', { ids: [js.id], workerId: sw.actor.id })).statusCode).toBe(404);
-    expect(
-      (await head.post('/api/v1/residents/assign', { filter: { area: '350206005000' }, workerId: sw.actor.id })).statusCode,
-    ).toBe(404);
+    expect((await head.post('/api/v1/residents/assign', { filter: { area: '350206005000' }, workerId: sw.actor.id })).statusCode).toBe(404);
     // The district may assign, but not 金山's residents to 江头's worker.
     const cross = await huli.post('/api/v1/residents/assign', { ids: [r.id, js.id], workerId: sw.actor.id }, { 'accept-language': 'en' });
     expect(cross.statusCode).toBe(400);
     expect(cross.json().errors[0].message).toBe('1 of these residents are outside the worker’s station');
-    expect((await huli.post('/api/v1/residents/assign', { ids: [js.id], workerId: jinshan.actor.id })).json()).toMatchObject({ changed: 1 });
+    expect((await huli.post('/api/v1/residents/assign', { ids: [js.id], workerId: jinshan.actor.id })).json()).toMatchObject({
+      changed: 1,
+    });
   });
 
   it('registration defaults to the registering worker; only an assigner picks someone else', async () => {
@@ -143,7 +144,9 @@ describe('responsible worker and hand-made follow-ups', () => {
     expect(past.statusCode).toBe(400);
     expect(paths(past.json())).toEqual(['dueAt']);
     expect(paths((await sw.post('/api/v1/follow-ups', { residentId: r.id, dueAt })).json())).toEqual(['reason']);
-    expect((await sw.post('/api/v1/follow-ups', { residentId: r.id, reason: '改派', dueAt, assignedTo: head.actor.id })).statusCode).toBe(403);
+    expect((await sw.post('/api/v1/follow-ups', { residentId: r.id, reason: '改派', dueAt, assignedTo: head.actor.id })).statusCode).toBe(
+      403,
+    );
     expect((await volunteer.post('/api/v1/follow-ups', { residentId: r.id, reason: '看望', dueAt })).statusCode).toBe(403);
     const js = await createResident(t, { areaCode: JS });
     expect((await sw.post('/api/v1/follow-ups', { residentId: js.id, reason: '看望', dueAt })).statusCode).toBe(404);
@@ -205,5 +208,26 @@ describe('responsible worker and hand-made follow-ups', () => {
     const res = await sw.post(`/api/v1/residents/${r.id}/assessments`, phq9Urgent());
     expect(res.json().urgentFollowUp.dueAt).toBe(new Date(`${addDays(today, 1)}T23:59:59+08:00`).toISOString());
     expect((await sw.get('/api/v1/settings/urgent-follow-up')).json()).toEqual({ days: 1 });
+  });
+
+  it('the import reads the responsible worker by username; an unknown one rejects that row with a clear message', async () => {
+    const headers = [...HEADERS, '责任社工账号'];
+    const rowsIn = [
+      person(901, { 所在社区代码: JT_A, 责任社工账号: 'Jiangtou.SW' } as never),
+      person(902, { 所在社区代码: JT_A, 责任社工账号: 'nobody.here' } as never),
+      person(903, { 所在社区代码: JT_A, 责任社工账号: 'volunteer.demo' } as never),
+      person(904, { 所在社区代码: JT_A }),
+    ];
+    const job = await importFile(t, head, Buffer.from(csvOf(rowsIn, headers)), 'workers.csv', 'valid_rows');
+    expect(job).toMatchObject({ status: 'done', accepted: 2, rejected: 2 });
+    const report = await reportOf(head, job.id);
+    expect(report.filter((r) => r.status === 'rejected').map((r) => r.errors)).toEqual([
+      [{ column: '责任社工账号', message: '找不到在职社工账号“nobody.here”（或其不属于该社区所在站点）' }],
+      [{ column: '责任社工账号', message: '找不到在职社工账号“volunteer.demo”（或其不属于该社区所在站点）' }],
+    ]);
+    const stored = await owner<{ name: string; w: string | null }>(
+      sql`SELECT name, assigned_worker_id AS w FROM residents WHERE name IN (${rowsIn[0]!.姓名 as string}, ${rowsIn[3]!.姓名 as string}) ORDER BY name`,
+    );
+    expect(stored.map((r) => r.w).sort()).toEqual([sw.actor.id, null].sort());
   });
 });

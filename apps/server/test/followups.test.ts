@@ -83,7 +83,8 @@ describe('follow-ups API', () => {
       outcome: null,
     });
     expect(item.reason).toContain('PHQ-9');
-    expect(new Date(item.dueAt).getTime()).toBeGreaterThan(Date.now() + 47 * 3_600_000);
+    // Due by the end of today in Asia/Shanghai (issue 8: suicide-risk protocols expect the same day).
+    expect(item.dueAt).toBe(new Date(`${today}T23:59:59+08:00`).toISOString());
     // The head sees it in scope, not as assigned to them; another street does not see it.
     expect(ids(await head.get(`/api/v1/follow-ups?residentId=${r.id}`))).toEqual([item.id]);
     expect(ids(await head.get(`/api/v1/follow-ups?residentId=${r.id}&mine=true`))).toEqual([]);

@@ -40,7 +40,7 @@ describe('template', () => {
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     const headers = (ws.getRow(1).values as unknown[]).slice(1);
-    expect(headers).toEqual([...HEADERS]);
+    expect(headers).toEqual([...HEADERS, '责任社工账号']); // issue 8: the responsible worker by username
     const idCol = HEADERS.indexOf('证件号码') + 1;
     expect(String(ws.getRow(2).getCell(idCol).value)).toContain('请设为文本格式，18 位');
     expect(ws.getRow(2).getCell(1).font?.italic).toBe(true);

@@ -38,12 +38,14 @@ export interface ListPageProps<T, F extends Query> {
   emptyAction?: ReactNode;
   /** More antd Table props (expandable rows, row styles). */
   table?: Omit<TableProps<T>, 'columns' | 'dataSource' | 'rowKey' | 'pagination' | 'onChange' | 'loading'>;
+  /** Row selection: the selected keys, and the actions on them shown above the table while any are selected (or always, `always`). */
+  selection?: { keys: string[]; onChange: (keys: string[]) => void; actions: ReactNode; always?: boolean };
   /** Modals and drawers the page opens. */
   children?: ReactNode;
 }
 
 export function ListPage<T extends object, F extends Query>(props: ListPageProps<T, F>) {
-  const { id, title, rowKey, columns, data, list, search, filters, exportTo, actions, emptyAction, table, children } = props;
+  const { id, title, rowKey, columns, data, list, search, filters, exportTo, actions, emptyAction, table, selection, children } = props;
   const { t } = useI18n();
   const narrow = !Grid.useBreakpoint().md;
   const settings = useColumnSettings(id, columns);
@@ -110,8 +112,36 @@ export function ListPage<T extends object, F extends Query>(props: ListPageProps
           </Flex>
         </Flex>
       )}
+      {selection && (selection.always || selection.keys.length > 0) && (
+        <Flex
+          wrap
+          gap={8}
+          align="center"
+          style={{ marginBottom: 12 }}
+          role="toolbar"
+          aria-label={t('list.selected', { n: selection.keys.length })}
+        >
+          {selection.keys.length > 0 && (
+            <>
+              <Typography.Text>{t('list.selected', { n: selection.keys.length })}</Typography.Text>
+              <Button size="small" type="link" onClick={() => selection.onChange([])}>
+                {t('list.clearSelection')}
+              </Button>
+            </>
+          )}
+          {selection.actions}
+        </Flex>
+      )}
       <Table<T>
         rowKey={rowKey}
+        rowSelection={
+          selection && {
+            selectedRowKeys: selection.keys,
+            // Kept across pages, so rows picked on page 1 and 2 are assigned together.
+            preserveSelectedRowKeys: true,
+            onChange: (keys) => selection.onChange(keys.map(String)),
+          }
+        }
         size="middle"
         columns={shown}
         dataSource={data.data?.items}

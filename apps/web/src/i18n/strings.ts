@@ -4,6 +4,7 @@
 import type { MessageKey } from '@wushe/core';
 import { ACCOUNT_STRINGS } from './account.ts';
 import { AREAS_STRINGS } from './areas.ts';
+import { ASSIGN_STRINGS } from './assign.ts';
 import { ASSESS_STRINGS } from './assess.ts';
 import { AUDIT_STRINGS } from './audit.ts';
 import { COMMON_STRINGS } from './common.ts';
@@ -40,6 +41,7 @@ export const CATALOGS = {
   exports: EXPORTS_STRINGS,
   print: PRINT_STRINGS,
   transfers: TRANSFERS_STRINGS,
+  assign: ASSIGN_STRINGS,
 } as const;
 
 type Catalogs = typeof CATALOGS;

@@ -13,6 +13,7 @@ import {
   type InstrumentDefinition,
 } from '@wushe/core';
 import { useCreateAssessment, useInstruments } from '../../api/assessments.ts';
+import { formatDateTime } from '../../fmt.ts';
 import { useResident } from '../../api/residents.ts';
 import { useProblem } from '../../api/forms.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -102,7 +103,7 @@ export function AssessPage() {
     if (!inst) return;
     setSaving(true);
     try {
-      await create.mutateAsync({
+      const saved = await create.mutateAsync({
         instrumentCode: inst.code,
         instrumentVersion: inst.version,
         reason,
@@ -113,6 +114,14 @@ export function AssessPage() {
         overrideReason,
       });
       message.success(t('assess.saved'));
+      // An urgent flag: the same-day task and who was alerted, said at once (the bell and the
+      // follow-up lists refresh with the mutation).
+      const u = saved.urgentFollowUp;
+      if (u)
+        message.warning(
+          t('assess.urgentTold', { due: formatDateTime(u.dueAt), who: u.alerted.join('、') || t('assess.urgentNobody') }),
+          10,
+        );
       navigate(`/residents/${r.id}`);
     } catch (e) {
       showProblem(e);

@@ -15,6 +15,7 @@ import { TakenOffer } from '../transfers/TakenOffer.tsx';
 import { ConsentFields, GuardianFields, PeopleList } from './FormSections.tsx';
 import { useIntervalText } from './tags.tsx';
 import { ALIAS, filled, initialValues, today, type Values } from './formValues.ts';
+import { WorkerField } from './WorkerField.tsx';
 
 export function ResidentFormPage() {
   const { id } = useParams();
@@ -109,6 +110,9 @@ export function ResidentFormPage() {
       ...(v.phone ? { phone: v.phone } : {}),
       ...(v.healthNotes ? { healthNotes: v.healthNotes } : {}),
       ...(levelChanged ? { careLevelReason: v.careLevelReason } : {}),
+      ...(v.assignedWorkerId !== undefined && v.assignedWorkerId !== record.assignedWorkerId
+        ? { assignedWorkerId: v.assignedWorkerId ?? null }
+        : {}),
       ...(changed('householdMembers') ? { householdMembers: v.householdMembers } : {}),
       ...(changed('emergencyContacts') ? { emergencyContacts: v.emergencyContacts } : {}),
       ...(changed('guardian') ? { guardian } : {}),
@@ -233,6 +237,7 @@ export function ResidentFormPage() {
               />
             </Form.Item>
           </Col>
+          <WorkerField col={col} />
           {levelChanged && (
             <Col xs={24}>
               <Form.Item

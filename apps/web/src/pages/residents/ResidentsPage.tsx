@@ -16,6 +16,7 @@ import { ListPage, type ListColumn } from '../../components/ListPage.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { businessToday, formatDate } from '../../fmt.ts';
 import { ImportModal } from './ImportModal.tsx';
+import { AssignModal } from './AssignModal.tsx';
 import { CareLevelTag, DueTag } from './tags.tsx';
 
 type Filters = {
@@ -34,6 +35,7 @@ type Filters = {
   /** From a coverage figure: registered | covered | uncovered | overdue on asOf, in area then. */
   coverage?: string;
   asOf?: string;
+  mine?: string;
 };
 
 // Filters a figure elsewhere (coverage, 工作台) opens the list with: /residents?area=…&coverage=overdue&asOf=….
@@ -51,6 +53,7 @@ const URL_FILTERS = [
   'withoutAssessment',
   'coverage',
   'asOf',
+  'mine',
 ] as const;
 const SORTS = ['nextDueOn', '-nextDueOn', 'name', 'careLevel', '-registeredOn', 'areaCode'] as const;
 
@@ -60,7 +63,11 @@ export function ResidentsPage() {
   const navigate = useNavigate();
   const canWrite = actor.permissions.includes('resident.write');
   const canUnmask = actor.permissions.includes('resident.export.unmasked');
+  const canAssign = actor.permissions.includes('resident.assign');
+  // `/residents?unassigned=true` (a head's link) and `?mine=true` open the list so filtered.
   const list = useListState<Filters>(useUrlFilters(URL_FILTERS, ['careLevel']) as Filters, 'nextDueOn');
+  const [selected, setSelected] = useState<string[]>([]);
+  const [assigning, setAssigning] = useState(false);
   const residents = useResidents(list.query);
   const categories = useCodeLabels('resident_category');
   const assistance = useCodeLabels('assistance_status');
@@ -166,6 +173,20 @@ export function ResidentsPage() {
         </>
       }
       emptyAction={register}
+      selection={
+        canAssign
+          ? {
+              keys: selected,
+              onChange: setSelected,
+              always: true,
+              actions: (
+                <Button disabled={!residents.data?.total} onClick={() => setAssigning(true)}>
+                  {t('assign.action')}
+                </Button>
+              ),
+            }
+          : undefined
+      }
       filters={
         <>
           <LinkedFilterTags list={list} />
@@ -235,6 +256,20 @@ export function ResidentsPage() {
           >
             {t('res.overdueOnly')}
           </Checkbox>
+          <Checkbox
+            checked={list.filters.mine === 'true'}
+            onChange={(e) => list.setFilter('mine', e.target.checked ? 'true' : undefined)}
+            style={{ alignSelf: 'center' }}
+          >
+            {t('assign.mine')}
+          </Checkbox>
+          <Checkbox
+            checked={list.filters.unassigned === 'true'}
+            onChange={(e) => list.setFilter('unassigned', e.target.checked ? 'true' : undefined)}
+            style={{ alignSelf: 'center' }}
+          >
+            {t('assign.unassigned')}
+          </Checkbox>
           <Select
             aria-label={t('res.sort')}
             style={{ width: 190 }}
@@ -246,6 +281,18 @@ export function ResidentsPage() {
       }
     >
       {importing && <ImportModal onClose={() => setImporting(false)} />}
+      {assigning && (
+        <AssignModal
+          ids={selected}
+          filter={list.query}
+          total={residents.data?.total ?? 0}
+          area={list.filters.area}
+          onClose={(done) => {
+            setAssigning(false);
+            if (done) setSelected([]);
+          }}
+        />
+      )}
     </ListPage>
   );
 }

@@ -21,6 +21,8 @@ export interface Values {
   assistanceStatus?: string | null;
   careLevel: number;
   careLevelReason?: string;
+  /** 责任社工: shown to those who assign (a worker registering is the default, server-side). */
+  assignedWorkerId?: string | null;
   healthNotes?: string;
   notes?: string;
   consent: { purpose: string; date: Dayjs; givenBy: string; byGuardian: boolean };
@@ -59,6 +61,7 @@ export function initialValues(r: ResidentDetail | null, t: Translate): Partial<V
     categories: r.categories,
     assistanceStatus: r.assistanceStatus,
     careLevel: r.careLevel,
+    assignedWorkerId: r.assignedWorkerId,
     notes: r.notes ?? undefined,
     consent: r.consent
       ? { ...r.consent, date: dayjs(r.consent.date) }

@@ -34,7 +34,8 @@ export type ColumnKey =
   | 'notes'
   | 'consentPurpose'
   | 'consentDate'
-  | 'consentBy';
+  | 'consentBy'
+  | 'worker';
 
 const col = (
   key: ColumnKey,
@@ -84,6 +85,8 @@ export const IMPORT_COLUMNS: ColumnDef[] = [
   col('consentBy', '同意人', 'Consent given by', 10, '必填；未成年人填监护人姓名', 'Required; for a minor, the guardian', {
     required: true,
   }),
+  // Issue 8: the responsible worker, by account name (an active social worker of the community's station).
+  col('worker', '责任社工账号', 'Responsible worker (username)', 16, '选填；社工的登录账号', 'Optional; the worker’s username'),
 ];
 
 export const columnTitle = (c: ColumnDef, lang: Lang) => inLang(lang, c);

@@ -3,7 +3,7 @@
 // whichever instance takes it runs it (import.worker.ts) while the person watches its
 // progress: validating → importing → done (or failed).
 import crypto from 'node:crypto';
-import { inLang, shanghaiToday, translate, type ImportJob } from '@wushe/core';
+import { inLang, shanghaiToday, stationPrefix, translate, type ImportJob } from '@wushe/core';
 import { uuidv7, type Db } from '@wushe/db';
 import { appendAudit, byActor } from '../../../audit/audit.ts';
 import type { Ctx } from '../../../context.ts';
@@ -28,6 +28,7 @@ import {
   type JobRow,
 } from './import.repo.ts';
 import { loadVisitIntervals } from '../../settings/settings.repo.ts';
+import { workersByUsername } from '../residents.assign.repo.ts';
 
 /** The queue the imports run on. */
 export const IMPORT_QUEUE = 'resident-import';
@@ -180,10 +181,12 @@ export async function runImport(
   live.set(id, { processed: 0, counts: countOutcomes([]) });
   try {
     const areaCodes = [...new Set(data.map((r) => cell(r, { index }, 'areaCode')))];
-    const { codes, areas, intervals } = await ctx.db.run(async (db) => ({
+    const usernames = [...new Set(data.map((r) => cell(r, { index }, 'worker')).filter(Boolean))];
+    const { codes, areas, intervals, workers } = await ctx.db.run(async (db) => ({
       codes: await codeEntries(db),
       areas: await areaLevels(db, ctx.scope, areaCodes),
       intervals: await loadVisitIntervals(db),
+      workers: await workersByUsername(db, ctx.scope, usernames), // issue 8: the worker column
     }));
     const spec: PlanSpec = {
       index,
@@ -191,6 +194,7 @@ export async function runImport(
       assistance: codes.assistance_status ?? [],
       areas: [...areas],
       lang: ctx.lang,
+      workers: workers.map((w): [string, { id: string; station: string }] => [w.username.toLowerCase(), { id: w.id, station: stationPrefix(w.areaCode) }]),
       today: shanghaiToday(ctx.now),
       intervals,
     };

@@ -99,6 +99,8 @@ export interface PlanSpec {
   /** Area code → level, for the file's areas in the caller's scope. */
   areas: [string, string][];
   lang: Lang;
+  /** The worker column's accounts: lower-cased username → account and station prefix. */
+  workers: [string, { id: string; station: string }][];
   today: string;
   intervals: VisitIntervals;
 }
@@ -110,6 +112,7 @@ export const planInputOf = (s: PlanSpec, keys: Keys): PlanInput => ({
     assistance: codeLookup(s.assistance),
     areas: new Map(s.areas),
     lang: s.lang,
+    workers: new Map(s.workers),
   },
   keys,
   today: s.today,

@@ -21,6 +21,8 @@ export interface Lookups {
   /** Area code → level, for the areas in the caller's scope. */
   areas: Map<string, string>;
   lang: Lang;
+  /** Responsible workers named in the file: lower-case username → id and the station prefix they serve. */
+  workers?: Map<string, { id: string; station: string }>;
 }
 
 export const rowError = (path: string, key: string, params?: Record<string, string | number>): RowError => ({
@@ -94,6 +96,12 @@ export function checkRow(row: SheetRow, l: Lookups): RowResult {
   if (areaCode && !level) errors.push(rowError('areaCode', 'area.unknown'));
   else if (level && level !== 'community' && level !== 'grid') errors.push(rowError('areaCode', 'resident.areaLevel'));
 
+  // The responsible worker by username: unknown, inactive or of another station rejects the row.
+  const workerName = get('worker');
+  const worker = workerName ? l.workers?.get(workerName.toLowerCase()) : undefined;
+  if (workerName && (!worker || !areaCode.startsWith(worker.station)))
+    errors.push(rowError('worker', 'import.workerUnknown', { username: workerName }));
+
   const levelRaw = get('careLevel').replace(/[级級]$/, '');
   const guardianName = get('guardianName');
   const guardianGiven = guardianName || get('guardianRelation') || get('guardianPhone');
@@ -112,6 +120,7 @@ export function checkRow(row: SheetRow, l: Lookups): RowResult {
     guardian: guardianGiven ? { name: guardianName, relation: get('guardianRelation'), phone: get('guardianPhone') } : null,
     emergencyContacts: contactGiven ? [{ name: get('contactName'), relation: get('contactRelation'), phone: get('contactPhone') }] : [],
     healthNotes: get('healthNotes') || null,
+    ...(worker ? { assignedWorkerId: worker.id } : {}),
     notes: get('notes') || null,
     consent: {
       purpose: get('consentPurpose'),
