@@ -84,9 +84,9 @@ describe('finding the header', () => {
     expect(sheet.rows[1]!.followsHeader).toBeUndefined();
   });
 
-  it('in a CSV with a title row and a blank line above the header', () => {
+  it('in a CSV with a title row and a blank line above the header', async () => {
     const csv = `江头街道服务对象台账,,\r\n,,\r\n\r\n序号,姓名,证件号码\r\n1,张三,X\r\n\r\n2,李四,Y\r\n`;
-    const sheet = sheetFromCsv(Buffer.from(csv));
+    const sheet = await sheetFromCsv(Buffer.from(csv));
     expect(sheet.headerRow).toBe(4);
     expect(sheet.headers).toEqual(['序号', '姓名', '证件号码']);
     expect(sheet.rows.map((r) => [r.row, r.cells[1]])).toEqual([
@@ -95,16 +95,16 @@ describe('finding the header', () => {
     ]);
   });
 
-  it('keeps row 1 as the header of a plain file, and the first row when no row names a column', () => {
-    expect(sheetFromCsv(Buffer.from('姓名,证件号码\n张三,1\n')).headerRow).toBe(1);
-    const none = sheetFromCsv(Buffer.from('\nfoo,bar\nbaz,qux\n'));
+  it('keeps row 1 as the header of a plain file, and the first row when no row names a column', async () => {
+    expect((await sheetFromCsv(Buffer.from('姓名,证件号码\n张三,1\n'))).headerRow).toBe(1);
+    const none = await sheetFromCsv(Buffer.from('\nfoo,bar\nbaz,qux\n'));
     expect(none).toMatchObject({ headerRow: 2, headers: ['foo', 'bar'] });
     expect(mapHeaders(none.headers).missing).toContain('姓名');
   });
 
-  it('does not look for the header below the first ten rows', () => {
+  it('does not look for the header below the first ten rows', async () => {
     const titles = Array.from({ length: 10 }, (_, i) => `说明第${i + 1}行`).join('\n');
-    const sheet = sheetFromCsv(Buffer.from(`${titles}\n姓名,证件号码\n张三,1\n`));
+    const sheet = await sheetFromCsv(Buffer.from(`${titles}\n姓名,证件号码\n张三,1\n`));
     expect(sheet.headerRow).toBe(1);
   });
 });

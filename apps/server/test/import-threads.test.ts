@@ -20,6 +20,7 @@ const spec: PlanSpec = {
   assistance: [{ code: 'dibao', labelZh: '低保', labelEn: 'Dibao' }],
   areas: [['350206004001', 'community']],
   lang: 'zh-CN',
+  workers: [],
   today: '2026-11-30',
   intervals: DEFAULT_VISIT_INTERVALS,
 };

@@ -7,7 +7,7 @@
 // 12 months (a new installation's trend is filled at once). Those are computed after the fact
 // from the records as they are then, and marked `backfilled`; only the night's own figure for
 // yesterday is not.
-import { addDays, shanghaiToday, windowStart, type VisitIntervals } from '@wushe/core';
+import { addDays, shanghaiToday, standingBounds, type VisitIntervals } from '@wushe/core';
 import type { Database } from '@wushe/db';
 import type { FastifyBaseLogger } from 'fastify';
 import type { JobDefinition } from '../../jobs/queue.ts';
@@ -44,8 +44,11 @@ async function figuresOn(database: Database, prefix: string, date: string, backf
     await jitOff(db);
     const areas = await snapshotAreas(db, prefix);
     const intervals: VisitIntervals = await loadVisitIntervals(db);
-    const starts = ([1, 2, 3, 4] as const).map((l) => windowStart(date, intervals[l]));
-    const counts = await coverageCounts(db, prefix, Math.max(STREET, prefix.length), date, starts, false);
+    const counts = await coverageCounts(db, prefix, Math.max(STREET, prefix.length), {
+      date,
+      today: false,
+      ...standingBounds(date, intervals),
+    });
     const sums = new Map<string, { registered: number; covered: number }>();
     for (const c of counts) {
       for (const len of new Set([...LEVEL_LENGTHS.filter((l) => l >= prefix.length), prefix.length])) {

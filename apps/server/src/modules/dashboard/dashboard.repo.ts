@@ -3,23 +3,23 @@
 // the list it links to agree.
 import { inArea, rows, type Db } from '@wushe/db';
 import { sql } from 'drizzle-orm';
-import { windowStartOf } from '../coverage/coverage.repo.ts';
+import { standingToday, type Bounds } from '../coverage/standing.repo.ts';
 import { dueSoonSql, overdueSql, withoutAssessmentSql } from '../residents/resident-conditions.repo.ts';
 
-/** Covered today: a contact inside the window of the resident's level (as coverage's today path). */
-const coveredSql = (today: string, starts: string[]) =>
-  sql`r.last_contact_on >= ${windowStartOf(starts)} AND r.last_contact_on <= ${today}::date`;
+/** Covered today: the coverage page's own condition (coverage/standing.repo.ts). */
+const coveredSql = (b: Bounds) => standingToday(b).covered;
 const active = (prefix: string, today: string) =>
   sql`${inArea(sql`r.area_code`, prefix)} AND r.status = 'active' AND r.registered_on <= ${today}::date`;
 const int = (n: unknown) => Number(n ?? 0);
 
 /** My caseload's figures (residents_worker_idx). */
-export async function caseloadCounts(db: Db, prefix: string, me: string, today: string, starts: string[]) {
+export async function caseloadCounts(db: Db, prefix: string, me: string, b: Bounds) {
+  const today = b.date;
   const [c] = await rows<Record<string, number>>(
     db,
     sql`SELECT count(*)::int AS caseload, count(*) FILTER (WHERE ${overdueSql(today)})::int AS overdue,
         count(*) FILTER (WHERE ${dueSoonSql(today)})::int AS "dueThisWeek",
-        count(*) FILTER (WHERE ${coveredSql(today, starts)})::int AS covered,
+        count(*) FILTER (WHERE ${coveredSql(b)})::int AS covered,
         count(*) FILTER (WHERE ${withoutAssessmentSql(today)})::int AS "withoutAssessment"
       FROM residents r WHERE ${active(prefix, today)} AND r.assigned_worker_id = ${me}`,
   );
@@ -95,11 +95,12 @@ export function workerCounts(db: Db, prefix: string, today: string) {
  * One grouped scan for an official: by child area, care level and category set, registered,
  * covered and overdue; the service sums it into areas, levels and categories.
  */
-export function areaBreakdown(db: Db, prefix: string, len: number, today: string, starts: string[]) {
+export function areaBreakdown(db: Db, prefix: string, len: number, b: Bounds) {
+  const today = b.date;
   return rows<{ code: string; level: number; categories: string[]; registered: number; covered: number; overdue: number }>(
     db,
     sql`SELECT left(r.area_code, ${len}) AS code, r.care_level AS level, r.categories, count(*)::int AS registered,
-        count(*) FILTER (WHERE ${coveredSql(today, starts)})::int AS covered,
+        count(*) FILTER (WHERE ${coveredSql(b)})::int AS covered,
         count(*) FILTER (WHERE ${overdueSql(today)})::int AS overdue
       FROM residents r WHERE ${active(prefix, today)} GROUP BY 1, 2, 3`,
   );

@@ -1,7 +1,7 @@
 // The 工作台: the first page after login, its shape by who is asking. An account at district
 // level or above sees its area by child area (official); a street's account that manages
 // accounts (user.read: the station head) sees the station; anyone else its own caseload.
-import { childPrefixLength, shanghaiToday, windowStart, type DashboardResponse } from '@wushe/core';
+import { childPrefixLength, shanghaiToday, standingBounds, type DashboardResponse } from '@wushe/core';
 import type { Db } from '@wushe/db';
 import type { Ctx } from '../../context.ts';
 import { loadVisitIntervals } from '../settings/settings.repo.ts';
@@ -34,12 +34,13 @@ export async function dashboard(ctx: Ctx): Promise<DashboardResponse> {
   // the page costs its slowest count rather than their sum (PGlite runs them in turn).
   const read = <T>(fn: (db: Db) => Promise<T>) => ctx.db.run(fn);
   const intervals = await read(loadVisitIntervals);
-  const starts = ([1, 2, 3, 4] as const).map((l) => windowStart(today, intervals[l]));
+  // Today's bounds, as the coverage page computes them (coverage/standing.repo.ts).
+  const bounds = { date: today, today: true, ...standingBounds(today, intervals) };
 
   if (kind === 'worker') {
     const me = ctx.actor.id;
     const [c, visits, followUps] = await Promise.all([
-      read((db) => caseloadCounts(db, prefix, me, today, starts)),
+      read((db) => caseloadCounts(db, prefix, me, bounds)),
       read((db) => visitsByWorker(db, prefix, monthStart, today, me)),
       read((db) => openFollowUps(db, prefix, ctx.now, me)),
     ]);
@@ -61,7 +62,7 @@ export async function dashboard(ctx: Ctx): Promise<DashboardResponse> {
     // The station's coverage is the coverage page's own figure (today's path).
     const [named, [cov], workers, visits, followUps, alerts] = await Promise.all([
       read((db) => areaNamed(db, areaCode)),
-      read((db) => coverageCounts(db, prefix, prefix.length, today, starts, true)),
+      read((db) => coverageCounts(db, prefix, prefix.length, bounds)),
       read((db) => workerCounts(db, prefix, today)),
       read((db) => visitsByWorker(db, prefix, monthStart, today)),
       read((db) => openFollowUps(db, prefix, ctx.now)),
@@ -97,7 +98,7 @@ export async function dashboard(ctx: Ctx): Promise<DashboardResponse> {
   const [named, children, cells, assessments, visits, followUps] = await Promise.all([
     read((db) => areaNamed(db, areaCode)),
     read((db) => childAreas(db, areaCode)),
-    scan((db) => areaBreakdown(db, prefix, len, today, starts)),
+    scan((db) => areaBreakdown(db, prefix, len, bounds)),
     scan((db) => countAssessments(db, prefix, monthStart, today)),
     scan((db) => visitsByWorker(db, prefix, monthStart, today)),
     scan((db) => openFollowUps(db, prefix, ctx.now)),

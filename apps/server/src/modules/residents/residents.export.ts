@@ -87,5 +87,12 @@ export async function exportResidents(ctx: Ctx, q: ListQuery, reply: FastifyRepl
   }
   const t = (key: MessageKey) => translate(ctx.lang, key);
   const purpose = unmasked ? translate(ctx.lang, 'export.stamp.unmasked', { reason }) : null;
-  return sendXlsx(reply, t('export.residents.file'), t('export.residents.sheet'), columnsFor(ctx, label), { rows: pages(), prepare: toItem }, { purpose });
+  return sendXlsx(
+    reply,
+    t('export.residents.file'),
+    t('export.residents.sheet'),
+    columnsFor(ctx, label),
+    { rows: pages(), prepare: toItem },
+    { purpose },
+  );
 }

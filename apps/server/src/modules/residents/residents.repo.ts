@@ -4,7 +4,7 @@
 import { inArea, openFamily, rows, type Db, type Keys } from '@wushe/db';
 import { sql, type SQL } from 'drizzle-orm';
 import { textArray } from '@wushe/db';
-import { dueSoonSql, overdueSql, unassignedSql, withoutAssessmentSql } from './resident-conditions.repo.ts';
+import { dueSoonSql, unassignedSql, withoutAssessmentSql } from './resident-conditions.repo.ts';
 import { boundsOn, overdueToday, standingWhere, type StandingFilter } from '../coverage/standing.repo.ts';
 
 export interface SummaryRow {

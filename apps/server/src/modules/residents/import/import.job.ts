@@ -194,7 +194,10 @@ export async function runImport(
       assistance: codes.assistance_status ?? [],
       areas: [...areas],
       lang: ctx.lang,
-      workers: workers.map((w): [string, { id: string; station: string }] => [w.username.toLowerCase(), { id: w.id, station: stationPrefix(w.areaCode) }]),
+      workers: workers.map((w): [string, { id: string; station: string }] => [
+        w.username.toLowerCase(),
+        { id: w.id, station: stationPrefix(w.areaCode) },
+      ]),
       today: shanghaiToday(ctx.now),
       intervals,
     };
