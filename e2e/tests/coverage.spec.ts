@@ -63,7 +63,8 @@ test('coverage drills down from the district to a street and a community, and ba
   // 江头社区: the summary is that community's row.
   await community.click();
   await expect(crumbs).toHaveText(/^湖里区\s*\/\s*江头街道\s*\/\s*江头社区$/);
-  const stat = (title: string) => page.locator('.ant-statistic', { hasText: title }).locator('.ant-statistic-content-value');
+  // The figures are links to the list (a custom value render), so read the statistic's content.
+  const stat = (title: string) => page.locator('.ant-statistic', { hasText: title }).locator('.ant-statistic-content');
   await expect(stat('在册人数')).toHaveText(String(c.registered));
   await expect(stat('已覆盖')).toHaveText(String(c.covered));
 

@@ -50,9 +50,9 @@ test('the resident list and the visit form on a phone', async ({ page }) => {
   await expect(drawer.getByLabel('走访方式', { exact: true })).toBeVisible();
   // Nothing inside the form is wider than the drawer, and the drawer is no wider than the phone.
   expect(await drawer.locator('form').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
-  const box = (await drawer.boundingBox())!;
-  expect(box.x).toBeGreaterThanOrEqual(0);
-  expect(box.x + box.width).toBeLessThanOrEqual(390);
+  // Measured once the drawer has finished sliding in from the right.
+  await expect.poll(async () => ((b) => b && b.x + b.width)(await drawer.boundingBox())).toBeLessThanOrEqual(390);
+  expect((await drawer.boundingBox())!.x).toBeGreaterThanOrEqual(0);
   await drawer.getByLabel('走访时间', { exact: true }).click();
   await expect(page.locator('.ant-picker-dropdown:visible')).toBeVisible();
   await inside(page, '.ant-picker-dropdown:visible .ant-picker-panel-container');
