@@ -63,7 +63,7 @@ export async function startServer(root: string, databaseUrl: string, extraEnv: R
     }
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output}`);
     try {
@@ -74,7 +74,7 @@ export async function startServer(root: string, databaseUrl: string, extraEnv: R
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`the server did not answer /api/v1/health within 60 s:\n${output}`);
+      throw new Error(`the server did not answer /api/v1/health within 180 s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
