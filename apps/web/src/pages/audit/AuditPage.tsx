@@ -59,7 +59,8 @@ export function AuditPage() {
       hideable: false,
       render: (_, e) => (
         <span>
-          {e.target?.link && e.target.label ? (
+          {/* The record's name becomes a link where the sentence names it (a sign-in names only the actor). */}
+          {e.target?.link && e.target.label && e.text.includes(e.target.label) ? (
             <>
               {e.text.split(e.target.label)[0]}
               <Link to={e.target.link}>{e.target.label}</Link>
