@@ -36,9 +36,10 @@ async function prepareNow(config: AppConfig, database: Database, log: (msg: stri
       await seedDemo(database, keys, demo);
       // The demo's coverage trend: its past month-ends and last week, as the nightly job would fill them.
       const inst = await installationOf(database);
-      if (keys && inst) log('Demo: the coverage trend of the past 12 months…');
-      if (keys && inst)
+      if (keys && inst) {
+        log('Demo: the coverage trend of the past 12 months…');
         await takeCoverageSnapshots(database, areaPrefix(inst.area_code), demo.today ? new Date(`${demo.today}T04:00:00Z`) : new Date());
+      }
     } else {
       const { areaCount } = await seedBase(database, config.areaCode);
       log(`Loaded ${areaCount} areas under ${normalizeAreaCode(config.areaCode)}.`);
