@@ -1,15 +1,16 @@
-// Excel out: every list can be exported with the filters applied. Workbooks are streamed
-// (exceljs' streaming writer into the reply), fed page by page, each row prepared only when it
-// is written, taking background turns (@wushe/db turns.ts): a 50,000-row export neither holds
-// the whole workbook in memory nor keeps other requests waiting. Every sheet opens with a stamp
+// Excel out: every list can be exported with the filters applied. Workbooks are streamed: rows
+// are read page by page and prepared here, taking background turns (@wushe/db turns.ts), and
+// the export thread (excel.threads.ts) turns them into .xlsx bytes that go straight into the
+// reply. A 50,000-row export neither holds the whole workbook in memory nor keeps other
+// requests waiting, and the workbook's garbage is not collected on the thread that answers them. Every sheet opens with a stamp
 // row (who exported it, when and for what purpose) above the column headers, repeated on every
 // printed page.
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { formatShanghai, translate, type Lang } from '@wushe/core';
-import ExcelJS from 'exceljs';
 import { backgroundTurn } from '@wushe/db';
 import type { FastifyReply } from 'fastify';
+import { openThreadWorkbook, type Cell, type ThreadWorkbook } from './excel.threads.ts';
 
 export interface Column<T> {
   header: string;
@@ -56,41 +57,35 @@ export function exportStamp(
   });
 }
 
-async function writeWorkbook<R, T>(
+/** Prepares each page's rows here (unsealing, labels: a turn at a time) and has the thread write them, one page ahead. */
+async function pump<R, T>(
   out: PassThrough,
-  sheet: string,
-  stamp: string,
+  wb: ThreadWorkbook,
   columns: Column<T>[],
   prepare: (raw: R) => T,
   pages: AsyncIterator<R[]>,
   first: R[],
 ) {
-  // No cell styles: exceljs hashes a style model for every cell when styles are on (measured: the
-  // largest single cost of a 50,000-row export, and its garbage the longest pauses). Column
-  // widths and the frozen header rows need none.
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-  const ws = wb.addWorksheet(sheet, {
-    views: [{ state: 'frozen', ySplit: 2 }],
-    // A printout carries the stamp and the headers on every page.
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' },
-  });
-  ws.columns = columns.map((c) => ({ width: c.width ?? 18 }));
-  ws.addRow([stamp]).commit();
-  ws.addRow(columns.map((c) => c.header)).commit();
   let page: R[] | undefined = first;
+  let writing: Promise<void> = Promise.resolve();
   while (page) {
+    const cells: Cell[][] = [];
     for (const raw of page) {
       const r = prepare(raw);
-      ws.addRow(columns.map((c) => c.value(r))).commit();
-      // Backpressure: a slow download pauses the rows instead of piling the file up in memory.
-      if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]).catch(() => undefined);
-      else await backgroundTurn();
+      cells.push(columns.map((c) => c.value(r)));
+      await backgroundTurn();
     }
+    await writing;
+    // Backpressure: a slow download pauses the rows instead of piling the file up in memory.
+    if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]).catch(() => undefined);
+    if (out.destroyed) return wb.abort();
+    writing = wb.rows(cells);
     const next: IteratorResult<R[]> = await pages.next();
     page = next.done ? undefined : next.value;
   }
-  ws.commit();
-  await wb.commit();
+  await writing;
+  await wb.close();
+  out.end();
 }
 
 /**
@@ -114,8 +109,12 @@ export async function sendXlsx<T, R = T>(
   const ctx = reply.request.ctx;
   const stamp = exportStamp(ctx?.lang ?? 'zh-CN', ctx?.actor ?? null, ctx?.now ?? new Date(), options.purpose);
   const out = new PassThrough();
-  writeWorkbook(out, sheet, stamp, columns, prepare, pages, first.done ? [] : first.value).catch((e: unknown) => {
+  const head = { sheet, stamp, widths: columns.map((c) => c.width ?? 18), headers: columns.map((c) => c.header) };
+  const wb = await openThreadWorkbook(head, (bytes) => out.write(bytes));
+  out.once('close', () => wb.abort());
+  pump(out, wb, columns, prepare, pages, first.done ? [] : first.value).catch((e: unknown) => {
     reply.log.error({ err: e }, 'export failed while streaming');
+    wb.abort();
     out.destroy(e as Error);
   });
   return reply

@@ -5,18 +5,24 @@
 // like a reveal. Both are audited with the filter and the row count; the purpose is printed on
 // the sheet's stamp row. Codes go out as their labels in the reader's language.
 import { maskIdNumber, maskPhone, shanghaiToday, translate, type MessageKey } from '@wushe/core';
+import { ageOn } from '@wushe/db';
 import type { FastifyReply } from 'fastify';
 import { appendAudit, byActor } from '../../audit/audit.ts';
 import type { Ctx } from '../../context.ts';
 import { EXPORT_LIMIT, EXPORT_PAGE, sendXlsx, type Column } from '../../http/excel.ts';
 import { codeLabels, type CodeLabels } from '../settings/code-labels.repo.ts';
 import { exportIds, exportPage, type ExportRow } from './residents.repo.ts';
-import { listFilter, toSummary, type ListQuery } from './residents.service.ts';
+import { listFilter, type ListQuery } from './residents.service.ts';
 
-type Item = ReturnType<typeof toSummary> & { idShown: string; phoneShown: string | null; address: string | null };
-
-function columnsFor(ctx: Ctx, label: CodeLabels): Column<Item>[] {
-  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(ctx.lang, key, params);
+function columnsFor(ctx: Ctx, label: CodeLabels, today: string): Column<ExportRow>[] {
+  // A sheet repeats a handful of labels 50,000 times: each is translated once.
+  const said = new Map<string, string>();
+  const t = (key: MessageKey, params?: Record<string, string | number>) => {
+    const k = params ? `${key}:${JSON.stringify(params)}` : key;
+    let v = said.get(k);
+    if (v === undefined) said.set(k, (v = translate(ctx.lang, key, params)));
+    return v;
+  };
   return [
     { header: t('export.residents.name'), value: (r) => r.name, width: 12 },
     { header: t('export.residents.idNumber'), value: (r) => r.idShown, width: 22 },
@@ -26,13 +32,13 @@ function columnsFor(ctx: Ctx, label: CodeLabels): Column<Item>[] {
       width: 8,
     },
     { header: t('export.residents.birthDate'), value: (r) => r.birthDate, width: 12 },
-    { header: t('export.residents.age'), value: (r) => r.age, width: 8 },
+    { header: t('export.residents.age'), value: (r) => (r.birthDate ? ageOn(r.birthDate, today) : null), width: 8 },
     { header: t('export.residents.phone'), value: (r) => r.phoneShown, width: 16 },
     { header: t('export.residents.area'), value: (r) => r.areaName, width: 20 },
     { header: t('export.residents.address'), value: (r) => r.address, width: 30 },
     {
       header: t('export.residents.categories'),
-      value: (r) => (r.categories as string[]).map((c) => label('resident_category', c)).join('、'),
+      value: (r) => r.categories.map((c) => label('resident_category', c)).join('、'),
       width: 24,
     },
     {
@@ -73,15 +79,16 @@ export async function exportResidents(ctx: Ctx, q: ListQuery, reply: FastifyRepl
     return { ids: list, label: await codeLabels(db, ctx.lang) };
   });
   const today = shanghaiToday(ctx.now);
-  const toItem = (r: ExportRow): Item => ({
-    ...toSummary(r, today),
-    idShown: unmasked ? ctx.keys.open(r.idCipher) : r.idMasked,
-    phoneShown: unmasked && r.phoneCipher ? ctx.keys.open(r.phoneCipher) : r.phoneMasked,
-    address: r.address,
-  });
+  // Rows are opened in place: one object per row, the one the driver made.
+  const open = (r: ExportRow): ExportRow => {
+    if (!unmasked) return r;
+    r.idShown = ctx.keys.open(r.idShown);
+    if (r.phoneShown) r.phoneShown = ctx.keys.open(r.phoneShown);
+    return r;
+  };
   async function* pages() {
     for (let i = 0; i < ids.length; i += EXPORT_PAGE) {
-      const page = await ctx.db.run((db) => exportPage(db, f!.prefix, ids.slice(i, i + EXPORT_PAGE)));
+      const page = await ctx.db.run((db) => exportPage(db, f!.prefix, ids.slice(i, i + EXPORT_PAGE), unmasked));
       yield page;
     }
   }
@@ -91,8 +98,8 @@ export async function exportResidents(ctx: Ctx, q: ListQuery, reply: FastifyRepl
     reply,
     t('export.residents.file'),
     t('export.residents.sheet'),
-    columnsFor(ctx, label),
-    { rows: pages(), prepare: toItem },
+    columnsFor(ctx, label, today),
+    { rows: pages(), prepare: open },
     { purpose },
   );
 }

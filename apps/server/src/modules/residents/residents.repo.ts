@@ -150,7 +150,24 @@ export async function listResidents(db: Db, f: ResidentFilter): Promise<{ items:
   return { items, total: Number(c?.n ?? 0) };
 }
 
-export type ExportRow = SummaryRow & { idCipher: string; phoneCipher: string | null; address: string | null };
+/** A row of the export: the exported columns only; `idShown` and `phoneShown` hold the sealed values when read `sealed`. */
+export interface ExportRow {
+  id: string;
+  name: string;
+  idShown: string;
+  sex: 'male' | 'female' | null;
+  birthDate: string | null;
+  phoneShown: string | null;
+  areaName: string;
+  address: string | null;
+  categories: string[];
+  assistanceStatus: string | null;
+  careLevel: number;
+  lastContactOn: string | null;
+  nextDueOn: string;
+  assignedWorkerName: string | null;
+  status: SummaryRow['status'];
+}
 
 /** The ids of up to `limit` rows in the list's order: an export reads these once, then its rows page by page. */
 export async function exportIds(db: Db, f: ResidentFilter): Promise<string[]> {
@@ -165,11 +182,17 @@ export async function exportIds(db: Db, f: ResidentFilter): Promise<string[]> {
   return found?.ids ? found.ids.split(',') : [];
 }
 
-/** One page of an export by primary key, with the sealed ID and phone, in the order of `ids`. */
-export async function exportPage(db: Db, prefix: string, ids: string[]): Promise<ExportRow[]> {
+/**
+ * One page of an export by primary key, in the order of `ids`: what the sheet shows and no more
+ * (a masked export never reads the sealed columns).
+ */
+export async function exportPage(db: Db, prefix: string, ids: string[], sealed: boolean): Promise<ExportRow[]> {
   const found = await rows<ExportRow>(
     db,
-    sql`SELECT ${SUMMARY_COLUMNS}, r.id_cipher AS "idCipher", r.phone_cipher AS "phoneCipher", r.address
+    sql`SELECT r.id, r.name, ${sealed ? sql`r.id_cipher` : sql`r.id_masked`} AS "idShown", r.sex, r.birth_date::text AS "birthDate",
+        ${sealed ? sql`r.phone_cipher` : sql`r.phone_masked`} AS "phoneShown", coalesce(a.name, r.area_code) AS "areaName", r.address,
+        r.categories, r.assistance_status AS "assistanceStatus", r.care_level AS "careLevel", r.last_contact_on::text AS "lastContactOn",
+        r.next_due_on::text AS "nextDueOn", w.display_name AS "assignedWorkerName", r.status
       FROM residents r ${JOINS} WHERE r.id = ANY(${`{${ids.join(',')}}`}::uuid[]) AND ${inArea(sql`r.area_code`, prefix)}`,
   );
   const byId = new Map(found.map((r) => [r.id, r]));

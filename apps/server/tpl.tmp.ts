@@ -1,0 +1,13 @@
+import { generateKeyFile, keysFrom } from '@wushe/db';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+let t = Date.now();
+const a = await PGlite.create({ extensions: { pg_trgm } });
+console.log('bare create', Date.now() - t);
+await a.exec('create table x(a int); insert into x select generate_series(1,1000)');
+t = Date.now();
+const blob = await a.dumpDataDir('none');
+console.log('dump', Date.now() - t, blob.size);
+t = Date.now();
+const b = await PGlite.create({ extensions: { pg_trgm }, loadDataDir: blob });
+console.log('load', Date.now() - t, (await b.query('select count(*) from x')).rows);
