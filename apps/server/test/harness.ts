@@ -14,6 +14,7 @@ import type { AppConfig } from '../src/config.ts';
 import type { Services } from '../src/context.ts';
 import { generateKeyFile, keysFrom } from '@wushe/db';
 import { assembleServices, prepareDatabase } from '../src/services.ts';
+import { templateFor } from './templates.ts';
 
 export const testConfig = (over: Partial<AppConfig> = {}): AppConfig => ({
   port: 0,
@@ -36,12 +37,12 @@ export const testConfig = (over: Partial<AppConfig> = {}): AppConfig => ({
   ...over,
 });
 
-/** A fresh UTF-8 (C.UTF-8 ctype) database on the server in TEST_DATABASE_URL; dropped by the returned function. */
-async function createPgDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+/** A fresh UTF-8 (C.UTF-8 ctype) database on the server in TEST_DATABASE_URL, from `template` if given; dropped by the returned function. */
+async function createPgDatabase(baseUrl: string, template = 'template0'): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `wushe_test_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template} ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
   await admin.end();
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
@@ -81,12 +82,16 @@ export interface TestApp {
 /** `demo.residents`: how many demo residents to load (0 for a test that builds its own register). */
 export async function startTestApp(over: Partial<AppConfig> = {}, demo: { residents?: number } = {}): Promise<TestApp> {
   const base = process.env.TEST_DATABASE_URL;
-  const pgDb = base ? await createPgDatabase(base) : undefined;
+  const residents = demo.residents ?? DEMO_RESIDENTS;
+  // Prepared once per run and copied (templates.ts).
+  const template = await templateFor(testConfig({ databaseUrl: base, ...over }), residents);
+  const pgDb = base ? await createPgDatabase(base, template?.database) : undefined;
   const config = testConfig({ databaseUrl: pgDb?.url, ...over });
-  const database = await openDatabase({ url: pgDb?.url, poolSize: config.poolSize });
-  const keys = keysFrom(generateKeyFile());
-  // Migrations, built-in roles, reference data, the demo with a smaller set of residents (speed).
-  await prepareDatabase(config, database, undefined, keys, { residents: demo.residents ?? DEMO_RESIDENTS });
+  const database = await openDatabase({ url: pgDb?.url, poolSize: config.poolSize, image: template?.image });
+  const keys = keysFrom(template?.keyFile ?? generateKeyFile());
+  // Migrations, built-in roles, reference data, the demo with a smaller set of residents (speed):
+  // already there in a copy of a template, where this only checks.
+  await prepareDatabase(config, database, undefined, keys, { residents });
   const services = await assembleServices(config, database, keys);
   const contractViolations: string[] = [];
   const app = await buildApp(services, { checkResponses: (v) => contractViolations.push(v) });

@@ -32,6 +32,8 @@ export interface Database {
    */
   ownerSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
+  /** PGlite only: the whole database as one tarball (test templates load it with `image`). */
+  dumpImage?(): Promise<Blob>;
 }
 
 export interface DatabaseOptions {
@@ -39,6 +41,8 @@ export interface DatabaseOptions {
   url?: string;
   /** PGlite data folder; undefined = in memory. */
   dataDir?: string;
+  /** PGlite: start from this tarball (dumpImage) instead of an empty database. */
+  image?: Blob;
   poolSize?: number;
 }
 
@@ -91,7 +95,7 @@ export async function preparedRows<T>(db: Db, query: SQL): Promise<T[]> {
 }
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
-  return opts.url ? openPostgres(opts.url, opts.poolSize ?? 10) : openPglite(opts.dataDir);
+  return opts.url ? openPostgres(opts.url, opts.poolSize ?? 10) : openPglite(opts.dataDir, opts.image);
 }
 
 type TaggedClient = pg.PoolClient & { wusheScope?: string; wusheDb?: Db };
@@ -170,9 +174,13 @@ function lockDataDir(dataDir: string): () => void {
   return () => fs.rmSync(lockFile, { force: true });
 }
 
-async function openPglite(dataDir?: string): Promise<Database> {
+async function openPglite(dataDir?: string, image?: Blob): Promise<Database> {
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
-  const client = await PGlite.create({ dataDir: dataDir ? path.join(dataDir, 'pgdata') : undefined, extensions: { pg_trgm } });
+  const client = await PGlite.create({
+    dataDir: dataDir ? path.join(dataDir, 'pgdata') : undefined,
+    extensions: { pg_trgm },
+    ...(image ? { loadDataDir: image } : {}),
+  });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   let current: string | undefined; // the scope in force; undefined = owner
   let queue: Promise<unknown> = Promise.resolve();
@@ -216,6 +224,7 @@ async function openPglite(dataDir?: string): Promise<Database> {
       await client.close();
       unlock();
     },
+    dumpImage: () => exclusive(() => client.dumpDataDir('none')),
   };
 }
 
