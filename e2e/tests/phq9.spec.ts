@@ -1,15 +1,15 @@
 // A social worker fills in a PHQ-9 whose item 9 is positive: the form shows the urgent alert
-// whatever the total, and once saved the station head finds the 紧急 notification at the bell
-// and the 48-hour follow-up on the home page, and completes it with what was done.
-import { expect, test } from '@playwright/test';
-import { chooseOption, createResident, login, logout } from './helpers.ts';
+// whatever the total, and once saved the worker sees the same-day urgent task at the bell and on
+// the 工作台 without reloading the page; the station head finds the 紧急 notification at the bell
+// and the follow-up on the home page, and completes it with what was done.
+import { expect, test, type Page } from '@playwright/test';
+import { apiClient, chooseOption, createResident, login, logout } from './helpers.ts';
 
-test('PHQ-9 with item 9 positive alerts the worker, notifies the station head, who completes the follow-up', async ({ page }) => {
-  await login(page, 'jiangtou.sw');
-  await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
-  const resident = await createResident(page, '350206004001');
+// The follow-up is due at the end of the Shanghai day: read its time there.
+test.use({ timezoneId: 'Asia/Shanghai' });
 
-  await page.goto(`/residents/${resident.id}`);
+/** From the resident's profile: a PHQ-9 answered 0 but for item 9, saved at the suggested level. */
+async function recordPhq9Item9Positive(page: Page, resident: { id: string; name: string }) {
   await expect(page.getByRole('heading', { name: resident.name })).toBeVisible();
   await page.getByRole('button', { name: '开展评估' }).click();
   await page.waitForURL(`**/residents/${resident.id}/assess`);
@@ -36,6 +36,56 @@ test('PHQ-9 with item 9 positive alerts the worker, notifies the station head, w
   await result.getByRole('button', { name: '确认并保存' }).click();
   await expect(result).toBeHidden({ timeout: 30_000 });
   await page.waitForURL(`**/residents/${resident.id}`);
+}
+
+/** The number a 工作台 figure shows. */
+const figure = async (page: Page, id: string) =>
+  Number((await page.getByTestId(`desk-${id}`).locator('.ant-statistic-content-value').innerText()).replace(/[^\d]/g, ''));
+
+test('the worker sees the same-day urgent task after a PHQ-9 without reloading', async ({ page }) => {
+  await login(page, 'jiangtou.sw');
+  await expect(page.getByTestId('desk-urgent').locator('.ant-statistic-content-value')).toBeVisible();
+  const urgentBefore = await figure(page, 'urgent');
+  const resident = await createResident(page, '350206004001');
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+  await page.goto(`/residents/${resident.id}`);
+  // From here on the page is never loaded again: a reload would drop this mark.
+  await page.evaluate(() => Object.assign(window, { wusheSameDocument: true }));
+  // The unread count before (from the API: the bell shows 0 until its first answer).
+  const { unread: unreadBefore } = await (await apiClient(page)).get<{ unread: number }>('/notifications');
+  await recordPhq9Item9Positive(page, resident);
+
+  // Said at once: the task is due by the end of today, and who was alerted.
+  await expect(page.getByText(`已生成今日须完成的紧急跟进任务（截止 ${today} 23:59:59）。已通知：江头站长`)).toBeVisible();
+
+  // The bell (the save refreshes it; nothing reloads) counts it and names it.
+  const bell = page.getByRole('button', { name: `通知（${unreadBefore + 1} 条未读）` });
+  await expect(bell).toBeVisible();
+  await bell.click();
+  const note = page.getByRole('menuitem').filter({ hasText: `紧急跟进任务：${resident.name} 的 PHQ-9 第 9 题阳性` });
+  await expect(note).toContainText('已通知：江头站长');
+  await page.keyboard.press('Escape');
+
+  // The 工作台 through the menu: one more urgent follow-up, and the task due today.
+  await page.getByRole('menuitem', { name: '首页' }).click();
+  await expect.poll(() => figure(page, 'urgent')).toBe(urgentBefore + 1);
+  const card = page.locator('.ant-card').filter({ has: page.getByText('紧急跟进', { exact: true }) });
+  const task = card.getByRole('listitem').filter({ hasText: resident.name });
+  await expect(task).toContainText(`${today} 23:59:59`);
+  await expect(task).toContainText(/(小时|分钟)后到期/);
+  await expect(task).toContainText('PHQ-9');
+
+  expect(await page.evaluate(() => (window as { wusheSameDocument?: boolean }).wusheSameDocument)).toBe(true);
+});
+
+test('PHQ-9 with item 9 positive alerts the worker, notifies the station head, who completes the follow-up', async ({ page }) => {
+  await login(page, 'jiangtou.sw');
+  await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
+  const resident = await createResident(page, '350206004001');
+
+  await page.goto(`/residents/${resident.id}`);
+  await recordPhq9Item9Positive(page, resident);
   await logout(page);
 
   // The station head: an unread count on the bell and the urgent notification in its list.
@@ -59,12 +109,12 @@ test('PHQ-9 with item 9 positive alerts the worker, notifies the station head, w
   await expect(profileTasks).toContainText('待跟进');
   await expect(profileTasks).toContainText('PHQ-9');
 
-  // The home page's 紧急跟进 card: the task, due in about 48 hours, completed with an outcome.
+  // The home page's 紧急跟进 card: the task, due by the end of today, completed with an outcome.
   await page.goto('/');
   const card = page.locator('.ant-card').filter({ has: page.getByText('紧急跟进', { exact: true }) });
   const task = card.getByRole('listitem').filter({ hasText: resident.name });
   await expect(task).toBeVisible();
-  await expect(task).toContainText(/小时后到期/);
+  await expect(task).toContainText(/(小时|分钟)后到期/);
   await expect(task.getByRole('link', { name: resident.name })).toHaveAttribute('href', `/residents/${resident.id}`);
   await task.getByRole('button', { name: '完成' }).click();
   const dialog = page.getByRole('dialog', { name: /完成跟进任务/ });

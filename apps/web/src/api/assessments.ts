@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Assessment, InstrumentDefinition, LocalizedText } from '@wushe/core';
 import { coverageKeys } from './coverage.ts';
 import { api } from './client.ts';
+import { dashboardKeys } from './dashboard.ts';
 import { followUpKeys } from './followups.ts';
 import { notificationKeys } from './notifications.ts';
 import { useRefreshingMutation, type Page } from './query.ts';
@@ -45,6 +46,13 @@ export function useAssessments(residentId: string) {
 export function useCreateAssessment(residentId: string) {
   return useRefreshingMutation(
     (body: Record<string, unknown>) => api.post<Assessment>(`/residents/${residentId}/assessments`, body),
-    () => [assessmentKeys.byResident(residentId), residentKeys.all, coverageKeys.allDue, notificationKeys.all, followUpKeys.all],
+    () => [
+      assessmentKeys.byResident(residentId),
+      residentKeys.all,
+      coverageKeys.allDue,
+      notificationKeys.all,
+      followUpKeys.all,
+      dashboardKeys.all,
+    ],
   );
 }

@@ -1,8 +1,9 @@
 // The responsible worker (责任社工) and follow-ups made by hand (issue 8): assignable workers,
 // bulk assignment, follow-up create and reassign, and marking every notification read.
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FollowUp } from '@wushe/core';
-import { api, type Query } from './client.ts';
+import { ApiError, api, type Query } from './client.ts';
+import { dashboardKeys } from './dashboard.ts';
 import { followUpKeys } from './followups.ts';
 import { notificationKeys } from './notifications.ts';
 import { useRefreshingMutation, type Page } from './query.ts';
@@ -37,22 +38,26 @@ export function useAssignableWorkers(area?: string, enabled = true) {
 export function useAssignResidents() {
   return useRefreshingMutation(
     (body: { workerId: string; ids?: string[]; filter?: Query }) => api.post<AssignResult>('/residents/assign', body),
-    () => [residentKeys.all],
+    () => [residentKeys.all, dashboardKeys.all],
   );
 }
 
 export function useCreateFollowUp() {
   return useRefreshingMutation(
     (body: { residentId: string; reason: string; dueAt: string; assignedTo?: string | null }) => api.post<FollowUp>('/follow-ups', body),
-    (body) => [followUpKeys.all, residentKeys.detail(body.residentId), notificationKeys.all],
+    (body) => [followUpKeys.all, residentKeys.detail(body.residentId), notificationKeys.all, dashboardKeys.all],
   );
 }
 
+/** Like completing: a 409 (completed meanwhile) refreshes the lists too, so they show it as it is now. */
 export function useReassignFollowUp(id: string) {
-  return useRefreshingMutation(
-    (body: { assignedTo: string }) => api.post<FollowUp>(`/follow-ups/${id}/assign`, body),
-    () => [followUpKeys.all],
-  );
+  const qc = useQueryClient();
+  const refresh = () => Promise.all([followUpKeys.all, dashboardKeys.all].map((queryKey) => qc.invalidateQueries({ queryKey })));
+  return useMutation({
+    mutationFn: (body: { assignedTo: string }) => api.post<FollowUp>(`/follow-ups/${id}/assign`, body),
+    onSuccess: refresh,
+    onError: (e) => (e instanceof ApiError && e.status === 409 ? refresh() : undefined),
+  });
 }
 
 export function useMarkAllRead() {

@@ -11,7 +11,15 @@ export const dashboardKeys = {
 };
 
 export function useDashboard(enabled = true) {
-  return useQuery({ queryKey: dashboardKeys.all, queryFn: () => api.get<DashboardResponse>('/dashboard'), enabled });
+  return useQuery({
+    queryKey: dashboardKeys.all,
+    queryFn: () => api.get<DashboardResponse>('/dashboard'),
+    // Every return to the 工作台 reads it afresh (an assignment or a PHQ-9 elsewhere changed its
+    // figures), and an open one follows new urgent tasks and passing deadlines.
+    staleTime: 0,
+    refetchInterval: 60_000,
+    enabled,
+  });
 }
 
 export function useCoverageTrend(area: string | undefined, months = 12) {

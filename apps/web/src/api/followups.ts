@@ -2,6 +2,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FollowUp } from '@wushe/core';
 import { ApiError, api, type Query } from './client.ts';
+import { dashboardKeys } from './dashboard.ts';
 import type { Page } from './query.ts';
 import { residentKeys } from './residents.ts';
 
@@ -44,7 +45,9 @@ export function useFollowUps(q: FollowUpQuery, enabled = true) {
 export function useCompleteFollowUp(task: FollowUp) {
   const qc = useQueryClient();
   const refresh = () =>
-    Promise.all([followUpKeys.all, residentKeys.detail(task.residentId)].map((queryKey) => qc.invalidateQueries({ queryKey })));
+    Promise.all(
+      [followUpKeys.all, residentKeys.detail(task.residentId), dashboardKeys.all].map((queryKey) => qc.invalidateQueries({ queryKey })),
+    );
   return useMutation({
     mutationFn: (body: { outcome: string; contactId?: string | null }) => api.post<FollowUp>(`/follow-ups/${task.id}/complete`, body),
     onSuccess: refresh,

@@ -19,9 +19,11 @@ export const ASSIGN_STRINGS = {
   'fu.dueAt': { zh: '截止时间', en: 'Due by' },
   'fu.assignee': { zh: '负责人', en: 'Assignee' },
   'fu.assigneeDefault': { zh: '默认：责任社工（无则本人）', en: 'Default: the responsible worker (else you)' },
-  'fu.reassign': { zh: '改派', en: 'Reassign' },
+  'fu.reassign': { zh: '转派', en: 'Reassign' },
+  'fu.reassignTo': { zh: '转派给', en: 'Reassign to' },
+  'fu.reassignPick': { zh: '请选择本站社工', en: 'Choose a worker of the station' },
   'fu.created': { zh: '跟进任务已创建', en: 'Follow-up created' },
-  'fu.reassigned': { zh: '已改派', en: 'Reassigned' },
+  'fu.reassigned': { zh: '已转派给 {name}', en: 'Reassigned to {name}' },
   'notif.readAll': { zh: '全部标为已读', en: 'Mark all read' },
   'assess.urgentTold': {
     zh: '已生成今日须完成的紧急跟进任务（截止 {due}）。已通知：{who}',

@@ -12,6 +12,7 @@ import { ListPage, type ListColumn } from '../../components/ListPage.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatDateTime } from '../../fmt.ts';
 import { CompleteModal } from './CompleteModal.tsx';
+import { ReassignModal } from './ReassignModal.tsx';
 import { relativeDue, STATUS_COLORS } from './due.ts';
 
 type Filters = { status: FollowUpQuery['status']; mine?: boolean; area?: string };
@@ -23,6 +24,7 @@ export function FollowUpsPage() {
   const { t } = useI18n();
   const actor = useActor();
   const canComplete = actor.permissions.includes('contact.write');
+  const canReassign = actor.permissions.includes('resident.assign');
   // Workers start with theirs; station heads and officials (who do not complete) with all in scope.
   const oversees = actor.permissions.includes('resident.merge') || !canComplete;
   const linked = useUrlFilters(['status', 'mine']); // from a 工作台 figure
@@ -39,6 +41,7 @@ export function FollowUpsPage() {
   };
   const followUps = useFollowUps(query);
   const [completing, setCompleting] = useState<FollowUp | null>(null);
+  const [reassigning, setReassigning] = useState<FollowUp | null>(null);
   const now = Date.now();
 
   const columns: ListColumn<FollowUp>[] = [
@@ -106,7 +109,7 @@ export function FollowUpsPage() {
         ),
     },
   ];
-  if (canComplete) {
+  if (canComplete || canReassign) {
     columns.push({
       title: t('fu.col.actions'),
       key: 'actions',
@@ -114,9 +117,18 @@ export function FollowUpsPage() {
       fixed: 'right',
       render: (_, f) =>
         f.status !== 'done' && (
-          <Button size="small" type="primary" onClick={() => setCompleting(f)}>
-            {t('fu.complete')}
-          </Button>
+          <Space size={4}>
+            {canComplete && (
+              <Button size="small" type="primary" onClick={() => setCompleting(f)}>
+                {t('fu.complete')}
+              </Button>
+            )}
+            {canReassign && (
+              <Button size="small" onClick={() => setReassigning(f)}>
+                {t('fu.reassign')}
+              </Button>
+            )}
+          </Space>
         ),
     });
   }
@@ -159,6 +171,7 @@ export function FollowUpsPage() {
       }
     >
       {completing && <CompleteModal task={completing} onClose={() => setCompleting(null)} />}
+      {reassigning && <ReassignModal task={reassigning} onClose={() => setReassigning(null)} />}
     </ListPage>
   );
 }

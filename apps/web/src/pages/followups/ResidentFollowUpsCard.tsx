@@ -6,11 +6,14 @@ import { useFollowUps, type FollowUp } from '../../api/followups.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatDateTime } from '../../fmt.ts';
 import { CompleteModal } from './CompleteModal.tsx';
+import { ReassignModal } from './ReassignModal.tsx';
 import { relativeDue, STATUS_COLORS } from './due.ts';
 
-export function ResidentFollowUpsCard({ residentId, canComplete }: { residentId: string; canComplete: boolean }) {
+export function ResidentFollowUpsCard(props: { residentId: string; canComplete: boolean; canReassign: boolean }) {
+  const { residentId, canComplete, canReassign } = props;
   const { t } = useI18n();
   const [completing, setCompleting] = useState<FollowUp | null>(null);
+  const [reassigning, setReassigning] = useState<FollowUp | null>(null);
   const list = useFollowUps({ status: 'all', residentId, pageSize: 20 });
   const items = list.data?.items ?? [];
   const now = Date.now();
@@ -38,10 +41,16 @@ export function ResidentFollowUpsCard({ residentId, canComplete }: { residentId:
               <Space wrap size={8}>
                 <Typography.Text type={f.status === 'overdue' ? 'danger' : 'warning'} style={{ fontSize: 12 }}>
                   {relativeDue(f.dueAt, now, t)} · {formatDateTime(f.dueAt)}
+                  {f.assignedToName ? ` · ${t('fu.assigned')}: ${f.assignedToName}` : ''}
                 </Typography.Text>
                 {canComplete && (
                   <Button size="small" onClick={() => setCompleting(f)}>
                     {t('fu.complete')}
+                  </Button>
+                )}
+                {canReassign && (
+                  <Button size="small" onClick={() => setReassigning(f)}>
+                    {t('fu.reassign')}
                   </Button>
                 )}
               </Space>
@@ -49,6 +58,7 @@ export function ResidentFollowUpsCard({ residentId, canComplete }: { residentId:
         }))}
       />
       {completing && <CompleteModal task={completing} onClose={() => setCompleting(null)} />}
+      {reassigning && <ReassignModal task={reassigning} onClose={() => setReassigning(null)} />}
     </Card>
   );
 }

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Alert, Button, Card, Col, Descriptions, Empty, Result, Row, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
-import { EditOutlined, FormOutlined, MergeCellsOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { EditOutlined, FormOutlined, MergeCellsOutlined, PlusOutlined, PrinterOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { useCodeLabels, useVisitIntervals } from '../../api/settings.ts';
 import { useFollowUps } from '../../api/followups.ts';
 import { useResident } from '../../api/residents.ts';
@@ -14,6 +14,7 @@ import { AssessmentsCard } from './AssessmentsCard.tsx';
 import { ContactForm } from './ContactForm.tsx';
 import { ContactsCard } from './ContactsCard.tsx';
 import { ResidentFollowUpsCard } from '../followups/ResidentFollowUpsCard.tsx';
+import { FollowUpForm } from '../followups/FollowUpForm.tsx';
 import { MergeModal } from './MergeModal.tsx';
 import { FamilyView, FamilyRevealed } from './FamilyView.tsx';
 import { Reveal } from './Reveal.tsx';
@@ -32,6 +33,7 @@ export function ProfilePage() {
   const followUps = useFollowUps({ status: 'all', residentId: id, pageSize: 20 }, !!id);
   const intervalText = useIntervalText();
   const [contacting, setContacting] = useState(false);
+  const [followingUp, setFollowingUp] = useState(false);
   const [merging, setMerging] = useState(false);
   const can = (p: Parameters<typeof actor.permissions.includes>[0]) => actor.permissions.includes(p);
 
@@ -134,6 +136,11 @@ export function ProfilePage() {
                 {t('res.recordContact')}
               </Button>
             )}
+            {can('contact.write') && r.status === 'active' && (
+              <Button icon={<ScheduleOutlined aria-hidden />} onClick={() => setFollowingUp(true)}>
+                {t('fu.new')}
+              </Button>
+            )}
             {can('assessment.write') && r.status === 'active' && (
               <Button icon={<FormOutlined aria-hidden />} onClick={() => navigate(`/residents/${r.id}/assess`)}>
                 {t('res.assess')}
@@ -191,7 +198,9 @@ export function ProfilePage() {
                 ]}
               />
             </Card>
-            {(followUps.data?.total ?? 0) > 0 && <ResidentFollowUpsCard residentId={r.id} canComplete={can('contact.write')} />}
+            {(followUps.data?.total ?? 0) > 0 && (
+              <ResidentFollowUpsCard residentId={r.id} canComplete={can('contact.write')} canReassign={can('resident.assign')} />
+            )}
             <Card title={t('res.careHistory')}>
               {r.careLevelHistory.length ? (
                 <Timeline
@@ -238,6 +247,7 @@ export function ProfilePage() {
         </Col>
       </Row>
       {contacting && <ContactForm residentId={r.id} hasHousehold={!!r.householdId} onClose={() => setContacting(false)} />}
+      {followingUp && <FollowUpForm resident={r} onClose={() => setFollowingUp(false)} />}
       {merging && <MergeModal resident={r} onClose={() => setMerging(false)} />}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('res.updatedAt', { at: formatDateTime(r.updatedAt) })}
