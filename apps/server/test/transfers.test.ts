@@ -1,5 +1,6 @@
 // Transfers (调入/调出): 金山 asks for a resident held by 江头; 江头's head declines or
 // approves. One transaction moves the record and every row about it; RLS holds throughout.
+import { addDays, shanghaiToday } from '@wushe/core';
 import { rows, uuidv7 } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -124,6 +125,10 @@ describe('transfers between stations', () => {
   });
 
   it('an approval moves the record, its history, assessments and contacts to the new community and worker', async () => {
+    const yesterday = addDays(shanghaiToday(new Date()), -1);
+    const registeredOn = async (area: string) =>
+      (await head.get(`/api/v1/coverage?area=${area}&date=${yesterday}`)).json().area.registered as number;
+    const jiangtouYesterday = await registeredOn(DEMO.jiangtou);
     const asked = await ask(jinshan, { idNumber: resident.idNumber });
     expect(asked.statusCode, asked.body).toBe(200);
     const counts = await owner<{ table: string; n: number }>(
@@ -151,6 +156,10 @@ describe('transfers between stations', () => {
         { action: 'resident.transfer.in', area_code: JINSHAN_COMMUNITY },
       ]),
     );
+    // Its community history: yesterday it was still 江头's, and 江头's figure for yesterday keeps it.
+    const history = await owner(sql`SELECT from_area, area_code FROM resident_status_changes WHERE resident_id = ${resident.id}`);
+    expect(history).toEqual([{ from_area: resident.areaCode, area_code: JINSHAN_COMMUNITY }]);
+    expect(await registeredOn(DEMO.jiangtou)).toBe(jiangtouYesterday);
     const notes = (await jinshan.get('/api/v1/notifications')).json().items as { kind: string; link: string }[];
     expect(notes.some((n) => n.kind === 'transfer.approved' && n.link === `/residents/${resident.id}`)).toBe(true);
     expect((await decide(head, asked.json().id, { decision: 'decline', reason: 'x' })).statusCode).toBe(409);
