@@ -49,6 +49,9 @@ export async function seq<T>(n: number, fn: () => Promise<T>): Promise<T[]> {
   return out;
 }
 
+/** Seconds since `t0` (a Date.now()). */
+export const secs = (t0: number) => (Date.now() - t0) / 1000;
+
 const unit = (f: Figure) => (f.stat === 'seconds' ? ' s' : f.stat === 'ratio' ? '' : ' ms');
 const num = (n: number, f: Figure) => (f.stat === 'ratio' ? n.toFixed(3) : f.stat === 'seconds' ? n.toFixed(1) : n.toFixed(1));
 

@@ -1,6 +1,6 @@
 // Opens the database, applies migrations, loads base data (and the demo on first start of an
 // embedded installation) and assembles the services the app runs on.
-import { areaPrefix, normalizeAreaCode } from '@wushe/core';
+import { areaPrefix, normalizeAreaCode, shanghaiToday } from '@wushe/core';
 import { backfillResidentSearch, migrate, openDatabase, seedBase, syncBuiltinRoles, syncReferenceData, type Database } from '@wushe/db';
 import { seedDemo, type DemoOptions } from '@wushe/db/demo';
 import type { AppConfig } from './config.ts';
@@ -8,6 +8,7 @@ import { installationOf, oneInstanceAtATime } from './installation.repo.ts';
 import type { Services } from './context.ts';
 import { SessionCache } from './modules/auth/session-cache.ts';
 import { takeCoverageSnapshots } from './modules/coverage/snapshots.jobs.ts';
+import { seedDemoTransfers } from './modules/transfers/transfers.demo.ts';
 import { DEFAULT_JOB_SETTINGS, JobQueue } from './jobs/queue.ts';
 import { loadOrCreateKeys, type Keys } from '@wushe/db';
 
@@ -34,9 +35,12 @@ async function prepareNow(config: AppConfig, database: Database, log: (msg: stri
     if (config.demo) {
       log('Loading the demo (湖里区, 厦门市)…');
       await seedDemo(database, keys, demo);
-      // The demo's coverage trend: its past month-ends and last week, as the nightly job would fill them.
       const inst = await installationOf(database);
       if (keys && inst) {
+        // Transfers between 江头 and 金山 through the real services; first, so the trend counts the moves.
+        log('Demo: transfers between 江头 and 金山…');
+        await seedDemoTransfers(database, keys, demo.today ?? shanghaiToday(new Date()));
+        // The demo's coverage trend: its past month-ends and last week, as the nightly job would fill them.
         log('Demo: the coverage trend of the past 12 months…');
         await takeCoverageSnapshots(database, areaPrefix(inst.area_code), demo.today ? new Date(`${demo.today}T04:00:00Z`) : new Date());
       }

@@ -4,7 +4,8 @@
 import { rows } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readRows, runImport, type ImportCtx } from '../src/modules/residents/import/import.job.ts';
+import { readRows } from '../src/modules/residents/import/import.job.ts';
+import { runImport, type ImportCtx } from '../src/modules/residents/import/import.run.ts';
 import { LeaseLost } from '../src/modules/residents/import/import.lease.repo.ts';
 import { reclaimStaleImports } from '../src/modules/residents/import/import.worker.ts';
 import { buildApp } from '../src/app.ts';

@@ -1,5 +1,6 @@
 // Transfers (调入/调出): 金山 asks for a resident held by 江头; 江头's head declines or
 // approves. One transaction moves the record and every row about it; RLS holds throughout.
+import { addDays, shanghaiToday } from '@wushe/core';
 import { rows, uuidv7 } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +51,59 @@ describe('transfers between stations', () => {
   const ask = (s: Session, body: Record<string, unknown>, lang = 'zh-CN') =>
     s.post('/api/v1/transfers', { toAreaCode: JINSHAN_COMMUNITY, ...body }, { 'accept-language': lang });
   const decide = (s: Session, id: string, body: Record<string, unknown>) => s.post(`/api/v1/transfers/${id}/decision`, body);
+
+  it('the demo holds transfers in each state; its approval left the resident in the receiving station', async () => {
+    // Seeded through the services as the demo accounts, on past dates (transfers.demo.ts).
+    type Row = { id: string; resident_id: string; status: string; from_area_code: string; to_area_code: string; to_worker_id: string };
+    const demo = await owner<Row & { decision_reason: string | null; requested_at: Date; decided_at: Date | null }>(
+      sql`SELECT id, resident_id, status, from_area_code, to_area_code, to_worker_id, decision_reason, requested_at, decided_at
+        FROM transfers ORDER BY requested_at`,
+    );
+    const way = (r: Row) => `${r.status} ${r.from_area_code.slice(0, 9)}→${r.to_area_code.slice(0, 9)}`;
+    expect(demo.map(way)).toEqual([
+      'approved 350206004→350206005',
+      'declined 350206004→350206005',
+      'pending 350206004→350206005', // 金山 asks; waits for 江头's head
+      'pending 350206005→350206004', // 江头 asks; waits for 金山
+    ]);
+    const dayStart = new Date(`${shanghaiToday(new Date())}T00:00:00+08:00`);
+    for (const r of demo) expect(new Date(r.requested_at).getTime()).toBeLessThan(dayStart.getTime());
+    expect(demo[1]!.decision_reason).toBeTruthy();
+    // The head sees the request to decide, with its notification; 金山 sees its request as in.
+    const out = (await head.get('/api/v1/transfers?direction=out&status=pending')).json().items as { id: string }[];
+    expect(out.map((i) => i.id)).toEqual([demo[2]!.id]);
+    const asked = (await head.get('/api/v1/notifications')).json().items as { kind: string }[];
+    expect(asked.some((n) => n.kind === 'transfer.requested')).toBe(true);
+    const inbound = (await jinshan.get('/api/v1/transfers?direction=in&status=all')).json().items as { id: string; status: string }[];
+    expect(inbound.map((i) => i.status).sort()).toEqual(['approved', 'declined', 'pending']);
+
+    // The approved one: the record, its visits and its worker are 金山's; 江头 no longer reads it.
+    const approved = demo[0]!;
+    const moved = await jinshan.get(`/api/v1/residents/${approved.resident_id}`);
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json()).toMatchObject({ areaCode: approved.to_area_code, assignedWorkerId: approved.to_worker_id });
+    expect(approved.to_worker_id).toBe(jinshan.actor.id);
+    expect((await jiangtouSw.get(`/api/v1/residents/${approved.resident_id}`)).statusCode).toBe(404);
+    expect((await linkedAreas(approved.resident_id)).contacts).toEqual([approved.to_area_code]);
+    // What a real approval writes besides: the community history on the decision's date, and both stations' audit lines.
+    const history = await owner<{ from_area: string; area_code: string; changed_at: Date }>(
+      sql`SELECT from_area, area_code, changed_at FROM resident_status_changes WHERE resident_id = ${approved.resident_id}`,
+    );
+    expect(history).toEqual([{ from_area: approved.from_area_code, area_code: approved.to_area_code, changed_at: approved.decided_at }]);
+    const lines = await owner<{ action: string; area_code: string }>(
+      sql`SELECT action, area_code FROM audit_log WHERE target_id IN (${approved.id}, ${approved.resident_id}) ORDER BY seq`,
+    );
+    expect(lines.map((l) => `${l.action} ${l.area_code.slice(0, 9)}`).sort()).toEqual(
+      [
+        'transfer.request 350206004',
+        'transfer.request 350206005',
+        'resident.transfer.out 350206004',
+        'resident.transfer.in 350206005',
+        'transfer.approve 350206004',
+        'transfer.approve 350206005',
+      ].sort(),
+    );
+  });
 
   it('before approval the receiving station cannot read the record; its request shows masks only', async () => {
     expect((await jinshan.get(`/api/v1/residents/${resident.id}`)).statusCode).toBe(404);
@@ -124,6 +178,10 @@ describe('transfers between stations', () => {
   });
 
   it('an approval moves the record, its history, assessments and contacts to the new community and worker', async () => {
+    const yesterday = addDays(shanghaiToday(new Date()), -1);
+    const registeredOn = async (area: string) =>
+      (await head.get(`/api/v1/coverage?area=${area}&date=${yesterday}`)).json().area.registered as number;
+    const jiangtouYesterday = await registeredOn(DEMO.jiangtou);
     const asked = await ask(jinshan, { idNumber: resident.idNumber });
     expect(asked.statusCode, asked.body).toBe(200);
     const counts = await owner<{ table: string; n: number }>(
@@ -151,6 +209,10 @@ describe('transfers between stations', () => {
         { action: 'resident.transfer.in', area_code: JINSHAN_COMMUNITY },
       ]),
     );
+    // Its community history: yesterday it was still 江头's, and 江头's figure for yesterday keeps it.
+    const history = await owner(sql`SELECT from_area, area_code FROM resident_status_changes WHERE resident_id = ${resident.id}`);
+    expect(history).toEqual([{ from_area: resident.areaCode, area_code: JINSHAN_COMMUNITY }]);
+    expect(await registeredOn(DEMO.jiangtou)).toBe(jiangtouYesterday);
     const notes = (await jinshan.get('/api/v1/notifications')).json().items as { kind: string; link: string }[];
     expect(notes.some((n) => n.kind === 'transfer.approved' && n.link === `/residents/${resident.id}`)).toBe(true);
     expect((await decide(head, asked.json().id, { decision: 'decline', reason: 'x' })).statusCode).toBe(409);

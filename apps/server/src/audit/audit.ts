@@ -40,7 +40,7 @@ export async function verifyAuditChain(database: Database): Promise<VerifyResult
 
 /** An audit event by the current actor. */
 export function byActor(
-  ctx: { actor: { id: string; username: string }; ip: string },
+  ctx: { actor: { id: string; username: string }; ip: string | null },
   e: Omit<AuditEvent, 'actorId' | 'actorName' | 'ip'>,
 ): AuditEvent {
   return { actorId: ctx.actor.id, actorName: ctx.actor.username, ip: ctx.ip, ...e };

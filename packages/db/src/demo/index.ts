@@ -2,7 +2,8 @@
 // district bureau, a station in each street, two agencies, community organisations,
 // volunteer teams and the demo accounts; with the installation's keys, also about 3,000
 // residents in need with a year of contacts and assessments (residents.ts). Deterministic:
-// the same ids every time.
+// the same ids every time. The server then adds the demo's transfers through its own services
+// (apps/server/src/modules/transfers/transfers.demo.ts) and fills the coverage trend.
 import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../client.ts';
 import type { Keys } from '../keys.ts';

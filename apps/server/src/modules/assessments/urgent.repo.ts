@@ -34,12 +34,14 @@ export async function urgentDaysSetting(db: Db): Promise<unknown> {
   return row?.value;
 }
 
+/** `at`: when the event happened (default: now). */
 export async function insertNotification(
   db: Db,
-  n: { userId: string; areaCode: string; kind: string; title: string; body: string; link: string },
+  n: { userId: string; areaCode: string; kind: string; title: string; body: string; link: string; at?: Date },
 ): Promise<void> {
-  await db.execute(sql`INSERT INTO notifications (id, user_id, area_code, kind, title, body, link)
-    VALUES (${uuidv7()}, ${n.userId}, ${n.areaCode}, ${n.kind}, ${n.title}, ${n.body}, ${n.link})`);
+  await db.execute(sql`INSERT INTO notifications (id, user_id, area_code, kind, title, body, link, created_at)
+    VALUES (${uuidv7()}, ${n.userId}, ${n.areaCode}, ${n.kind}, ${n.title}, ${n.body}, ${n.link},
+      coalesce(${n.at?.toISOString() ?? null}::timestamptz, now()))`);
 }
 
 export async function insertFollowUp(

@@ -13,11 +13,14 @@ export interface StatusChange {
   toArea: string;
   reason: string | null;
   changedBy: string | null;
+  /** When it took effect (default: now). */
+  changedAt?: Date;
 }
 
 /** Records a change of status or community (nothing when neither changed). */
 export async function recordStatusChange(db: Db, c: StatusChange): Promise<void> {
   if (c.fromStatus === c.toStatus && c.fromArea === c.toArea) return;
-  await db.execute(sql`INSERT INTO resident_status_changes (id, resident_id, area_code, from_status, to_status, from_area, reason, changed_by)
-    VALUES (${uuidv7()}, ${c.residentId}, ${c.toArea}, ${c.fromStatus}, ${c.toStatus}, ${c.fromArea}, ${c.reason}, ${c.changedBy})`);
+  await db.execute(sql`INSERT INTO resident_status_changes (id, resident_id, area_code, from_status, to_status, from_area, reason, changed_by, changed_at)
+    VALUES (${uuidv7()}, ${c.residentId}, ${c.toArea}, ${c.fromStatus}, ${c.toStatus}, ${c.fromArea}, ${c.reason}, ${c.changedBy},
+      coalesce(${c.changedAt?.toISOString() ?? null}::timestamptz, now()))`);
 }

@@ -52,13 +52,14 @@ export interface NewTransfer {
   idMasked: string;
   requestedBy: string;
   requestedByName: string;
+  requestedAt: Date;
 }
 
 export async function insertTransfer(db: Db, t: NewTransfer): Promise<void> {
   await db.execute(sql`INSERT INTO transfers (id, resident_id, from_area_code, to_area_code, to_worker_id, to_worker_name, note,
-      resident_name_masked, id_masked, requested_by, requested_by_name)
+      resident_name_masked, id_masked, requested_by, requested_by_name, requested_at)
     VALUES (${t.id}, ${t.residentId}, ${t.fromAreaCode}, ${t.toAreaCode}, ${t.toWorkerId}, ${t.toWorkerName}, ${t.note},
-      ${t.residentNameMasked}, ${t.idMasked}, ${t.requestedBy}, ${t.requestedByName})`);
+      ${t.residentNameMasked}, ${t.idMasked}, ${t.requestedBy}, ${t.requestedByName}, ${t.requestedAt.toISOString()}::timestamptz)`);
 }
 
 type TransferRow = Omit<Transfer, 'direction'>;
@@ -118,11 +119,11 @@ export async function listTransfers(
 export async function recordDecision(
   db: Db,
   id: string,
-  d: { status: 'approved' | 'declined'; by: string; byName: string; reason: string | null },
+  d: { status: 'approved' | 'declined'; by: string; byName: string; reason: string | null; at: Date },
 ): Promise<boolean> {
   const done = await rows<{ id: string }>(
     db,
-    sql`UPDATE transfers SET status = ${d.status}, decided_by = ${d.by}, decided_by_name = ${d.byName}, decided_at = now(),
+    sql`UPDATE transfers SET status = ${d.status}, decided_by = ${d.by}, decided_by_name = ${d.byName}, decided_at = ${d.at.toISOString()}::timestamptz,
       decision_reason = ${d.reason} WHERE id = ${id} AND status = 'pending' RETURNING id`,
   );
   return done.length > 0;

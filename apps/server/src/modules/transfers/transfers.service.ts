@@ -9,6 +9,7 @@ import {
   parseDocumentNumber,
   shanghaiToday,
   translate,
+  type Actor,
   type Transfer,
   type transferDecision,
   type transferListQuery,
@@ -23,6 +24,7 @@ import { isUniqueViolation } from '../../http/db-errors.ts';
 import { insertNotification } from '../assessments/urgent.repo.ts';
 import { checkResidentRefs, problemsToFields } from '../residents/residents.write.ts';
 import { moveLinkedRows } from '../residents/residents.write.repo.ts';
+import { recordStatusChange } from '../residents/status-history.repo.ts';
 import {
   acrossStations,
   countLinkedIn,
@@ -40,10 +42,19 @@ export type TransferRequestInput = z.output<typeof transferRequest>;
 export type TransferListInput = z.output<typeof transferListQuery>;
 export type TransferDecisionInput = z.output<typeof transferDecision>;
 
+/**
+ * What a transfer needs of its caller: a request's context, or the demo's (transfers.demo.ts,
+ * which asks and decides as the demo accounts on past dates; no request, so no IP).
+ */
+export type TransferCtx = Pick<Ctx, 'db' | 'database' | 'keys' | 'scope' | 'now'> & {
+  actor: Pick<Actor, 'id' | 'username' | 'displayName'>;
+  ip: string | null;
+};
+
 const within = (code: string, scope: string) => code.startsWith(scope);
 
 /** The transfer as the caller sees it: which way it goes for them. */
-const seen = (ctx: Ctx, t: Omit<Transfer, 'direction'>): Transfer => {
+const seen = (ctx: Pick<TransferCtx, 'scope'>, t: Omit<Transfer, 'direction'>): Transfer => {
   const inn = within(t.toAreaCode, ctx.scope);
   const out = within(t.fromAreaCode, ctx.scope);
   return { ...t, direction: inn && out ? 'within' : inn ? 'in' : 'out' };
@@ -56,15 +67,25 @@ export function coveringScope(a: string, b: string): string {
 }
 
 /**
- * The record's change of community, kept in both stations' history (their audit trails).
- * The one call site for the residents' status/community history: the lead points it at that
- * history's repository function when both land.
+ * The record's change of community, kept in its status/community history (so coverage for an
+ * earlier date still counts it where it was) and in both stations' audit trails. Runs in the
+ * scope covering both stations: the history row belongs to the receiving community.
  */
 export async function recordAreaChange(
   db: Db,
-  ctx: Ctx,
+  ctx: TransferCtx,
   change: { residentId: string; fromArea: string; toArea: string; transferId: string; on: string; moved: Record<string, number> },
 ): Promise<void> {
+  await recordStatusChange(db, {
+    residentId: change.residentId,
+    fromStatus: 'active',
+    toStatus: 'active',
+    fromArea: change.fromArea,
+    toArea: change.toArea,
+    reason: `transfer ${change.transferId}`,
+    changedBy: ctx.actor.id,
+    changedAt: ctx.now,
+  });
   const common = { targetType: 'resident', targetId: change.residentId };
   const after = { areaCode: change.toArea, transferId: change.transferId, on: change.on, moved: change.moved };
   const before = { areaCode: change.fromArea };
@@ -72,7 +93,7 @@ export async function recordAreaChange(
   await appendAudit(db, byActor(ctx, { action: 'resident.transfer.in', ...common, areaCode: change.toArea, before, after }));
 }
 
-export async function requestTransfer(ctx: Ctx, body: TransferRequestInput): Promise<Transfer> {
+export async function requestTransfer(ctx: TransferCtx, body: TransferRequestInput): Promise<Transfer> {
   const parsed = parseDocumentNumber(body.documentType, body.idNumber, shanghaiToday(ctx.now));
   if (!parsed.ok) throw fieldError('idNumber', parsed.messageKey as never, parsed.params);
   const hash = idBlindIndex(ctx.keys, body.documentType, parsed.id);
@@ -103,6 +124,7 @@ export async function requestTransfer(ctx: Ctx, body: TransferRequestInput): Pro
         idMasked: found.idMasked,
         requestedBy: ctx.actor.id,
         requestedByName: ctx.actor.displayName,
+        requestedAt: ctx.now,
       });
       const t = (await transferById(db, ctx.scope, id))!;
       await acrossStations(db, coveringScope(found.areaCode, body.toAreaCode), ctx.scope, async () => {
@@ -115,6 +137,7 @@ export async function requestTransfer(ctx: Ctx, body: TransferRequestInput): Pro
             title: translate('zh-CN', 'transfer.requestedTitle', params),
             body: translate('zh-CN', 'transfer.requestedBody', params),
             link: '/transfers',
+            at: ctx.now,
           });
         }
       });
@@ -137,7 +160,7 @@ export async function findTransfers(ctx: Ctx, q: TransferListInput) {
   return { items: page.items.map((t) => seen(ctx, t)), total: page.total };
 }
 
-export async function decideTransfer(ctx: Ctx, id: string, body: TransferDecisionInput): Promise<Transfer> {
+export async function decideTransfer(ctx: TransferCtx, id: string, body: TransferDecisionInput): Promise<Transfer> {
   const approve = body.decision === 'approve';
   return ctx.db.tx(async (db) => {
     const t = await transferById(db, ctx.scope, id, true);
@@ -151,22 +174,24 @@ export async function decideTransfer(ctx: Ctx, id: string, body: TransferDecisio
         by: ctx.actor.id,
         byName: ctx.actor.displayName,
         reason,
+        at: ctx.now,
       }))
     )
       throw new AppError(409, 'transfer.decided');
     const cover = coveringScope(t.fromAreaCode, t.toAreaCode);
-    let moved: Record<string, number> = {};
     await acrossStations(db, cover, ctx.scope, async () => {
       if (approve) {
         // Still held where it was asked for: otherwise nothing moves (and the decision rolls back).
         if (!(await moveResident(db, t.residentId, t.fromAreaCode, t.toAreaCode, t.toWorkerId))) throw new AppError(409, 'transfer.moved');
         await moveLinkedRows(db, t.residentId, t.toAreaCode);
-        moved = await countLinkedIn(
+        const moved = await countLinkedIn(
           db,
           t.residentId,
           RESIDENT_LINKED_TABLES.filter((l) => !l.keepsAreas),
           t.toAreaCode,
         );
+        const change = { residentId: t.residentId, fromArea: t.fromAreaCode, toArea: t.toAreaCode, transferId: id, moved };
+        await recordAreaChange(db, ctx, { ...change, on: shanghaiToday(ctx.now) });
       }
       const params = { name: t.residentNameMasked, station: t.fromStreetName || t.fromAreaName, reason: reason ?? '—' };
       await insertNotification(db, {
@@ -176,6 +201,7 @@ export async function decideTransfer(ctx: Ctx, id: string, body: TransferDecisio
         title: translate('zh-CN', approve ? 'transfer.approvedTitle' : 'transfer.declinedTitle', params),
         body: translate('zh-CN', 'transfer.decidedBody', params),
         link: approve ? `/residents/${t.residentId}` : '/transfers',
+        at: ctx.now,
       });
     });
     const after = { decision: body.decision, reason, residentName: t.residentNameMasked, idMasked: t.idMasked };
@@ -184,17 +210,6 @@ export async function decideTransfer(ctx: Ctx, id: string, body: TransferDecisio
         db,
         byActor(ctx, { action: `transfer.${approve ? 'approve' : 'decline'}`, targetType: 'transfer', targetId: id, areaCode, after }),
       );
-    }
-    if (approve) {
-      const on = shanghaiToday(ctx.now);
-      await recordAreaChange(db, ctx, {
-        residentId: t.residentId,
-        fromArea: t.fromAreaCode,
-        toArea: t.toAreaCode,
-        transferId: id,
-        on,
-        moved,
-      });
     }
     return seen(ctx, (await transferById(db, ctx.scope, id))!);
   });
