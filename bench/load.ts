@@ -3,6 +3,8 @@
 // street; /api/v1/health is polled every 20 ms, first with nothing else running (the floor),
 // then while three 50,000-row Excel exports download and a resident import runs. The figure is
 // the slowest health answer under load, against 100 ms; results in bench/results/load-<date>.*.
+// Development knobs: BENCH_LOAD_EXPORTS (default 3), BENCH_LOAD_IMPORT_ROWS (20,000),
+// BENCH_LOAD_PATH (the polled route; /api/v1/public/config touches no database).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,7 +23,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const EXPORT_ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 50_000);
 const IMPORT_ROWS = Number(process.env.BENCH_LOAD_IMPORT_ROWS ?? 20_000);
-const EXPORTS = 3;
+const EXPORTS = Number(process.env.BENCH_LOAD_EXPORTS ?? 3);
 const STREET = '350206004000'; // 江头街道
 const COMMUNITY = '350206004001';
 const TARGET_MS = 100;
@@ -32,7 +34,7 @@ async function pollHealth(base: string, done: () => boolean, at: number[] = []):
   const out: number[] = [];
   while (!done()) {
     const t0 = performance.now();
-    const res = await fetch(`${base}/api/v1/health`);
+    const res = await fetch(`${base}${process.env.BENCH_LOAD_PATH ?? '/api/v1/health'}`);
     await res.arrayBuffer();
     if (!res.ok) throw new Error(`health answered ${res.status}`);
     out.push(performance.now() - t0);

@@ -4,6 +4,8 @@
 // loops add up. So long loops ask `await backgroundTurn()` at each item and share one small slice of each
 // event-loop turn: when the slice is spent, the loop waits for a later turn, one waiting loop
 // is woken per turn (in order, so each gets its share), and requests in between go first.
+import fs from 'node:fs';
+import os from 'node:os';
 import { setImmediate } from 'node:timers';
 
 /** Background milliseconds per event-loop turn, shared by every long loop. */
@@ -39,4 +41,22 @@ export function backgroundTurn(): Promise<void> | undefined {
     waiting.push(resolve);
     schedule();
   });
+}
+
+/**
+ * Called first thing in a background thread (import checks, export workbooks): lowers that
+ * thread's CPU priority (nice 10), so when the cores are busy the request thread and the
+ * database get them first, and the background work still takes every idle cycle. Linux names
+ * the calling thread in /proc/thread-self, and setpriority() on a thread id affects that thread
+ * only; elsewhere this does nothing.
+ */
+export function lowerThreadPriority(nice = 10): boolean {
+  try {
+    const tid = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
+    if (!tid) return false;
+    os.setPriority(tid, nice);
+    return true;
+  } catch {
+    return false;
+  }
 }

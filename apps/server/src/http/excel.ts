@@ -31,7 +31,7 @@ export interface Prepared<R, T> {
 export const EXPORT_LIMIT = 50_000;
 
 /** Rows read from the database at a time. */
-export const EXPORT_PAGE = 500;
+export const EXPORT_PAGE = 200;
 
 async function* pagesOf<T>(source: RowSource<T>): AsyncIterable<T[]> {
   if (!Array.isArray(source)) return yield* source;

@@ -18,7 +18,7 @@ import { loadVisitIntervals } from '../../settings/settings.repo.ts';
 import { workersByUsername } from '../residents.assign.repo.ts';
 
 /** Rows per slice: checked, classified and written together (one transaction each in valid_rows). */
-export const SLICE = 2000;
+export const SLICE = 1000;
 
 /** Progress of the jobs this process is running (an all-or-nothing job's rows are not committed yet). */
 export const live = new Map<string, { processed: number; counts: Counts }>();

@@ -21,7 +21,6 @@ interface Thread {
   worker: Worker;
   /** Loaded (a thread compiles the sources first: a second or more). */
   ready: Promise<void>;
-  isReady: boolean;
   pending: Map<number, { resolve: (rows: CheckedRow[]) => void; reject: (e: Error) => void }>;
 }
 
@@ -36,19 +35,20 @@ let nextId = 0;
 function startThread(): Thread {
   const worker = new Worker(new URL('./import.thread.mjs', import.meta.url));
   let loaded = () => {};
-  const t: Thread = { worker, ready: new Promise((resolve) => (loaded = resolve)), isReady: false, pending: new Map() };
+  let broken = (_e: Error) => {};
+  const ready = new Promise<void>((resolve, reject) => ((loaded = resolve), (broken = reject)));
+  ready.catch(() => undefined);
+  const t: Thread = { worker, ready, pending: new Map() };
   worker.unref();
   worker.on('message', (m: FromThread) => {
-    if ('ready' in m) {
-      t.isReady = true;
-      return loaded();
-    }
+    if ('ready' in m) return loaded();
     const p = t.pending.get(m.id);
     t.pending.delete(m.id);
     if ('error' in m) p?.reject(new Error(m.error));
     else p?.resolve(m.rows);
   });
   const fail = (e: Error) => {
+    broken(e);
     for (const p of t.pending.values()) p.reject(e);
     t.pending.clear();
     if (pool) pool = pool.filter((x) => x !== t); // a new one starts in its place at the next job
@@ -88,20 +88,26 @@ export function slicePlanner(spec: PlanSpec, keys: Keys, large: boolean): SliceP
   const post = (t: Thread, m: ToThread) => t.worker.postMessage(m);
   return {
     ahead: THREADS + 1,
-    plan(slice) {
-      // Until a thread has loaded, slices are planned here.
-      const ready = threads().filter((x) => x.isReady);
-      if (!ready.length) return inThread(slice);
-      const t = ready[turn++ % ready.length]!;
-      if (!setUp.has(t)) post(t, { kind: 'setup', job, spec, keyFile });
-      setUp.add(t);
-      const id = nextId++;
-      const done = new Promise<CheckedRow[]>((resolve, reject) => t.pending.set(id, { resolve, reject }));
-      post(t, { kind: 'rows', job, id, rows: slice });
-      return done.then(
-        (rows) => (threadStats.inPool++, rows),
-        () => (threadStats.fellBack++, inThread(slice)),
-      );
+    async plan(slice) {
+      // A slice waits for its thread to load (a second or so, once per process) rather than
+      // being checked here: checking is the import's heaviest work, and here it would hold up
+      // every request. Only a thread that fails sends its slice back to this thread.
+      const pool = threads();
+      const t = pool[turn++ % pool.length]!;
+      try {
+        await t.ready;
+        if (!setUp.has(t)) post(t, { kind: 'setup', job, spec, keyFile });
+        setUp.add(t);
+        const id = nextId++;
+        const done = new Promise<CheckedRow[]>((resolve, reject) => t.pending.set(id, { resolve, reject }));
+        post(t, { kind: 'rows', job, id, rows: slice });
+        const rows = await done;
+        threadStats.inPool++;
+        return rows;
+      } catch {
+        threadStats.fellBack++;
+        return inThread(slice);
+      }
     },
     end() {
       for (const t of setUp) post(t, { kind: 'end', job });
