@@ -5,7 +5,7 @@
 // Secondary indexes are dropped during the load and rebuilt from their own definitions after.
 import crypto from 'node:crypto';
 import { checkCharacter, maskIdNumber, maskPhone } from '@wushe/core';
-import { idBlindIndex, nameGrams, nameInitials, phoneBlindIndex, type Keys } from '@wushe/db';
+import { idBlindIndex, idTailIndexes, nameGrams, nameInitials, namePinyin, phoneBlindIndex, type Keys } from '@wushe/db';
 import pg from 'pg';
 import { mulberry32 } from '@wushe/db/demo';
 
@@ -69,16 +69,20 @@ export async function loadResidents(c: pg.Client, keys: Keys, communities: strin
   const dummyId = keys.seal('000000000000000000');
   const dummyPhone = keys.seal('13000000000');
   const initialsCache = new Map<string, string>();
+  const pinyinCache = new Map<string, string>();
   const today = Date.now();
   const sample: Sample[] = [];
   for (let start = 0; start < RESIDENT_COUNT; start += BATCH) {
-    const cols: (string | number | null)[][] = Array.from({ length: 17 }, () => []);
+    const cols: (string | number | null)[][] = Array.from({ length: 20 }, () => []);
     for (let i = start; i < Math.min(start + BATCH, RESIDENT_COUNT); i++) {
       // Communities in order, so each county's residents get distinct (birth date, sequence) pairs.
       const community = communities[Math.floor((i / RESIDENT_COUNT) * communities.length)]!;
       const p = person(i, community, random);
       let initials = initialsCache.get(p.name);
       if (initials === undefined) initialsCache.set(p.name, (initials = nameInitials(p.name)));
+      let spelled = pinyinCache.get(p.name);
+      if (spelled === undefined) pinyinCache.set(p.name, (spelled = namePinyin(p.name)));
+      const tails = idTailIndexes(keys, p.id); // as the register stores them (search by the last 4 or 6 characters)
       const sealed = i % SAMPLE_EVERY === 0;
       const id = crypto.randomUUID();
       if (sealed) sample.push({ id, idNumber: p.id, name: p.name, initials, areaCode: community });
@@ -103,18 +107,23 @@ export async function loadResidents(c: pg.Client, keys: Keys, communities: strin
         STATUSES[Math.floor(random() * STATUSES.length)]!,
         level,
         isoDay(today - (400 + Math.floor(random() * 700)) * 86_400_000),
+        tails.idTail4Hash,
+        tails.idTail6Hash,
+        spelled,
       ];
       values.forEach((v, k) => cols[k]!.push(v));
     }
     await c.query(
       `INSERT INTO residents (id, area_code, name, name_initials, name_grams, id_cipher, id_hash, id_masked, sex, birth_date,
-         phone_cipher, phone_hash, phone_masked, categories, assistance_status, care_level, registered_on, next_due_on, consent, address)
+         phone_cipher, phone_hash, phone_masked, categories, assistance_status, care_level, registered_on, next_due_on, consent, address,
+         id_tail4_hash, id_tail6_hash, name_pinyin)
        SELECT id, area, name, ini, grams::text[], idc, idh, idm, sex, birth, phc, phh, phm, cats::text[], ast, lvl, reg, (reg + CASE lvl WHEN 1 THEN interval '1 week' WHEN 2 THEN interval '2 weeks'
          WHEN 3 THEN interval '1 month' ELSE interval '3 months' END)::date,
-         jsonb_build_object('purpose', '社区关爱服务', 'date', reg::text, 'givenBy', name, 'byGuardian', false), name || '家'
+         jsonb_build_object('purpose', '社区关爱服务', 'date', reg::text, 'givenBy', name, 'byGuardian', false), name || '家', t4, t6, py
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-         $10::date[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::smallint[], $17::date[])
-         AS t(id, area, name, ini, grams, idc, idh, idm, sex, birth, phc, phh, phm, cats, ast, lvl, reg)`,
+         $10::date[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::smallint[], $17::date[], $18::text[],
+         $19::text[], $20::text[])
+         AS t(id, area, name, ini, grams, idc, idh, idm, sex, birth, phc, phh, phm, cats, ast, lvl, reg, t4, t6, py)`,
       cols,
     );
     if ((start / BATCH) % 10 === 9) log(`    ${start + BATCH} residents`);

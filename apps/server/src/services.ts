@@ -1,7 +1,16 @@
 // Opens the database, applies migrations, loads base data (and the demo on first start of an
 // embedded installation) and assembles the services the app runs on.
 import { areaPrefix, normalizeAreaCode, shanghaiToday } from '@wushe/core';
-import { backfillResidentSearch, migrate, openDatabase, seedBase, syncBuiltinRoles, syncReferenceData, type Database } from '@wushe/db';
+import {
+  backfillResidentSearch,
+  migrate,
+  residentsWithoutSearch,
+  openDatabase,
+  seedBase,
+  syncBuiltinRoles,
+  syncReferenceData,
+  type Database,
+} from '@wushe/db';
 import { seedDemo, type DemoOptions } from '@wushe/db/demo';
 import type { AppConfig } from './config.ts';
 import { installationOf, oneInstanceAtATime } from './installation.repo.ts';
@@ -11,6 +20,9 @@ import { takeCoverageSnapshots } from './modules/coverage/snapshots.jobs.ts';
 import { seedDemoTransfers } from './modules/transfers/transfers.demo.ts';
 import { DEFAULT_JOB_SETTINGS, JobQueue } from './jobs/queue.ts';
 import { loadOrCreateKeys, type Keys } from '@wushe/db';
+
+/** Up to this many residents without search indexes are filled before serving; more, in the background. */
+const BACKFILL_AT_START = 20_000;
 
 /**
  * Migrations, built-in roles, reference data, and on a new installation the base data or the
@@ -50,9 +62,20 @@ async function prepareNow(config: AppConfig, database: Database, log: (msg: stri
     }
   }
   // Residents stored before the last-digits and pinyin indexes: only the key holder can fill them.
+  // A large register (an upgrade) is filled after start-up, while the server answers: until
+  // then its older residents are not found by ID tail or full pinyin.
   if (keys) {
-    const filled = await backfillResidentSearch(database, keys);
-    if (filled) log(`Filled the search indexes of ${filled} residents.`);
+    const missing = await residentsWithoutSearch(database);
+    if (missing > BACKFILL_AT_START) {
+      log(`Filling the search indexes of ${missing} residents in the background…`);
+      backfillResidentSearch(database, keys).then(
+        (filled) => log(`Filled the search indexes of ${filled} residents.`),
+        (e: unknown) => log(`Filling the search indexes stopped (it goes on at the next start): ${String(e)}`),
+      );
+    } else if (missing) {
+      const filled = await backfillResidentSearch(database, keys);
+      log(`Filled the search indexes of ${filled} residents.`);
+    }
   }
 }
 

@@ -7,8 +7,17 @@ import { rows, type Database } from '../client.ts';
 import { namePinyin } from '../areas/index.ts';
 import type { Keys } from '../keys.ts';
 import { idTailIndexes } from './prepare.ts';
+import { backgroundTurn } from '../turns.ts';
 
 const BATCH = 2000;
+
+/** How many residents still lack those indexes. */
+export async function residentsWithoutSearch(database: Database): Promise<number> {
+  const [r] = await database.owner((db) =>
+    rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM residents WHERE id_tail4_hash IS NULL OR name_pinyin IS NULL`),
+  );
+  return Number(r?.n ?? 0);
+}
 
 /** Fills id_tail4_hash, id_tail6_hash and name_pinyin where missing; how many rows were filled. */
 export async function backfillResidentSearch(database: Database, keys: Keys): Promise<number> {
@@ -23,10 +32,12 @@ export async function backfillResidentSearch(database: Database, keys: Keys): Pr
       ),
     );
     if (!batch.length) return filled;
-    const values = batch.map((r) => {
+    const values: { id: string; t4: string | null; t6: string | null; py: string }[] = [];
+    for (const r of batch) {
       const tails = idTailIndexes(keys, keys.open(r.idCipher));
-      return { id: r.id, t4: tails.idTail4Hash, t6: tails.idTail6Hash, py: namePinyin(r.name) };
-    });
+      values.push({ id: r.id, t4: tails.idTail4Hash, t6: tails.idTail6Hash, py: namePinyin(r.name) });
+      await backgroundTurn(); // a large register is filled while the server answers requests
+    }
     await database.owner((db) =>
       db.execute(sql`UPDATE residents r SET id_tail4_hash = v.t4, id_tail6_hash = v.t6, name_pinyin = v.py
         FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS v(id uuid, t4 text, t6 text, py text) WHERE r.id = v.id`),

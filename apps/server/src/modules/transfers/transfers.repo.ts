@@ -136,9 +136,18 @@ export async function recordDecision(
  * `set_config(…, true)` is local to the transaction, so nothing outlives it.
  */
 export async function acrossStations<T>(db: Db, scope: string, callerScope: string, fn: () => Promise<T>): Promise<T> {
+  const back = sql`SELECT set_config('wushe.scope', ${callerScope}, true)`;
   await db.execute(sql`SELECT set_config('wushe.scope', ${scope}, true)`);
-  const out = await fn();
-  await db.execute(sql`SELECT set_config('wushe.scope', ${callerScope}, true)`);
+  let out: T;
+  try {
+    out = await fn();
+  } catch (e) {
+    // Back to the caller's scope if the caller goes on in the transaction (an aborted one
+    // refuses the statement and rolls back, taking the widened scope with it).
+    await db.execute(back).catch(() => undefined);
+    throw e;
+  }
+  await db.execute(back);
   return out;
 }
 
