@@ -230,4 +230,22 @@ describe('responsible worker and hand-made follow-ups', () => {
     );
     expect(stored.map((r) => r.w).sort()).toEqual([sw.actor.id, null].sort());
   });
+
+  it('a worker without the assign permission may name only themself in the worker column', async () => {
+    const headers = [...HEADERS, '责任社工账号'];
+    const rowsIn = [
+      person(911, { 所在社区代码: JT_A, 责任社工账号: 'jiangtou.sw' } as never),
+      person(912, { 所在社区代码: JT_A, 责任社工账号: 'jiangtou.head' } as never),
+    ];
+    const job = await importFile(t, sw, Buffer.from(csvOf(rowsIn, headers)), 'mine.csv', 'valid_rows');
+    expect(job).toMatchObject({ status: 'done', accepted: 1, rejected: 1 });
+    const report = await reportOf(sw, job.id);
+    expect(report.filter((r) => r.status === 'rejected').map((r) => r.errors)).toEqual([
+      [{ column: '责任社工账号', message: '您没有“分派”权限，只能填写自己的账号（或留空）：“jiangtou.head”' }],
+    ]);
+    const [stored] = await owner<{ w: string | null }>(
+      sql`SELECT assigned_worker_id AS w FROM residents WHERE name = ${rowsIn[0]!.姓名 as string}`,
+    );
+    expect(stored!.w).toBe(sw.actor.id);
+  });
 });

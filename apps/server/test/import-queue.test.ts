@@ -98,6 +98,7 @@ describe('a worker that lost its lease', () => {
     now: new Date(),
     keys: t.services.keys,
     actor: { id: sw.actor.id, username: 'jiangtou.sw', area: { code: '350206004000' } },
+    mayAssign: false,
   });
 
   for (const [mode, n] of [

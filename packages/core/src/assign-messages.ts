@@ -17,6 +17,10 @@ export const ASSIGN_MESSAGES = {
   },
   'followUp.reason': { zh: '请填写跟进事由', en: 'Say what the follow-up is for' },
   'followUp.dueAt': { zh: '截止时间不能早于现在', en: 'The deadline cannot be in the past' },
+  'import.workerNotYours': {
+    zh: '您没有“分派”权限，只能填写自己的账号（或留空）：“{username}”',
+    en: 'Without the assign permission you may name only yourself (or leave it empty): “{username}”',
+  },
   'import.workerUnknown': {
     zh: '找不到在职社工账号“{username}”（或其不属于该社区所在站点）',
     en: 'No active social worker “{username}” at this community’s station',

@@ -95,7 +95,13 @@ export async function startImport(ctx: Ctx, q: ImportRequest, body: unknown): Pr
 
   const id = uuidv7();
   const fileHash = crypto.createHash('sha256').update(buf).digest('hex');
-  const context: JobContext = { scope: ctx.scope, lang: ctx.lang, ip: ctx.ip, username: ctx.actor.username };
+  const context: JobContext = {
+    scope: ctx.scope,
+    lang: ctx.lang,
+    ip: ctx.ip,
+    username: ctx.actor.username,
+    mayAssign: ctx.actor.permissions.includes('resident.assign'),
+  };
   const job = await ctx.db.tx(async (db) => {
     const status = read ? 'validating' : 'reading';
     await insertJob(db, {

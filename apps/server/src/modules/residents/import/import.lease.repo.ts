@@ -28,6 +28,8 @@ export interface JobContext {
   lang: 'zh-CN' | 'en';
   ip: string;
   username: string;
+  /** The uploader held resident.assign (may name other workers in the worker column); absent on older jobs: no. */
+  mayAssign?: boolean;
 }
 
 export interface LeasedJob {

@@ -101,6 +101,8 @@ export interface PlanSpec {
   lang: Lang;
   /** The worker column's accounts: lower-cased username → account and station prefix. */
   workers: [string, { id: string; station: string }][];
+  /** Set when the uploader may not assign others: their own id. */
+  onlyWorker?: string;
   today: string;
   intervals: VisitIntervals;
 }
@@ -113,6 +115,7 @@ export const planInputOf = (s: PlanSpec, keys: Keys): PlanInput => ({
     areas: new Map(s.areas),
     lang: s.lang,
     workers: new Map(s.workers),
+    onlyWorker: s.onlyWorker,
   },
   keys,
   today: s.today,

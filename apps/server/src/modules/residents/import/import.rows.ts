@@ -23,6 +23,8 @@ export interface Lookups {
   lang: Lang;
   /** Responsible workers named in the file: lower-case username → id and the station prefix they serve. */
   workers?: Map<string, { id: string; station: string }>;
+  /** The uploader's id when they may not assign others (no resident.assign): the worker column may name only them. */
+  onlyWorker?: string;
 }
 
 export const rowError = (path: string, key: string, params?: Record<string, string | number>): RowError => ({
@@ -101,6 +103,8 @@ export function checkRow(row: SheetRow, l: Lookups): RowResult {
   const worker = workerName ? l.workers?.get(workerName.toLowerCase()) : undefined;
   if (workerName && (!worker || !areaCode.startsWith(worker.station)))
     errors.push(rowError('worker', 'import.workerUnknown', { username: workerName }));
+  else if (worker && l.onlyWorker && worker.id !== l.onlyWorker)
+    errors.push(rowError('worker', 'import.workerNotYours', { username: workerName! }));
 
   const levelRaw = get('careLevel').replace(/[级級]$/, '');
   const guardianName = get('guardianName');

@@ -31,6 +31,8 @@ export class HandedBack extends Error {}
 /** What the worker runs an import as: the uploader's identity, scope and language. */
 export type ImportCtx = Pick<Ctx, 'db' | 'scope' | 'lang' | 'ip' | 'log' | 'now' | 'keys'> & {
   actor: { id: string; username: string; area: { code: string } };
+  /** The uploader held resident.assign when uploading. */
+  mayAssign: boolean;
 };
 
 /** The running attempt's hold on the job: `lost` once a heartbeat found it gone, `handBack` on shutdown. */
@@ -74,6 +76,7 @@ export async function runImport(
         w.username.toLowerCase(),
         { id: w.id, station: stationPrefix(w.areaCode) },
       ]),
+      onlyWorker: ctx.mayAssign ? undefined : ctx.actor.id,
       today: shanghaiToday(ctx.now),
       intervals,
     };

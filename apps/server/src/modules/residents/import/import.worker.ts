@@ -54,6 +54,7 @@ export async function runQueuedImport(services: Services, log: FastifyBaseLogger
     now: new Date(),
     keys: services.keys,
     actor: { id: job.createdBy, username: job.context.username, area: { code: job.areaCode } },
+    mayAssign: job.context.mayAssign === true,
   };
   try {
     const buf = await ctx.db.run((db) => fileOf(db, importId));
