@@ -42,6 +42,7 @@ export const envSchema = z.object({
   WUSHE_WEB_DIR: z.string().optional(),
   WUSHE_BENCH_FLOOR: bool.optional(),
   WUSHE_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
+  WUSHE_AREA_DASHBOARD_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(120_000),
   /** Reverse proxies whose X-Forwarded-For is believed: `true`, a hop count, or addresses/CIDRs. */
   WUSHE_TRUST_PROXY: z.string().optional(),
   /** Seconds without a heartbeat after which a running job's instance is taken as dead. */
@@ -73,6 +74,8 @@ export interface AppConfig {
   trustProxy: boolean | number | string;
   /** How long a resolved session is reused in this process (0 = never). */
   sessionCacheMs: number;
+  /** How long an official's 工作台 figures are reused for the same area and day (0 = never). */
+  areaDashboardCacheMs: number;
   /** Bench only: registers the floor route. */
   benchFloor?: boolean;
   /** The job queue's timings (defaults: DEFAULT_JOB_SETTINGS). */
@@ -106,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTermina
     benchFloor: e.WUSHE_BENCH_FLOOR ?? false,
     trustProxy: parseTrustProxy(e.WUSHE_TRUST_PROXY),
     sessionCacheMs: e.WUSHE_SESSION_CACHE_MS,
+    areaDashboardCacheMs: e.WUSHE_AREA_DASHBOARD_CACHE_MS,
     jobs: {
       staleSeconds: e.WUSHE_JOB_STALE_SECONDS,
       importAttempts: e.WUSHE_IMPORT_ATTEMPTS,

@@ -34,6 +34,8 @@ export const testConfig = (over: Partial<AppConfig> = {}): AppConfig => ({
   trustProxy: false,
   // Off by default so tests that age sessions in the database see it at once; session-cache.test.ts covers the cache.
   sessionCacheMs: 0,
+  // Off so tests see every write at once; dashboard-cache.test.ts covers the cache.
+  areaDashboardCacheMs: 0,
   ...over,
 });
 

@@ -82,6 +82,8 @@ const areaRow = z.object({
 export const areaDashboard = z.object({
   kind: z.literal('area'),
   asOf: z.string(),
+  /** When these figures were counted (an official's are reused for a short while: dashboard.cache.ts). */
+  computedAt: z.string(),
   area: areaRow,
   children: z.array(areaRow),
   byCategory: z.array(z.object({ code: z.string(), count: z.number().int() })),

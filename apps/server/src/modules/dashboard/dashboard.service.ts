@@ -1,10 +1,12 @@
 // The 工作台: the first page after login, its shape by who is asking. An account at district
 // level or above sees its area by child area (official); a street's account that manages
 // accounts (user.read: the station head) sees the station; anyone else its own caseload.
-import { childPrefixLength, shanghaiToday, standingBounds, type DashboardResponse } from '@wushe/core';
+import { childPrefixLength, shanghaiToday, standingBounds, type AreaDashboard, type DashboardResponse } from '@wushe/core';
 import type { Db } from '@wushe/db';
 import type { Ctx } from '../../context.ts';
 import { loadVisitIntervals } from '../settings/settings.repo.ts';
+import type { Bounds } from '../coverage/standing.repo.ts';
+import { areaFigures } from './dashboard.cache.ts';
 import { areaNamed, childAreas, coverageCounts, jitOff } from '../coverage/coverage.repo.ts';
 import {
   areaBreakdown,
@@ -87,6 +89,21 @@ export async function dashboard(ctx: Ctx): Promise<DashboardResponse> {
     };
   }
 
+  // Counted at most once per cache period for this scope, area and day (dashboard.cache.ts).
+  const key = `${prefix}|${areaCode}|${today}|${bounds.starts.join()}`;
+  return areaFigures(key, ctx.config.areaDashboardCacheMs, () => countArea(ctx, areaCode, prefix, today, monthStart, bounds));
+}
+
+async function countArea(
+  ctx: Ctx,
+  areaCode: string,
+  prefix: string,
+  today: string,
+  monthStart: string,
+  bounds: Bounds,
+): Promise<AreaDashboard> {
+  const computedAt = new Date().toISOString();
+  const read = <T>(fn: (db: Db) => Promise<T>) => ctx.db.run(fn);
   const len = childPrefixLength(areaCode) ?? prefix.length;
   // Scans over a city or a province: without JIT, whose compiling costs more than these
   // counts (see jitOff in coverage.repo.ts).
@@ -122,8 +139,9 @@ export async function dashboard(ctx: Ctx): Promise<DashboardResponse> {
   }
   const row = (code: string, name: string, s: typeof sum) => ({ code, name, ...s, rate: rate(s.covered, s.registered) });
   return {
-    kind,
+    kind: 'area',
     asOf: today,
+    computedAt,
     area: row(area.code, area.name, sum),
     children: children.map((ch) => row(ch.code, ch.name, byChild.get(ch.code.slice(0, len)) ?? { registered: 0, covered: 0, overdue: 0 })),
     byCategory: [...byCategory].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),

@@ -6,6 +6,7 @@ import { Card, Col, Row, Statistic, Table, Typography } from 'antd';
 import { useDashboard, type AreaDashboard, type StationDashboard, type WorkerDashboard } from '../../api/dashboard.ts';
 import { useActor } from '../../api/session.ts';
 import { useCodeLabels } from '../../api/settings.ts';
+import { formatDateTime } from '../../fmt.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { TrendChart } from '../coverage/TrendChart.tsx';
 
@@ -198,7 +199,13 @@ export function Workbench() {
   return (
     <Card
       title={t('desk.title')}
-      extra={d && <Typography.Text type="secondary">{t('desk.asOf', { d: d.asOf })}</Typography.Text>}
+      extra={
+        d && (
+          <Typography.Text type="secondary">
+            {d.kind === 'area' ? t('desk.countedAt', { t: formatDateTime(d.computedAt) }) : t('desk.asOf', { d: d.asOf })}
+          </Typography.Text>
+        )
+      }
       loading={desk.isPending}
       style={{ marginBottom: 16 }}
       data-testid="workbench"
