@@ -3,7 +3,7 @@ export const DASHBOARD_STRINGS = {
   'desk.title': { zh: '工作台', en: 'Workbench' },
   'desk.asOf': { zh: '截至 {d}', en: 'As of {d}' },
   // An official's figures are reused for up to two minutes (server: dashboard.cache.ts).
-  'desk.countedAt': { zh: '统计于 {t}（每 2 分钟更新）', en: 'Counted at {t} (every 2 minutes)' },
+  'desk.countedAt': { zh: '{t} 统计', en: 'Counted {t}' },
   'desk.caseload': { zh: '我的服务对象', en: 'My caseload' },
   'desk.dueThisWeek': { zh: '本周到期', en: 'Due this week' },
   'desk.overdue': { zh: '逾期未访', en: 'Overdue' },

@@ -6,7 +6,7 @@ import { Card, Col, Row, Statistic, Table, Typography } from 'antd';
 import { useDashboard, type AreaDashboard, type StationDashboard, type WorkerDashboard } from '../../api/dashboard.ts';
 import { useActor } from '../../api/session.ts';
 import { useCodeLabels } from '../../api/settings.ts';
-import { formatDateTime } from '../../fmt.ts';
+import { formatTime } from '../../fmt.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { TrendChart } from '../coverage/TrendChart.tsx';
 
@@ -202,7 +202,7 @@ export function Workbench() {
       extra={
         d && (
           <Typography.Text type="secondary">
-            {d.kind === 'area' ? t('desk.countedAt', { t: formatDateTime(d.computedAt) }) : t('desk.asOf', { d: d.asOf })}
+            {d.kind === 'area' ? t('desk.countedAt', { t: formatTime(d.computedAt) }) : t('desk.asOf', { d: d.asOf })}
           </Typography.Text>
         )
       }
