@@ -1,6 +1,7 @@
 // An official's 工作台 figures are counted once per cache period for an area and day
 // (dashboard.cache.ts), through the API and in the cache itself.
 import type { AreaDashboard } from '@wushe/core';
+import { rows } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { areaFigures } from '../src/modules/dashboard/dashboard.cache.ts';
@@ -39,6 +40,10 @@ describe('the official 工作台 cache', () => {
       await t.database.owner((db) =>
         db.execute(sql`UPDATE residents SET status = 'deceased' WHERE id = (SELECT id FROM residents WHERE status = 'active' LIMIT 1)`),
       );
+      const [now] = await t.database.owner((db) =>
+        rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM residents WHERE status = 'active' AND registered_on <= CURRENT_DATE`),
+      );
+      expect(now!.n).toBe(first.area.registered - 1); // a fresh count would differ
       const again = (await huli.get('/api/v1/dashboard')).json();
       expect(again).toEqual(first);
     });
