@@ -21,7 +21,7 @@ import { seedDemoTransfers } from './modules/transfers/transfers.demo.ts';
 import { DEFAULT_JOB_SETTINGS, JobQueue } from './jobs/queue.ts';
 import { loadOrCreateKeys, type Keys } from '@wushe/db';
 
-/** Up to this many residents without search indexes are filled before serving; more, in the background. */
+/** Up to this many residents without search indexes are filled before serving; more, on the job queue. */
 const BACKFILL_AT_START = 20_000;
 
 /**
@@ -62,17 +62,13 @@ async function prepareNow(config: AppConfig, database: Database, log: (msg: stri
     }
   }
   // Residents stored before the last-digits and pinyin indexes: only the key holder can fill them.
-  // A large register (an upgrade) is filled after start-up, while the server answers: until
-  // then its older residents are not found by ID tail or full pinyin.
+  // A large register (an upgrade) is filled on the job queue once serving
+  // (residents/search-backfill.jobs.ts): until then its older residents are not found by ID tail
+  // or full pinyin.
   if (keys) {
     const missing = await residentsWithoutSearch(database);
-    if (missing > BACKFILL_AT_START) {
-      log(`Filling the search indexes of ${missing} residents in the background…`);
-      backfillResidentSearch(database, keys).then(
-        (filled) => log(`Filled the search indexes of ${filled} residents.`),
-        (e: unknown) => log(`Filling the search indexes stopped (it goes on at the next start): ${String(e)}`),
-      );
-    } else if (missing) {
+    if (missing > BACKFILL_AT_START) log(`The search indexes of ${missing} residents will be filled in the background.`);
+    else if (missing) {
       const filled = await backfillResidentSearch(database, keys);
       log(`Filled the search indexes of ${filled} residents.`);
     }

@@ -5,6 +5,7 @@ import { sessionJobs } from '../modules/auth/sessions.jobs.ts';
 import { coverageSnapshotJobs } from '../modules/coverage/snapshots.jobs.ts';
 import { followUpJobs } from '../modules/followups/followups.jobs.ts';
 import { importJobs } from '../modules/residents/import/import.worker.ts';
+import { searchBackfillJobs } from '../modules/residents/search-backfill.jobs.ts';
 import type { JobDefinition } from './queue.ts';
 
 export function jobDefinitions(services: Services): JobDefinition[] {
@@ -13,5 +14,6 @@ export function jobDefinitions(services: Services): JobDefinition[] {
     ...sessionJobs(services.database, services.config.idleMinutes),
     ...followUpJobs(services.database),
     ...coverageSnapshotJobs(services.database, services.installation.scope),
+    ...searchBackfillJobs(services.database, services.keys),
   ];
 }
