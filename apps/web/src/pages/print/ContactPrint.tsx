@@ -3,7 +3,6 @@
 import { useParams } from 'react-router-dom';
 import { CONTACT_KIND_LABELS, type Contact } from '@wushe/core';
 import { useContactPrint } from '../../api/print.ts';
-import { useActor } from '../../api/session.ts';
 import { useCodeLabels } from '../../api/settings.ts';
 import { formatDate, formatDateTime } from '../../fmt.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -30,8 +29,6 @@ function Checklist({ contact }: { contact: Contact }) {
 export function ContactPrint() {
   const { id = '' } = useParams();
   const { t, label } = useI18n();
-  const actor = useActor();
-  const canReveal = actor.permissions.includes('resident.reveal');
   const data = useContactPrint(id);
   const services = useCodeLabels('service_type');
   const c = data.data?.contact;
@@ -46,14 +43,7 @@ export function ContactPrint() {
               [t('res.name'), r.name],
               [
                 t('res.idNumber'),
-                <Reveal
-                  key="id"
-                  residentId={r.id}
-                  field="idNumber"
-                  masked={r.idMasked}
-                  fieldLabel={t('res.idNumber')}
-                  allowed={canReveal}
-                />,
+                <Reveal key="id" residentId={r.id} field="idNumber" masked={r.idMasked} fieldLabel={t('res.idNumber')} />,
               ],
               [t('res.community'), r.areaName],
               [t('res.address'), r.address ?? '—'],

@@ -5,7 +5,6 @@ import { CONTACT_KIND_LABELS, type ResidentDetail } from '@wushe/core';
 import { useAssessments } from '../../api/assessments.ts';
 import { useContacts } from '../../api/contacts.ts';
 import { useResident } from '../../api/residents.ts';
-import { useActor } from '../../api/session.ts';
 import { useCodeLabels } from '../../api/settings.ts';
 import { formatDate, formatDateTime } from '../../fmt.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -42,8 +41,6 @@ function People({ list }: { list: Person[] }) {
 export function ResidentPrint() {
   const { id = '' } = useParams();
   const { t, label } = useI18n();
-  const actor = useActor();
-  const canReveal = actor.permissions.includes('resident.reveal');
   const resident = useResident(id);
   const assessments = useAssessments(id);
   const contacts = useContacts(id, 1);
@@ -62,14 +59,7 @@ export function ResidentPrint() {
               [t('res.birthDate'), r.birthDate ? `${formatDate(r.birthDate)}（${t('res.ageN', { n: r.age ?? 0 })}）` : '—'],
               [
                 t('res.idNumber'),
-                <Reveal
-                  key="id"
-                  residentId={r.id}
-                  field="idNumber"
-                  masked={r.idMasked}
-                  fieldLabel={t('res.idNumber')}
-                  allowed={canReveal}
-                />,
+                <Reveal key="id" residentId={r.id} field="idNumber" masked={r.idMasked} fieldLabel={t('res.idNumber')} />,
               ],
               [
                 t('res.personPhone'),
@@ -79,7 +69,7 @@ export function ResidentPrint() {
                   field="phone"
                   masked={r.phoneMasked ?? '—'}
                   fieldLabel={t('res.personPhone')}
-                  allowed={canReveal && !!r.phoneMasked}
+                  allowed={!!r.phoneMasked}
                 />,
               ],
               [t('res.community'), r.areaName],
@@ -102,14 +92,7 @@ export function ResidentPrint() {
               [
                 t('res.healthNotes'),
                 r.hasHealthNotes ? (
-                  <Reveal
-                    key="h"
-                    residentId={r.id}
-                    field="healthNotes"
-                    masked="******"
-                    fieldLabel={t('res.healthNotes')}
-                    allowed={canReveal}
-                  />
+                  <Reveal key="h" residentId={r.id} field="healthNotes" masked="******" fieldLabel={t('res.healthNotes')} />
                 ) : (
                   t('print.none')
                 ),

@@ -40,7 +40,6 @@ export function ProfilePage() {
   if (q.isPending) return <Skeleton active />;
   if (q.isError || !q.data) return <Result status="404" title="404" subTitle={q.error?.message ?? t('notFound')} />;
   const r = q.data;
-  const reveal = can('resident.reveal');
   const daysOverdue = r.due === 'overdue' ? Math.max(0, Math.round((Date.now() - new Date(r.nextDueOn).getTime()) / 86_400_000)) : 0;
 
   const identity = [
@@ -52,7 +51,6 @@ export function ProfilePage() {
           residentId={r.id}
           field="idNumber"
           fieldLabel={t('res.idNumber')}
-          allowed={reveal}
           masked={<span style={{ fontFamily: 'monospace' }}>{r.idMasked}</span>}
         />
       ),
@@ -66,11 +64,7 @@ export function ProfilePage() {
     {
       key: 'phone',
       label: t('res.phone'),
-      children: r.phoneMasked ? (
-        <Reveal residentId={r.id} field="phone" fieldLabel={t('res.phone')} allowed={reveal} masked={r.phoneMasked} />
-      ) : (
-        '—'
-      ),
+      children: r.phoneMasked ? <Reveal residentId={r.id} field="phone" fieldLabel={t('res.phone')} masked={r.phoneMasked} /> : '—',
     },
     { key: 'area', label: t('res.community'), children: r.areaName },
     { key: 'address', label: t('res.address'), children: r.address ?? '—' },
@@ -91,7 +85,6 @@ export function ProfilePage() {
           residentId={r.id}
           field="healthNotes"
           fieldLabel={t('res.healthNotes')}
-          allowed={reveal}
           masked="******"
           render={(v) => <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{String(v ?? '')}</Typography.Paragraph>}
         />
@@ -233,7 +226,7 @@ export function ProfilePage() {
               residentId={r.id}
               field="family"
               fieldLabel={t('res.family')}
-              allowed={reveal && !!(r.householdMembers.length || r.emergencyContacts.length || r.guardian)}
+              allowed={!!(r.householdMembers.length || r.emergencyContacts.length || r.guardian)}
               masked={<FamilyView resident={r} />}
               render={(v) => <FamilyRevealed value={v} fallback={r} />}
             />

@@ -4,27 +4,32 @@ import { Button, Form, Input, Modal, Typography } from 'antd';
 import { EyeOutlined } from '@ant-design/icons';
 import { revealField, type RevealField } from '../../api/residents.ts';
 import { useProblem } from '../../api/forms.ts';
+import { useActor } from '../../api/session.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
 export type { RevealField };
 
-/** A masked value with a 查看 button; `render` shows the revealed value. */
+/**
+ * A masked value with a 查看 button for holders of resident.reveal (checked here, so every page
+ * asks the same); `allowed: false` when there is nothing to reveal. `render` shows the revealed value.
+ */
 export function Reveal({
   residentId,
   field,
   masked,
   fieldLabel,
-  allowed,
+  allowed = true,
   render,
 }: {
   residentId: string;
   field: RevealField;
   masked: React.ReactNode;
   fieldLabel: string;
-  allowed: boolean;
+  allowed?: boolean;
   render?: (value: unknown) => React.ReactNode;
 }) {
   const { t } = useI18n();
+  const mayReveal = useActor().permissions.includes('resident.reveal');
   const [value, setValue] = useState<{ v: unknown } | null>(null);
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -49,7 +54,7 @@ export function Reveal({
   return (
     <>
       {masked}
-      {allowed && (
+      {allowed && mayReveal && (
         <Button
           type="link"
           size="small"
