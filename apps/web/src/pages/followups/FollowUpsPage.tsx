@@ -1,8 +1,7 @@
 // 跟进任务: every follow-up in scope, filtered by status, owner and area, server-paged,
 // overdue rows in red, completed from the row and exported with the same filters.
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Button, Segmented, Space, Tag, Typography } from 'antd';
+import { Segmented, Space, Tag, Typography } from 'antd';
 import { followUpParams, useFollowUps, type FollowUp, type FollowUpQuery } from '../../api/followups.ts';
 import { useActor } from '../../api/session.ts';
 import { useListState } from '../../api/useListState.ts';
@@ -11,8 +10,7 @@ import { AreaPicker } from '../../components/AreaPicker.tsx';
 import { ListPage, type ListColumn } from '../../components/ListPage.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatDateTime } from '../../fmt.ts';
-import { CompleteModal } from './CompleteModal.tsx';
-import { ReassignModal } from './ReassignModal.tsx';
+import { FollowUpActions, useFollowUpActions } from './FollowUpActions.tsx';
 import { relativeDue, STATUS_COLORS } from './due.ts';
 
 type Filters = { status: FollowUpQuery['status']; mine?: boolean; area?: string };
@@ -23,8 +21,7 @@ const LATE_ROW = { style: { background: '#fff1f0' } };
 export function FollowUpsPage() {
   const { t } = useI18n();
   const actor = useActor();
-  const canComplete = actor.permissions.includes('contact.write');
-  const canReassign = actor.permissions.includes('resident.assign');
+  const { canComplete, canReassign } = useFollowUpActions();
   // Workers start with theirs; station heads and officials (who do not complete) with all in scope.
   const oversees = actor.permissions.includes('resident.merge') || !canComplete;
   const linked = useUrlFilters(['status', 'mine']); // from a 工作台 figure
@@ -40,8 +37,6 @@ export function FollowUpsPage() {
     pageSize: list.query.pageSize as number,
   };
   const followUps = useFollowUps(query);
-  const [completing, setCompleting] = useState<FollowUp | null>(null);
-  const [reassigning, setReassigning] = useState<FollowUp | null>(null);
   const now = Date.now();
 
   const columns: ListColumn<FollowUp>[] = [
@@ -115,21 +110,11 @@ export function FollowUpsPage() {
       key: 'actions',
       hideable: false,
       fixed: 'right',
-      render: (_, f) =>
-        f.status !== 'done' && (
-          <Space size={4}>
-            {canComplete && (
-              <Button size="small" type="primary" onClick={() => setCompleting(f)}>
-                {t('fu.complete')}
-              </Button>
-            )}
-            {canReassign && (
-              <Button size="small" onClick={() => setReassigning(f)}>
-                {t('fu.reassign')}
-              </Button>
-            )}
-          </Space>
-        ),
+      render: (_, f) => (
+        <Space size={4}>
+          <FollowUpActions task={f} primary />
+        </Space>
+      ),
     });
   }
 
@@ -169,9 +154,6 @@ export function FollowUpsPage() {
           />
         </>
       }
-    >
-      {completing && <CompleteModal task={completing} onClose={() => setCompleting(null)} />}
-      {reassigning && <ReassignModal task={reassigning} onClose={() => setReassigning(null)} />}
-    </ListPage>
+    />
   );
 }

@@ -191,9 +191,7 @@ export function ProfilePage() {
                 ]}
               />
             </Card>
-            {(followUps.data?.total ?? 0) > 0 && (
-              <ResidentFollowUpsCard residentId={r.id} canComplete={can('contact.write')} canReassign={can('resident.assign')} />
-            )}
+            {(followUps.data?.total ?? 0) > 0 && <ResidentFollowUpsCard residentId={r.id} />}
             <Card title={t('res.careHistory')}>
               {r.careLevelHistory.length ? (
                 <Timeline
