@@ -4,8 +4,8 @@
 // thread that answers requests. Several workbooks can be open at once, one per export.
 import { Writable } from 'node:stream';
 import { parentPort } from 'node:worker_threads';
-import { lowerThreadPriority } from '@wushe/db';
 import ExcelJS from 'exceljs';
+import { threadReady } from '../threads.ts';
 import type { Cell, FromExportThread, ToExportThread } from './excel.threads.ts';
 
 interface Open {
@@ -61,5 +61,4 @@ parentPort!.on('message', (m: ToExportThread) => {
     post({ kind: 'error', id: m.id, message: e instanceof Error ? e.message : String(e) });
   });
 });
-lowerThreadPriority();
-post({ kind: 'ready' });
+threadReady();

@@ -2,7 +2,7 @@
 // started with the first export and kept (unref'd: it never keeps the process alive): on two
 // cores the main thread's share of an export (reading pages, unsealing, labels) is about as
 // large as the thread's, so a second thread would only compete with the requests being answered.
-import { Worker } from 'node:worker_threads';
+import { startThread, type StartedThread } from '../threads.ts';
 
 export type Cell = string | number | null;
 
@@ -22,7 +22,6 @@ export type ToExportThread =
   | { kind: 'abort'; id: number };
 
 export type FromExportThread =
-  | { kind: 'ready'; id?: undefined }
   | { kind: 'chunk'; id: number; data: Uint8Array }
   | { kind: 'written'; id: number; seq: number }
   | { kind: 'done'; id: number }
@@ -35,42 +34,31 @@ interface Listener {
   fail(e: Error): void;
 }
 
-interface Thread {
-  worker: Worker;
-  /** Loaded (the thread compiles its sources first: a second or so, once). */
-  ready: Promise<void>;
+interface Thread extends StartedThread {
   exports: Map<number, Listener>;
 }
 
 let thread: Thread | null = null;
 let nextId = 1;
 
-function startThread(): Thread {
-  const worker = new Worker(new URL('./excel.thread.mjs', import.meta.url));
-  worker.unref();
+function newThread(): Thread {
   const exports = new Map<number, Listener>();
-  let loaded = () => {};
-  let broken = (_e: Error) => {};
-  const ready = new Promise<void>((resolve, reject) => ((loaded = resolve), (broken = reject)));
-  ready.catch(() => undefined);
-  worker.on('message', (m: FromExportThread) => {
-    if (m.kind === 'ready') return loaded();
-    const l = exports.get(m.id);
-    if (!l) return;
-    if (m.kind === 'chunk') l.chunk(m.data);
-    else if (m.kind === 'written') l.written(m.seq);
-    else if (m.kind === 'done') l.done();
-    else l.fail(new Error(m.message));
+  const started = startThread<FromExportThread>(new URL('./excel.thread.mjs', import.meta.url), 'export', {
+    message: (m) => {
+      const l = exports.get(m.id);
+      if (!l) return;
+      if (m.kind === 'chunk') l.chunk(m.data);
+      else if (m.kind === 'written') l.written(m.seq);
+      else if (m.kind === 'done') l.done();
+      else l.fail(new Error(m.message));
+    },
+    fail: (e) => {
+      for (const l of exports.values()) l.fail(e);
+      exports.clear();
+      if (thread?.worker === started.worker) thread = null; // a new one starts with the next export
+    },
   });
-  const fail = (e: Error) => {
-    broken(e);
-    for (const l of exports.values()) l.fail(e);
-    exports.clear();
-    if (thread?.worker === worker) thread = null; // a new one starts with the next export
-  };
-  worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`export thread exited (${code})`)));
-  return { worker, ready, exports };
+  return { ...started, exports };
 }
 
 export interface ThreadWorkbook {
@@ -84,7 +72,7 @@ export interface ThreadWorkbook {
 
 /** Opens a workbook in the export thread; its bytes go to `onChunk` as they are made. Rejects if the thread cannot start. */
 export async function openThreadWorkbook(head: WorkbookHead, onChunk: (bytes: Buffer) => void): Promise<ThreadWorkbook> {
-  thread ??= startThread();
+  thread ??= newThread();
   const t = thread;
   await t.ready;
   const id = nextId++;

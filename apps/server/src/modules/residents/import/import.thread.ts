@@ -2,14 +2,14 @@
 // seals, HMAC blind indexes, pinyin initials) for the main thread, which keeps the database.
 // It computes only: no database, no state but each running job's PlanInput.
 import { parentPort } from 'node:worker_threads';
-import { keysFrom, lowerThreadPriority } from '@wushe/db';
+import { keysFrom } from '@wushe/db';
+import { threadReady } from '../../../threads.ts';
 import { checkAndPrepare, planInputOf, type PlanInput } from './import.plan.ts';
 import type { ToThread } from './import.threads.ts';
 
 const jobs = new Map<string, PlanInput>();
 
-lowerThreadPriority();
-parentPort!.postMessage({ ready: true });
+threadReady();
 parentPort!.on('message', (m: ToThread) => {
   if (m.kind === 'setup') jobs.set(m.job, planInputOf(m.spec, keysFrom(m.keyFile)));
   else if (m.kind === 'end') jobs.delete(m.job);

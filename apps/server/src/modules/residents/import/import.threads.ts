@@ -5,7 +5,7 @@
 // process alive). A Keys not made from a key file, a small file, or a thread that fails falls
 // back to the same work in the main thread (import.plan.ts checkSlice).
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { startThread, type StartedThread } from '../../../threads.ts';
 import { keyFileOf, uuidv7, type KeyFile, type Keys } from '@wushe/db';
 import type { SheetRow } from './import.parse.ts';
 import { checkSlice, planInputOf, type CheckedRow, type PlanSpec } from './import.plan.ts';
@@ -15,12 +15,9 @@ export type ToThread =
   | { kind: 'end'; job: string }
   | { kind: 'rows'; job: string; id: number; rows: SheetRow[] };
 
-type FromThread = { ready: true } | { id: number; rows: CheckedRow[] } | { id: number; error: string };
+type FromThread = { id: number; rows: CheckedRow[] } | { id: number; error: string };
 
-interface Thread {
-  worker: Worker;
-  /** Loaded (a thread compiles the sources first: a second or more). */
-  ready: Promise<void>;
+interface Thread extends StartedThread {
   pending: Map<number, { resolve: (rows: CheckedRow[]) => void; reject: (e: Error) => void }>;
 }
 
@@ -32,35 +29,28 @@ export const threadStats = { inPool: 0, fellBack: 0 };
 let pool: Thread[] | null = null;
 let nextId = 0;
 
-function startThread(): Thread {
-  const worker = new Worker(new URL('./import.thread.mjs', import.meta.url));
-  let loaded = () => {};
-  let broken = (_e: Error) => {};
-  const ready = new Promise<void>((resolve, reject) => ((loaded = resolve), (broken = reject)));
-  ready.catch(() => undefined);
-  const t: Thread = { worker, ready, pending: new Map() };
-  worker.unref();
-  worker.on('message', (m: FromThread) => {
-    if ('ready' in m) return loaded();
-    const p = t.pending.get(m.id);
-    t.pending.delete(m.id);
-    if ('error' in m) p?.reject(new Error(m.error));
-    else p?.resolve(m.rows);
+function newThread(): Thread {
+  const pending: Thread['pending'] = new Map();
+  const started = startThread<FromThread>(new URL('./import.thread.mjs', import.meta.url), 'import', {
+    message: (m) => {
+      const p = pending.get(m.id);
+      pending.delete(m.id);
+      if ('error' in m) p?.reject(new Error(m.error));
+      else p?.resolve(m.rows);
+    },
+    fail: (e) => {
+      for (const p of pending.values()) p.reject(e);
+      pending.clear();
+      if (pool) pool = pool.filter((x) => x !== t); // a new one starts in its place at the next job
+    },
   });
-  const fail = (e: Error) => {
-    broken(e);
-    for (const p of t.pending.values()) p.reject(e);
-    t.pending.clear();
-    if (pool) pool = pool.filter((x) => x !== t); // a new one starts in its place at the next job
-  };
-  worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`import thread exited (${code})`)));
+  const t: Thread = { ...started, pending };
   return t;
 }
 
 function threads(): Thread[] {
   pool ??= [];
-  while (pool.length < THREADS) pool.push(startThread());
+  while (pool.length < THREADS) pool.push(newThread());
   return pool;
 }
 
