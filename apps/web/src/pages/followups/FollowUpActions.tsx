@@ -1,7 +1,7 @@
 // 完成 and 转派 for an open follow-up, each for those allowed (contact.write, resident.assign),
 // with their dialogs: the follow-ups list and the profile's card show the same actions.
 import { useState } from 'react';
-import { Button } from 'antd';
+import { Button, Space } from 'antd';
 import type { FollowUp } from '@wushe/core';
 import { useActor } from '../../api/session.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -20,7 +20,7 @@ export function FollowUpActions({ task, primary = false }: { task: FollowUp; pri
   const [open, setOpen] = useState<'complete' | 'reassign' | null>(null);
   if (task.status === 'done') return null;
   return (
-    <>
+    <Space size={4}>
       {canComplete && (
         <Button size="small" type={primary ? 'primary' : 'default'} onClick={() => setOpen('complete')}>
           {t('fu.complete')}
@@ -33,6 +33,6 @@ export function FollowUpActions({ task, primary = false }: { task: FollowUp; pri
       )}
       {open === 'complete' && <CompleteModal task={task} onClose={() => setOpen(null)} />}
       {open === 'reassign' && <ReassignModal task={task} onClose={() => setOpen(null)} />}
-    </>
+    </Space>
   );
 }

@@ -110,11 +110,7 @@ export function FollowUpsPage() {
       key: 'actions',
       hideable: false,
       fixed: 'right',
-      render: (_, f) => (
-        <Space size={4}>
-          <FollowUpActions task={f} primary />
-        </Space>
-      ),
+      render: (_, f) => <FollowUpActions task={f} primary />,
     });
   }
 
