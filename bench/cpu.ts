@@ -65,3 +65,14 @@ export function cpuProbe(serverPid: number, dbUrl: string) {
     },
   };
 }
+
+/** Milliseconds of CPU the process `pid` has used (its threads included); 0 when gone. */
+export const processCpuMs = cpuMsOf;
+
+/** Busy and idle CPU milliseconds of the whole machine (all cores) since boot, from /proc/stat. */
+export function machineCpuMs(): { busy: number; idle: number } {
+  const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.split(/\s+/).slice(1).map(Number);
+  const idle = (f[3] ?? 0) + (f[4] ?? 0); // idle + iowait
+  const all = f.slice(0, 8).reduce((s, x) => s + x, 0);
+  return { busy: ((all - idle) * 1000) / TICKS_PER_SECOND, idle: (idle * 1000) / TICKS_PER_SECOND };
+}

@@ -9,6 +9,7 @@ import { PROVINCE } from './residents-fresh.ts';
 import { importFile } from './residents-http.ts';
 import { forgetImports } from './residents-kept.ts';
 import { secs, type Figure } from './residents-report.ts';
+import { machineCpuMs, processCpuMs } from './cpu.ts';
 
 interface ImportBench {
   base: string;
@@ -18,10 +19,21 @@ interface ImportBench {
   importCommunities: string[];
   /** A kept database measured again: the imports of the last run are removed first. */
   reuse: boolean;
+  /** The server process, for its CPU time. */
+  serverPid: number;
   log: (m: string) => void;
 }
 
-export async function measureImport({ base, cookie, url, keyFile, importCommunities, reuse, log }: ImportBench): Promise<Figure[]> {
+export async function measureImport({
+  base,
+  cookie,
+  url,
+  keyFile,
+  importCommunities,
+  reuse,
+  serverPid,
+  log,
+}: ImportBench): Promise<Figure[]> {
   const figures: Figure[] = [];
   if (reuse) await forgetImports(url, stableId('bench:user:province'), log);
   log(`Building the ${IMPORT_ROWS.toLocaleString()}-row import files…`);
@@ -46,7 +58,14 @@ export async function measureImport({ base, cookie, url, keyFile, importCommunit
       note: `${xi.accepted} accepted, ${xi.rejected} rejected; ${(xlsx.length / 2 ** 20).toFixed(1)} MiB`,
     });
   }
+  const m0 = machineCpuMs();
+  const s0 = processCpuMs(serverPid);
   const ci = await importFile(base, cookie, `bench-${IMPORT_ROWS}.csv`, 'text/csv', csv);
+  const m1 = machineCpuMs();
+  const serverCpu = (processCpuMs(serverPid) - s0) / 1000;
+  const busy = (m1.busy - m0.busy) / 1000;
+  const cpuNote = `CPU during the import: ${busy.toFixed(1)} s busy, ${((m1.idle - m0.idle) / 1000).toFixed(1)} s idle (all cores); server process ${serverCpu.toFixed(1)} s (its threads included), the rest (PostgreSQL, this client) ${(busy - serverCpu).toFixed(1)} s`;
+  log(`  ${cpuNote}`);
   // The floor: the same rows prepared outside the clock, then COPYed into residents (residents-floor.ts).
   // The import's copy of them goes first (DELETE, VACUUM ANALYZE), so both insert the same people.
   let t0 = Date.now();
@@ -57,7 +76,11 @@ export async function measureImport({ base, cookie, url, keyFile, importCommunit
   log(
     `  floor rows prepared in ${prepareSeconds.toFixed(1)} s (one thread, not timed); ${removed} imported rows removed in ${secs(t0).toFixed(1)} s`,
   );
+  const f0 = machineCpuMs();
   const floorSeconds = await preparedCopy(url, floorRows, areaPrefix(PROVINCE));
+  const f1 = machineCpuMs();
+  const floorCpu = `CPU during the floor: ${((f1.busy - f0.busy) / 1000).toFixed(1)} s busy`;
+  log(`  ${floorCpu}`);
   const ratio = floorSeconds / ci.seconds;
   log(`  floor (prepared rows COPYed into residents): ${floorSeconds.toFixed(2)} s; import speed / floor speed = ${ratio.toFixed(3)}`);
   figures.push({
@@ -72,7 +95,7 @@ export async function measureImport({ base, cookie, url, keyFile, importCommunit
       `floor ${floorSeconds.toFixed(2)} s: the same ${IMPORT_ROWS} rows checked and prepared beforehand (prepareResident, ` +
       `${prepareSeconds.toFixed(1)} s on one thread, not timed), then as wushe_app under RLS in one transaction: ` +
       `CREATE TEMP TABLE, COPY FROM STDIN (${(floorRows.text.length / 2 ** 20).toFixed(1)} MiB), INSERT INTO residents … SELECT ` +
-      `(all its indexes), COMMIT`,
+      `(all its indexes), COMMIT. ${cpuNote}; ${floorCpu}`,
   });
   if (ci.accepted !== IMPORT_ROWS) log(`WARNING: the CSV import accepted ${ci.accepted} of ${IMPORT_ROWS} rows`);
   return figures;

@@ -68,7 +68,18 @@ async function main() {
       figures.push(...(await measureDashboard({ base, url, provinceCookie: cookie, street, requests: REQUESTS, log, loop })));
     }
     if (runs('import'))
-      figures.push(...(await measureImport({ base, cookie, url, keyFile, importCommunities, reuse: Boolean(reuse), log })));
+      figures.push(
+        ...(await measureImport({
+          base,
+          cookie,
+          url,
+          keyFile,
+          importCommunities,
+          reuse: Boolean(reuse),
+          serverPid: server.child.pid!,
+          log,
+        })),
+      );
     if (runs('assign')) figures.push(...(await benchAssign(url, base, PROVINCE_USER, log))); // issue 8: bulk assignment
     if (ONLY && !benchLabel()) {
       // A partial run (development): figures on the console only, nothing recorded unless BENCH_LABEL names it.

@@ -23,6 +23,7 @@ const spec: PlanSpec = {
   workers: [],
   today: '2026-11-30',
   intervals: DEFAULT_VISIT_INTERVALS,
+  createdBy: '0190a000-0000-7000-8000-000000000001',
 };
 
 const sheetRow = (i: number, over: Parameters<typeof person>[1] = {}): SheetRow => {
@@ -50,18 +51,39 @@ it('prepares a slice in a worker thread as the main thread would', async () => {
       false,
       true,
     ]);
+    const sealed = ['id_cipher', 'phone_cipher', 'family_cipher', 'health_cipher'];
+    const fresh = ['id', 'level_change_id'];
+    const plain = (text: string) =>
+      Object.fromEntries(Object.entries(JSON.parse(text) as object).filter(([key]) => !sealed.includes(key) && !fresh.includes(key)));
     for (const [k, r] of threaded.entries()) {
+      const texts = r.entry.texts;
+      expect(Boolean(texts)).toBe(Boolean(local[k]!.entry.texts));
+      if (!texts) continue;
+      // The plan posted back carries text, not the values' object graph.
+      expect(r.entry.values).toBeUndefined();
+      expect(r.source).toBe(slice[k]);
+      const record = JSON.parse(texts.record) as Record<string, string>;
+      expect(record.id).toBe(texts.newId);
+      expect(record.created_by).toBe(spec.createdBy);
+      expect(plain(texts.record)).toEqual(plain(local[k]!.entry.texts!.record));
+      expect(keys.open(record.id_cipher!)).toBe(slice[k]!.cells[2]);
+      const mine = JSON.parse(local[k]!.entry.texts!.record) as Record<string, string>;
+      expect(keys.open(record.phone_cipher!)).toBe(keys.open(mine.phone_cipher!));
+      expect(JSON.parse(keys.open(record.family_cipher!))).toEqual(JSON.parse(keys.open(mine.family_cipher!)));
+      expect({ ...JSON.parse(texts.audit), id: null }).toEqual({ ...JSON.parse(local[k]!.entry.texts!.audit), id: null });
+    }
+    // A full plan (rows found stored) keeps the values and input, as the main thread's does.
+    const again = await planner.again(slice);
+    for (const [k, r] of again.entries()) {
       const v = r.entry.values;
       if (!v) continue;
       const mine = local[k]!.entry.values!;
-      const sealed = ['idCipher', 'phoneCipher', 'familyCipher', 'healthCipher'];
-      const plain = (x: Record<string, unknown>) => Object.fromEntries(Object.entries(x).filter(([key]) => !sealed.includes(key)));
-      expect(plain(v)).toEqual(plain(mine));
-      expect(keys.open(v.idCipher as string)).toBe(slice[k]!.cells[2]);
-      expect(keys.open(v.phoneCipher as string)).toBe(keys.open(mine.phoneCipher as string));
-      expect(JSON.parse(keys.open(v.familyCipher as string))).toEqual(JSON.parse(keys.open(mine.familyCipher as string)));
+      const cipher = ['idCipher', 'phoneCipher', 'familyCipher', 'healthCipher'];
+      const open = (x: Record<string, unknown>) => Object.fromEntries(Object.entries(x).filter(([key]) => !cipher.includes(key)));
+      expect(open(v)).toEqual(open(mine));
       expect(r.entry.input).toEqual(local[k]!.entry.input);
     }
+    expect(again.filter((r) => r.entry.values).length).toBe(2);
   } finally {
     planner.end();
   }
@@ -72,7 +94,7 @@ it('keeps a small file and hand-made keys in the main thread', async () => {
   const before = { ...threadStats };
   const small = slicePlanner(spec, keys, false);
   const handMade = slicePlanner(spec, { ...keys }, true);
-  expect((await small.plan([sheetRow(0)]))[0]!.entry.values).toBeDefined();
+  expect((await small.plan([sheetRow(0)]))[0]!.entry.texts).toBeDefined();
   expect((await handMade.plan([sheetRow(0)]))[0]!.entry.values).toBeDefined();
   expect(threadStats).toEqual(before);
 });

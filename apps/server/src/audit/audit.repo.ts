@@ -4,7 +4,15 @@ import { rows, type Db } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 import type { AuditEvent } from './audit.ts';
 
-const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+/**
+ * A `before` or `after` already serialised as JSON (a large batch's view, joined from texts
+ * made in an import thread): stored as it is instead of being stringified again.
+ */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
+const json = (v: unknown) => (v === undefined || v === null ? null : v instanceof JsonText ? v.text : JSON.stringify(v));
 
 export async function insertAuditRecord(db: Db, e: AuditEvent): Promise<void> {
   await db.execute(sql`SELECT audit_append(${e.actorId}::uuid, ${e.actorName}, ${e.ip}, ${e.action}, ${e.targetType ?? null},

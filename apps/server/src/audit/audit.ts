@@ -3,6 +3,8 @@
 import type { Database, Db } from '@wushe/db';
 import { countAuditRecords, firstBrokenLink, insertAuditRecord } from './audit.repo.ts';
 
+export { JsonText } from './audit.repo.ts';
+
 export interface AuditEvent {
   actorId: string | null;
   actorName: string | null;

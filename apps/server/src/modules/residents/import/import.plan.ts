@@ -6,6 +6,7 @@ import { backgroundTurn, openFamily, prepareResident, type Db, type Family, type
 import { maskIdNumber, type Lang, type ResidentInput, type VisitIntervals } from '@wushe/core';
 import { codeLookup, type CodeEntry } from './import.columns.ts';
 import type { SheetRow } from './import.parse.ts';
+import { rowTexts, type RowTexts } from './import.record.ts';
 import { storedByHash, type Stored } from './import.repo.ts';
 import { cell, checkRow, rowError, type Lookups, type RowError } from './import.rows.ts';
 import { withoutBadText } from '../../../http/input.ts';
@@ -24,10 +25,12 @@ export interface Outcome {
 
 export interface PlannedRow {
   outcome: Outcome;
-  /** accepted: the prepared values to insert. */
+  /** Prepared (full plans only): the stored-form values, compared with a stored resident. */
   values?: Record<string, unknown>;
-  /** accepted: what the row said (the audit view is made from it, not by opening the seals). */
+  /** Prepared (full plans only): what the row said. */
   input?: ResidentInput;
+  /** Prepared: the record to insert and its audit entry, as text (import.record.ts). */
+  texts?: RowTexts;
   /** updated: the stored resident and the columns that differ. */
   id?: string;
   changes?: Record<string, unknown>;
@@ -89,6 +92,8 @@ export interface PlanInput {
   keys: Keys;
   today: string;
   intervals: VisitIntervals;
+  /** The uploader: the new residents' created_by. */
+  createdBy: string;
 }
 
 /** What a PlanInput is made from, in plain data (it is posted to the import threads). */
@@ -105,6 +110,7 @@ export interface PlanSpec {
   onlyWorker?: string;
   today: string;
   intervals: VisitIntervals;
+  createdBy: string;
 }
 
 export const planInputOf = (s: PlanSpec, keys: Keys): PlanInput => ({
@@ -120,26 +126,34 @@ export const planInputOf = (s: PlanSpec, keys: Keys): PlanInput => ({
   keys,
   today: s.today,
   intervals: s.intervals,
+  createdBy: s.createdBy,
 });
 
 /** A row that passed every in-memory check, waiting to be classified against the register. */
 export interface Candidate {
   entry: PlannedRow;
   hash: string;
-  input: ResidentInput;
+  source: SheetRow;
 }
 
 /** One row checked and prepared; `hash` (its ID blind index) when it passed every check. */
 export interface CheckedRow {
   entry: PlannedRow;
   hash?: string;
+  /** The file row it came from (set by the main thread; never posted). */
+  source?: SheetRow;
 }
 
+/** Prepares rows again with their values kept (a full plan), for those found stored. */
+export type PlanAgain = (rows: SheetRow[]) => Promise<CheckedRow[]>;
+
 /**
- * The in-memory work on one row of the file: checked and prepared (sealed, masked, indexed).
- * Pure (no database, no state), so it runs in the import threads (import.threads.ts) as well.
+ * The in-memory work on one row of the file: checked and prepared (sealed, masked, indexed),
+ * with the texts the writing pass inserts. Pure (no database, no state), so it runs in the
+ * import threads (import.threads.ts) as well. A plan that is not `full` leaves out the values
+ * and input objects (a thread's answer stays small; only a row found stored needs them).
  */
-export function checkAndPrepare(p: PlanInput, row: SheetRow): CheckedRow {
+export function checkAndPrepare(p: PlanInput, row: SheetRow, full = true): CheckedRow {
   const checked = checkRow(row, p.lookups);
   // The report keeps the name and masked ID of a refused row: never with text the database cannot store.
   const rawId = withoutBadText(cell(row, p.lookups, 'idNumber'));
@@ -161,8 +175,8 @@ export function checkAndPrepare(p: PlanInput, row: SheetRow): CheckedRow {
     return { entry };
   }
   outcome.idMasked = prepared.values.idMasked;
-  entry.values = prepared.values;
-  entry.input = checked.input;
+  entry.texts = rowTexts(p.keys, prepared.values, checked.input, row.row, p.createdBy);
+  if (full) Object.assign(entry, { values: prepared.values, input: checked.input });
   return { entry, hash: prepared.values.idHash };
 }
 
@@ -171,7 +185,7 @@ export async function checkSlice(p: PlanInput, slice: SheetRow[]): Promise<Check
   const out: CheckedRow[] = [];
   for (const row of slice) {
     await backgroundTurn();
-    out.push(checkAndPrepare(p, row));
+    out.push({ ...checkAndPrepare(p, row), source: row });
   }
   return out;
 }
@@ -183,17 +197,17 @@ export async function checkSlice(p: PlanInput, slice: SheetRow[]): Promise<Check
 export function dedupe(checked: CheckedRow[], seen: Map<string, number>): { planned: PlannedRow[]; candidates: Candidate[] } {
   const planned: PlannedRow[] = [];
   const candidates: Candidate[] = [];
-  for (const { entry, hash } of checked) {
+  for (const { entry, hash, source } of checked) {
     planned.push(entry);
     if (hash === undefined) continue;
     const first = seen.get(hash);
     if (first !== undefined) {
-      Object.assign(entry, { values: undefined, input: undefined });
+      Object.assign(entry, { values: undefined, input: undefined, texts: undefined });
       entry.outcome.errors = [rowError('idNumber', 'import.duplicateInFile', { row: first })];
       continue;
     }
     seen.set(hash, entry.outcome.row);
-    candidates.push({ entry, hash, input: entry.input! });
+    candidates.push({ entry, hash, source: source! });
   }
   return { planned, candidates };
 }
@@ -203,19 +217,24 @@ export function dedupe(checked: CheckedRow[], seen: Map<string, number>): { plan
  * stored and identical (unchanged), or new (accepted; the insert itself refuses an ID number
  * held outside the scope, see insertAccepted).
  */
-export async function classify(db: Db, keys: Keys, candidates: Candidate[]): Promise<void> {
+export async function classify(db: Db, keys: Keys, candidates: Candidate[], again: PlanAgain): Promise<void> {
   const stored = await storedByHash(
     db,
     candidates.map((c) => c.hash),
   );
-  for (const { entry, hash, input } of candidates) {
+  const found = candidates.filter((c) => stored.has(c.hash));
+  const lacking = found.filter((c) => !c.entry.values);
+  const full = lacking.length ? await again(lacking.map((c) => c.source)) : [];
+  for (const [k, c] of lacking.entries()) Object.assign(c.entry, { values: full[k]!.entry.values, input: full[k]!.entry.input });
+  for (const { entry, hash } of candidates) {
     const s = stored.get(hash);
     if (!s) {
       entry.outcome.status = 'accepted';
       continue;
     }
-    const changes = diffStored(keys, s, entry.values!, input);
-    entry.values = undefined;
+    entry.texts = undefined;
+    const changes = diffStored(keys, s, entry.values!, entry.input!);
+    Object.assign(entry, { values: undefined, input: undefined });
     if (Object.keys(changes).length) Object.assign(entry, { id: s.id, changes }).outcome.status = 'updated';
     else entry.outcome.status = 'unchanged';
   }

@@ -1,15 +1,15 @@
-// The writing pass of an import and the job row's bookkeeping. New residents are COPYed into
-// a temporary table (COPY is refused on tables under RLS) and moved over in one INSERT …
-// SELECT, which RLS checks row by row; an ID number already held anywhere, even outside the
-// scope, is left out by ON CONFLICT and reported (the unique blind index decides, so two
-// imports racing cannot both win). Their first care-level records go in the same statement;
-// the batch gets one audit record listing each new resident's masked view. Changed residents
-// go through updateResidentRow like any edit.
-import { backgroundTurn, copyRows, inArea, rows, uuidv7, type CopyValue, type Db } from '@wushe/db';
+// The writing pass of an import and the job row's bookkeeping. New residents go in with one
+// INSERT … SELECT of a slice's records (JSON text), which RLS checks row by row; an ID number
+// already held anywhere, even outside the scope, is left out by ON CONFLICT and reported (the
+// unique blind index decides, so two imports racing cannot both win). Their first care-level
+// records go in the same statement; the batch gets one audit record listing each new
+// resident's masked view. Changed residents go through updateResidentRow like any edit.
+import { inArea, rows, type Db } from '@wushe/db';
 import { sql } from 'drizzle-orm';
-import { auditView, updateResidentRow, type RuleCtx } from '../residents.write.ts';
-import { RESIDENT_COLUMNS, type ResidentRow } from '../residents.write.repo.ts';
-import { appendAudit, byActor } from '../../../audit/audit.ts';
+import { updateResidentRow, type RuleCtx } from '../residents.write.ts';
+import type { ResidentRow } from '../residents.write.repo.ts';
+import { appendAudit, byActor, JsonText } from '../../../audit/audit.ts';
+import { recordColumns } from './import.record.ts';
 import type { CodeEntry } from './import.columns.ts';
 import type { Outcome, PlannedRow } from './import.plan.ts';
 import { rowError } from './import.rows.ts';
@@ -36,54 +36,38 @@ export type Stored = Pick<
 /**
  * Inserts accepted rows (all in scope) with their care-level records and one audit record for
  * the batch; rows whose ID number turns out to be taken are marked rejected. Returns how many
- * were inserted.
+ * were inserted. The rows arrive as the texts made where they were prepared (import.record.ts):
+ * one JSON array parameter, read by json_populate_record as `residents` rows, the same
+ * statement on PostgreSQL and PGlite.
  */
 export async function insertAccepted(db: Db, ctx: RuleCtx & { jobId: string; areaCode: string }, batch: PlannedRow[]): Promise<number> {
   if (!batch.length) return 0;
-  // prepareResident gives every row the same keys; columns it leaves out (status, version,
-  // timestamps) take the residents table's defaults in the INSERT.
-  const keys = Object.keys(RESIDENT_COLUMNS).filter((k) => k in batch[0]!.values!);
-  const names = ['id', 'created_by', ...keys.map((k) => RESIDENT_COLUMNS[k]!)];
-  const columns = names.join(', ');
-  const ids: string[] = [];
-  const copied = batch.map((p): CopyValue[] => {
-    const id = uuidv7();
-    ids.push(id);
-    return [id, ctx.actor.id, ...keys.map((k) => p.values![k] as CopyValue), uuidv7() /* the first care-level record */];
-  });
-  await db.execute(
-    sql.raw(`CREATE TEMP TABLE IF NOT EXISTS import_rows ON COMMIT DROP AS
-    SELECT ${columns}, NULL::uuid AS level_change_id FROM residents WITH NO DATA`),
-  );
-  await db.execute(sql`TRUNCATE import_rows`);
-  await copyRows(db, 'import_rows', [...names, 'level_change_id'], copied);
+  // Every record sets the same columns; those it leaves out (status, version, timestamps) take
+  // the residents table's defaults.
+  const columns = recordColumns(batch[0]!.texts!.record)
+    .map((c) => `"${c}"`)
+    .join(', ');
+  const records = `[${batch.map((p) => p.texts!.record).join(',')}]`;
   const refused = await rows<{ id: string }>(
     db,
-    sql.raw(`WITH ins AS (
-        INSERT INTO residents (${columns}) SELECT ${columns} FROM import_rows
+    sql`WITH src AS (
+        SELECT r.*, (e->>'level_change_id')::uuid AS level_change_id
+        FROM json_array_elements(${records}::json) e, LATERAL json_populate_record(NULL::residents, e) r
+      ), ins AS (
+        INSERT INTO residents (${sql.raw(columns)}) SELECT ${sql.raw(columns)} FROM src
         ON CONFLICT (id_hash) WHERE status <> 'merged' DO NOTHING
         RETURNING id, area_code, care_level, created_by
       ), levels AS (
         INSERT INTO care_level_changes (id, resident_id, area_code, to_level, changed_by)
-        SELECT r.level_change_id, ins.id, ins.area_code, ins.care_level, ins.created_by FROM ins JOIN import_rows r USING (id)
+        SELECT src.level_change_id, ins.id, ins.area_code, ins.care_level, ins.created_by FROM ins JOIN src USING (id)
       )
-      SELECT r.id FROM import_rows r WHERE NOT EXISTS (SELECT 1 FROM ins WHERE ins.id = r.id)`),
+      SELECT src.id FROM src WHERE NOT EXISTS (SELECT 1 FROM ins WHERE ins.id = src.id)`,
   );
   const taken = new Set(refused.map((r) => r.id));
-  const created: Record<string, unknown>[] = [];
-  for (const [i, p] of batch.entries()) {
-    await backgroundTurn();
-    if (taken.has(ids[i]!)) {
-      Object.assign(p.outcome, { status: 'rejected', errors: [rowError('idNumber', 'resident.idTaken')] });
-      continue;
-    }
-    const input = p.input!;
-    const family = {
-      householdMembers: input.householdMembers,
-      emergencyContacts: input.emergencyContacts,
-      guardian: input.guardian ?? null,
-    };
-    created.push({ id: ids[i], row: p.outcome.row, ...auditView(ctx.keys, p.values as Partial<ResidentRow>, family) });
+  const created: string[] = [];
+  for (const p of batch) {
+    if (!taken.has(p.texts!.newId)) created.push(p.texts!.audit);
+    else Object.assign(p.outcome, { status: 'rejected', errors: [rowError('idNumber', 'resident.idTaken')] });
   }
   if (created.length) {
     await appendAudit(
@@ -93,7 +77,7 @@ export async function insertAccepted(db: Db, ctx: RuleCtx & { jobId: string; are
         targetType: 'import_job',
         targetId: ctx.jobId,
         areaCode: ctx.areaCode,
-        after: { residents: created },
+        after: new JsonText(`{"residents":[${created.join(',')}]}`),
       }),
     );
   }

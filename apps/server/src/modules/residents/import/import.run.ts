@@ -79,6 +79,7 @@ export async function runImport(
       onlyWorker: ctx.mayAssign ? undefined : ctx.actor.id,
       today: shanghaiToday(ctx.now),
       intervals,
+      createdBy: ctx.actor.id,
     };
     const reason = `${translate(ctx.lang, 'import.careLevelReason')}：${q.filename}`;
     const writer = { ...ctx, jobId: id, areaCode: ctx.actor.area.code };
@@ -109,7 +110,7 @@ export async function runImport(
         const work = async (d: Db) => {
           const refused = () => planned.some((p) => p.outcome.status === 'rejected');
           if (q.mode === 'valid_rows') await holdLease(d, id, lease.token);
-          await classify(d, ctx.keys, candidates);
+          await classify(d, ctx.keys, candidates, plans.again);
           anyBad ||= refused();
           if (q.mode === 'valid_rows' || !anyBad) {
             await insertAccepted(

@@ -1,5 +1,6 @@
 // An import thread: checks and prepares slices of a file (checkAndPrepare: zod checks, AES-GCM
-// seals, HMAC blind indexes, pinyin initials) for the main thread, which keeps the database.
+// seals, HMAC blind indexes, pinyin initials, the record and audit texts) for the main thread,
+// which keeps the database.
 // It computes only: no database, no state but each running job's PlanInput.
 import { parentPort } from 'node:worker_threads';
 import { keysFrom } from '@wushe/db';
@@ -17,7 +18,7 @@ parentPort!.on('message', (m: ToThread) => {
     try {
       const plan = jobs.get(m.job);
       if (!plan) throw new Error(`import thread: job ${m.job} was not set up`);
-      parentPort!.postMessage({ id: m.id, rows: m.rows.map((r) => checkAndPrepare(plan, r)) });
+      parentPort!.postMessage({ id: m.id, rows: m.rows.map((r) => checkAndPrepare(plan, r, m.full)) });
     } catch (e) {
       parentPort!.postMessage({ id: m.id, error: e instanceof Error ? e.message : String(e) });
     }

@@ -8,12 +8,12 @@ import os from 'node:os';
 import { startThread, type StartedThread } from '../../../threads.ts';
 import { keyFileOf, uuidv7, type KeyFile, type Keys } from '@wushe/db';
 import type { SheetRow } from './import.parse.ts';
-import { checkSlice, planInputOf, type CheckedRow, type PlanSpec } from './import.plan.ts';
+import { checkSlice, planInputOf, type CheckedRow, type PlanAgain, type PlanSpec } from './import.plan.ts';
 
 export type ToThread =
   | { kind: 'setup'; job: string; spec: PlanSpec; keyFile: KeyFile }
   | { kind: 'end'; job: string }
-  | { kind: 'rows'; job: string; id: number; rows: SheetRow[] };
+  | { kind: 'rows'; job: string; id: number; rows: SheetRow[]; full: boolean };
 
 type FromThread = { id: number; rows: CheckedRow[] } | { id: number; error: string };
 
@@ -62,7 +62,10 @@ export async function startThreads(): Promise<void> {
 export interface SlicePlanner {
   /** Slices planned ahead of the one being written. */
   ahead: number;
+  /** A slice checked and prepared: report entries, blind indexes and the texts to insert. */
   plan(slice: SheetRow[]): Promise<CheckedRow[]>;
+  /** The same with the values kept, for rows found stored (classify compares them). */
+  again: PlanAgain;
   end(): void;
 }
 
@@ -71,34 +74,37 @@ export function slicePlanner(spec: PlanSpec, keys: Keys, large: boolean): SliceP
   const local = planInputOf(spec, keys);
   const inThread = (slice: SheetRow[]) => checkSlice(local, slice);
   const keyFile = keyFileOf(keys);
-  if (!large || !keyFile) return { ahead: 1, plan: inThread, end: () => undefined };
+  if (!large || !keyFile) return { ahead: 1, plan: inThread, again: inThread, end: () => undefined };
   const job = uuidv7();
   const setUp = new Set<Thread>();
   let turn = 0;
   const post = (t: Thread, m: ToThread) => t.worker.postMessage(m);
+  const inPool = async (slice: SheetRow[], full: boolean): Promise<CheckedRow[]> => {
+    // A slice waits for its thread to load (a second or so, once per process) rather than
+    // being checked here: checking is the import's heaviest work, and here it would hold up
+    // every request. Only a thread that fails sends its slice back to this thread.
+    const pool = threads();
+    const t = pool[turn++ % pool.length]!;
+    try {
+      await t.ready;
+      if (!setUp.has(t)) post(t, { kind: 'setup', job, spec, keyFile });
+      setUp.add(t);
+      const id = nextId++;
+      const done = new Promise<CheckedRow[]>((resolve, reject) => t.pending.set(id, { resolve, reject }));
+      post(t, { kind: 'rows', job, id, rows: slice, full });
+      const rows = await done;
+      threadStats.inPool++;
+      for (const [k, r] of rows.entries()) r.source = slice[k];
+      return rows;
+    } catch {
+      threadStats.fellBack++;
+      return inThread(slice);
+    }
+  };
   return {
     ahead: THREADS + 1,
-    async plan(slice) {
-      // A slice waits for its thread to load (a second or so, once per process) rather than
-      // being checked here: checking is the import's heaviest work, and here it would hold up
-      // every request. Only a thread that fails sends its slice back to this thread.
-      const pool = threads();
-      const t = pool[turn++ % pool.length]!;
-      try {
-        await t.ready;
-        if (!setUp.has(t)) post(t, { kind: 'setup', job, spec, keyFile });
-        setUp.add(t);
-        const id = nextId++;
-        const done = new Promise<CheckedRow[]>((resolve, reject) => t.pending.set(id, { resolve, reject }));
-        post(t, { kind: 'rows', job, id, rows: slice });
-        const rows = await done;
-        threadStats.inPool++;
-        return rows;
-      } catch {
-        threadStats.fellBack++;
-        return inThread(slice);
-      }
-    },
+    plan: (slice) => inPool(slice, false),
+    again: (rows) => inPool(rows, true),
     end() {
       for (const t of setUp) post(t, { kind: 'end', job });
     },
