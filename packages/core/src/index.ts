@@ -19,6 +19,8 @@ export * from './schemas/settings.ts';
 export * from './schemas/followups.ts';
 export * from './schemas/dashboard.ts';
 export * from './schemas/transfers.ts';
+export * from './casework/workflow.ts';
+export * from './schemas/cases.ts';
 export * from './schemas/assign.ts';
 export * from './residents/station.ts';
 export * from './schemas/exports.ts';

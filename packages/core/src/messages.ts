@@ -2,6 +2,7 @@
 // `{name}` placeholders are filled from params.
 import { ID_NUMBER_MESSAGES } from './residents/idcard-messages.ts';
 import { ASSIGN_MESSAGES } from './assign-messages.ts';
+import { CASE_MESSAGES } from './casework/messages.ts';
 
 export type Lang = 'zh-CN' | 'en';
 
@@ -275,6 +276,7 @@ export const MESSAGES = {
   'error.internal': { zh: '服务器内部错误', en: 'Internal server error' },
   'error.selfAction': { zh: '不能对自己的账号执行此操作', en: 'You cannot do this to your own account' },
   ...ASSIGN_MESSAGES,
+  ...CASE_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -21,6 +21,10 @@ export const PERMISSIONS = [
   'contact.write',
   'coverage.read',
   'settings.write',
+  'case.read',
+  'case.write',
+  'case.approve',
+  'case.sensitive',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -53,6 +57,13 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'contact.write': { zh: '记录走访与服务', en: 'Record visits and services' },
   'coverage.read': { zh: '查看覆盖率与到期走访', en: 'View coverage and due visits' },
   'settings.write': { zh: '维护代码表与走访频次', en: 'Manage code lists and visit intervals' },
+  'case.read': { zh: '查看个案', en: 'View cases' },
+  'case.write': { zh: '开案与个案服务', en: 'Open and work cases' },
+  'case.approve': { zh: '审批个案计划与结案（督导）', en: 'Approve case plans and closures (supervise)' },
+  'case.sensitive': {
+    zh: '查看他人负责的敏感个案记录（心理健康、儿童）',
+    en: 'Read others’ sensitive case records (mental health, children)',
+  },
 };
 
 // `resident.export.unmasked` (a whole list with clear ID numbers and phones) is held by the
@@ -79,6 +90,7 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'resident.read',
       'resident.assign',
       'coverage.read',
+      'case.read',
     ],
   },
   {
@@ -102,6 +114,9 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'assessment.write',
       'contact.write',
       'coverage.read',
+      'case.read',
+      'case.write',
+      'case.approve',
     ],
   },
   {
@@ -118,6 +133,8 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'assessment.write',
       'contact.write',
       'coverage.read',
+      'case.read',
+      'case.write',
     ],
   },
   { code: 'volunteer', name: '志愿者', nameEn: 'Volunteer', permissions: ['area.read'] },
@@ -138,6 +155,9 @@ export const FRONTLINE_PERMISSIONS: Permission[] = [
   'assessment.write',
   'contact.write',
   'coverage.read',
+  'case.read',
+  'case.write',
+  'case.approve',
 ];
 
 /**

@@ -53,6 +53,16 @@ export const DEFAULT_CODE_LISTS: Record<string, Entry[]> = {
     ['living_conditions', '居住环境', 'Living conditions'],
     ['needs', '发现需求', 'Needs found'],
   ],
+  // 个案类型: mental_health and children are sensitive (SENSITIVE_CASE_TYPES in @wushe/core).
+  case_type: [
+    ['elderly', '老年人', 'Elderly'],
+    ['children', '儿童', 'Children'],
+    ['disability', '残疾人', 'Disability'],
+    ['family', '家庭', 'Family'],
+    ['assistance', '社会救助', 'Social assistance'],
+    ['mental_health', '心理健康', 'Mental health'],
+    ['other', '其他', 'Other'],
+  ],
 };
 
 async function seedReference(db: Db): Promise<void> {
