@@ -7,6 +7,7 @@ export const CASE_MESSAGES = {
   'case.stage.intervention': { zh: '介入', en: 'Intervention' },
   'case.stage.review': { zh: '评估', en: 'Review' },
   'case.stage.closed': { zh: '结案', en: 'Closed' },
+  'case.stage.none': { zh: '（无，须等待审批）', en: '(none until a decision)' },
   'case.stageNotNext': {
     zh: '个案不能从“{from}”转到“{to}”；可转到：{allowed}',
     en: 'A case cannot move from “{from}” to “{to}”; it can move to: {allowed}',

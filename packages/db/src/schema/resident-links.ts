@@ -38,6 +38,9 @@ export const RESIDENT_LINKED_TABLES: readonly ResidentLink[] = [
   { table: 'resident_status_changes', column: 'resident_id', onMerge: 'keep', onAreaMove: 'keep' },
   { table: 'follow_ups', column: 'resident_id', onMerge: 'move' },
   { table: 'transfers', column: 'resident_id', onMerge: 'move', keepsAreas: true },
+  // A case belongs to the station that works it: a merge moves it to the survivor, a move to
+  // another street leaves it (and its timeline) with the station that held it.
+  { table: 'cases', column: 'resident_id', onMerge: 'move', keepsAreas: true },
 ];
 
 export const RESIDENT_LINKED_THROUGH: readonly ResidentLinkThrough[] = [
