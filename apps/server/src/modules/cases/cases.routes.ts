@@ -35,7 +35,7 @@ export function casesRoutes(app: FastifyInstance): void {
     tags,
     body: caseCreate,
     response: caseDetail,
-    handler: (ctx, { body }) => openCase(ctx, body),
+    handler: async (ctx, { body }, _req, reply) => reply.code(201).send(await openCase(ctx, body)),
   });
   route(app, {
     method: 'GET',
@@ -152,7 +152,7 @@ export function casesRoutes(app: FastifyInstance): void {
     params: idParams,
     body: caseNote,
     response: okResponse,
-    handler: (ctx, { params, body }) => addNote(ctx, params.id, body),
+    handler: async (ctx, { params, body }, _req, reply) => reply.code(201).send(await addNote(ctx, params.id, body)),
   });
   route(app, {
     method: 'GET',
