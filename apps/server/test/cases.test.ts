@@ -29,7 +29,11 @@ describe('casework', () => {
   afterAll(() => t?.close());
 
   const open = (s: Session, body: Record<string, unknown> = {}, lang = 'zh-CN') =>
-    s.post('/api/v1/cases', { residentId, type: 'elderly', riskLevel: 'medium', problem: '独居，近期跌倒两次，情绪低落', ...body }, { 'accept-language': lang });
+    s.post(
+      '/api/v1/cases',
+      { residentId, type: 'elderly', riskLevel: 'medium', problem: '独居，近期跌倒两次，情绪低落', ...body },
+      { 'accept-language': lang },
+    );
   const move = (s: Session, id: string, version: number, to: string, reason?: string) =>
     s.post(`/api/v1/cases/${id}/transition`, { version, to, reason }, { 'accept-language': 'zh-CN' });
   const get = async (s: Session, id: string) => (await s.get(`/api/v1/cases/${id}`)).json();
@@ -38,7 +42,14 @@ describe('casework', () => {
     const res = await open(sw);
     expect(res.statusCode).toBe(201);
     const c = res.json();
-    expect(c).toMatchObject({ stage: 'intake', planStatus: 'draft', closureStatus: 'none', workerId: sw.actor.id, residentId, sensitive: false });
+    expect(c).toMatchObject({
+      stage: 'intake',
+      planStatus: 'draft',
+      closureStatus: 'none',
+      workerId: sw.actor.id,
+      residentId,
+      sensitive: false,
+    });
     expect(c.caseNo).toMatch(/^\d{4}-\d{6}$/);
     expect(c.problem).toBe('独居，近期跌倒两次，情绪低落');
     expect(c.nextStages).toEqual(['assessment']);
@@ -76,10 +87,19 @@ describe('casework', () => {
     expect(early.statusCode).toBe(409);
     expect(early.json().code).toBe('case.planNotApproved');
 
-    const plan = { goals: [{ title: '减少跌倒风险', measure: '三个月内无跌倒', targetDate: '2027-03-01' }], services: ['medical'], note: null };
+    const plan = {
+      goals: [{ title: '减少跌倒风险', measure: '三个月内无跌倒', targetDate: '2027-03-01' }],
+      services: ['medical'],
+      note: null,
+    };
     const noGoal = await sw.request('PUT', `/api/v1/cases/${c.id}/plan`, { version: c.version, goals: [], services: [], submit: true });
     expect(noGoal.statusCode).toBe(400);
-    const badService = await sw.request('PUT', `/api/v1/cases/${c.id}/plan`, { version: c.version, ...plan, services: ['x'], submit: false });
+    const badService = await sw.request('PUT', `/api/v1/cases/${c.id}/plan`, {
+      version: c.version,
+      ...plan,
+      services: ['x'],
+      submit: false,
+    });
     expect(badService.statusCode).toBe(400);
     expect(badService.json().errors[0].path).toBe('services.0');
     c = (await sw.request('PUT', `/api/v1/cases/${c.id}/plan`, { version: c.version, ...plan, submit: true })).json();
@@ -89,7 +109,8 @@ describe('casework', () => {
     // The approval queue; only the head decides, and returning needs a comment.
     const queue = (await head.get('/api/v1/cases?awaiting=any')).json();
     expect(queue.items.map((x: { id: string }) => x.id)).toContain(c.id);
-    const decide = (s: Session, body: Record<string, unknown>) => s.post(`/api/v1/cases/${c.id}/approvals`, { version: c.version, ...body });
+    const decide = (s: Session, body: Record<string, unknown>) =>
+      s.post(`/api/v1/cases/${c.id}/approvals`, { version: c.version, ...body });
     expect((await decide(sw, { kind: 'plan', decision: 'approve' })).statusCode).toBe(403);
     expect((await decide(head, { kind: 'plan', decision: 'return' })).statusCode).toBe(400);
     expect((await decide(head, { kind: 'closure', decision: 'approve' })).statusCode).toBe(409);
@@ -115,11 +136,19 @@ describe('casework', () => {
     c = (await move(sw, c.id, c.version, 'review')).json();
     const missing = await sw.post(`/api/v1/cases/${c.id}/closure`, { version: c.version, summary: '目标达成', goals: [] });
     expect(missing.statusCode).toBe(400);
-    c = (await sw.post(`/api/v1/cases/${c.id}/closure`, { version: c.version, summary: '三个月无跌倒，情绪好转', goals: [{ id: goalId, status: 'achieved' }] })).json();
+    c = (
+      await sw.post(`/api/v1/cases/${c.id}/closure`, {
+        version: c.version,
+        summary: '三个月无跌倒，情绪好转',
+        goals: [{ id: goalId, status: 'achieved' }],
+      })
+    ).json();
     expect(c).toMatchObject({ closureStatus: 'submitted', nextStages: [] });
     expect((await move(sw, c.id, c.version, 'intervention')).json().code).toBe('case.waitingForApproval');
     expect((await move(sw, c.id, c.version, 'closed')).statusCode).toBe(409);
-    c = (await head.post(`/api/v1/cases/${c.id}/approvals`, { version: c.version, kind: 'closure', decision: 'approve', comment: '同意结案' })).json();
+    c = (
+      await head.post(`/api/v1/cases/${c.id}/approvals`, { version: c.version, kind: 'closure', decision: 'approve', comment: '同意结案' })
+    ).json();
     expect(c).toMatchObject({ stage: 'closed', closingSummary: '三个月无跌倒，情绪好转' });
     expect(c.closedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -146,7 +175,9 @@ describe('casework', () => {
       'reopened',
     ]);
     const returned = (await sw.get(`/api/v1/cases/${c.id}/timeline?kind=plan_returned`)).json().items;
-    expect(returned).toEqual([expect.objectContaining({ kind: 'plan_returned', text: '请补充家属参与的安排', actorName: head.actor.displayName })]);
+    expect(returned).toEqual([
+      expect.objectContaining({ kind: 'plan_returned', text: '请补充家属参与的安排', actorName: head.actor.displayName }),
+    ]);
   });
 
   it('answers a stale version with 409 and keeps what the first writer stored', async () => {
@@ -180,22 +211,31 @@ describe('casework', () => {
     const notes = (await official.get(`/api/v1/cases/${c.id}/timeline?kind=note`)).json().items;
     expect(notes).toEqual([expect.objectContaining({ kind: 'note', text: null })]);
     expect((await sw.get(`/api/v1/cases/${c.id}/timeline?kind=note`)).json().items[0].text).toBe('电话随访，情绪稳定');
-    const [stored] = await owner<{ text_cipher: string }>(sql`SELECT text_cipher FROM case_events WHERE case_id = ${c.id} AND kind = 'note'`);
+    const [stored] = await owner<{ text_cipher: string }>(
+      sql`SELECT text_cipher FROM case_events WHERE case_id = ${c.id} AND kind = 'note'`,
+    );
     expect(stored!.text_cipher).not.toContain('随访');
   });
 
   it('lets the head hand a case to another worker with a handover note; not the worker', async () => {
     const c = (await open(sw)).json();
-    expect((await sw.post(`/api/v1/cases/${c.id}/worker`, { version: c.version, workerId: head.actor.id, note: '交接' })).statusCode).toBe(403);
+    expect((await sw.post(`/api/v1/cases/${c.id}/worker`, { version: c.version, workerId: head.actor.id, note: '交接' })).statusCode).toBe(
+      403,
+    );
     const same = await head.post(`/api/v1/cases/${c.id}/worker`, { version: c.version, workerId: sw.actor.id, note: '交接' });
     expect(same.statusCode).toBe(400);
     const outside = await head.post(`/api/v1/cases/${c.id}/worker`, { version: c.version, workerId: jinshan.actor.id, note: '交接' });
     expect(outside.statusCode).toBe(400);
-    const moved = (await head.post(`/api/v1/cases/${c.id}/worker`, { version: c.version, workerId: head.actor.id, note: '社工休产假，由站长接手' })).json();
+    const moved = (
+      await head.post(`/api/v1/cases/${c.id}/worker`, { version: c.version, workerId: head.actor.id, note: '社工休产假，由站长接手' })
+    ).json();
     expect(moved.workerId).toBe(head.actor.id);
     const mine = (await head.get('/api/v1/cases?worker=me&pageSize=100')).json();
     expect(mine.items.map((x: { id: string }) => x.id)).toContain(c.id);
     const ev = (await head.get(`/api/v1/cases/${c.id}/timeline?kind=reassigned`)).json().items[0];
-    expect(ev).toMatchObject({ text: '社工休产假，由站长接手', detail: { fromWorker: sw.actor.displayName, toWorker: head.actor.displayName } });
+    expect(ev).toMatchObject({
+      text: '社工休产假，由站长接手',
+      detail: { fromWorker: sw.actor.displayName, toWorker: head.actor.displayName },
+    });
   });
 });

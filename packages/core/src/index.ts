@@ -28,3 +28,4 @@ export * from './schemas/audit.ts';
 export * from './audit/wording.ts';
 export * from './audit/render.ts';
 export * from './schemas/print.ts';
+export * from './casework/outputs.ts';

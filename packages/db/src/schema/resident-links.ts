@@ -45,4 +45,6 @@ export const RESIDENT_LINKED_TABLES: readonly ResidentLink[] = [
 
 export const RESIDENT_LINKED_THROUGH: readonly ResidentLinkThrough[] = [
   { table: 'attachments', column: 'contact_id', parent: 'contacts', onMerge: 'followParent' },
+  // A case's timeline stays where its case is (cases keep their areas: the parent never moves).
+  { table: 'case_events', column: 'case_id', parent: 'cases', onMerge: 'followParent' },
 ];

@@ -188,10 +188,14 @@ export async function updateResidentColumns(
   return done?.version;
 }
 
-/** Rows that follow a linked row (attachments of the resident's contacts) take the area given. */
+/**
+ * Rows that follow a linked row (attachments of the resident's contacts) take the area given;
+ * those under a parent that keeps its own areas (a case's timeline) stay with it.
+ */
 async function moveFollowers(db: Db, residentId: string, areaCode: string): Promise<void> {
   for (const t of RESIDENT_LINKED_THROUGH) {
     const parent = RESIDENT_LINKED_TABLES.find((l) => l.table === t.parent)!;
+    if (parent.keepsAreas) continue;
     await db.execute(
       sql`UPDATE ${sql.identifier(t.table)} SET area_code = ${areaCode} WHERE ${sql.identifier(t.column)} IN
         (SELECT id FROM ${sql.identifier(parent.table)} WHERE ${sql.identifier(parent.column)} = ${residentId})`,
