@@ -239,3 +239,55 @@ describe('casework', () => {
     });
   });
 });
+
+describe('contacts as part of a case', () => {
+  let t: TestApp;
+  let sw: Session;
+  let official: Session;
+  let residentId: string;
+  let other: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    [sw, official] = await Promise.all(['jiangtou.sw', 'huli'].map((u) => t.login(u)));
+    const found = await t.database.owner((db) =>
+      rows<{ id: string }>(db, sql`SELECT id FROM residents WHERE area_code LIKE '350206004%' AND status = 'active' ORDER BY id LIMIT 2`),
+    );
+    [residentId, other] = found.map((r) => r.id) as [string, string];
+  });
+  afterAll(() => t?.close());
+
+  const visit = (caseId: string, resident = residentId, notes = '入户：已安装扶手') =>
+    sw.post('/api/v1/contacts', {
+      residentId: resident,
+      kind: 'home_visit',
+      occurredAt: new Date().toISOString(),
+      durationMinutes: 40,
+      notes,
+      caseId,
+    });
+
+  it('attaches a visit to the case and shows it on the timeline, hidden with a sensitive narrative', async () => {
+    const c = (await sw.post('/api/v1/cases', { residentId, type: 'mental_health', riskLevel: 'high', problem: '情绪低落' })).json();
+    const res = await visit(c.id);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items[0].caseId).toBe(c.id);
+    const mine = (await sw.get(`/api/v1/cases/${c.id}/timeline`)).json().items;
+    expect(mine.map((e: { kind: string }) => e.kind)).toEqual(['opened', 'contact']);
+    expect(mine[1]).toMatchObject({ text: '入户：已安装扶手', stage: 'intake', detail: { method: 'home_visit', durationMinutes: 40 } });
+    expect((await sw.get(`/api/v1/cases/${c.id}/timeline?kind=contact`)).json().items).toHaveLength(1);
+    const theirs = (await official.get(`/api/v1/cases/${c.id}/timeline?kind=contact`)).json().items;
+    expect(theirs[0].text).toBeNull();
+  });
+
+  it('refuses a case of another resident, and a closed case', async () => {
+    const c = (await sw.post('/api/v1/cases', { residentId, type: 'elderly', riskLevel: 'low', problem: '独居' })).json();
+    const wrong = await visit(c.id, other);
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors[0].path).toBe('caseId');
+    await t.database.owner((db) => db.execute(sql`UPDATE cases SET stage = 'closed' WHERE id = ${c.id}`));
+    const closed = await visit(c.id);
+    expect(closed.statusCode).toBe(400);
+    expect(closed.json().errors[0].message).toContain('已结案');
+  });
+});

@@ -55,5 +55,7 @@ export const CASE_MESSAGES = {
     zh: '请选择该服务对象所在站点在职的社工（须有个案权限）',
     en: 'Choose an active worker of the resident’s station who may work cases',
   },
+  'contact.caseUnknown': { zh: '该个案不存在或不属于此服务对象', en: 'No such case for this resident' },
+  'contact.caseClosed': { zh: '个案已结案，不能再关联服务记录', en: 'The case is closed; contacts can no longer be added to it' },
   'case.sameWorker': { zh: '该社工已负责此个案', en: 'This worker is already in charge of the case' },
 } as const;

@@ -77,6 +77,8 @@ export const contactCreate = z.object({
   checklist: z.array(checklistEntry).max(20).default([]),
   /** Idempotency key from the device: a retried submission records nothing twice. */
   clientKey: z.string().min(8).max(64).optional(),
+  /** The resident's open case the contact is part of (the first resident's, for a household visit). */
+  caseId: uuid.optional(),
 });
 
 export const contact = z.object({
@@ -84,6 +86,7 @@ export const contact = z.object({
   residentId: uuid,
   residentName: z.string(),
   groupId: uuid.nullable(),
+  caseId: uuid.nullable(),
   kind: z.enum(CONTACT_KINDS),
   serviceType: z.string().nullable(),
   occurredAt: z.string(),

@@ -163,6 +163,7 @@ export const CASE_EVENT_KINDS = [
   'reassigned',
   'note',
   'updated',
+  'contact', // a visit, call or service recorded as part of the case (residents register contacts)
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 

@@ -221,6 +221,8 @@ export const contacts = pgTable(
       .notNull()
       .default(sql`'[]'::jsonb`),
     clientKey: text('client_key'), // idempotency key from the device that recorded it
+    // The case the contact was part of (migration 0023; cases.ts references back, so no FK here).
+    caseId: uuid('case_id'),
     createdAt: tstz('created_at').notNull().defaultNow(),
   },
   (t) => [

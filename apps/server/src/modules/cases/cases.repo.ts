@@ -143,9 +143,20 @@ const UPDATABLE: Record<string, string> = {
 export const updateCase = (db: Db, scope: string, id: string, version: number, changes: Record<string, unknown>) =>
   updateVersioned(db, 'cases', UPDATABLE, { id, scope, version }, changes);
 
-/** A note came in: the case's last event moves on, its version does not (nothing of it changed). */
+/** A note or contact came in: the case's last event moves on (never back), its version does not. */
 export async function touchCase(db: Db, scope: string, id: string, at: Date): Promise<void> {
-  await db.execute(sql`UPDATE cases SET last_event_at = ${at} WHERE id = ${id} AND ${inArea(sql`area_code`, scope)}`);
+  await db.execute(
+    sql`UPDATE cases SET last_event_at = greatest(last_event_at, ${at}) WHERE id = ${id} AND ${inArea(sql`area_code`, scope)}`,
+  );
+}
+
+/** The case a contact of this resident may be part of (in scope), with its stage. */
+export async function caseOfResident(db: Db, scope: string, id: string, residentId: string) {
+  const [c] = await rows<{ id: string; stage: string }>(
+    db,
+    sql`SELECT id, stage FROM cases WHERE id = ${id} AND resident_id = ${residentId} AND ${inArea(sql`area_code`, scope)}`,
+  );
+  return c;
 }
 
 export interface NewEvent {
@@ -173,16 +184,29 @@ export interface EventRow {
   stage: string;
   actorName: string | null;
   textCipher: string | null;
+  /** A contact's notes (contacts keep theirs unsealed, as the register does). */
+  plainText: string | null;
   detail: Record<string, string | number | null>;
 }
 
+/**
+ * The case's timeline: its own events and the contacts recorded as part of it (a contact's
+ * stage is the case's stage at the time), in order. `kind` narrows to one kind.
+ */
 export async function eventsOf(db: Db, scope: string, caseId: string, kind?: string): Promise<EventRow[]> {
+  const events = sql`SELECT id, at, kind, stage, actor_name, text_cipher, NULL::text AS plain_text, detail
+    FROM case_events WHERE case_id = ${caseId} AND ${inArea(sql`area_code`, scope)}`;
+  const contacts = sql`SELECT c.id, c.occurred_at AS at, 'contact' AS kind, coalesce((SELECT e.stage FROM case_events e
+        WHERE e.case_id = c.case_id AND e.at <= c.occurred_at ORDER BY e.at DESC LIMIT 1), 'intake') AS stage,
+      u.display_name AS actor_name, NULL AS text_cipher, c.notes AS plain_text,
+      jsonb_build_object('method', c.kind, 'serviceType', c.service_type, 'durationMinutes', c.duration_minutes) AS detail
+    FROM contacts c LEFT JOIN users u ON u.id = c.worker_id WHERE c.case_id = ${caseId} AND ${inArea(sql`c.area_code`, scope)}`;
+  const parts = kind === 'contact' ? contacts : kind ? sql`${events} AND kind = ${kind}` : sql`${events} UNION ALL ${contacts}`;
   return rows<EventRow>(
     db,
     sql`SELECT id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, kind, stage, actor_name AS "actorName",
-        text_cipher AS "textCipher", detail
-      FROM case_events WHERE case_id = ${caseId} AND ${inArea(sql`area_code`, scope)} ${kind ? sql`AND kind = ${kind}` : sql``}
-      ORDER BY at, id`,
+        text_cipher AS "textCipher", plain_text AS "plainText", detail
+      FROM (${parts}) t ORDER BY t.at, t.id`,
   );
 }
 

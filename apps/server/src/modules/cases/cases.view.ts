@@ -60,7 +60,7 @@ export function eventView(keys: Keys, e: EventRow, open: boolean): CaseEvent {
     kind: e.kind as CaseEvent['kind'],
     actorName: e.actorName,
     stage: e.stage as CaseEvent['stage'],
-    text: open && e.textCipher ? keys.open(e.textCipher) : null,
+    text: !open ? null : e.textCipher ? keys.open(e.textCipher) : e.plainText,
     detail: e.detail,
   };
 }

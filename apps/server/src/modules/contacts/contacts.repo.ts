@@ -18,13 +18,14 @@ export interface NewContact {
   notes: string | null;
   checklist: ChecklistItem[];
   clientKey: string | null;
+  caseId: string | null;
 }
 
 export async function insertContact(db: Db, c: NewContact): Promise<void> {
   await db.execute(sql`INSERT INTO contacts (id, resident_id, area_code, group_id, kind, service_type, occurred_at, occurred_on,
-      duration_minutes, worker_id, notes, checklist, client_key)
+      duration_minutes, worker_id, notes, checklist, client_key, case_id)
     VALUES (${c.id}, ${c.residentId}, ${c.areaCode}, ${c.groupId}, ${c.kind}, ${c.serviceType}, ${c.occurredAt}::timestamptz,
-      ${c.occurredOn}, ${c.durationMinutes}, ${c.workerId}, ${c.notes}, ${JSON.stringify(c.checklist)}::jsonb, ${c.clientKey})`);
+      ${c.occurredOn}, ${c.durationMinutes}, ${c.workerId}, ${c.notes}, ${JSON.stringify(c.checklist)}::jsonb, ${c.clientKey}, ${c.caseId})`);
 }
 
 /** The contacts an idempotency key recorded earlier: the keyed row and its household group. */
@@ -116,7 +117,7 @@ export async function listContacts(db: Db, f: ContactFilter): Promise<{ items: C
   if (f.kind) where.push(sql`c.kind = ${f.kind}`);
   const found = await rows<Row>(
     db,
-    sql`SELECT c.id, c.resident_id AS "residentId", r.name AS "residentName", c.group_id AS "groupId", c.kind,
+    sql`SELECT c.id, c.resident_id AS "residentId", r.name AS "residentName", c.group_id AS "groupId", c.case_id AS "caseId", c.kind,
         c.service_type AS "serviceType", c.occurred_at AS "occurredAt", c.occurred_on::text AS "occurredOn",
         c.duration_minutes AS "durationMinutes", c.worker_id AS "workerId", u.display_name AS "workerName", c.notes, c.checklist,
         coalesce((SELECT json_agg(json_build_object('id', a.id, 'filename', a.filename, 'contentType', a.content_type, 'size', a.size) ORDER BY a.created_at)

@@ -4,6 +4,7 @@ import { narrowScope, nextDueDate, shanghaiToday, type Contact, type contactCrea
 import type { z } from 'zod';
 import { uuidv7 } from '@wushe/db';
 import { appendAudit, byActor } from '../../audit/audit.ts';
+import { caseOfResident, touchCase } from '../cases/cases.repo.ts';
 import type { Ctx } from '../../context.ts';
 import { conflict, fieldError, notFound } from '../../http/errors.ts';
 import { householdRefs, residentRef, type ResidentRef } from '../coverage/resident-refs.repo.ts';
@@ -77,6 +78,11 @@ export async function createContact(ctx: Ctx, body: ContactCreate): Promise<{ it
       if (body.workerId && !(await workerVisible(db, ctx.scope, body.workerId))) throw fieldError('workerId', 'contact.unknownWorker');
       const resident = await residentRef(db, ctx.scope, body.residentId, true);
       if (!resident) throw notFound();
+      if (body.caseId) {
+        const c = await caseOfResident(db, ctx.scope, body.caseId, resident.id);
+        if (!c) throw fieldError('caseId', 'contact.caseUnknown');
+        if (c.stage === 'closed') throw fieldError('caseId', 'contact.caseClosed');
+      }
       let people: ResidentRef[] = [resident];
       if (body.wholeHousehold && resident.householdId) {
         const household = await householdRefs(db, ctx.scope, resident.householdId);
@@ -107,6 +113,7 @@ export async function createContact(ctx: Ctx, body: ContactCreate): Promise<{ it
           // A household visit's checklist is each member's: a need found becomes that resident's task.
           checklist,
           clientKey: rowKey(body.clientKey, i, r.id),
+          caseId: i === 0 ? (body.caseId ?? null) : null, // a household visit is part of the chosen resident's case
         });
         // A back-dated contact never moves the last contact backwards.
         const last = r.lastContactOn && r.lastContactOn > occurredOn ? r.lastContactOn : occurredOn;
@@ -114,6 +121,7 @@ export async function createContact(ctx: Ctx, body: ContactCreate): Promise<{ it
         created.push(id);
       }
       await linkAttachments(db, attachmentIds, created[0]!, resident.areaCode);
+      if (body.caseId) await touchCase(db, ctx.scope, body.caseId, occurred);
       await appendAudit(
         db,
         byActor(ctx, {
@@ -130,6 +138,7 @@ export async function createContact(ctx: Ctx, body: ContactCreate): Promise<{ it
             groupId,
             attachmentIds,
             checklist,
+            caseId: body.caseId ?? null,
           },
         }),
       );
