@@ -61,6 +61,22 @@ describe('casework', () => {
     expect(Number(audit!.n)).toBe(1);
   });
 
+  it("opens a case from an urgent follow-up of the same resident, and refuses another resident's", async () => {
+    const [f] = await owner<{ id: string }>(
+      sql`INSERT INTO follow_ups (id, resident_id, area_code, reason, due_at)
+        SELECT gen_random_uuid(), id, area_code, 'PHQ-9 第 9 题阳性', now() FROM residents WHERE id = ${residentId} RETURNING id`,
+    );
+    const c = (await open(sw, { followUpId: f!.id })).json();
+    const opened = (await sw.get(`/api/v1/cases/${c.id}/timeline`)).json().items[0];
+    expect(opened.detail.fromFollowUp).toBe(f!.id);
+    const [other] = await owner<{ id: string }>(
+      sql`SELECT id FROM residents WHERE area_code LIKE '350206004%' AND status = 'active' AND id <> ${residentId} ORDER BY id LIMIT 1`,
+    );
+    const wrong = await open(sw, { residentId: other!.id, followUpId: f!.id });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors[0].path).toBe('followUpId');
+  });
+
   it('refuses bad input with field messages in Chinese and English, and callers without the permission', async () => {
     const zh = await open(sw, { problem: '', type: 'nope' });
     expect(zh.statusCode).toBe(400);

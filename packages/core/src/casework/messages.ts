@@ -57,5 +57,6 @@ export const CASE_MESSAGES = {
   },
   'contact.caseUnknown': { zh: '该个案不存在或不属于此服务对象', en: 'No such case for this resident' },
   'contact.caseClosed': { zh: '个案已结案，不能再关联服务记录', en: 'The case is closed; contacts can no longer be added to it' },
+  'case.followUpUnknown': { zh: '该跟进任务不存在或不属于此服务对象', en: 'No such follow-up for this resident' },
   'case.sameWorker': { zh: '该社工已负责此个案', en: 'This worker is already in charge of the case' },
 } as const;

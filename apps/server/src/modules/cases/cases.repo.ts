@@ -236,6 +236,15 @@ export async function caseWorkerAt(db: Db, station: string, id: string): Promise
   return u;
 }
 
+/** Does this follow-up (in scope) concern this resident? A case opened from it names it. */
+export async function followUpOfResident(db: Db, scope: string, id: string, residentId: string): Promise<boolean> {
+  const found = await rows<{ id: string }>(
+    db,
+    sql`SELECT id FROM follow_ups WHERE id = ${id} AND resident_id = ${residentId} AND ${inArea(sql`area_code`, scope)}`,
+  );
+  return found.length > 0;
+}
+
 /** The codes of a code list that are active (case types, 5+N service types). */
 export async function activeCodes(db: Db, list: string): Promise<Set<string>> {
   const found = await rows<{ code: string }>(db, sql`SELECT code FROM code_lists WHERE list = ${list} AND active`);

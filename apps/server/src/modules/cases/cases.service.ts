@@ -26,6 +26,7 @@ import {
   caseById,
   caseWorkerAt,
   eventsOf,
+  followUpOfResident,
   insertCase,
   insertEvent,
   listCases,
@@ -80,6 +81,8 @@ export async function openCase(ctx: CaseCtx, body: z.output<typeof caseCreate>):
     if (!resident) throw fieldError('residentId', 'error.notFound');
     if (resident.status !== 'active') throw fieldError('residentId', 'case.residentInactive');
     if (!(await activeCodes(db, 'case_type')).has(body.type)) throw fieldError('type', 'case.type');
+    if (body.followUpId && !(await followUpOfResident(db, ctx.scope, body.followUpId, resident.id)))
+      throw fieldError('followUpId', 'case.followUpUnknown');
     const workerId = body.workerId ?? ctx.actor.id;
     if (!(await caseWorkerAt(db, stationPrefix(resident.areaCode), workerId))) throw fieldError('workerId', 'case.worker');
     const id = uuidv7();
@@ -98,7 +101,10 @@ export async function openCase(ctx: CaseCtx, body: z.output<typeof caseCreate>):
       createdBy: ctx.actor.id,
       at: ctx.now,
     });
-    await insertEvent(db, eventOf(ctx, c, 'opened', 'intake', null, { riskLevel: body.riskLevel, type: body.type }));
+    await insertEvent(
+      db,
+      eventOf(ctx, c, 'opened', 'intake', null, { riskLevel: body.riskLevel, type: body.type, fromFollowUp: body.followUpId ?? null }),
+    );
     const created = (await caseById(db, ctx.scope, id))!;
     await audit(db, ctx, c, 'case.open', {
       caseNo: created.caseNo,
