@@ -22,6 +22,7 @@ import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
 import { followUpsRoutes } from './modules/followups/followups.routes.ts';
 import { transfersRoutes } from './modules/transfers/transfers.routes.ts';
 import { casesRoutes } from './modules/cases/cases.routes.ts';
+import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { publicRoutes } from './modules/public/public.routes.ts';
@@ -124,6 +125,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   followUpsRoutes(app);
   transfersRoutes(app);
   casesRoutes(app);
+  supervisionRoutes(app);
   if (services.config.benchFloor) registerBenchFloor(app, services);
   if (opts.web) await registerWeb(app, services.config.webDir);
   // The queue runs while the app does: app.close() stops taking jobs and lets running ones finish or hand back.

@@ -46,6 +46,11 @@ const SEEDS: Record<string, (street: string) => SQL> = {
   resident_status_changes: (s) =>
     sql`INSERT INTO resident_status_changes (id, resident_id, area_code, from_status, to_status, from_area)
       SELECT ${uuidv7()}, id, area_code, 'active', 'moved', area_code FROM residents WHERE area_code LIKE ${s + '%'} ORDER BY id LIMIT 1`,
+  // 金山 has no station head in the demo, so nobody supervises there: a session made here.
+  supervision_sessions: (s) =>
+    sql`INSERT INTO supervision_sessions (id, area_code, held_on, format, supervisor_id, supervisor_name, worker_ids, advice_cipher)
+      SELECT ${uuidv7()}, area_code, current_date, 'individual', id, 'rls', ARRAY[id], 'x' FROM users WHERE area_code LIKE ${s + '%'}
+      ORDER BY id LIMIT 1`,
   import_jobs: (s) =>
     sql`INSERT INTO import_jobs (id, area_code, created_by, filename, file_hash, mode, status)
       SELECT ${uuidv7()}, area_code, id, 'rls.csv', 'rls', 'valid', 'done' FROM users WHERE area_code LIKE ${s + '%'} ORDER BY id LIMIT 1`,

@@ -29,3 +29,4 @@ export * from './audit/wording.ts';
 export * from './audit/render.ts';
 export * from './schemas/print.ts';
 export * from './casework/outputs.ts';
+export * from './schemas/supervision.ts';

@@ -58,5 +58,10 @@ export const CASE_MESSAGES = {
   'contact.caseUnknown': { zh: '该个案不存在或不属于此服务对象', en: 'No such case for this resident' },
   'contact.caseClosed': { zh: '个案已结案，不能再关联服务记录', en: 'The case is closed; contacts can no longer be added to it' },
   'case.followUpUnknown': { zh: '该跟进任务不存在或不属于此服务对象', en: 'No such follow-up for this resident' },
+  'supervision.future': { zh: '督导日期不能晚于今天', en: 'The session cannot be after today' },
+  'supervision.individualOne': { zh: '个别督导只能选择一位社工', en: 'An individual session has one worker' },
+  'supervision.worker': { zh: '请选择您管辖范围内在职的社工', en: 'Choose active workers within your scope' },
+  'supervision.case': { zh: '所选个案不存在或不在您的管辖范围内', en: 'A chosen case is not within your scope' },
+  'supervision.actionWorker': { zh: '跟进事项须由参加督导的社工负责', en: 'An action is for a worker of the session' },
   'case.sameWorker': { zh: '该社工已负责此个案', en: 'This worker is already in charge of the case' },
 } as const;

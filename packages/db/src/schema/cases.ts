@@ -2,6 +2,7 @@
 // approvals, and its timeline. The narrative (presenting problem, plan, closing summary, event
 // texts) is sealed with the installation key, like residents' health notes.
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { areaC } from './columns.ts';
 import { orgs, users } from './index.ts';
 import { followUps, residents } from './residents.ts';
@@ -65,4 +66,32 @@ export const caseEvents = pgTable(
     detail: jsonb('detail').notNull().default({}),
   },
   (t) => [index('case_events_case_idx').on(t.caseId, t.at), index('case_events_area_idx').using('btree', areaC(t.areaCode), t.at)],
+);
+
+/** Supervision sessions (督导记录, migration 0024): advice sealed, actions with due dates. */
+export const supervisionSessions = pgTable(
+  'supervision_sessions',
+  {
+    id: uuid('id').primaryKey(),
+    areaCode: text('area_code').notNull(), // the supervisor's area
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    format: text('format').notNull(), // individual | group
+    supervisorId: uuid('supervisor_id')
+      .notNull()
+      .references(() => users.id),
+    supervisorName: text('supervisor_name').notNull(),
+    workerIds: uuid('worker_ids').array().notNull(),
+    caseIds: uuid('case_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    adviceCipher: text('advice_cipher').notNull(),
+    actions: jsonb('actions').notNull().default([]), // [{ text, dueOn, workerId, doneOn }]
+    version: integer('version').notNull().default(1),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('supervision_sessions_area_idx').using('btree', areaC(t.areaCode), t.heldOn),
+    index('supervision_sessions_workers_idx').using('gin', t.workerIds),
+  ],
 );
