@@ -1,6 +1,6 @@
 // Settings: code lists (代码表) and visit intervals (走访频次).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { VisitIntervals } from '@wushe/core';
+import type { CODE_LISTS, VisitIntervals } from '@wushe/core';
 import type { z } from 'zod';
 import type { codeListEntry } from '@wushe/core';
 import { useI18n } from '../i18n/index.tsx';
@@ -10,7 +10,7 @@ import { coverageKeys } from './coverage.ts';
 import { residentKeys } from './residents.ts';
 
 export type CodeListEntry = z.infer<typeof codeListEntry>;
-export type CodeListName = 'resident_category' | 'assistance_status' | 'service_type' | 'visit_checklist';
+export type CodeListName = (typeof CODE_LISTS)[number];
 
 export const settingsKeys = {
   codeList: (list: CodeListName) => ['code-lists', list] as const,
