@@ -5,6 +5,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  FileProtectOutlined,
   FundOutlined,
   HomeOutlined,
   SafetyOutlined,
@@ -94,6 +95,13 @@ export const ROUTES: AppRoute[] = [
     permission: 'resident.read',
     menu: { icon: <SwapOutlined aria-hidden />, labelKey: 'menu.transfers' },
   },
+  {
+    path: 'cases',
+    page: page(() => import('./pages/cases/CasesPage.tsx'), 'CasesPage'),
+    permission: 'case.read',
+    menu: { icon: <FileProtectOutlined aria-hidden />, labelKey: 'menu.cases' },
+  },
+  { path: 'cases/:id', page: page(() => import('./pages/cases/CasePage.tsx'), 'CasePage'), permission: 'case.read' },
   {
     path: 'coverage',
     page: page(() => import('./pages/coverage/CoveragePage.tsx'), 'CoveragePage'),

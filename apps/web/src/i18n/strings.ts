@@ -7,6 +7,7 @@ import { AREAS_STRINGS } from './areas.ts';
 import { ASSIGN_STRINGS } from './assign.ts';
 import { ASSESS_STRINGS } from './assess.ts';
 import { AUDIT_STRINGS } from './audit.ts';
+import { CASES_STRINGS } from './cases.ts';
 import { COMMON_STRINGS } from './common.ts';
 import { COVERAGE_STRINGS } from './coverage.ts';
 import { DASHBOARD_STRINGS } from './dashboard.ts';
@@ -42,6 +43,7 @@ export const CATALOGS = {
   print: PRINT_STRINGS,
   transfers: TRANSFERS_STRINGS,
   assign: ASSIGN_STRINGS,
+  cases: CASES_STRINGS,
 } as const;
 
 type Catalogs = typeof CATALOGS;

@@ -14,6 +14,7 @@ import { AssessmentsCard } from './AssessmentsCard.tsx';
 import { ContactForm } from './ContactForm.tsx';
 import { ContactsCard } from './ContactsCard.tsx';
 import { ResidentFollowUpsCard } from '../followups/ResidentFollowUpsCard.tsx';
+import { ResidentCasesCard } from '../cases/ResidentCasesCard.tsx';
 import { FollowUpForm } from '../followups/FollowUpForm.tsx';
 import { MergeModal } from './MergeModal.tsx';
 import { FamilyView, FamilyRevealed } from './FamilyView.tsx';
@@ -192,6 +193,7 @@ export function ProfilePage() {
               />
             </Card>
             {(followUps.data?.total ?? 0) > 0 && <ResidentFollowUpsCard residentId={r.id} />}
+            {can('case.read') && <ResidentCasesCard resident={r} />}
             <Card title={t('res.careHistory')}>
               {r.careLevelHistory.length ? (
                 <Timeline

@@ -1,0 +1,60 @@
+// 个案: one case: its facts and the six stages, what can be done now (stage moves, the head's
+// decision, reassignment), the presenting problem, the plan and its goals, the closure, and the
+// timeline. A case outside the caller's scope answers 404 like a missing one.
+import { useParams } from 'react-router-dom';
+import { Card, Col, Result, Row, Skeleton, Space, Typography } from 'antd';
+import { useCase, type CaseDetail } from '../../api/cases.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { formatDateTime } from '../../fmt.ts';
+import { CaseHeader } from './CaseHeader.tsx';
+import { ClosureCard } from './ClosureCard.tsx';
+import { DecisionBar } from './DecisionBar.tsx';
+import { PlanCard } from './PlanCard.tsx';
+import { CaseTimeline } from './CaseTimeline.tsx';
+import { NarrativeHidden } from './tags.tsx';
+
+function ProblemCard({ c }: { c: CaseDetail }) {
+  const { t } = useI18n();
+  return (
+    <Card title={t('cs.problem')} size="small">
+      {c.narrativeHidden ? (
+        <NarrativeHidden />
+      ) : (
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{c.problem}</Typography.Paragraph>
+      )}
+    </Card>
+  );
+}
+
+export function CasePage() {
+  const { id } = useParams();
+  const { t } = useI18n();
+  const q = useCase(id);
+
+  if (q.isPending) return <Skeleton active />;
+  if (q.isError || !q.data) return <Result status="404" title="404" subTitle={q.error?.message ?? t('cs.notFound')} />;
+  const c = q.data;
+  const showClosure = c.stage === 'review' || c.closureStatus !== 'none' || !!c.closingSummary;
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <CaseHeader c={c} />
+      <DecisionBar c={c} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <ProblemCard c={c} />
+            <PlanCard c={c} />
+            {showClosure && <ClosureCard c={c} />}
+          </Space>
+        </Col>
+        <Col xs={24} xl={10}>
+          <CaseTimeline c={c} />
+        </Col>
+      </Row>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('cs.updatedAt', { at: formatDateTime(c.updatedAt) })}
+      </Typography.Text>
+    </Space>
+  );
+}
