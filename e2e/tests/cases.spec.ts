@@ -135,3 +135,48 @@ test('a case from opening to intervention, with a plan returned and approved', a
   await expect(page.getByText('404')).toBeVisible();
   await expect(page.getByText(caseNo)).toHaveCount(0);
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  /** The page does not scroll sideways (a wide table scrolls inside its own box). */
+  const noSidewaysScroll = async (page: Page) =>
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+
+  test('the case list and a case fit a phone', async ({ page }) => {
+    test.setTimeout(120_000);
+    await signIn(page, 'jiangtou.sw');
+    const resident = await createResident(page);
+    const api = await apiClient(page);
+    const opened = await api.post<{ id: string; caseNo: string }>('/cases', {
+      residentId: resident.id,
+      type: 'family',
+      riskLevel: 'low',
+      problem: '家庭关系紧张，需要调解。',
+    });
+
+    // The list: rows first, its filters folded behind one button.
+    await page.goto('/cases');
+    const filterButton = page.getByRole('button', { name: '筛选' });
+    await expect(filterButton).toBeVisible();
+    await expect(page.getByRole('combobox', { name: '按阶段筛选' })).toHaveCount(0);
+    const row = page.locator('.ant-table-row', { hasText: opened.caseNo });
+    await expect(row).toBeVisible();
+    await noSidewaysScroll(page);
+    await filterButton.click();
+    await expect(page.getByRole('combobox', { name: '按阶段筛选' })).toBeVisible();
+    await noSidewaysScroll(page);
+
+    // The case: its moves on the first screen, nothing wider than the phone.
+    await row.getByRole('link', { name: opened.caseNo }).click();
+    await page.waitForURL(`**/cases/${opened.id}`);
+    const move = page.getByRole('button', { name: '转入预估' });
+    await expect(move).toBeInViewport();
+    await expect(page.getByText('结案', { exact: true }).first()).toBeVisible(); // the last of the six stages
+    await noSidewaysScroll(page);
+    await move.click();
+    await confirmPopover(page);
+    await expect(page.getByRole('button', { name: '转入计划' })).toBeVisible();
+    await noSidewaysScroll(page);
+  });
+});

@@ -60,6 +60,7 @@ export const CASES_STRINGS = {
   },
   'cs.textHidden': { zh: '（内容仅负责社工和督导可见）', en: '(visible to the worker in charge and supervisors only)' },
   'cs.moveTo': { zh: '转入{stage}', en: 'Move to {stage}' },
+  'cs.moveBack': { zh: '回到{stage}', en: 'Back to {stage}' },
   'cs.moveConfirm': { zh: '确定将个案转入“{stage}”阶段？', en: 'Move the case to {stage}?' },
   'cs.moveConfirmIntervention': {
     zh: '进入介入后服务计划不能再修改，只记录各目标的进展。',

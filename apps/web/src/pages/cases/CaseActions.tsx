@@ -3,8 +3,8 @@
 // the same moves; a refused one shows its message, which names the stages allowed.
 import { useState } from 'react';
 import { App, Button, Flex, Form, Input, Modal, Popconfirm, Typography } from 'antd';
-import { ArrowRightOutlined, EditOutlined, RedoOutlined, UserSwitchOutlined } from '@ant-design/icons';
-import { caseTransition } from '@wushe/core';
+import { ArrowRightOutlined, EditOutlined, RedoOutlined, RollbackOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { CASE_STAGES, caseTransition } from '@wushe/core';
 import { useMoveCase, type CaseDetail, type CaseStage } from '../../api/cases.ts';
 import { useProblem, validateWith } from '../../api/forms.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -15,6 +15,9 @@ import { useCaseRights } from './tags.tsx';
 /** Why the case cannot move on yet (shown beside the buttons), or null. */
 function useWaitingHint(c: CaseDetail): string | null {
   const { t } = useI18n();
+  const { canApprove } = useCaseRights();
+  // A head with something to decide sees the decision bar instead.
+  if (canApprove && (c.planStatus === 'submitted' || c.closureStatus === 'submitted')) return null;
   if (c.closureStatus === 'submitted') return t('case.waitingForApproval');
   if (c.stage === 'plan' && c.planStatus !== 'approved') return t('cs.hint.planApproval');
   if (c.stage === 'review') return t('cs.hint.closure');
@@ -90,14 +93,21 @@ export function CaseActions({ c }: { c: CaseDetail }) {
           <Popconfirm
             key={to}
             title={t('cs.moveConfirm', { stage: t(`case.stage.${to}`) })}
-            description={to === 'intervention' ? t('cs.moveConfirmIntervention') : undefined}
+            description={to === 'intervention' && c.stage === 'plan' ? t('cs.moveConfirmIntervention') : undefined}
             okText={t('confirm')}
             cancelText={t('cancel')}
             onConfirm={() => moveTo(to)}
           >
-            <Button type="primary" icon={<ArrowRightOutlined aria-hidden />} loading={move.isPending}>
-              {t('cs.moveTo', { stage: t(`case.stage.${to}`) })}
-            </Button>
+            {/* Review back to intervention is a step back, not the way forward. */}
+            {CASE_STAGES.indexOf(to) < CASE_STAGES.indexOf(c.stage) ? (
+              <Button icon={<RollbackOutlined aria-hidden />} loading={move.isPending}>
+                {t('cs.moveBack', { stage: t(`case.stage.${to}`) })}
+              </Button>
+            ) : (
+              <Button type="primary" icon={<ArrowRightOutlined aria-hidden />} loading={move.isPending}>
+                {t('cs.moveTo', { stage: t(`case.stage.${to}`) })}
+              </Button>
+            )}
           </Popconfirm>
         ),
       )

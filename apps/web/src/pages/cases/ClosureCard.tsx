@@ -96,7 +96,7 @@ export function ClosureCard({ c }: { c: CaseDetail }) {
   const asking = c.stage === 'review' && c.closureStatus !== 'submitted';
 
   const body = () => {
-    if (c.narrativeHidden) return <NarrativeHidden />;
+    if (c.narrativeHidden) return <NarrativeHidden compact />;
     if (asking && canWrite)
       return (
         <>

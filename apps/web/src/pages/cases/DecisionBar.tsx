@@ -2,7 +2,7 @@
 // 审批通过 and 退回. Both open a dialog (approving a closure closes the case); returning needs a
 // comment, which the worker sees on the timeline and above the plan or closure form.
 import { useState } from 'react';
-import { Alert, App, Button, Flex, Form, Input, Modal, Typography } from 'antd';
+import { Alert, App, Button, Flex, Form, Grid, Input, Modal, Typography } from 'antd';
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import { caseDecision, type ApprovalKind } from '@wushe/core';
 import { useDecideCase, type CaseDetail } from '../../api/cases.ts';
@@ -64,27 +64,40 @@ function DecisionModal({ c, kind, decision, onClose }: { c: CaseDetail; kind: Ap
 export function DecisionBar({ c }: { c: CaseDetail }) {
   const { t } = useI18n();
   const { canApprove } = useCaseRights();
+  const narrow = !Grid.useBreakpoint().md;
   const [deciding, setDeciding] = useState<Decision | null>(null);
   const kind: ApprovalKind | null = c.planStatus === 'submitted' ? 'plan' : c.closureStatus === 'submitted' ? 'closure' : null;
   if (!canApprove || !kind) return null;
 
+  const buttons = (
+    <Flex wrap gap={8} style={narrow ? { marginTop: 12 } : undefined}>
+      <Button type="primary" icon={<CheckOutlined aria-hidden />} onClick={() => setDeciding('approve')}>
+        {t('cs.approve')}
+      </Button>
+      <Button danger icon={<RollbackOutlined aria-hidden />} onClick={() => setDeciding('return')}>
+        {t('cs.return')}
+      </Button>
+      {deciding && <DecisionModal c={c} kind={kind} decision={deciding} onClose={() => setDeciding(null)} />}
+    </Flex>
+  );
+  const text = t(kind === 'plan' ? 'cs.awaitsPlanText' : 'cs.awaitsClosureText');
+  // On a phone the buttons go under the text, which keeps the width of the screen.
   return (
     <Alert
       type="warning"
       showIcon
       title={t('cs.awaitsYou', { what: t(`case.kind.${kind}`) })}
-      description={t(kind === 'plan' ? 'cs.awaitsPlanText' : 'cs.awaitsClosureText')}
-      action={
-        <Flex wrap gap={8}>
-          <Button type="primary" icon={<CheckOutlined aria-hidden />} onClick={() => setDeciding('approve')}>
-            {t('cs.approve')}
-          </Button>
-          <Button danger icon={<RollbackOutlined aria-hidden />} onClick={() => setDeciding('return')}>
-            {t('cs.return')}
-          </Button>
-          {deciding && <DecisionModal c={c} kind={kind} decision={deciding} onClose={() => setDeciding(null)} />}
-        </Flex>
+      description={
+        narrow ? (
+          <>
+            {text}
+            {buttons}
+          </>
+        ) : (
+          text
+        )
       }
+      action={narrow ? undefined : buttons}
     />
   );
 }

@@ -156,7 +156,7 @@ export function PlanCard({ c }: { c: CaseDetail }) {
       extra={started && <Tag color={PLAN_COLORS[c.planStatus]}>{t(`cs.planStatus.${c.planStatus}`)}</Tag>}
     >
       {c.narrativeHidden ? (
-        <NarrativeHidden />
+        <NarrativeHidden compact />
       ) : (
         <>
           {c.planStatus === 'returned' && <ReturnedNotice caseId={c.id} kind="plan" />}

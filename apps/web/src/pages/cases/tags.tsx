@@ -1,5 +1,5 @@
 // Small shared bits of the casework pages: the stage, risk and approval tags, and who may do what.
-import { Alert, Space, Tag } from 'antd';
+import { Alert, Space, Tag, Typography } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import { useCaseTimeline, type CaseStage, type CaseSummary, type RiskLevel } from '../../api/cases.ts';
 import { useActor } from '../../api/session.ts';
@@ -87,8 +87,14 @@ export function ReturnedNotice({ caseId, kind }: { caseId: string; kind: 'plan' 
   );
 }
 
-/** The notice shown instead of a sensitive case's narrative. */
-export function NarrativeHidden() {
+/** The notice shown instead of a sensitive case's narrative (`compact`: one line, after the full notice once). */
+export function NarrativeHidden({ compact }: { compact?: boolean }) {
   const { t } = useI18n();
+  if (compact)
+    return (
+      <Typography.Text type="secondary">
+        <LockOutlined aria-hidden /> {t('cs.hiddenTitle')}
+      </Typography.Text>
+    );
   return <Alert type="info" showIcon icon={<LockOutlined aria-hidden />} title={t('cs.hiddenTitle')} description={t('cs.hiddenText')} />;
 }
