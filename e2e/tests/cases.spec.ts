@@ -32,7 +32,12 @@ test('a case from opening to intervention, with a plan returned and approved', a
   await expect(casesCard).toContainText('暂无个案');
   await casesCard.getByRole('button', { name: '开案' }).click();
   const drawer = page.getByRole('dialog', { name: `开案 · ${resident.name}` });
-  await chooseOption(drawer, page, '个案类型', '老年人');
+  // The drawer may still be sliding in: pick again until the choice shows.
+  await expect(async () => {
+    if (await page.locator('.ant-select-dropdown:visible').count()) await drawer.locator('.ant-drawer-title').click();
+    await chooseOption(drawer, page, '个案类型', '老年人');
+    await expect(drawer.locator('.ant-select').first()).toContainText('老年人', { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
   await drawer.getByText('中风险', { exact: true }).click();
   await drawer.getByLabel('问题描述').fill('独居，近期跌倒一次，子女在外地，需要居家安全改造和陪伴。');
   await drawer.getByRole('button', { name: '开案' }).click();
