@@ -201,6 +201,7 @@ export const CASES_STRINGS = {
   'cs.kind.reassigned': { zh: '转派', en: 'Reassigned' },
   'cs.kind.note': { zh: '记录', en: 'Notes' },
   'cs.kind.updated': { zh: '信息修改', en: 'Edits' },
+  'cs.kind.contact': { zh: '走访与服务', en: 'Contacts' },
   'cs.event.opened': { zh: '开案（{type}，{risk}）', en: 'Case opened ({type}, {risk})' },
   'cs.event.stage': { zh: '阶段：{from} → {to}', en: 'Stage: {from} → {to}' },
   'cs.event.reopened': { zh: '重新开案：{from} → {to}', en: 'Reopened: {from} → {to}' },
@@ -218,6 +219,9 @@ export const CASES_STRINGS = {
   'cs.event.reassigned': { zh: '转派：{from} → {to}', en: 'Reassigned: {from} → {to}' },
   'cs.event.note': { zh: '个案记录', en: 'Note' },
   'cs.event.updated': { zh: '修改个案信息', en: 'Case details changed' },
+  'cs.event.contact': { zh: '服务记录：{method}', en: 'Contact: {method}' },
+  'cs.event.fromFollowUp': { zh: '来自紧急跟进任务', en: 'from an urgent follow-up' },
+  'cs.minutes': { zh: '{n} 分钟', en: '{n} min' },
   // the resident's profile
   'cs.residentCases': { zh: '个案', en: 'Cases' },
   'cs.noCases': { zh: '暂无个案', en: 'No cases' },

@@ -2,7 +2,7 @@
 // Texts of a sensitive case's events are hidden from those who may not read its narrative.
 import { useState } from 'react';
 import { App, Button, Card, Empty, Flex, Form, Input, Select, Skeleton, Space, Timeline, Typography } from 'antd';
-import { CASE_EVENT_KINDS, caseNote } from '@wushe/core';
+import { CASE_EVENT_KINDS, CONTACT_KIND_LABELS, caseNote } from '@wushe/core';
 import { useAddCaseNote, useCaseTimeline, type CaseDetail, type CaseEvent, type CaseEventKind } from '../../api/cases.ts';
 import { useProblem, validateWith } from '../../api/forms.ts';
 import { useCodeLabels } from '../../api/settings.ts';
@@ -21,17 +21,39 @@ const KIND_COLORS: Partial<Record<CaseEventKind, string>> = {
   plan_returned: 'red',
   closure_returned: 'red',
   note: 'gray',
+  contact: 'cyan',
 };
 
 const str = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
 
+interface Labels {
+  t: Translate;
+  label: (pair: { zh: string; en: string }) => string;
+  type: (code: string) => string;
+  service: (code: string) => string;
+}
+
 /** One line saying what happened, from the event's plain facts. */
-function describe(e: CaseEvent, t: Translate, typeLabel: (code: string) => string): string {
+function describe(e: CaseEvent, { t, label, type: typeLabel, service }: Labels): string {
   const d = e.detail;
   const stage = (s: unknown) => (typeof s === 'string' && s ? t(`case.stage.${s as CaseDetail['stage']}`) : '—');
   switch (e.kind) {
-    case 'opened':
-      return t('cs.event.opened', { type: typeLabel(str(d.type)), risk: d.riskLevel ? t(`cs.risk.${d.riskLevel as 'low'}`) : '—' });
+    case 'opened': {
+      const opened = t('cs.event.opened', { type: typeLabel(str(d.type)), risk: d.riskLevel ? t(`cs.risk.${d.riskLevel as 'low'}`) : '—' });
+      return d.fromFollowUp ? `${opened} · ${t('cs.event.fromFollowUp')}` : opened;
+    }
+    case 'contact': {
+      // A visit, call or service recorded on the resident's register as part of the case.
+      const method = CONTACT_KIND_LABELS[d.method as keyof typeof CONTACT_KIND_LABELS];
+      const facts = [
+        d.serviceType ? service(str(d.serviceType)) : '',
+        d.durationMinutes ? t('cs.minutes', { n: str(d.durationMinutes) }) : '',
+      ]
+        .filter(Boolean)
+        .join('，');
+      const what = t('cs.event.contact', { method: method ? label(method) : str(d.method) });
+      return facts ? `${what}（${facts}）` : what;
+    }
     case 'stage':
     case 'reopened':
       return t(`cs.event.${e.kind}`, { from: stage(d.from), to: stage(e.stage) });
@@ -85,9 +107,10 @@ function NoteForm({ caseId }: { caseId: string }) {
 }
 
 export function CaseTimeline({ c }: { c: CaseDetail }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const { canWrite } = useCaseRights();
   const types = useCodeLabels('case_type');
+  const services = useCodeLabels('service_type');
   const [kind, setKind] = useState<CaseEventKind>();
   const events = useCaseTimeline(c.id, kind);
   const items = [...(events.data?.items ?? [])].reverse();
@@ -121,7 +144,7 @@ export function CaseTimeline({ c }: { c: CaseDetail }) {
             content: (
               <Space orientation="vertical" size={2} style={{ width: '100%' }} data-kind={e.kind}>
                 <span>
-                  {describe(e, t, types.labelOf)} <StageTag stage={e.stage} />
+                  {describe(e, { t, label, type: types.labelOf, service: services.labelOf })} <StageTag stage={e.stage} />
                 </span>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {formatDateTime(e.at)} · {e.actorName ?? t('cs.system')}
@@ -148,4 +171,4 @@ export function CaseTimeline({ c }: { c: CaseDetail }) {
 }
 
 /** Kinds whose event carries a text (a note, a comment, a reason). */
-const HAS_TEXT = new Set<CaseEventKind>(['note', 'reopened', 'plan_returned', 'closure_returned', 'reassigned', 'progress']);
+const HAS_TEXT = new Set<CaseEventKind>(['note', 'contact', 'reopened', 'plan_returned', 'closure_returned', 'reassigned', 'progress']);
