@@ -82,6 +82,9 @@ export const caseListQuery = pageQuery.extend({
 });
 export type CaseListQuery = z.output<typeof caseListQuery>;
 
+/** The filtered list as .xlsx: the list's filters, no paging. */
+export const caseExportQuery = caseListQuery.omit({ page: true, pageSize: true });
+
 export const caseCreate = z.object({
   residentId: uuid,
   type: z.string().trim().min(1, { error: 'field.required' }).max(40),

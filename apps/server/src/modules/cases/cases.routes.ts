@@ -3,6 +3,7 @@ import {
   caseCreate,
   caseDecision,
   caseDetail,
+  caseExportQuery,
   caseEvent,
   caseListQuery,
   caseNote,
@@ -20,6 +21,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { route } from '../../http/route.ts';
+import { exportCases } from './cases.export.ts';
 import { decide, moveCase, recordProgress, savePlan, submitClosure } from './cases.flow.ts';
 import { addNote, caseTimeline, editCase, findCases, getCase, openCase, reassignCase } from './cases.service.ts';
 
@@ -47,6 +49,17 @@ export function casesRoutes(app: FastifyInstance): void {
     query: caseListQuery,
     response: listOf(caseSummary),
     handler: (ctx, { query }) => findCases(ctx, query),
+  });
+  // Before /cases/:id, so `export` is never read as an id.
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/cases/export',
+    download: 'xlsx',
+    access: 'case.read',
+    summary: 'The filtered cases as .xlsx (≤ 50,000 rows, facts only, no narrative); Chinese headers, English with Accept-Language: en',
+    tags,
+    query: caseExportQuery,
+    handler: (ctx, { query }, _req, reply) => exportCases(ctx, query, reply),
   });
   route(app, {
     method: 'GET',

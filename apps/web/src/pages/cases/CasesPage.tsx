@@ -151,6 +151,7 @@ export function CasesPage() {
       data={cases}
       list={list}
       search={{ placeholder: t('cs.search'), width: 260 }}
+      exportTo={{ path: '/cases/export', filename: '个案.xlsx', direct: true, query: { ...query, page: undefined, pageSize: undefined } }}
       actions={queueButton}
       // Cases are opened from a resident's profile.
       emptyAction={canWrite && <Button onClick={() => navigate('/residents')}>{t('cs.openFromResident')}</Button>}
