@@ -4,10 +4,9 @@
 // open, one of them past its due day, so the caseload view shows an overdue action.
 import { addDays, areaPrefix } from '@wushe/core';
 import type { Database, Keys } from '@wushe/db';
-import { rows } from '@wushe/db';
-import { sql } from 'drizzle-orm';
 import { scopedDb } from '../../context.ts';
 import { accountsByUsername, type DemoAccount } from '../cases/cases.demo.repo.ts';
+import { casesOfWorker, sessionCount } from './supervision.demo.repo.ts';
 import { completeAction, recordSession, type SupervisionCtx } from './supervision.service.ts';
 
 const ADVICE = [
@@ -18,17 +17,14 @@ const ADVICE = [
 ];
 
 export async function seedDemoSupervision(database: Database, keys: Keys, today: string): Promise<number> {
-  const [done] = await database.owner((db) => rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM supervision_sessions`));
-  if (done!.n > 0) return 0;
+  if ((await database.owner(sessionCount)) > 0) return 0;
   const accounts = new Map(
     (await database.owner((db) => accountsByUsername(db, ['jiangtou.head', 'jiangtou.sw']))).map((a) => [a.username, a]),
   );
   const head = accounts.get('jiangtou.head');
   const worker = accounts.get('jiangtou.sw');
   if (!head || !worker) return 0;
-  const cases = await database.owner((db) =>
-    rows<{ id: string }>(db, sql`SELECT id FROM cases WHERE worker_id = ${worker.id} ORDER BY opened_on, id`),
-  );
+  const cases = await database.owner((db) => casesOfWorker(db, worker.id));
   if (cases.length < 2) return 0;
   const ctxOf = (a: DemoAccount, day: string): SupervisionCtx => {
     const scope = areaPrefix(a.areaCode);
