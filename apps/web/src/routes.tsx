@@ -8,6 +8,7 @@ import {
   FileProtectOutlined,
   FundOutlined,
   HomeOutlined,
+  InteractionOutlined,
   SafetyOutlined,
   ScheduleOutlined,
   SettingOutlined,
@@ -102,6 +103,12 @@ export const ROUTES: AppRoute[] = [
     menu: { icon: <FileProtectOutlined aria-hidden />, labelKey: 'menu.cases' },
   },
   { path: 'cases/:id', page: page(() => import('./pages/cases/CasePage.tsx'), 'CasePage'), permission: 'case.read' },
+  {
+    path: 'supervision',
+    page: page(() => import('./pages/supervision/SupervisionPage.tsx'), 'SupervisionPage'),
+    permission: 'case.approve',
+    menu: { icon: <InteractionOutlined aria-hidden />, labelKey: 'menu.supervision' },
+  },
   {
     path: 'coverage',
     page: page(() => import('./pages/coverage/CoveragePage.tsx'), 'CoveragePage'),

@@ -1,11 +1,13 @@
 // Contacts (走访记录) and their photo attachments.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Contact } from '@wushe/core';
+import { caseKeys } from './cases.ts';
 import { coverageKeys } from './coverage.ts';
 import { followUpKeys } from './followups.ts';
 import { api } from './client.ts';
 import { useRefreshingMutation, type Page } from './query.ts';
 import { residentKeys } from './residents.ts';
+import { supervisionKeys } from './supervision.ts';
 
 export type { Contact };
 
@@ -27,11 +29,20 @@ export function useContacts(residentId: string, page: number) {
 export const uploadAttachment = (body: { filename: string; contentType: string; data: string }) =>
   api.post<{ id: string }>('/attachments', body);
 
-/** A contact moves the resident's last/next visit dates (profile, lists, due list). */
-export function useCreateContact(residentId: string) {
+/**
+ * A contact moves the resident's last/next visit dates (profile, lists, due list); one recorded
+ * as part of a case also lands on its timeline and moves its last activity and days since contact
+ * (the case lists and the supervision caseload).
+ */
+export function useCreateContact(residentId: string, caseId?: string) {
   return useRefreshingMutation(
     (body: Record<string, unknown>) => api.post<Contact>('/contacts', body),
-    () => [contactKeys.byResident(residentId), residentKeys.all, coverageKeys.allDue],
+    () => [
+      contactKeys.byResident(residentId),
+      residentKeys.all,
+      coverageKeys.allDue,
+      ...(caseId ? [caseKeys.detail(caseId), caseKeys.timelines(caseId), caseKeys.lists(), supervisionKeys.caseloads()] : []),
+    ],
   );
 }
 

@@ -20,6 +20,7 @@ import { PRINT_STRINGS } from './print.ts';
 import { RESIDENTS_STRINGS } from './residents.ts';
 import { ROLES_STRINGS } from './roles.ts';
 import { SETTINGS_STRINGS } from './settings.ts';
+import { SUPERVISION_STRINGS } from './supervision.ts';
 import { TRANSFERS_STRINGS } from './transfers.ts';
 import { USERS_STRINGS } from './users.ts';
 
@@ -44,6 +45,7 @@ export const CATALOGS = {
   transfers: TRANSFERS_STRINGS,
   assign: ASSIGN_STRINGS,
   cases: CASES_STRINGS,
+  supervision: SUPERVISION_STRINGS,
 } as const;
 
 type Catalogs = typeof CATALOGS;

@@ -1,13 +1,16 @@
 // What the case allows now: a button for each next stage (asked first), reopening a closed case
-// with a reason, editing its facts, and for a head 转派 to another worker. The server decides
+// with a reason, 记录服务 (a visit, call or service recorded as part of the case), editing its
+// facts, and for a head 转派 to another worker. The server decides
 // the same moves; a refused one shows its message, which names the stages allowed.
 import { useState } from 'react';
 import { App, Button, Flex, Form, Input, Modal, Popconfirm, Typography } from 'antd';
-import { ArrowRightOutlined, EditOutlined, RedoOutlined, RollbackOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { ArrowRightOutlined, EditOutlined, FormOutlined, RedoOutlined, RollbackOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { CASE_STAGES, caseTransition } from '@wushe/core';
 import { useMoveCase, type CaseDetail, type CaseStage } from '../../api/cases.ts';
 import { useProblem, validateWith } from '../../api/forms.ts';
+import { useActor } from '../../api/session.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { ContactForm } from '../residents/ContactForm.tsx';
 import { EditCaseForm } from './CaseForm.tsx';
 import { ReassignModal } from './ReassignModal.tsx';
 import { useCaseRights } from './tags.tsx';
@@ -75,7 +78,8 @@ export function CaseActions({ c }: { c: CaseDetail }) {
   const { canWrite, canApprove } = useCaseRights();
   const move = useMoveCase(c.id);
   const hint = useWaitingHint(c);
-  const [dialog, setDialog] = useState<'reopen' | 'reassign' | 'edit' | null>(null);
+  const canContact = useActor().permissions.includes('contact.write');
+  const [dialog, setDialog] = useState<'reopen' | 'reassign' | 'edit' | 'contact' | null>(null);
 
   const moveTo = (to: CaseStage) =>
     move.mutateAsync({ version: c.version, to }).then(
@@ -121,6 +125,11 @@ export function CaseActions({ c }: { c: CaseDetail }) {
         </Typography.Text>
       )}
       {moves}
+      {canContact && c.stage !== 'closed' && (
+        <Button icon={<FormOutlined aria-hidden />} onClick={() => setDialog('contact')}>
+          {t('sv.recordService')}
+        </Button>
+      )}
       {canWrite && c.stage !== 'closed' && (
         <Button icon={<EditOutlined aria-hidden />} onClick={() => setDialog('edit')}>
           {t('edit')}
@@ -134,6 +143,15 @@ export function CaseActions({ c }: { c: CaseDetail }) {
       {dialog === 'reopen' && <ReopenModal c={c} onClose={() => setDialog(null)} />}
       {dialog === 'reassign' && <ReassignModal c={c} onClose={() => setDialog(null)} />}
       {dialog === 'edit' && <EditCaseForm c={c} onClose={() => setDialog(null)} />}
+      {dialog === 'contact' && (
+        <ContactForm
+          residentId={c.residentId}
+          hasHousehold={false}
+          caseId={c.id}
+          title={`${t('sv.recordService')} · ${c.caseNo}`}
+          onClose={() => setDialog(null)}
+        />
+      )}
     </Flex>
   );
 }

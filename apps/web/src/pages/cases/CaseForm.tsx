@@ -1,5 +1,6 @@
-// 开案 from a resident's profile (type, risk, presenting problem; the worker in charge is the
-// caller unless a head names another of the station), and editing a case's facts.
+// 开案 from a resident's profile or from an urgent follow-up (type, risk, presenting problem; the
+// worker in charge is the caller unless a head names another of the station), and editing a
+// case's facts.
 import { Form, Input, Radio, Select, Typography } from 'antd';
 import { RISK_LEVELS, caseCreate, caseUpdate } from '@wushe/core';
 import { useAssignableWorkers } from '../../api/assign.ts';
@@ -42,10 +43,13 @@ function FactFields({ withProblem = true }: { withProblem?: boolean }) {
 
 export function OpenCaseForm({
   resident,
+  followUp,
   onClose,
   onOpened,
 }: {
   resident: { id: string; name: string; areaCode: string };
+  /** Opened from this follow-up of the resident (the case's timeline says so). */
+  followUp?: { id: string; reason: string };
   onClose: () => void;
   onOpened: (c: CaseDetail) => void;
 }) {
@@ -66,14 +70,21 @@ export function OpenCaseForm({
         riskLevel: v.riskLevel,
         problem: v.problem ?? '',
         workerId: v.workerId,
+        followUpId: followUp?.id,
       })}
       save={open}
       saveText={t('cs.open')}
       savedText={t('cs.opened')}
       onSaved={onOpened}
       onClose={onClose}
-      initialValues={{ riskLevel: 'low' }}
+      // From an urgent follow-up: high risk to start with, its reason as the problem's first line.
+      initialValues={followUp ? { riskLevel: 'high', problem: followUp.reason } : { riskLevel: 'low' }}
     >
+      {followUp && (
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+          {t('sv.fromFollowUp', { reason: followUp.reason })}
+        </Typography.Paragraph>
+      )}
       <FactFields />
       {canApprove ? (
         <Form.Item label={t('cs.col.worker')} name="workerId">

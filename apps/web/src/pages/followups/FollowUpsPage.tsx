@@ -21,7 +21,7 @@ const LATE_ROW = { style: { background: '#fff1f0' } };
 export function FollowUpsPage() {
   const { t } = useI18n();
   const actor = useActor();
-  const { canComplete, canReassign } = useFollowUpActions();
+  const { canComplete, canReassign, canOpenCase } = useFollowUpActions();
   // Workers start with theirs; station heads and officials (who do not complete) with all in scope.
   const oversees = actor.permissions.includes('resident.merge') || !canComplete;
   const linked = useUrlFilters(['status', 'mine']); // from a 工作台 figure
@@ -104,7 +104,7 @@ export function FollowUpsPage() {
         ),
     },
   ];
-  if (canComplete || canReassign) {
+  if (canComplete || canReassign || canOpenCase) {
     columns.push({
       title: t('fu.col.actions'),
       key: 'actions',

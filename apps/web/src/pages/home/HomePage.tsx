@@ -3,6 +3,7 @@ import { Card, Col, Empty, Row, Skeleton, Statistic, Typography } from 'antd';
 import { DueByWorkerCard, DueCard } from './DueCard.tsx';
 import { Workbench } from './Workbench.tsx';
 import { FollowUpsCard } from '../followups/FollowUpsCard.tsx';
+import { MySupervisionCard } from '../supervision/MySupervisionCard.tsx';
 import { ORG_KIND_LABELS, type OrgKind } from '@wushe/core';
 import { useOrgStats } from '../../api/orgs.ts';
 import { useActor } from '../../api/session.ts';
@@ -30,6 +31,8 @@ export function HomePage() {
         {actor.org ? ` · ${actor.org.name}` : ''} · {t('home.scope')}: {actor.area.name}
       </Typography.Paragraph>
       {canSeeDue && <Workbench />}
+      {/* A worker's open supervision actions (none: nothing shows). */}
+      {actor.permissions.includes('case.write') && <MySupervisionCard />}
       {canFollowUp && (
         <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
           <Col xs={24}>

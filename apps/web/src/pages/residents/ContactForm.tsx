@@ -1,5 +1,6 @@
 // 记录走访: a form drawer (full screen on a phone). The clientKey is made when the form opens, so a
-// double tap or a retry after a network error records the contact once.
+// double tap or a retry after a network error records the contact once. Opened from a case
+// (记录服务), the contact is recorded as part of that case (`caseId`) and shows on its timeline.
 import { useState } from 'react';
 import { App, Checkbox, DatePicker, Form, Grid, Input, InputNumber, Select, Upload, type UploadFile } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
@@ -36,10 +37,23 @@ function toBase64(file: Blob): Promise<string> {
   });
 }
 
-export function ContactForm({ residentId, hasHousehold, onClose }: { residentId: string; hasHousehold: boolean; onClose: () => void }) {
+export function ContactForm({
+  residentId,
+  hasHousehold,
+  caseId,
+  title,
+  onClose,
+}: {
+  residentId: string;
+  hasHousehold: boolean;
+  /** The resident's open case this contact is part of. */
+  caseId?: string;
+  title?: string;
+  onClose: () => void;
+}) {
   const { t, label } = useI18n();
   const { message } = App.useApp();
-  const create = useCreateContact(residentId);
+  const create = useCreateContact(residentId, caseId);
   const [form] = Form.useForm<Values>();
   const screens = Grid.useBreakpoint();
   const services = useCodeLabels('service_type');
@@ -73,6 +87,7 @@ export function ContactForm({ residentId, hasHousehold, onClose }: { residentId:
     attachmentIds: [],
     checklist: checklistInput(v.checklist),
     clientKey,
+    caseId,
   });
 
   // The drawer's save: upload the photos (each once, even across retries), then the contact.
@@ -92,7 +107,7 @@ export function ContactForm({ residentId, hasHousehold, onClose }: { residentId:
 
   return (
     <FormDrawer<Values, typeof contactCreate, unknown>
-      title={t('res.recordContact')}
+      title={title ?? t('res.recordContact')}
       form={form}
       schema={contactCreate}
       toInput={toInput}
