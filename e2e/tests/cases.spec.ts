@@ -3,19 +3,8 @@
 // with a comment; the worker revises and resends it; the head approves; the worker moves the case
 // to 介入 and the timeline lists every step. 金山's worker cannot open the case at all.
 import { expect, test, type Page } from '@playwright/test';
-import { apiClient, chooseOption, createResident, login, logout } from './helpers.ts';
+import { apiClient, chooseOption, confirmPopover, createResident, logout, signIn } from './helpers.ts';
 
-const signIn = async (page: Page, user: string) => {
-  await login(page, user);
-  await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
-};
-
-/** Answers the open Popconfirm with its OK button. */
-const confirmPopover = async (page: Page, ok = '确定') => {
-  const pop = page.locator('.ant-popover:visible');
-  await pop.getByRole('button', { name: ok }).click();
-  await expect(pop).toBeHidden();
-};
 
 const header = (page: Page) => page.locator('.ant-card').first();
 const planCard = (page: Page) => page.locator('.ant-card', { has: page.getByText('服务计划', { exact: true }) });

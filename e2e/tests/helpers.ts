@@ -9,6 +9,19 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.getByRole('button', { name: '登录' }).click();
 }
 
+/** Signs in and waits for the signed-in page (the 退出登录 button). */
+export async function signIn(page: Page, username: string) {
+  await login(page, username);
+  await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
+}
+
+/** Answers the open Popconfirm with its OK button. */
+export async function confirmPopover(page: Page, ok = '确定') {
+  const pop = page.locator('.ant-popover:visible');
+  await pop.getByRole('button', { name: ok }).click();
+  await expect(pop).toBeHidden();
+}
+
 export async function logout(page: Page) {
   await page.getByRole('button', { name: '退出登录' }).click();
   await page.waitForURL('**/login');

@@ -4,21 +4,10 @@
 // part of the case shows on its timeline; 开案 from a follow-up opens the case form for its
 // resident. On a phone the page scrolls only inside its tables.
 import { expect, test, type Page } from '@playwright/test';
-import { apiClient, chooseOption, createResident, login, logout } from './helpers.ts';
+import { apiClient, chooseOption, confirmPopover, createResident, logout, signIn } from './helpers.ts';
 
 const WORKER = '江头社工';
 
-const signIn = async (page: Page, user: string) => {
-  await login(page, user);
-  await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
-};
-
-/** Answers the open Popconfirm with its OK button. */
-const confirmPopover = async (page: Page, ok = '确定') => {
-  const pop = page.locator('.ant-popover:visible');
-  await pop.getByRole('button', { name: ok }).click();
-  await expect(pop).toBeHidden();
-};
 
 /** A date in Shanghai (the business day), `offset` days from today. */
 const shanghaiDay = (offset = 0) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
