@@ -5,7 +5,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { apiClient, chooseOption, confirmPopover, createResident, logout, signIn } from './helpers.ts';
 
-
 const header = (page: Page) => page.locator('.ant-card').first();
 const planCard = (page: Page) => page.locator('.ant-card', { has: page.getByText('服务计划', { exact: true }) });
 const timeline = (page: Page) => page.locator('.ant-card', { has: page.getByText('个案记录', { exact: true }) });

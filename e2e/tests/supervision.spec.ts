@@ -8,7 +8,6 @@ import { apiClient, chooseOption, confirmPopover, createResident, logout, signIn
 
 const WORKER = '江头社工';
 
-
 /** A date in Shanghai (the business day), `offset` days from today. */
 const shanghaiDay = (offset = 0) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 
