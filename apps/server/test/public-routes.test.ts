@@ -1,0 +1,77 @@
+// Deny by default, proved from the API's own description: every operation is listed in the
+// OpenAPI document, and only the few known public ones carry `security: []`. Every other
+// operation answers 401 without a session (casework, supervision and whatever comes next), and
+// the public GET answers are read whole for anything private the demo holds.
+import { rows } from '@wushe/db';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from './harness.ts';
+
+/** The operations anyone may call, and why. A new public route must be added here on purpose. */
+const PUBLIC = new Set([
+  'POST /api/v1/auth/login', // signing in
+  'GET /api/v1/public/config', // the login page's settings
+  'GET /api/v1/health', // liveness for operators
+]);
+
+interface Operation {
+  method: string;
+  path: string;
+  public: boolean;
+}
+
+describe('public routes', () => {
+  let t: TestApp;
+  let ops: Operation[];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+    };
+    ops = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({
+        method: method.toUpperCase(),
+        path,
+        public: Array.isArray(op.security) && op.security.length === 0,
+      })),
+    );
+  });
+  afterAll(() => t?.close());
+
+  it('lists exactly the known public operations', () => {
+    expect(ops.length).toBeGreaterThan(50);
+    expect(
+      ops
+        .filter((o) => o.public)
+        .map((o) => `${o.method} ${o.path}`)
+        .sort(),
+    ).toEqual([...PUBLIC].filter((p) => ops.some((o) => `${o.method} ${o.path}` === p)).sort());
+    expect(ops.some((o) => o.path.startsWith('/api/v1/cases'))).toBe(true);
+    expect(ops.some((o) => o.path.startsWith('/api/v1/supervision'))).toBe(true);
+  });
+
+  it('answers 401 to every other operation without a session', async () => {
+    const uuid = '01900000-0000-7000-8000-000000000000';
+    const refused: string[] = [];
+    for (const o of ops.filter((x) => !x.public)) {
+      const url = o.path.replace(/\{[^}]+\}/g, (m) => (m === '{n}' ? '0' : m === '{list}' ? 'case_type' : uuid));
+      const res = await t.app.inject({ method: o.method as 'GET', url, payload: o.method === 'GET' ? undefined : {} });
+      if (res.statusCode !== 401) refused.push(`${o.method} ${o.path} → ${res.statusCode}`);
+    }
+    expect(refused).toEqual([]);
+  });
+
+  it('shows nothing private in the public answers', async () => {
+    const names = await t.database.owner((db) =>
+      rows<{ name: string }>(db, sql`SELECT DISTINCT r.name FROM cases c JOIN residents r ON r.id = c.resident_id LIMIT 50`),
+    );
+    for (const o of ops.filter((x) => x.public && x.method === 'GET')) {
+      const body = (await t.app.inject({ method: 'GET', url: o.path })).body;
+      for (const { name } of names) expect(body, `${o.path} names a resident`).not.toContain(name);
+      // (The demo's sign-in page lists its demo accounts on purpose; a real installation lists none.)
+      expect(body).not.toMatch(/\d{17}[\dX]/); // no ID number
+      expect(body).not.toMatch(/1[3-9]\d{9}/); // no mobile number
+    }
+  });
+});
