@@ -51,6 +51,27 @@ const SEEDS: Record<string, (street: string) => SQL> = {
     sql`INSERT INTO supervision_sessions (id, area_code, held_on, format, supervisor_id, supervisor_name, worker_ids, advice_cipher)
       SELECT ${uuidv7()}, area_code, current_date, 'individual', id, 'rls', ARRAY[id], 'x' FROM users WHERE area_code LIKE ${s + '%'}
       ORDER BY id LIMIT 1`,
+  // Groups, activities and their attendance (migration 0025), should a street's demo have none.
+  activities: (s) =>
+    sql`INSERT INTO activities (id, area_code, title, place, starts_at, ends_at, organiser_id)
+      SELECT ${uuidv7()}, area_code, 'rls', 'rls', now(), now() + interval '1 hour', id FROM users
+      WHERE area_code LIKE ${s + '%'} ORDER BY id LIMIT 1`,
+  attendance: (s) =>
+    sql`INSERT INTO attendance (id, area_code, occasion_kind, occasion_id, occasion_at, person_name, attended_at, method)
+      VALUES (${uuidv7()}, ${s + '001'}, 'activity', ${uuidv7()}, now(), 'rls', now(), 'list')`,
+  group_members: (s) =>
+    sql`WITH g AS (
+        INSERT INTO service_groups (id, area_code, name, type, goal, worker_id, planned_sessions, starts_on)
+        SELECT ${uuidv7()}, area_code, 'rls', 'support', 'rls', id, 1, current_date FROM users
+        WHERE area_code LIKE ${s + '%'} ORDER BY id LIMIT 1 RETURNING id, area_code)
+      INSERT INTO group_members (id, group_id, area_code, person_name, joined_on) SELECT ${uuidv7()}, id, area_code, 'rls', current_date FROM g`,
+  group_sessions: (s) =>
+    sql`INSERT INTO group_sessions (id, group_id, area_code, seq, theme, starts_at, ends_at)
+      SELECT ${uuidv7()}, id, area_code, 99, 'rls', now(), now() + interval '1 hour' FROM service_groups
+      WHERE area_code LIKE ${s + '%'} ORDER BY id LIMIT 1`,
+  satisfaction: (s) =>
+    sql`INSERT INTO satisfaction (id, area_code, subject_kind, subject_id, person_name, score)
+      VALUES (${uuidv7()}, ${s + '001'}, 'activity', ${uuidv7()}, 'rls', 5)`,
   import_jobs: (s) =>
     sql`INSERT INTO import_jobs (id, area_code, created_by, filename, file_hash, mode, status)
       SELECT ${uuidv7()}, area_code, id, 'rls.csv', 'rls', 'valid', 'done' FROM users WHERE area_code LIKE ${s + '%'} ORDER BY id LIMIT 1`,

@@ -32,6 +32,8 @@ describe('person-times', () => {
   it('keys registered residents by id and others by their name without spaces', () => {
     expect(personKey({ residentId: 'x', name: '张三' })).toBe('r:x');
     expect(personKey({ name: ' 王 阿姨 ' })).toBe('n:王阿姨');
+    expect(personKey({ mobileHash: 'h1', name: '张三' })).toBe('m:h1');
+    expect(personKey({ residentId: 'x', mobileHash: 'h1' })).toBe('r:x');
     expect(personKey({ name: '  ' })).toBeNull();
     expect(personKey({})).toBeNull();
   });

@@ -13,9 +13,19 @@ export interface AttendanceMark {
   attended: boolean;
 }
 
-/** The person key of a registered resident or, for someone not registered, of their typed name. */
-export const personKey = (p: { residentId?: string | null; name?: string | null }): string | null =>
-  p.residentId ? `r:${p.residentId}` : p.name?.trim() ? `n:${p.name.trim().replace(/\s+/g, '')}` : null;
+/**
+ * The person key: a registered resident by id; someone not registered by their mobile number's
+ * keyed hash when given (two people of one name stay two), else by their name without spaces.
+ * The database generates the same key (migration 0025, person_key) so SQL counts agree.
+ */
+export const personKey = (p: { residentId?: string | null; mobileHash?: string | null; name?: string | null }): string | null =>
+  p.residentId
+    ? `r:${p.residentId}`
+    : p.mobileHash
+      ? `m:${p.mobileHash}`
+      : p.name?.trim()
+        ? `n:${p.name.replace(/\s+/g, '')}`
+        : null;
 
 const attendedPairs = (marks: readonly AttendanceMark[]) => {
   const pairs = new Set<string>();

@@ -159,3 +159,4 @@ export const auditLog = pgTable(
 export * from './residents.ts';
 export * from './snapshots.ts';
 export * from './cases.ts';
+export * from './occasions.ts';

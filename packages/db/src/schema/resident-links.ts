@@ -19,6 +19,11 @@ export interface ResidentLink {
    * involved): a move or merge changes their resident, never their areas.
    */
   keepsAreas?: true;
+  /**
+   * Columns naming the occasion a person can be at once (unique with the person): on merge,
+   * the duplicate's rows at an occasion the survivor also has are removed before the move.
+   */
+  sameOccasion?: readonly string[];
 }
 
 /** A table whose rows belong to a row of a linked table (an attachment to a contact). */
@@ -41,6 +46,12 @@ export const RESIDENT_LINKED_TABLES: readonly ResidentLink[] = [
   // A case belongs to the station that works it: a merge moves it to the survivor, a move to
   // another street leaves it (and its timeline) with the station that held it.
   { table: 'cases', column: 'resident_id', onMerge: 'move', keepsAreas: true },
+  // Groups, activities and answers belong to where they were held. A merge moves them to the
+  // survivor (person_key follows resident_id); where both records were at the same occasion,
+  // the duplicate's row is the same person counted twice and goes (sameOccasion).
+  { table: 'group_members', column: 'resident_id', onMerge: 'move', keepsAreas: true, sameOccasion: ['group_id'] },
+  { table: 'attendance', column: 'resident_id', onMerge: 'move', keepsAreas: true, sameOccasion: ['occasion_kind', 'occasion_id'] },
+  { table: 'satisfaction', column: 'resident_id', onMerge: 'move', keepsAreas: true, sameOccasion: ['subject_kind', 'subject_id'] },
 ];
 
 export const RESIDENT_LINKED_THROUGH: readonly ResidentLinkThrough[] = [

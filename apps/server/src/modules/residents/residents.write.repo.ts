@@ -219,6 +219,17 @@ export async function reassignLinkedRows(db: Db, fromId: string, toId: string, a
   for (const t of RESIDENT_LINKED_TABLES) {
     if (t.onMerge === 'keep') continue;
     const col = sql.identifier(t.column);
+    if (t.sameOccasion) {
+      // One person once per occasion: the duplicate's row where the survivor was too is the same visit.
+      const same = sql.join(
+        t.sameOccasion.map((c) => sql`s.${sql.identifier(c)} = d.${sql.identifier(c)}`),
+        sql` AND `,
+      );
+      await db.execute(
+        sql`DELETE FROM ${sql.identifier(t.table)} d WHERE d.${col} = ${fromId}
+          AND EXISTS (SELECT 1 FROM ${sql.identifier(t.table)} s WHERE s.${col} = ${toId} AND ${same})`,
+      );
+    }
     const res = await rows<{ id: string }>(
       db,
       sql`UPDATE ${sql.identifier(t.table)} SET ${col} = ${toId}${t.keepsAreas ? sql`` : sql`, area_code = ${areaCode}`} WHERE ${col} = ${fromId} RETURNING id`,
