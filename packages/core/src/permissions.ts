@@ -25,6 +25,11 @@ export const PERMISSIONS = [
   'case.write',
   'case.approve',
   'case.sensitive',
+  'group.read',
+  'group.write',
+  'activity.read',
+  'activity.write',
+  'outputs.read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -64,6 +69,11 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
     zh: '查看他人负责的敏感个案记录（心理健康、儿童）',
     en: 'Read others’ sensitive case records (mental health, children)',
   },
+  'group.read': { zh: '查看小组', en: 'View groups' },
+  'group.write': { zh: '开展小组工作', en: 'Run groups' },
+  'activity.read': { zh: '查看社区活动', en: 'View community activities' },
+  'activity.write': { zh: '组织社区活动（报名、签到）', en: 'Run community activities (sign-up, check-in)' },
+  'outputs.read': { zh: '查看服务成效', en: 'View service outputs' },
 };
 
 // `resident.export.unmasked` (a whole list with clear ID numbers and phones) is held by the
@@ -91,6 +101,9 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'resident.assign',
       'coverage.read',
       'case.read',
+      'group.read',
+      'activity.read',
+      'outputs.read',
     ],
   },
   {
@@ -117,6 +130,11 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'case.read',
       'case.write',
       'case.approve',
+      'group.read',
+      'group.write',
+      'activity.read',
+      'activity.write',
+      'outputs.read',
     ],
   },
   {
@@ -135,6 +153,11 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'coverage.read',
       'case.read',
       'case.write',
+      'group.read',
+      'group.write',
+      'activity.read',
+      'activity.write',
+      'outputs.read',
     ],
   },
   { code: 'volunteer', name: '志愿者', nameEn: 'Volunteer', permissions: ['area.read'] },
@@ -158,6 +181,11 @@ export const FRONTLINE_PERMISSIONS: Permission[] = [
   'case.read',
   'case.write',
   'case.approve',
+  'group.read',
+  'group.write',
+  'activity.read',
+  'activity.write',
+  'outputs.read',
 ];
 
 /**

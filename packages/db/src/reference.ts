@@ -63,6 +63,15 @@ export const DEFAULT_CODE_LISTS: Record<string, Entry[]> = {
     ['mental_health', '心理健康', 'Mental health'],
     ['other', '其他', 'Other'],
   ],
+  // 小组类型 (domain brief §6: the kinds of group work stations run).
+  group_type: [
+    ['support', '支持小组', 'Support group'],
+    ['growth', '成长小组', 'Growth group'],
+    ['education', '教育小组', 'Educational group'],
+    ['therapy', '治疗小组', 'Therapeutic group'],
+    ['socialisation', '社交康乐小组', 'Socialisation group'],
+    ['mutual_aid', '互助小组', 'Mutual-aid group'],
+  ],
 };
 
 async function seedReference(db: Db): Promise<void> {

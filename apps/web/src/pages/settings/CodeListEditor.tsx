@@ -7,7 +7,7 @@ import { type CodeListEntry, type CodeListName, useCodeList, useSaveCodeList } f
 import { useProblem } from '../../api/forms.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
-const LISTS: CodeListName[] = ['resident_category', 'assistance_status', 'service_type', 'visit_checklist', 'case_type'];
+const LISTS: CodeListName[] = ['resident_category', 'assistance_status', 'service_type', 'visit_checklist', 'case_type', 'group_type'];
 type Row = CodeListEntry & { isNew?: boolean };
 
 export function CodeListEditor() {
