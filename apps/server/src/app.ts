@@ -22,6 +22,7 @@ import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
 import { followUpsRoutes } from './modules/followups/followups.routes.ts';
 import { transfersRoutes } from './modules/transfers/transfers.routes.ts';
 import { casesRoutes } from './modules/cases/cases.routes.ts';
+import { referralsRoutes } from './modules/cases/referrals.routes.ts';
 import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
@@ -125,6 +126,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   followUpsRoutes(app);
   transfersRoutes(app);
   casesRoutes(app);
+  referralsRoutes(app);
   supervisionRoutes(app);
   if (services.config.benchFloor) registerBenchFloor(app, services);
   if (opts.web) await registerWeb(app, services.config.webDir);

@@ -23,7 +23,19 @@ const NOT_AREA_SCOPED: Record<string, string> = {
   settings: 'installation-wide settings',
   transfers:
     'two areas per row (from_area_code, to_area_code): RLS forced with a policy admitting either station, checked in transfers.test.ts',
+  case_referrals:
+    'two areas per row (from_area_code, to_area_code): RLS forced with a policy admitting either side, checked in referrals.test.ts',
   wushe_migrations: 'migration bookkeeping: owner only, no grant to wushe_app',
+};
+
+/**
+ * Area-owned tables with a second, read-only policy: a case referred to an organisation is
+ * readable (never writable) by the receiving side while the referral is open or accepted
+ * (migration 0026). The bare-SELECT check below counts those rows as the street's.
+ */
+const READ_BY_REFERRAL: Record<string, SQL> = {
+  cases: sql`EXISTS (SELECT 1 FROM case_referrals r WHERE r.case_id = x.id AND r.status IN ('pending', 'accepted') AND r.to_area_code LIKE`,
+  case_events: sql`EXISTS (SELECT 1 FROM case_referrals r WHERE r.case_id = x.case_id AND r.status IN ('pending', 'accepted') AND r.to_area_code LIKE`,
 };
 
 // The prefix range on the caller's scope (migration 0008), as PostgreSQL prints it.
@@ -152,7 +164,16 @@ describe('row-level security, table by table', () => {
         enabled: true,
         forced: true,
       });
-      const forApp = policies.filter((p) => p.tablename === table.relname && (p.roles.includes('wushe_app') || p.roles.includes('public')));
+      const forTable = policies.filter(
+        (p) => p.tablename === table.relname && (p.roles.includes('wushe_app') || p.roles.includes('public')),
+      );
+      const byReferral = forTable.filter((p) => p.policyname === `${table.relname}_referred`);
+      if (table.relname in READ_BY_REFERRAL) {
+        expect(byReferral, `${table.relname}: the read-by-referral policy`).toHaveLength(1);
+        expect([byReferral[0]!.cmd, byReferral[0]!.with_check, byReferral[0]!.roles]).toEqual(['SELECT', null, ['wushe_app']]);
+        expect(byReferral[0]!.qual).toContain('case_referrals');
+      } else expect(byReferral).toEqual([]);
+      const forApp = forTable.filter((p) => !byReferral.includes(p));
       expect(forApp, `policies of ${table.relname} for wushe_app`).toHaveLength(1);
       const [policy] = forApp;
       expect(policy!.permissive).toBe('PERMISSIVE');
@@ -167,19 +188,23 @@ describe('row-level security, table by table', () => {
   it("shows a street's scope only that street's rows of every area-owned table, to a bare SELECT", async () => {
     for (const { relname: table } of areaOwned()) {
       for (const [name, street] of Object.entries(STREETS)) {
-        const all = await asOwner<{ area_code: string }>(sql`SELECT area_code FROM ${sql.identifier(table)}`);
+        const referred = READ_BY_REFERRAL[table];
+        const all = await asOwner<{ area_code: string; referred: boolean }>(
+          sql`SELECT area_code, ${referred ? sql`${referred} ${street + '%'})` : sql`false`} AS referred FROM ${sql.identifier(table)} x`,
+        );
         const inStreet = all.filter((r) => r.area_code.startsWith(street));
+        const byReferral = all.filter((r) => r.referred && !r.area_code.startsWith(street));
         const label = `${table} in ${name}`;
         expect(inStreet.length, `${label}: no rows to look at (demo data or a SEEDS entry)`).toBeGreaterThan(0);
         expect(all.length, `${label}: rows elsewhere too`).toBeGreaterThan(inStreet.length);
         const seen = await t.database.run(street, (db) =>
           rows<{ area_code: string }>(db, sql`SELECT area_code FROM ${sql.identifier(table)}`),
         );
-        expect(seen.length, label).toBe(inStreet.length);
+        expect(seen.length, label).toBe(inStreet.length + byReferral.length);
         expect(
-          seen.filter((r) => !r.area_code.startsWith(street)),
-          label,
-        ).toEqual([]);
+          seen.filter((r) => !r.area_code.startsWith(street)).length,
+          `${label}: only rows referred to the street from elsewhere`,
+        ).toBe(byReferral.length);
       }
     }
   });

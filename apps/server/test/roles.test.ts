@@ -56,12 +56,12 @@ describe('roles API', () => {
     const items: RoleOut[] = res.json().items;
     expect(res.json().total).toBe(items.length);
     const builtin = items.filter((r) => r.builtin);
-    expect(builtin.map((r) => r.code).sort()).toEqual(['admin', 'official', 'social_worker', 'station_head', 'volunteer']);
+    expect(builtin.map((r) => r.code).sort()).toEqual(['admin', 'official', 'partner', 'social_worker', 'station_head', 'volunteer']);
     for (const b of BUILTIN_ROLES) {
       expect(builtin.find((r) => r.code === b.code)!.permissions.sort()).toEqual([...b.permissions].sort());
     }
     const counts = Object.fromEntries(builtin.map((r) => [r.code, r.userCount]));
-    expect(counts).toEqual({ admin: 1, official: 1, station_head: 1, social_worker: 2, volunteer: 1 });
+    expect(counts).toEqual({ admin: 1, official: 1, partner: 1, station_head: 1, social_worker: 2, volunteer: 1 });
     // Counted across the installation, not the caller's scope.
     const head = await t.login('jiangtou.head');
     const seenByHead = (await head.get('/api/v1/roles')).json().items.find((r: RoleOut) => r.code === 'social_worker');

@@ -30,3 +30,4 @@ export * from './audit/render.ts';
 export * from './schemas/print.ts';
 export * from './casework/outputs.ts';
 export * from './schemas/supervision.ts';
+export * from './schemas/referrals.ts';

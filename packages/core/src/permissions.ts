@@ -80,7 +80,7 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
 // platform administrator only: no station or district role gets it by default, and it is not a
 // front-line permission an account manager may hand out. A district that needs such lists
 // defines a role for the one person who prepares them, and every use is audited with its purpose.
-export type BuiltinRoleCode = 'admin' | 'official' | 'station_head' | 'social_worker' | 'volunteer';
+export type BuiltinRoleCode = 'admin' | 'official' | 'station_head' | 'social_worker' | 'partner' | 'volunteer';
 
 export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: string; permissions: Permission[] }[] = [
   { code: 'admin', name: '平台管理员', nameEn: 'Platform administrator', permissions: [...PERMISSIONS] },
@@ -159,6 +159,14 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'activity.write',
       'outputs.read',
     ],
+  },
+  // A partner organisation outside the stations (a hospital social-work department): it decides
+  // the referrals made to it and reads those cases while they are open; it reads no register.
+  {
+    code: 'partner',
+    name: '合作机构社工',
+    nameEn: 'Partner organisation worker',
+    permissions: ['area.read', 'org.read', 'case.approve'],
   },
   { code: 'volunteer', name: '志愿者', nameEn: 'Volunteer', permissions: ['area.read'] },
 ];

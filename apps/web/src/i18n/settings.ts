@@ -8,6 +8,7 @@ export const SETTINGS_STRINGS = {
   'set.list.service_type': { zh: '服务类型（5+N）', en: 'Service types (5+N)' },
   'set.list.visit_checklist': { zh: '走访清单项目', en: 'Visit checklist items' },
   'set.list.case_type': { zh: '个案类型', en: 'Case types' },
+  'set.list.group_type': { zh: '小组类型', en: 'Group types' },
   'set.labelZh': { zh: '中文名称', en: 'Chinese label' },
   'set.labelEn': { zh: '英文名称', en: 'English label' },
   'set.sort': { zh: '排序', en: 'Order' },

@@ -19,13 +19,7 @@ export interface AttendanceMark {
  * The database generates the same key (migration 0025, person_key) so SQL counts agree.
  */
 export const personKey = (p: { residentId?: string | null; mobileHash?: string | null; name?: string | null }): string | null =>
-  p.residentId
-    ? `r:${p.residentId}`
-    : p.mobileHash
-      ? `m:${p.mobileHash}`
-      : p.name?.trim()
-        ? `n:${p.name.replace(/\s+/g, '')}`
-        : null;
+  p.residentId ? `r:${p.residentId}` : p.mobileHash ? `m:${p.mobileHash}` : p.name?.trim() ? `n:${p.name.replace(/\s+/g, '')}` : null;
 
 const attendedPairs = (marks: readonly AttendanceMark[]) => {
   const pairs = new Set<string>();

@@ -167,6 +167,11 @@ export const CASE_EVENT_KINDS = [
   'note',
   'updated',
   'contact', // a visit, call or service recorded as part of the case (residents register contacts)
+  'referred', // referred to another organisation (转介)
+  'referral_accepted',
+  'referral_declined',
+  'referral_withdrawn',
+  'referral_ended',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 

@@ -9,6 +9,7 @@ export const ORG_KINDS = [
   'volunteer_team', // 志愿服务队
   'company', // 企业 / 爱心商家
   'university', // 高校
+  'hospital', // 医院社工部
   'other',
 ] as const;
 export const orgKind = z.enum(ORG_KINDS);
@@ -22,6 +23,7 @@ export const ORG_KIND_LABELS: Record<OrgKind, { zh: string; en: string }> = {
   volunteer_team: { zh: '志愿服务队', en: 'Volunteer team' },
   company: { zh: '企业/爱心商家', en: 'Company or merchant' },
   university: { zh: '高校', en: 'University' },
+  hospital: { zh: '医院社工部', en: 'Hospital social-work department' },
   other: { zh: '其他', en: 'Other' },
 };
 

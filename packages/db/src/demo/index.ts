@@ -68,6 +68,14 @@ export const DEMO_ACCOUNTS = [
     label: '金山街道社工 Social worker',
   },
   {
+    username: 'kangning.sw',
+    displayName: '康宁医院社工部',
+    role: 'partner',
+    org: 'hospital:kangning',
+    area: '350206002000',
+    label: '医院社工部（接收转介） Hospital social work (receives referrals)',
+  },
+  {
     username: 'volunteer.demo',
     displayName: '志愿者小林',
     role: 'volunteer',
@@ -137,6 +145,15 @@ function demoOrgs(
     }
   }
   list.push({ key: 'company:1', name: '厦门爱心便民超市', kind: 'company', areaCode: '350206004000', contactName: '黄老板' });
+  // A hospital social-work department in 殿前街道: it receives referrals and reads no register.
+  list.push({
+    key: 'hospital:kangning',
+    name: '厦门市湖里区康宁医院社会工作部',
+    kind: 'hospital',
+    areaCode: '350206002000',
+    contactName: '郑社工',
+    contactPhone: '0592-5730000',
+  });
   list.push({ key: 'university:1', name: '集美大学社会工作系', kind: 'university', areaCode: DEMO_AREA });
   return list;
 }

@@ -1,6 +1,7 @@
 // The case workflow through the API: stage moves (409 naming the allowed next stages), the plan
 // (goals and 5+N services) saved and sent to the head, goal progress, the closure request, and
 // the head's approval or return of either. The rules themselves are @wushe/core's workflow.
+import { closeReferralsOf } from './referrals.repo.ts';
 import {
   afterDecision,
   afterMove,
@@ -129,12 +130,14 @@ export function submitClosure(ctx: CaseCtx, id: string, body: z.output<typeof ca
 
 /** The head approves or returns (with a comment) the plan or the closure waiting for them. */
 export function decide(ctx: CaseCtx & { lang: Lang }, id: string, body: z.output<typeof caseDecision>): Promise<CaseDetail> {
-  return changeCase(ctx, id, body.version, async (c) => {
+  return changeCase(ctx, id, body.version, async (c, db) => {
     if (!awaitsDecision(c, body.kind))
       throw new AppError(409, 'case.nothingToDecide', { kind: translate(ctx.lang, `case.kind.${body.kind}`) });
     const next = afterDecision(c, body.kind, body.decision);
     const closing = body.kind === 'closure' && body.decision === 'approve';
     const kind = `${body.kind}_${body.decision === 'approve' ? 'approved' : 'returned'}`;
+    // A closed case is no longer read by the organisations it was referred to.
+    if (closing) await closeReferralsOf(db, c.id, ctx.now);
     return {
       changes: { ...next, ...(closing ? { closedOn: shanghaiToday(ctx.now) } : {}) },
       event: eventOf(ctx, c, kind, next.stage, body.comment ?? null),

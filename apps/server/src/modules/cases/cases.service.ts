@@ -75,46 +75,59 @@ const audit = (
   before?: unknown,
 ) => appendAudit(db, byActor(ctx, { action, targetType: 'case', targetId: c.id, areaCode: c.areaCode, before, after }));
 
-export async function openCase(ctx: CaseCtx, body: z.output<typeof caseCreate>): Promise<CaseDetail> {
-  return ctx.db.tx(async (db) => {
-    const resident = await residentForCase(db, ctx.scope, body.residentId);
-    if (!resident) throw fieldError('residentId', 'error.notFound');
-    if (resident.status !== 'active') throw fieldError('residentId', 'case.residentInactive');
-    if (!(await activeCodes(db, 'case_type')).has(body.type)) throw fieldError('type', 'case.type');
-    if (body.followUpId && !(await followUpOfResident(db, ctx.scope, body.followUpId, resident.id)))
-      throw fieldError('followUpId', 'case.followUpUnknown');
-    const workerId = body.workerId ?? ctx.actor.id;
-    if (!(await caseWorkerAt(db, stationPrefix(resident.areaCode), workerId))) throw fieldError('workerId', 'case.worker');
-    const id = uuidv7();
-    const c = { id, areaCode: resident.areaCode };
-    await insertCase(db, {
-      ...c,
-      orgId: resident.orgId,
-      residentId: resident.id,
-      workerId,
-      type: body.type,
-      riskLevel: body.riskLevel,
-      sensitive: isSensitiveCaseType(body.type),
-      problemCipher: ctx.keys.seal(body.problem),
-      openedOn: shanghaiToday(ctx.now),
-      followUpId: body.followUpId ?? null,
-      createdBy: ctx.actor.id,
-      at: ctx.now,
-    });
-    await insertEvent(
-      db,
-      eventOf(ctx, c, 'opened', 'intake', null, { riskLevel: body.riskLevel, type: body.type, fromFollowUp: body.followUpId ?? null }),
-    );
-    const created = (await caseById(db, ctx.scope, id))!;
-    await audit(db, ctx, c, 'case.open', {
-      caseNo: created.caseNo,
-      residentId: resident.id,
-      type: body.type,
-      riskLevel: body.riskLevel,
-      workerId,
-    });
-    return caseView(ctx, created);
+export function openCase(ctx: CaseCtx, body: z.output<typeof caseCreate>): Promise<CaseDetail> {
+  return ctx.db.tx((db) => openCaseIn(db, ctx, body));
+}
+
+/** Opens the case inside the caller's transaction (accepting a referral opens one with its decision). */
+export async function openCaseIn(
+  db: Db,
+  ctx: CaseCtx,
+  body: z.output<typeof caseCreate>,
+  opening: Record<string, string | null> = {},
+): Promise<CaseDetail> {
+  const resident = await residentForCase(db, ctx.scope, body.residentId);
+  if (!resident) throw fieldError('residentId', 'error.notFound');
+  if (resident.status !== 'active') throw fieldError('residentId', 'case.residentInactive');
+  if (!(await activeCodes(db, 'case_type')).has(body.type)) throw fieldError('type', 'case.type');
+  if (body.followUpId && !(await followUpOfResident(db, ctx.scope, body.followUpId, resident.id)))
+    throw fieldError('followUpId', 'case.followUpUnknown');
+  const workerId = body.workerId ?? ctx.actor.id;
+  if (!(await caseWorkerAt(db, stationPrefix(resident.areaCode), workerId))) throw fieldError('workerId', 'case.worker');
+  const id = uuidv7();
+  const c = { id, areaCode: resident.areaCode };
+  await insertCase(db, {
+    ...c,
+    orgId: resident.orgId,
+    residentId: resident.id,
+    workerId,
+    type: body.type,
+    riskLevel: body.riskLevel,
+    sensitive: isSensitiveCaseType(body.type),
+    problemCipher: ctx.keys.seal(body.problem),
+    openedOn: shanghaiToday(ctx.now),
+    followUpId: body.followUpId ?? null,
+    createdBy: ctx.actor.id,
+    at: ctx.now,
   });
+  await insertEvent(
+    db,
+    eventOf(ctx, c, 'opened', 'intake', null, {
+      riskLevel: body.riskLevel,
+      type: body.type,
+      fromFollowUp: body.followUpId ?? null,
+      ...opening,
+    }),
+  );
+  const created = (await caseById(db, ctx.scope, id))!;
+  await audit(db, ctx, c, 'case.open', {
+    caseNo: created.caseNo,
+    residentId: resident.id,
+    type: body.type,
+    riskLevel: body.riskLevel,
+    workerId,
+  });
+  return caseView(ctx, created);
 }
 
 export async function findCases(ctx: CaseCtx, q: CaseListInput) {

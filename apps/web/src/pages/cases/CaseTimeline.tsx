@@ -62,6 +62,12 @@ function describe(e: CaseEvent, { t, label, type: typeLabel, service }: Labels):
       return t(`cs.event.${e.kind}`, { goals: str(d.goals) || 0, services: str(d.services) || 0 });
     case 'progress':
       return t('cs.event.progress', { goal: str(d.goal), status: d.status ? t(`cs.goal.status.${d.status as 'open'}`) : '—' });
+    case 'referred':
+    case 'referral_accepted':
+    case 'referral_declined':
+    case 'referral_withdrawn':
+    case 'referral_ended':
+      return t(`cs.event.${e.kind}`, { to: str(d.to) });
     case 'reassigned':
       return t('cs.event.reassigned', { from: str(d.fromWorker), to: str(d.toWorker) });
     case 'updated': {
