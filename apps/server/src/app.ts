@@ -23,6 +23,7 @@ import { followUpsRoutes } from './modules/followups/followups.routes.ts';
 import { transfersRoutes } from './modules/transfers/transfers.routes.ts';
 import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { referralsRoutes } from './modules/cases/referrals.routes.ts';
+import { outputsRoutes } from './modules/outputs/outputs.routes.ts';
 import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
@@ -127,6 +128,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   transfersRoutes(app);
   casesRoutes(app);
   referralsRoutes(app);
+  outputsRoutes(app);
   supervisionRoutes(app);
   if (services.config.benchFloor) registerBenchFloor(app, services);
   if (opts.web) await registerWeb(app, services.config.webDir);

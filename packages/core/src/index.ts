@@ -31,3 +31,4 @@ export * from './schemas/print.ts';
 export * from './casework/outputs.ts';
 export * from './schemas/supervision.ts';
 export * from './schemas/referrals.ts';
+export * from './schemas/outputs.ts';
