@@ -9,7 +9,7 @@
 // - satisfaction: mean of the answers given in the period (1–5, one decimal), with their count.
 // Days are Asia/Shanghai days.
 import { z } from 'zod';
-import { areaCode, uuid } from './common.ts';
+import { areaCode } from './common.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'field.date' });
 
