@@ -114,7 +114,7 @@ describe('outputs', () => {
     expect(body.area).toEqual({ code: STREET, name: '殿前街道' });
     expect(body.by).toBe('area');
     const first = body.rows.find((r: { key: string }) => r.key === c1);
-    expect(first).toMatchObject({ drill: false, figures: expected });
+    expect(first).toMatchObject({ drill: true, figures: expected });
     expect(body.rows.find((r: { key: string }) => r.key === c2).figures).toMatchObject({ casesActive: 0, personTimes: 0, people: 0 });
     expect(body.months.map((m: { month: string }) => m.month)).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
     expect(body.months.map((m: { personTimes: number }) => m.personTimes)).toEqual([0, 0, 0, 0, 3, 2]);

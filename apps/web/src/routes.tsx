@@ -5,6 +5,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   FileProtectOutlined,
   FundOutlined,
   HomeOutlined,
@@ -108,6 +109,12 @@ export const ROUTES: AppRoute[] = [
     page: page(() => import('./pages/supervision/SupervisionPage.tsx'), 'SupervisionPage'),
     permission: 'case.approve',
     menu: { icon: <InteractionOutlined aria-hidden />, labelKey: 'menu.supervision' },
+  },
+  {
+    path: 'outputs',
+    page: page(() => import('./pages/outputs/OutputsPage.tsx'), 'OutputsPage'),
+    permission: 'outputs.read',
+    menu: { icon: <BarChartOutlined aria-hidden />, labelKey: 'menu.outputs' },
   },
   {
     path: 'coverage',

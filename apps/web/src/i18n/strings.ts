@@ -16,6 +16,7 @@ import { FOLLOWUPS_STRINGS } from './followups.ts';
 import { HOME_STRINGS } from './home.ts';
 import { NOTIFICATIONS_STRINGS } from './notifications.ts';
 import { ORGS_STRINGS } from './orgs.ts';
+import { OUTPUTS_STRINGS } from './outputs.ts';
 import { PRINT_STRINGS } from './print.ts';
 import { RESIDENTS_STRINGS } from './residents.ts';
 import { ROLES_STRINGS } from './roles.ts';
@@ -46,6 +47,7 @@ export const CATALOGS = {
   assign: ASSIGN_STRINGS,
   cases: CASES_STRINGS,
   supervision: SUPERVISION_STRINGS,
+  outputs: OUTPUTS_STRINGS,
 } as const;
 
 type Catalogs = typeof CATALOGS;

@@ -46,7 +46,7 @@ export const outputsRow = z.object({
   /** A child area's code, or a worker's id. */
   key: z.string(),
   name: z.string(),
-  /** A child area can be opened in turn (drill-down). */
+  /** A child area can be opened in turn (drill-down; a community opens on its workers). */
   drill: z.boolean(),
   figures: outputFigures,
 });

@@ -136,7 +136,7 @@ export async function outputs(ctx: Ctx, q: OutputsQuery): Promise<OutputsRespons
       : (await childAreas(db, areaCode)).map((ch) => ({
           key: ch.code,
           name: ch.name,
-          drill: childPrefixLength(ch.code) !== null,
+          drill: true, // a community opens on its workers
           figures: figures.get(ch.code.slice(0, childLen!)) ?? zero(),
         }));
     // The way back up, as far as the caller's own area.
