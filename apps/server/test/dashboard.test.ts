@@ -67,6 +67,20 @@ describe('GET /api/v1/dashboard', () => {
         VALUES (${uuidv7()}, ${headId}, ${JT}, 'assessment.urgent', '紧急', ${read ? new Date().toISOString() : null}::timestamptz)`);
     await note(false);
     await note(true);
+    // Casework: sw's cases in intervention (A), waiting for approval (B), closure returned (E),
+    // closed (D); the head's with its plan returned (C); one of A's tasks overdue.
+    const kase = (resident: string, worker: string, stage: string, plan: string, closure = 'none') =>
+      owner(sql`INSERT INTO cases (id, case_no, area_code, resident_id, worker_id, type, risk_level, stage, plan_status,
+          closure_status, sensitive, problem_cipher, opened_on, closed_on)
+        VALUES (${uuidv7()}, ${'D-' + uuidv7().slice(-10)}, ${JT}, ${resident}, ${worker}, 'elderly', 'low', ${stage}, ${plan},
+          ${closure}, false, 'x', ${addDays(today, -30)}, ${stage === 'closed' ? today : null}) RETURNING id`);
+    const a = (await kase(r1, me, 'intervention', 'approved')) as unknown as { rows: { id: string }[] };
+    await kase(r2, me, 'plan', 'submitted');
+    await kase(r5, headId, 'plan', 'returned');
+    await kase(r2, me, 'closed', 'approved');
+    await kase(r1, me, 'review', 'approved', 'returned');
+    await owner(sql`INSERT INTO follow_ups (id, resident_id, area_code, reason, due_at, assigned_to, case_id)
+      VALUES (${uuidv7()}, ${r1}, ${JT}, '个案任务', ${past}::timestamptz, ${me}, ${a.rows[0]!.id})`);
   });
   afterAll(() => t?.close());
 
@@ -87,15 +101,18 @@ describe('GET /api/v1/dashboard', () => {
       overdue: 1,
       visitsThisMonth: 1,
       coverage: { registered: 4, covered: 1, rate: 0.25 },
-      urgentFollowUps: 2,
+      urgentFollowUps: 3, // two flags and a case task
       withoutAssessment: 3,
+      cases: { active: 3, awaitingApproval: 1, returned: 1, overdueTasks: 1 },
     });
     const me = sw.actor.id;
     expect(await total(sw, `/api/v1/residents?worker=${me}`)).toBe(4);
     expect(await total(sw, `/api/v1/residents?worker=${me}&overdue=true`)).toBe(1);
     expect(await total(sw, `/api/v1/residents?worker=${me}&due=due_soon`)).toBe(2);
     expect(await total(sw, `/api/v1/residents?worker=${me}&withoutAssessment=true`)).toBe(3);
-    expect(await total(sw, '/api/v1/follow-ups?mine=true&status=open')).toBe(2);
+    expect(await total(sw, '/api/v1/follow-ups?mine=true&status=open')).toBe(3);
+    expect(await total(sw, '/api/v1/cases?worker=me&stage=open')).toBe(3);
+    expect(await total(sw, '/api/v1/cases?worker=me&awaiting=any')).toBe(1);
   });
 
   it("a station head's station by worker, unassigned residents, urgent follow-ups and alerts", async () => {
@@ -108,9 +125,10 @@ describe('GET /api/v1/dashboard', () => {
       coverage: { registered: 6, covered: 1, rate: 0.1667 },
       overdue: 3,
       unassigned: 1,
-      urgentOpen: 3,
-      urgentOverdue: 2,
+      urgentOpen: 4,
+      urgentOverdue: 3,
       unreadAlerts: 1,
+      cases: { active: 4, awaitingApproval: 1, returned: 2, overdueTasks: 1 },
     });
     const byName = Object.fromEntries(d.workers.map((w: { workerName: string }) => [w.workerName, w]));
     expect(byName['江头社工']).toMatchObject({ workerId: sw.actor.id, caseload: 4, overdue: 1, visitsThisMonth: 1 });
@@ -118,7 +136,9 @@ describe('GET /api/v1/dashboard', () => {
     expect(await total(head, '/api/v1/residents?unassigned=true')).toBe(1);
     expect(await total(head, '/api/v1/residents?overdue=true')).toBe(3);
     expect(await total(head, `/api/v1/residents?worker=${head.actor.id}&overdue=true`)).toBe(1);
-    expect(await total(head, '/api/v1/follow-ups?status=overdue')).toBe(2);
+    expect(await total(head, '/api/v1/follow-ups?status=overdue')).toBe(3);
+    expect(await total(head, '/api/v1/cases?stage=open')).toBe(4);
+    expect(await total(head, '/api/v1/cases?awaiting=any')).toBe(1);
     // The station's coverage is the coverage page's figure.
     const cov = (await head.get('/api/v1/coverage')).json();
     expect(cov.area).toMatchObject({ registered: 6, covered: 1 });
@@ -143,7 +163,7 @@ describe('GET /api/v1/dashboard', () => {
       ],
       assessmentsThisMonth: 1,
       visitsThisMonth: 2,
-      urgentOverdue: 2,
+      urgentOverdue: 3, // two flags and a case task
     });
     const street = (code: string) => d.children.find((c: { code: string }) => c.code === code);
     expect(street('350206004000')).toMatchObject({ registered: 6, covered: 1, overdue: 3 });
@@ -151,7 +171,7 @@ describe('GET /api/v1/dashboard', () => {
     expect(await total(huli, '/api/v1/residents?area=350206004000&overdue=true')).toBe(3);
     expect(await total(huli, '/api/v1/residents?careLevel=1')).toBe(3);
     expect(await total(huli, '/api/v1/residents?category=disabled')).toBe(1);
-    expect(await total(huli, '/api/v1/follow-ups?status=overdue')).toBe(2);
+    expect(await total(huli, '/api/v1/follow-ups?status=overdue')).toBe(3);
   });
 
   it('refuses an account without coverage.read (403) and a visitor (401)', async () => {

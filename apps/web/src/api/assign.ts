@@ -44,8 +44,15 @@ export function useAssignResidents() {
 
 export function useCreateFollowUp() {
   return useRefreshingMutation(
-    (body: { residentId: string; reason: string; dueAt: string; assignedTo?: string | null }) => api.post<FollowUp>('/follow-ups', body),
-    (body) => [followUpKeys.all, residentKeys.detail(body.residentId), notificationKeys.all, dashboardKeys.all],
+    (body: { residentId: string; reason: string; dueAt: string; assignedTo?: string | null; caseId?: string }) =>
+      api.post<FollowUp>('/follow-ups', body),
+    (body) => [
+      followUpKeys.all,
+      residentKeys.detail(body.residentId),
+      notificationKeys.all,
+      dashboardKeys.all,
+      ...(body.caseId ? [['cases', 'timeline', body.caseId] as const] : []),
+    ],
   );
 }
 

@@ -6,12 +6,17 @@ import { dashboardKeys } from './dashboard.ts';
 import type { Page } from './query.ts';
 import { residentKeys } from './residents.ts';
 
+/** A case's timelines (the key of api/cases.ts caseKeys.timelines; not imported: cases imports this file's neighbours). */
+const CASE_TIMELINES = (id: string) => ['cases', 'timeline', id] as const;
+
 export type { FollowUp };
 
 export interface FollowUpQuery {
   status: 'open' | 'overdue' | 'done' | 'all';
   mine?: boolean;
   residentId?: string;
+  /** A case's tasks. */
+  caseId?: string;
   area?: string;
   page?: number;
   pageSize?: number;
@@ -31,7 +36,7 @@ export function useFollowUps(q: FollowUpQuery, enabled = true) {
     queryKey: followUpKeys.list(q),
     queryFn: () => api.get<Page<FollowUp>>('/follow-ups', followUpParams(q)),
     // Paging keeps the current page on screen while the next loads (never another resident's).
-    placeholderData: q.residentId ? undefined : keepPreviousData,
+    placeholderData: q.residentId || q.caseId ? undefined : keepPreviousData,
     // Due times pass while the page is open: overdue shows without a reload.
     refetchInterval: 60_000,
     enabled,
@@ -46,7 +51,12 @@ export function useCompleteFollowUp(task: FollowUp) {
   const qc = useQueryClient();
   const refresh = () =>
     Promise.all(
-      [followUpKeys.all, residentKeys.detail(task.residentId), dashboardKeys.all].map((queryKey) => qc.invalidateQueries({ queryKey })),
+      [
+        followUpKeys.all,
+        residentKeys.detail(task.residentId),
+        dashboardKeys.all,
+        ...(task.caseId ? [CASE_TIMELINES(task.caseId)] : []),
+      ].map((queryKey) => qc.invalidateQueries({ queryKey })),
     );
   return useMutation({
     mutationFn: (body: { outcome: string; contactId?: string | null }) => api.post<FollowUp>(`/follow-ups/${task.id}/complete`, body),

@@ -5,6 +5,12 @@ export const DASHBOARD_STRINGS = {
   // An official's figures are reused for up to two minutes (server: dashboard.cache.ts).
   'desk.countedAt': { zh: '{t} 统计', en: 'Counted {t}' },
   'desk.caseload': { zh: '我的服务对象', en: 'My caseload' },
+  'desk.myCases': { zh: '我的在办个案', en: 'My active cases' },
+  'desk.cases': { zh: '在办个案', en: 'Active cases' },
+  'desk.casesAwaitingMine': { zh: '待站长审批', en: 'Waiting for the head' },
+  'desk.casesAwaiting': { zh: '待我审批', en: 'Waiting for my approval' },
+  'desk.casesReturned': { zh: '被退回的计划/结案', en: 'Plans or closures returned' },
+  'desk.caseTasksOverdue': { zh: '个案任务逾期', en: 'Case tasks overdue' },
   'desk.dueThisWeek': { zh: '本周到期', en: 'Due this week' },
   'desk.overdue': { zh: '逾期未访', en: 'Overdue' },
   'desk.visitsThisMonth': { zh: '本月走访（人次）', en: 'Contacts this month' },

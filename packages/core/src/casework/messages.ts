@@ -125,4 +125,6 @@ export const CASE_MESSAGES = {
   'export.outputs.satisfaction': { zh: '满意度（1–5）', en: 'Satisfaction (1–5)' },
   'export.outputs.satisfactionAnswers': { zh: '满意度样本数', en: 'Satisfaction answers' },
   'export.outputs.total': { zh: '合计', en: 'Total' },
+  'followUp.case': { zh: '个案不存在或不属于该服务对象', en: 'No such case for this resident' },
+  'followUp.caseClosed': { zh: '已结案的个案不能再添加任务', en: 'A closed case takes no new tasks' },
 } as const;

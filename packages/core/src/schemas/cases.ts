@@ -172,6 +172,8 @@ export const CASE_EVENT_KINDS = [
   'referral_declined',
   'referral_withdrawn',
   'referral_ended',
+  'task', // a task (follow-up) with a due date
+  'task_done',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 

@@ -34,6 +34,15 @@ export type TrendResponse = z.infer<typeof trendResponse>;
 
 const coverageFigure = z.object({ registered: z.number().int(), covered: z.number().int(), rate: z.number() });
 
+/** Casework on a home page: active cases, plans/closures waiting for a head, returned to the worker, case tasks overdue. */
+const caseFigures = z.object({
+  active: z.number().int(),
+  awaitingApproval: z.number().int(),
+  returned: z.number().int(),
+  overdueTasks: z.number().int(),
+});
+export type CaseFigures = z.infer<typeof caseFigures>;
+
 /** 社工: my caseload (residents whose responsible worker I am). */
 export const workerDashboard = z.object({
   kind: z.literal('worker'),
@@ -45,6 +54,7 @@ export const workerDashboard = z.object({
   coverage: coverageFigure, // my caseload's coverage today
   urgentFollowUps: z.number().int(), // open follow-ups assigned to me
   withoutAssessment: z.number().int(), // no assessment in the past 12 months
+  cases: caseFigures, // the cases I am in charge of
 });
 
 const workerRow = z.object({
@@ -67,6 +77,7 @@ export const stationDashboard = z.object({
   urgentOpen: z.number().int(),
   urgentOverdue: z.number().int(),
   unreadAlerts: z.number().int(),
+  cases: caseFigures, // the station's cases
 });
 
 const areaRow = z.object({

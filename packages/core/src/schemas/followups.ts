@@ -22,6 +22,8 @@ export const followUp = z.object({
   doneByName: z.string().nullable(),
   outcome: z.string().nullable(),
   contactId: uuid.nullable(),
+  /** The case this is a task of (个案任务), if any. */
+  caseId: uuid.nullable(),
   createdAt: z.string(),
   /** `overdue`: open past its due time. */
   status: z.enum(FOLLOW_UP_STATUSES),
@@ -35,6 +37,8 @@ export const followUpListQuery = pageQuery.extend({
   mine: z.enum(['true', 'false']).default('false'),
   area: areaCode.optional(),
   residentId: uuid.optional(),
+  /** A case's tasks. */
+  caseId: uuid.optional(),
 });
 
 /** The export takes the list filters; paging is ignored. */
@@ -52,6 +56,8 @@ export const followUpCreate = z.object({
   dueAt: z.iso.datetime({ offset: true }),
   /** Default: the caller. Another worker needs resident.assign. */
   assignedTo: uuid.nullable().optional(),
+  /** A task of the resident's case (not closed): on the case's timeline too. */
+  caseId: uuid.optional(),
 });
 export const followUpReassign = z.object({ assignedTo: uuid });
 

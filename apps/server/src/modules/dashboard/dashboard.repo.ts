@@ -63,6 +63,27 @@ export async function openFollowUps(db: Db, prefix: string, now: Date, assignedT
   return { open: int(c?.open), overdue: int(c?.overdue) };
 }
 
+/**
+ * Casework for a home page, of one worker (in charge / assigned the task) or of the whole area:
+ * active cases (cases_worker_idx or cases_area_idx), those waiting for a head's decision
+ * (cases_awaiting_idx) or returned to the worker, and case tasks past their due time.
+ */
+export async function caseFigures(db: Db, prefix: string, now: Date, workerId?: string) {
+  const mine = (col: string) => (workerId ? sql`AND ${sql.identifier(col)} = ${workerId}` : sql``);
+  const [c] = await rows<{ active: number; awaiting: number; returned: number; overdue: number }>(
+    db,
+    sql`SELECT
+        (SELECT count(*) FROM cases WHERE ${inArea(sql`area_code`, prefix)} AND stage <> 'closed' ${mine('worker_id')})::int AS active,
+        (SELECT count(*) FROM cases WHERE ${inArea(sql`area_code`, prefix)} AND (plan_status = 'submitted' OR closure_status = 'submitted')
+          ${mine('worker_id')})::int AS awaiting,
+        (SELECT count(*) FROM cases WHERE ${inArea(sql`area_code`, prefix)} AND stage <> 'closed'
+          AND (plan_status = 'returned' OR closure_status = 'returned') ${mine('worker_id')})::int AS returned,
+        (SELECT count(*) FROM follow_ups WHERE ${inArea(sql`area_code`, prefix)} AND case_id IS NOT NULL AND done_at IS NULL
+          AND due_at < ${now.toISOString()}::timestamptz ${mine('assigned_to')})::int AS overdue`,
+  );
+  return { active: int(c?.active), awaitingApproval: int(c?.awaiting), returned: int(c?.returned), overdueTasks: int(c?.overdue) };
+}
+
 export async function unreadAlerts(db: Db, prefix: string, userId: string): Promise<number> {
   const [c] = await rows<{ n: number }>(
     db,

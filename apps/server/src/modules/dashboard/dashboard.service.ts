@@ -10,6 +10,7 @@ import { areaFigures } from './dashboard.cache.ts';
 import { areaNamed, childAreas, coverageCounts, jitOff } from '../coverage/coverage.repo.ts';
 import {
   areaBreakdown,
+  caseFigures,
   caseloadCounts,
   countAssessments,
   openFollowUps,
@@ -41,10 +42,11 @@ export async function dashboard(ctx: Ctx): Promise<DashboardResponse> {
 
   if (kind === 'worker') {
     const me = ctx.actor.id;
-    const [c, visits, followUps] = await Promise.all([
+    const [c, visits, followUps, cases] = await Promise.all([
       read((db) => caseloadCounts(db, prefix, me, bounds)),
       read((db) => visitsByWorker(db, prefix, monthStart, today, me)),
       read((db) => openFollowUps(db, prefix, ctx.now, me)),
+      read((db) => caseFigures(db, prefix, ctx.now, me)),
     ]);
     return {
       kind,
@@ -56,19 +58,21 @@ export async function dashboard(ctx: Ctx): Promise<DashboardResponse> {
       coverage: { registered: c.caseload, covered: c.covered, rate: rate(c.covered, c.caseload) },
       urgentFollowUps: followUps.open,
       withoutAssessment: c.withoutAssessment,
+      cases,
     };
   }
 
   const areaCode = ctx.actor.area.code;
   if (kind === 'station') {
     // The station's coverage is the coverage page's own figure (today's path).
-    const [named, [cov], workers, visits, followUps, alerts] = await Promise.all([
+    const [named, [cov], workers, visits, followUps, alerts, cases] = await Promise.all([
       read((db) => areaNamed(db, areaCode)),
       read((db) => coverageCounts(db, prefix, prefix.length, bounds)),
       read((db) => workerCounts(db, prefix, today)),
       read((db) => visitsByWorker(db, prefix, monthStart, today)),
       read((db) => openFollowUps(db, prefix, ctx.now)),
       read((db) => unreadAlerts(db, prefix, ctx.actor.id)),
+      read((db) => caseFigures(db, prefix, ctx.now)),
     ]);
     const area = named ?? { code: areaCode, name: areaCode };
     const registered = Number(cov?.registered ?? 0);
@@ -86,6 +90,7 @@ export async function dashboard(ctx: Ctx): Promise<DashboardResponse> {
       urgentOpen: followUps.open,
       urgentOverdue: followUps.overdue,
       unreadAlerts: alerts,
+      cases,
     };
   }
 

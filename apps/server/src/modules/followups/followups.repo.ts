@@ -9,6 +9,7 @@ export interface FollowUpFilter {
   status: 'open' | 'overdue' | 'done' | 'all';
   assignedTo?: string;
   residentId?: string;
+  caseId?: string;
   id?: string;
   now: Date;
   limit: number;
@@ -39,6 +40,7 @@ export async function listFollowUps(db: Db, f: FollowUpFilter): Promise<{ items:
   if (f.status === 'done') where.push(sql`f.done_at IS NOT NULL`);
   if (f.assignedTo) where.push(sql`f.assigned_to = ${f.assignedTo}`);
   if (f.residentId) where.push(sql`f.resident_id = ${f.residentId}`);
+  if (f.caseId) where.push(sql`f.case_id = ${f.caseId}`);
   if (f.id) where.push(sql`f.id = ${f.id}`);
   const cond = sql.join(where, sql` AND `);
   const page = await pagedRows<Row>(
@@ -47,7 +49,7 @@ export async function listFollowUps(db: Db, f: FollowUpFilter): Promise<{ items:
         coalesce(ar.name, f.area_code) AS "areaName", f.reason,
         f.assessment_id AS "assessmentId", f.due_at AS "dueAt", f.assigned_to AS "assignedTo", a.display_name AS "assignedToName",
         f.done_at AS "doneAt", f.done_by AS "doneBy", d.display_name AS "doneByName", f.outcome, f.contact_id AS "contactId",
-        f.created_at AS "createdAt",
+        f.case_id AS "caseId", f.created_at AS "createdAt",
         CASE WHEN f.done_at IS NOT NULL THEN 'done' WHEN f.due_at < ${now} THEN 'overdue' ELSE 'open' END AS status,
         f.total
       FROM (SELECT f.*, count(*) OVER () AS total FROM follow_ups f WHERE ${cond}
@@ -71,13 +73,15 @@ export interface LockedFollowUp {
   residentId: string;
   areaCode: string;
   doneAt: Date | string | null;
+  caseId: string | null;
+  reason: string;
 }
 
 /** The task in scope, locked until the transaction ends (two completions cannot both pass). */
 export async function lockFollowUp(db: Db, scope: string, id: string): Promise<LockedFollowUp | undefined> {
   const found = await rows<LockedFollowUp>(
     db,
-    sql`SELECT id, resident_id AS "residentId", area_code AS "areaCode", done_at AS "doneAt"
+    sql`SELECT id, resident_id AS "residentId", area_code AS "areaCode", done_at AS "doneAt", case_id AS "caseId", reason
       FROM follow_ups f WHERE id = ${id} AND ${inArea(sql`f.area_code`, scope)} FOR UPDATE`,
   );
   return found[0];

@@ -1,5 +1,6 @@
 // Follow-up tasks: listing in the caller's scope and completing one with its outcome, audited
 // in the same transaction.
+import { onCaseTimeline } from './followups.cases.ts';
 import { narrowScope, type FollowUp, type followUpListQuery } from '@wushe/core';
 import type { z } from 'zod';
 import { appendAudit, byActor } from '../../audit/audit.ts';
@@ -8,7 +9,7 @@ import { AppError, fieldError, notFound } from '../../http/errors.ts';
 import { contactOfResident, listFollowUps, lockFollowUp, markDone, type FollowUpFilter } from './followups.repo.ts';
 
 /** The filters the list and its export share. */
-export type FollowUpListInput = Pick<z.output<typeof followUpListQuery>, 'status' | 'mine' | 'area' | 'residentId'>;
+export type FollowUpListInput = Pick<z.output<typeof followUpListQuery>, 'status' | 'mine' | 'area' | 'residentId' | 'caseId'>;
 
 /** The repository filter for the caller's query; null when the area lies outside the scope. */
 export function followUpFilter(ctx: Ctx, q: FollowUpListInput, limit: number, offset: number): FollowUpFilter | null {
@@ -19,6 +20,7 @@ export function followUpFilter(ctx: Ctx, q: FollowUpListInput, limit: number, of
     status: q.status,
     assignedTo: q.mine === 'true' ? ctx.actor.id : undefined,
     residentId: q.residentId,
+    caseId: q.caseId,
     now: ctx.now,
     limit,
     offset,
@@ -43,6 +45,7 @@ export async function completeFollowUp(ctx: Ctx, id: string, body: { outcome: st
     if (contactId && !(await contactOfResident(db, ctx.scope, contactId, task.residentId)))
       throw fieldError('contactId', 'followUp.contact');
     await markDone(db, id, { at: ctx.now, by: ctx.actor.id, outcome: body.outcome, contactId });
+    if (task.caseId) await onCaseTimeline(db, ctx, task.caseId, 'task_done', body.outcome, { reason: task.reason });
     await appendAudit(
       db,
       byActor(ctx, {

@@ -10,6 +10,7 @@ export interface NewFollowUp {
   dueAt: Date;
   assignedTo: string;
   createdBy: string;
+  caseId: string | null;
 }
 
 /** An open task for the resident with the same reason and deadline: a double submit finds it. */
@@ -23,8 +24,8 @@ export async function sameOpenFollowUp(db: Db, scope: string, f: Pick<NewFollowU
 }
 
 export async function insertManualFollowUp(db: Db, f: NewFollowUp): Promise<void> {
-  await db.execute(sql`INSERT INTO follow_ups (id, resident_id, area_code, reason, due_at, assigned_to)
-    VALUES (${f.id}, ${f.residentId}, ${f.areaCode}, ${f.reason}, ${f.dueAt.toISOString()}::timestamptz, ${f.assignedTo})`);
+  await db.execute(sql`INSERT INTO follow_ups (id, resident_id, area_code, reason, due_at, assigned_to, case_id)
+    VALUES (${f.id}, ${f.residentId}, ${f.areaCode}, ${f.reason}, ${f.dueAt.toISOString()}::timestamptz, ${f.assignedTo}, ${f.caseId})`);
 }
 
 /** The task in scope with its assignee, locked until the transaction ends. */

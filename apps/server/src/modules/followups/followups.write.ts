@@ -9,6 +9,7 @@ import { AppError, badRequest, fieldError, notFound } from '../../http/errors.ts
 import { residentRef } from '../coverage/resident-refs.repo.ts';
 import { checkWorkerFor } from '../residents/residents.assign.ts';
 import { insertNotification, listFollowUps } from './followups.repo.ts';
+import { checkCaseOf, onCaseTimeline } from './followups.cases.ts';
 import { insertManualFollowUp, lockForReassign, sameOpenFollowUp, setAssignee } from './followups.write.repo.ts';
 
 // A deadline a minute in the past is a slow form, not a mistake.
@@ -42,6 +43,7 @@ export async function createFollowUp(ctx: Ctx, body: z.output<typeof followUpCre
     const assignedTo = body.assignedTo ?? resident.assignedWorkerId ?? ctx.actor.id;
     const problems = body.assignedTo ? await checkWorkerFor(db, ctx, body.assignedTo, resident.areaCode, 'assignedTo') : [];
     if (problems.length) throw badRequest(problems.map((p) => ({ path: p.path, key: p.key, params: p.params })));
+    if (body.caseId) await checkCaseOf(db, ctx, body.caseId, resident.id);
     const same = await sameOpenFollowUp(db, ctx.scope, { residentId: resident.id, reason: body.reason, dueAt });
     if (same) return oneFollowUp(db, ctx, same);
     const id = uuidv7();
@@ -53,7 +55,9 @@ export async function createFollowUp(ctx: Ctx, body: z.output<typeof followUpCre
       dueAt,
       assignedTo,
       createdBy: ctx.actor.id,
+      caseId: body.caseId ?? null,
     });
+    if (body.caseId) await onCaseTimeline(db, ctx, body.caseId, 'task', body.reason, { dueAt: dueAt.toISOString() });
     if (assignedTo !== ctx.actor.id) await tellAssignee(db, assignedTo, { ...resident, residentId: resident.id, reason: body.reason });
     await appendAudit(
       db,
@@ -62,7 +66,14 @@ export async function createFollowUp(ctx: Ctx, body: z.output<typeof followUpCre
         targetType: 'follow_up',
         targetId: id,
         areaCode: resident.areaCode,
-        after: { residentId: resident.id, name: resident.name, reason: body.reason, dueAt: dueAt.toISOString(), assignedTo },
+        after: {
+          residentId: resident.id,
+          name: resident.name,
+          reason: body.reason,
+          dueAt: dueAt.toISOString(),
+          assignedTo,
+          caseId: body.caseId ?? null,
+        },
       }),
     );
     return oneFollowUp(db, ctx, id);

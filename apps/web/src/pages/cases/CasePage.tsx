@@ -1,6 +1,7 @@
 // 个案: one case: its facts and the six stages, what can be done now (stage moves, the head's
 // decision, reassignment), the presenting problem, the plan and its goals, the closure, and the
 // timeline. A case outside the caller's scope answers 404 like a missing one.
+import { CaseTasksCard } from './CaseTasksCard.tsx';
 import { useParams } from 'react-router-dom';
 import { Card, Col, Result, Row, Skeleton, Space, Typography } from 'antd';
 import { useCase, type CaseDetail } from '../../api/cases.ts';
@@ -49,7 +50,10 @@ export function CasePage() {
           </Space>
         </Col>
         <Col xs={24} xl={10}>
-          <CaseTimeline c={c} />
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <CaseTasksCard c={c} />
+            <CaseTimeline c={c} />
+          </Space>
         </Col>
       </Row>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>

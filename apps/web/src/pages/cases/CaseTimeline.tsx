@@ -62,6 +62,10 @@ function describe(e: CaseEvent, { t, label, type: typeLabel, service }: Labels):
       return t(`cs.event.${e.kind}`, { goals: str(d.goals) || 0, services: str(d.services) || 0 });
     case 'progress':
       return t('cs.event.progress', { goal: str(d.goal), status: d.status ? t(`cs.goal.status.${d.status as 'open'}`) : '—' });
+    case 'task':
+      return t('cs.event.task', { due: formatDateTime(str(d.dueAt)).slice(0, 16) });
+    case 'task_done':
+      return t('cs.event.task_done', { reason: str(d.reason) });
     case 'referred':
     case 'referral_accepted':
     case 'referral_declined':

@@ -16,7 +16,16 @@ interface Values {
   assignedTo?: string;
 }
 
-export function FollowUpForm({ resident, onClose }: { resident: { id: string; name: string; areaCode: string }; onClose: () => void }) {
+export function FollowUpForm({
+  resident,
+  caseRef,
+  onClose,
+}: {
+  resident: { id: string; name: string; areaCode: string };
+  /** A task of this case (个案任务). */
+  caseRef?: { id: string; caseNo: string };
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const screens = Grid.useBreakpoint();
@@ -29,11 +38,12 @@ export function FollowUpForm({ resident, onClose }: { resident: { id: string; na
     reason: v.reason ?? '',
     dueAt: v.dueAt?.format('YYYY-MM-DDTHH:mm:ssZ'),
     assignedTo: v.assignedTo ?? null,
+    caseId: caseRef?.id,
   });
 
   return (
     <FormDrawer<Values, typeof followUpCreate, FollowUp>
-      title={`${t('fu.new')} · ${resident.name}`}
+      title={caseRef ? `${t('cs.task.new')} · ${caseRef.caseNo}` : `${t('fu.new')} · ${resident.name}`}
       form={form}
       schema={followUpCreate}
       toInput={toInput}

@@ -15,6 +15,33 @@ const q = (params: Record<string, string | number>) =>
   new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
 const residents = (params: Record<string, string | number> = {}) => `/residents?${q(params)}`;
 const followUps = (params: Record<string, string>) => `/follow-ups?${q(params)}`;
+const cases = (params: Record<string, string>) => `/cases?${q(params)}`;
+
+/** 个案: the casework figures of a worker (mine) or a station, for those who read cases. */
+function CaseFiguresRow({ c, mine }: { c: WorkerDashboard['cases']; mine: boolean }) {
+  const { t } = useI18n();
+  const me: Record<string, string> = mine ? { mine: 'true' } : {};
+  if (!useActor().permissions.includes('case.read')) return null;
+  return (
+    <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
+      <Figure id="casesActive" title={t(mine ? 'desk.myCases' : 'desk.cases')} value={c.active} to={cases({ ...me, stage: 'open' })} />
+      <Figure
+        id="casesAwaiting"
+        title={t(mine ? 'desk.casesAwaitingMine' : 'desk.casesAwaiting')}
+        value={c.awaitingApproval}
+        to={cases({ ...me, awaiting: 'any' })}
+      />
+      {mine && <Figure id="casesReturned" title={t('desk.casesReturned')} value={c.returned} to={cases({ ...me, stage: 'open' })} danger />}
+      <Figure
+        id="caseTasksOverdue"
+        title={t('desk.caseTasksOverdue')}
+        value={c.overdueTasks}
+        to={followUps({ ...me, status: 'overdue' })}
+        danger
+      />
+    </Row>
+  );
+}
 
 /** One figure as a card-sized link (contacts and alerts have no list page yet: no link). */
 function Figure(p: { id: string; title: string; value: number; to?: string; suffix?: ReactNode; danger?: boolean }) {
@@ -64,6 +91,9 @@ function WorkerDesk({ d }: { d: WorkerDashboard }) {
         value={d.withoutAssessment}
         to={residents({ worker: me, withoutAssessment: 'true' })}
       />
+      <Col span={24}>
+        <CaseFiguresRow c={d.cases} mine />
+      </Col>
     </Row>
   );
 }
@@ -81,6 +111,7 @@ function StationDesk({ d }: { d: StationDashboard }) {
         <Figure id="urgentOverdue" title={t('desk.urgentOverdue')} value={d.urgentOverdue} to={followUps({ status: 'overdue' })} danger />
         <Figure id="alerts" title={t('desk.alerts')} value={d.unreadAlerts} />
       </Row>
+      <CaseFiguresRow c={d.cases} mine={false} />
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('desk.byWorker')}>
