@@ -25,6 +25,7 @@ import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { referralsRoutes } from './modules/cases/referrals.routes.ts';
 import { outputsRoutes } from './modules/outputs/outputs.routes.ts';
 import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
+import { groupsRoutes } from './modules/groups/groups.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { publicRoutes } from './modules/public/public.routes.ts';
@@ -130,6 +131,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   referralsRoutes(app);
   outputsRoutes(app);
   supervisionRoutes(app);
+  groupsRoutes(app);
   if (services.config.benchFloor) registerBenchFloor(app, services);
   if (opts.web) await registerWeb(app, services.config.webDir);
   // The queue runs while the app does: app.close() stops taking jobs and lets running ones finish or hand back.

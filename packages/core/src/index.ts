@@ -32,3 +32,4 @@ export * from './casework/outputs.ts';
 export * from './schemas/supervision.ts';
 export * from './schemas/referrals.ts';
 export * from './schemas/outputs.ts';
+export * from './schemas/groups.ts';

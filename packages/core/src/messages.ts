@@ -3,6 +3,7 @@
 import { ID_NUMBER_MESSAGES } from './residents/idcard-messages.ts';
 import { ASSIGN_MESSAGES } from './assign-messages.ts';
 import { CASE_MESSAGES } from './casework/messages.ts';
+import { GROUP_MESSAGES } from './occasions/groups.messages.ts';
 
 export type Lang = 'zh-CN' | 'en';
 
@@ -277,6 +278,7 @@ export const MESSAGES = {
   'error.selfAction': { zh: '不能对自己的账号执行此操作', en: 'You cannot do this to your own account' },
   ...ASSIGN_MESSAGES,
   ...CASE_MESSAGES,
+  ...GROUP_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
