@@ -38,6 +38,20 @@ describe('groups', () => {
       { 'accept-language': lang },
     );
 
+  it('the demo holds a year of groups in 江头 and 金山, recorded, some ended with satisfaction, some recruiting', async () => {
+    const jt = (await sw.get('/api/v1/groups?pageSize=100')).json();
+    expect(jt.total).toBe(12);
+    const statuses = jt.items.map((g: { status: string }) => g.status);
+    expect(statuses.filter((s: string) => s === 'recruiting')).toHaveLength(2);
+    expect(statuses.filter((s: string) => s === 'ended').length).toBeGreaterThan(5);
+    const ended = jt.items.find((g: { status: string }) => g.status === 'ended');
+    // Not everyone every time: fewer person-times than members × sessions.
+    expect(ended.personTimes).toBeGreaterThan(0);
+    expect(ended.personTimes).toBeLessThan(ended.memberCount * ended.sessionsHeld + ended.sessionsHeld);
+    expect((await sw.get(`/api/v1/groups/${ended.id}`)).json().satisfaction).toBeGreaterThanOrEqual(4);
+    expect((await jinshan.get('/api/v1/groups')).json().total).toBe(4);
+  });
+
   it('creates a group with weekly sessions; refuses bad input, callers without group.write, other streets', async () => {
     const res = await create(sw);
     expect(res.statusCode).toBe(201);
