@@ -8,6 +8,7 @@ import {
   BarChartOutlined,
   FileProtectOutlined,
   FundOutlined,
+  GroupOutlined,
   HomeOutlined,
   InteractionOutlined,
   SafetyOutlined,
@@ -116,6 +117,13 @@ export const ROUTES: AppRoute[] = [
     permission: 'outputs.read',
     menu: { icon: <BarChartOutlined aria-hidden />, labelKey: 'menu.outputs' },
   },
+  {
+    path: 'groups',
+    page: page(() => import('./pages/groups/GroupsPage.tsx'), 'GroupsPage'),
+    permission: 'group.read',
+    menu: { icon: <GroupOutlined aria-hidden />, labelKey: 'menu.groups' },
+  },
+  { path: 'groups/:id', page: page(() => import('./pages/groups/GroupPage.tsx'), 'GroupPage'), permission: 'group.read' },
   {
     path: 'coverage',
     page: page(() => import('./pages/coverage/CoveragePage.tsx'), 'CoveragePage'),

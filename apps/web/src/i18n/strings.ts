@@ -13,6 +13,7 @@ import { COVERAGE_STRINGS } from './coverage.ts';
 import { DASHBOARD_STRINGS } from './dashboard.ts';
 import { EXPORTS_STRINGS } from './exports.ts';
 import { FOLLOWUPS_STRINGS } from './followups.ts';
+import { GROUPS_STRINGS } from './groups.ts';
 import { HOME_STRINGS } from './home.ts';
 import { NOTIFICATIONS_STRINGS } from './notifications.ts';
 import { ORGS_STRINGS } from './orgs.ts';
@@ -48,6 +49,7 @@ export const CATALOGS = {
   cases: CASES_STRINGS,
   supervision: SUPERVISION_STRINGS,
   outputs: OUTPUTS_STRINGS,
+  groups: GROUPS_STRINGS,
 } as const;
 
 type Catalogs = typeof CATALOGS;

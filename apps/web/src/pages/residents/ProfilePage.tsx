@@ -15,6 +15,7 @@ import { ContactForm } from './ContactForm.tsx';
 import { ContactsCard } from './ContactsCard.tsx';
 import { ResidentFollowUpsCard } from '../followups/ResidentFollowUpsCard.tsx';
 import { ResidentCasesCard } from '../cases/ResidentCasesCard.tsx';
+import { ResidentGroupsCard } from '../groups/ResidentGroupsCard.tsx';
 import { FollowUpForm } from '../followups/FollowUpForm.tsx';
 import { MergeModal } from './MergeModal.tsx';
 import { FamilyView, FamilyRevealed } from './FamilyView.tsx';
@@ -194,6 +195,7 @@ export function ProfilePage() {
             </Card>
             {(followUps.data?.total ?? 0) > 0 && <ResidentFollowUpsCard residentId={r.id} />}
             {can('case.read') && <ResidentCasesCard resident={r} />}
+            {can('group.read') && <ResidentGroupsCard residentId={r.id} />}
             <Card title={t('res.careHistory')}>
               {r.careLevelHistory.length ? (
                 <Timeline
