@@ -5,6 +5,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { apiClient, chooseOption, createResident, signIn } from './helpers.ts';
 
+// Times typed into the form are read in the browser's zone: Shanghai, as the workers are.
+test.use({ timezoneId: 'Asia/Shanghai' });
+
 const stat = (page: Page, title: string) => page.locator('.ant-statistic', { has: page.getByText(title, { exact: true }) });
 
 test('create a group, add members, record a session with one absent, see the counts', async ({ page }) => {
