@@ -92,8 +92,6 @@ export const GROUPS_STRINGS = {
     zh: '小组开展活动后可收集，每位成员一份，重复记录会覆盖',
     en: 'Once a session was held; one per member, again replaces it',
   },
-  // the code list of group types (settings)
-  'set.list.group_type': { zh: '小组类型', en: 'Group types' },
   // the resident profile
   'gr.ofResident': { zh: '参加的小组', en: 'Groups' },
 } as const;
