@@ -22,7 +22,12 @@ test('create a group, add members, record a session with one absent, see the cou
   await page.getByRole('button', { name: '新建小组' }).first().click();
   const drawer = page.getByRole('dialog', { name: '新建小组' });
   await drawer.getByLabel('小组名称').fill(name);
-  await chooseOption(drawer, page, '类型', '教育小组');
+  // The drawer may still be sliding in (and the code list loading): pick again until the choice shows.
+  await expect(async () => {
+    if (await page.locator('.ant-select-dropdown:visible').count()) await drawer.locator('.ant-drawer-title').click();
+    await chooseOption(drawer, page, '类型', '教育小组');
+    await expect(drawer.locator('.ant-select').first()).toContainText('教育小组', { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
   await drawer.getByLabel('小组目标').fill('学会用手机挂号和视频通话');
   await drawer.getByLabel('计划节数').fill('4');
   // The first session started an hour ago, so it can be recorded now.
