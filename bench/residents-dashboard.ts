@@ -31,7 +31,8 @@ interface Ctx {
   ) => Promise<number[]>;
 }
 
-async function setupStreet(c: pg.Client, street: string) {
+/** A worker and a head in the street, two thirds of its residents assigned to the worker (idempotent). */
+export async function setupStreet(c: pg.Client, street: string) {
   const hash = (await c.query<{ password_hash: string }>(`SELECT password_hash FROM users WHERE username = 'bench.official'`)).rows[0]!
     .password_hash;
   const accounts = [

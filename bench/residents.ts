@@ -13,6 +13,7 @@ import { dropBenchDatabase } from './data.ts';
 import { benchLabel, machine } from './report.ts';
 import { CONTACT_COUNT, RESIDENT_COUNT } from './residents-data.ts';
 import { measureCoverage } from './residents-coverage.ts';
+import { measureCasework } from './residents-casework.ts';
 import { measureDashboard } from './residents-dashboard.ts';
 import { loadFresh, PROVINCE, PROVINCE_USER } from './residents-fresh.ts';
 import { loop, REQUESTS } from './residents-http.ts';
@@ -66,6 +67,10 @@ async function main() {
     if (runs('dashboard')) {
       const street = sample[0]!.areaCode.slice(0, 9) + '000';
       figures.push(...(await measureDashboard({ base, url, provinceCookie: cookie, street, requests: REQUESTS, log, loop })));
+    }
+    if (runs('casework')) {
+      const street = sample[0]!.areaCode.slice(0, 9) + '000';
+      figures.push(...(await measureCasework({ base, url, keyFile, provinceCookie: cookie, street, requests: REQUESTS, log, loop })));
     }
     if (runs('import'))
       figures.push(
