@@ -19,6 +19,7 @@ import { SessionCache } from './modules/auth/session-cache.ts';
 import { takeCoverageSnapshots } from './modules/coverage/snapshots.jobs.ts';
 import { seedDemoTransfers } from './modules/transfers/transfers.demo.ts';
 import { seedDemoCases } from './modules/cases/cases.demo.ts';
+import { seedDemoReferrals } from './modules/cases/referrals.demo.ts';
 import { seedDemoSupervision } from './modules/supervision/supervision.demo.ts';
 import { seedDemoGroups } from './modules/groups/groups.demo.ts';
 import { DEFAULT_JOB_SETTINGS, JobQueue } from './jobs/queue.ts';
@@ -58,6 +59,7 @@ async function prepareNow(config: AppConfig, database: Database, log: (msg: stri
         log('Demo: a year of casework in 江头 and 金山…');
         await seedDemoCases(database, keys, demo.today ?? shanghaiToday(new Date()));
         await seedDemoSupervision(database, keys, demo.today ?? shanghaiToday(new Date()));
+        await seedDemoReferrals(database, keys, demo.today ?? shanghaiToday(new Date()));
         log('Demo: a year of groups in 江头 and 金山…');
         await seedDemoGroups(database, keys, demo.today ?? shanghaiToday(new Date()));
         // The demo's coverage trend: its past month-ends and last week, as the nightly job would fill them.

@@ -17,8 +17,9 @@ describe('referrals', () => {
   let hospitalOrg: string;
   const owner = <T>(q: ReturnType<typeof sql>) => t.database.owner((db) => rows<T>(db, q));
   const zh = { 'accept-language': 'zh-CN' };
-  /** Cases a bare SELECT shows the hospital's scope (殿前街道), RLS only. */
-  const casesSeenByHospital = () => t.database.run('350206002', (db) => rows<{ id: string }>(db, sql`SELECT id FROM cases`));
+  /** Whether a bare SELECT shows the hospital's scope (殿前街道) this test's case, RLS only (the demo refers others). */
+  const casesSeenByHospital = async () =>
+    (await t.database.run('350206002', (db) => rows<{ id: string }>(db, sql`SELECT id FROM cases`))).filter((c) => c.id === caseId);
   const reads = async () =>
     Number((await owner<{ n: string }>(sql`SELECT count(*) AS n FROM audit_log WHERE action = 'case.referral.read'`))[0]!.n);
 
@@ -55,7 +56,7 @@ describe('referrals', () => {
     expect((await refer({ reason: 'x', toOrgId: own!.org_id })).json().errors[0].path).toBe('toOrgId');
     expect((await refer({ reason: 'x', toOrgId: hospitalOrg }, jinshan)).statusCode).toBe(404);
     expect((await refer({ reason: 'x', toOrgId: hospitalOrg }, volunteer)).statusCode).toBe(403);
-    expect(await owner(sql`SELECT id FROM case_referrals`)).toEqual([]);
+    expect(await owner(sql`SELECT id FROM case_referrals WHERE case_id = ${caseId}`)).toEqual([]);
   });
 
   it('refers to the hospital: pending, on the timeline, the hospital told, the form sealed; a second open one refused', async () => {
@@ -79,16 +80,18 @@ describe('referrals', () => {
       detail: { to: '厦门市湖里区康宁医院社会工作部' },
     });
     const notes = (await hospital.get('/api/v1/notifications')).json().items;
-    expect(notes[0]).toMatchObject({ kind: 'referral.requested', link: `/referrals/${r.id}` });
+    expect(notes.find((n: { link: string }) => n.link === `/referrals/${r.id}`)).toMatchObject({ kind: 'referral.requested' });
     expect((await refer({ toOrgId: hospitalOrg, reason: '再次' })).json().errors[0].message).toBe(
       '该个案已有一条转介给此机构的转介在处理中',
     );
   });
 
   it('lets the hospital read the pending referral and the case (each read audited), never write it or see it as a case', async () => {
-    const incoming = (await hospital.get('/api/v1/referrals?direction=incoming')).json();
-    expect(incoming.total).toBe(1);
-    const id = incoming.items[0].id;
+    const incoming = (await hospital.get('/api/v1/referrals?direction=incoming&status=pending&pageSize=100')).json();
+    const mine = incoming.items.filter((r: { caseId: string }) => r.caseId === caseId);
+    expect(mine).toHaveLength(1);
+    expect(incoming.items[0].status).toBe('pending');
+    const id = mine[0].id;
     const before = await reads();
     const read = (await hospital.get(`/api/v1/referrals/${id}`)).json();
     expect(read.case).toMatchObject({ type: 'elderly', riskLevel: 'high', problem: '术后独居，需要出院衔接', narrativeHidden: false });
@@ -103,7 +106,9 @@ describe('referrals', () => {
   });
 
   it('declines with a reason only; the worker sees the outcome and the hospital stops reading the case', async () => {
-    const [{ id, version }] = (await hospital.get('/api/v1/referrals')).json().items;
+    const { id, version } = (await hospital.get('/api/v1/referrals?status=pending&pageSize=100'))
+      .json()
+      .items.find((r: { caseId: string }) => r.caseId === caseId);
     const bare = await hospital.post(`/api/v1/referrals/${id}/decision`, { version, accept: false }, zh);
     expect(bare.statusCode).toBe(400);
     expect(bare.json().errors[0]).toMatchObject({ path: 'comment', message: '不接收转介须说明原因' });
@@ -118,7 +123,8 @@ describe('referrals', () => {
     expect(mine[0]).toMatchObject({ status: 'declined', decisionComment: '床位已满' });
     const timeline = (await sw.get(`/api/v1/cases/${caseId}/timeline`)).json().items;
     expect(timeline.at(-1)).toMatchObject({ kind: 'referral_declined', text: '床位已满' });
-    expect((await sw.get('/api/v1/notifications')).json().items[0]).toMatchObject({ kind: 'referral.decided' });
+    const told = (await sw.get('/api/v1/notifications')).json().items.filter((n: { link: string }) => n.link === `/cases/${caseId}`);
+    expect(told[0]).toMatchObject({ kind: 'referral.decided' });
     const after = (await hospital.get(`/api/v1/referrals/${id}`)).json();
     expect([after.referral.status, after.case, after.timeline]).toEqual(['declined', null, []]);
     expect(await casesSeenByHospital()).toEqual([]);

@@ -31,3 +31,31 @@ export function accountsByUsername(db: Db, usernames: string[]): Promise<DemoAcc
       FROM users u JOIN roles r ON r.id = u.role_id WHERE u.username = ANY(${`{${usernames.join(',')}}`}::text[])`,
   );
 }
+
+export async function referralCount(db: Db): Promise<number> {
+  const [r] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM case_referrals`);
+  return r?.n ?? 0;
+}
+
+/** Open cases of a worker, oldest first: the ones the demo refers. */
+export async function openCasesOf(db: Db, workerId: string, n: number): Promise<{ id: string; version: number }[]> {
+  return rows<{ id: string; version: number }>(
+    db,
+    sql`SELECT id, version FROM cases WHERE worker_id = ${workerId} AND stage IN ('intervention', 'review', 'plan')
+      ORDER BY opened_on, id LIMIT ${n}`,
+  );
+}
+
+/** An account's organisation (the referral form names it). */
+export async function orgOf(db: Db, userId: string): Promise<{ id: string; name: string } | null> {
+  const [o] = await rows<{ id: string; name: string }>(
+    db,
+    sql`SELECT o.id, o.name FROM users u JOIN orgs o ON o.id = u.org_id WHERE u.id = ${userId}`,
+  );
+  return o ?? null;
+}
+
+export async function orgNamed(db: Db, name: string): Promise<string | null> {
+  const [o] = await rows<{ id: string }>(db, sql`SELECT id FROM orgs WHERE name = ${name}`);
+  return o?.id ?? null;
+}
