@@ -8,7 +8,7 @@ import type { Actor, Permission } from '@wushe/core';
 import { setErrorHook } from './api/client.ts';
 import { clearSession, ME_KEY, rememberReturnTo, setSessionNotice, useMe } from './api/session.ts';
 import { useI18n } from './i18n/index.tsx';
-import { page, ROUTES } from './routes.tsx';
+import { mayOpen, page, ROUTES } from './routes.tsx';
 
 const AppLayout = page(() => import('./components/AppLayout.tsx'), 'AppLayout');
 const LoginPage = page(() => import('./pages/auth/LoginPage.tsx'), 'LoginPage');
@@ -62,11 +62,11 @@ function RequireAuth({ children, forced }: { children: ReactNode; forced?: boole
   return <>{children}</>;
 }
 
-function RequirePerm({ perm, children }: { perm: Permission; children: ReactNode }) {
+function RequirePerm({ perm, children }: { perm: Permission | readonly Permission[]; children: ReactNode }) {
   const { data: actor } = useMe();
   const { t } = useI18n();
   const navigate = useNavigate();
-  if (!actor?.permissions.includes(perm)) {
+  if (!actor || !mayOpen({ permission: perm }, actor.permissions)) {
     return (
       <Result
         status="403"

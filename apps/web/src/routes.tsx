@@ -13,6 +13,7 @@ import {
   InteractionOutlined,
   SafetyOutlined,
   ScheduleOutlined,
+  SendOutlined,
   SettingOutlined,
   SolutionOutlined,
   SwapOutlined,
@@ -31,8 +32,8 @@ export interface AppRoute {
   /** Relative to the shell ('' is the home page). */
   path: string;
   page: LazyExoticComponent<ComponentType>;
-  /** Needed to open the page (and to see its menu entry); none: every signed-in account. */
-  permission?: Permission;
+  /** Needed to open the page (and to see its menu entry), all of them if several; none: every signed-in account. */
+  permission?: Permission | readonly Permission[];
   /** Menu entries have an icon and a label, in table order. */
   menu?: { icon: ReactNode; labelKey: StringKey };
   /** Rendered without the app shell (menu, header): the printed pages. */
@@ -57,6 +58,12 @@ export const ROUTES: AppRoute[] = [
     path: 'assessments/:id/print',
     page: page(() => import('./pages/print/AssessmentPrint.tsx'), 'AssessmentPrint'),
     permission: 'resident.read',
+    bare: true,
+  },
+  {
+    path: 'print/cases/:id',
+    page: page(() => import('./pages/print/CasePrint.tsx'), 'CasePrint'),
+    permission: 'case.read',
     bare: true,
   },
   {
@@ -106,9 +113,21 @@ export const ROUTES: AppRoute[] = [
   },
   { path: 'cases/:id', page: page(() => import('./pages/cases/CasePage.tsx'), 'CasePage'), permission: 'case.read' },
   {
+    path: 'referrals',
+    page: page(() => import('./pages/referrals/ReferralsPage.tsx'), 'ReferralsPage'),
+    permission: 'case.approve',
+    menu: { icon: <SendOutlined aria-hidden />, labelKey: 'menu.referrals' },
+  },
+  {
+    path: 'referrals/:id',
+    page: page(() => import('./pages/referrals/ReferralPage.tsx'), 'ReferralPage'),
+    permission: 'case.approve',
+  },
+  {
     path: 'supervision',
     page: page(() => import('./pages/supervision/SupervisionPage.tsx'), 'SupervisionPage'),
-    permission: 'case.approve',
+    // A partner organisation decides referrals (case.approve) but reads no station's cases.
+    permission: ['case.read', 'case.approve'],
     menu: { icon: <InteractionOutlined aria-hidden />, labelKey: 'menu.supervision' },
   },
   {
@@ -173,9 +192,15 @@ export const ROUTES: AppRoute[] = [
   },
 ];
 
+/** Whether an account holding `permissions` may open the route. */
+export function mayOpen(route: Pick<AppRoute, 'permission'>, permissions: readonly Permission[]): boolean {
+  const needed = route.permission === undefined ? [] : typeof route.permission === 'string' ? [route.permission] : route.permission;
+  return needed.every((p) => permissions.includes(p));
+}
+
 /** The menu's entries: a route with a menu label, which the actor may open. */
 export function menuRoutes(permissions: readonly Permission[]): (AppRoute & { menu: NonNullable<AppRoute['menu']> })[] {
   return ROUTES.filter((r): r is AppRoute & { menu: NonNullable<AppRoute['menu']> } => !!r.menu).filter(
-    (r) => !r.permission || permissions.includes(r.permission),
+    (r) => mayOpen(r, permissions),
   );
 }

@@ -19,6 +19,7 @@ import { NOTIFICATIONS_STRINGS } from './notifications.ts';
 import { ORGS_STRINGS } from './orgs.ts';
 import { OUTPUTS_STRINGS } from './outputs.ts';
 import { PRINT_STRINGS } from './print.ts';
+import { REFERRALS_STRINGS } from './referrals.ts';
 import { RESIDENTS_STRINGS } from './residents.ts';
 import { ROLES_STRINGS } from './roles.ts';
 import { SETTINGS_STRINGS } from './settings.ts';
@@ -50,6 +51,7 @@ export const CATALOGS = {
   supervision: SUPERVISION_STRINGS,
   outputs: OUTPUTS_STRINGS,
   groups: GROUPS_STRINGS,
+  referrals: REFERRALS_STRINGS,
 } as const;
 
 type Catalogs = typeof CATALOGS;

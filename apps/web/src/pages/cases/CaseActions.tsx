@@ -1,10 +1,19 @@
 // What the case allows now: a button for each next stage (asked first), reopening a closed case
 // with a reason, 记录服务 (a visit, call or service recorded as part of the case), editing its
-// facts, and for a head 转派 to another worker. The server decides
+// facts, for a head 转派 to another worker, and 打印 (the case record on A4). The server decides
 // the same moves; a refused one shows its message, which names the stages allowed.
 import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
 import { App, Button, Flex, Form, Input, Modal, Popconfirm, Typography } from 'antd';
-import { ArrowRightOutlined, EditOutlined, FormOutlined, RedoOutlined, RollbackOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import {
+  ArrowRightOutlined,
+  EditOutlined,
+  FormOutlined,
+  PrinterOutlined,
+  RedoOutlined,
+  RollbackOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
 import { CASE_STAGES, caseTransition } from '@wushe/core';
 import { useMoveCase, type CaseDetail, type CaseStage } from '../../api/cases.ts';
 import { useProblem, validateWith } from '../../api/forms.ts';
@@ -79,6 +88,7 @@ export function CaseActions({ c }: { c: CaseDetail }) {
   const move = useMoveCase(c.id);
   const hint = useWaitingHint(c);
   const canContact = useActor().permissions.includes('contact.write');
+  const navigate = useNavigate();
   const [dialog, setDialog] = useState<'reopen' | 'reassign' | 'edit' | 'contact' | null>(null);
 
   const moveTo = (to: CaseStage) =>
@@ -140,6 +150,10 @@ export function CaseActions({ c }: { c: CaseDetail }) {
           {t('cs.reassign')}
         </Button>
       )}
+      {/* 个案服务记录表 on A4. */}
+      <Button icon={<PrinterOutlined aria-hidden />} onClick={() => navigate(`/print/cases/${c.id}`)}>
+        {t('cp.print')}
+      </Button>
       {dialog === 'reopen' && <ReopenModal c={c} onClose={() => setDialog(null)} />}
       {dialog === 'reassign' && <ReassignModal c={c} onClose={() => setDialog(null)} />}
       {dialog === 'edit' && <EditCaseForm c={c} onClose={() => setDialog(null)} />}

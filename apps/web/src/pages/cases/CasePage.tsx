@@ -1,6 +1,6 @@
 // 个案: one case: its facts and the six stages, what can be done now (stage moves, the head's
-// decision, reassignment), the presenting problem, the plan and its goals, the closure, and the
-// timeline. A case outside the caller's scope answers 404 like a missing one.
+// decision, reassignment), the presenting problem, the plan and its goals, the closure, its
+// referrals (转介), its tasks and the timeline. A case outside the caller's scope answers 404 like a missing one.
 import { CaseTasksCard } from './CaseTasksCard.tsx';
 import { useParams } from 'react-router-dom';
 import { Card, Col, Result, Row, Skeleton, Space, Typography } from 'antd';
@@ -13,6 +13,7 @@ import { DecisionBar } from './DecisionBar.tsx';
 import { PlanCard } from './PlanCard.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { NarrativeHidden } from './tags.tsx';
+import { CaseReferralsCard } from '../referrals/CaseReferralsCard.tsx';
 
 function ProblemCard({ c }: { c: CaseDetail }) {
   const { t } = useI18n();
@@ -47,6 +48,7 @@ export function CasePage() {
             <ProblemCard c={c} />
             <PlanCard c={c} />
             {showClosure && <ClosureCard c={c} />}
+            <CaseReferralsCard c={c} />
           </Space>
         </Col>
         <Col xs={24} xl={10}>

@@ -116,14 +116,56 @@ function NoteForm({ caseId }: { caseId: string }) {
   );
 }
 
-export function CaseTimeline({ c }: { c: CaseDetail }) {
+/** The one-line description of an event, in the caller's language and code-list labels. */
+export function useDescribeEvent(): (e: CaseEvent) => string {
   const { t, label } = useI18n();
-  const { canWrite } = useCaseRights();
   const types = useCodeLabels('case_type');
   const services = useCodeLabels('service_type');
+  return (e) => describe(e, { t, label, type: types.labelOf, service: services.labelOf });
+}
+
+/** The events as a timeline, newest first (also the read-only view of a referred case). */
+export function CaseEvents({ events, narrativeHidden }: { events: CaseEvent[]; narrativeHidden: boolean }) {
+  const { t } = useI18n();
+  const describeEvent = useDescribeEvent();
+  const items = [...events].reverse();
+  if (!items.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cs.noEvents')} />;
+  return (
+    <Timeline
+      aria-label={t('cs.timeline')}
+      items={items.map((e) => ({
+        key: e.id,
+        color: e.kind === 'progress' && e.detail.status ? GOAL_COLORS[e.detail.status as 'open'] : (KIND_COLORS[e.kind] ?? 'blue'),
+        content: (
+          <Space orientation="vertical" size={2} style={{ width: '100%' }} data-kind={e.kind}>
+            <span>
+              {describeEvent(e)} <StageTag stage={e.stage} />
+            </span>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {formatDateTime(e.at)} · {e.actorName ?? t('cs.system')}
+            </Typography.Text>
+            {e.text !== null ? (
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{e.text}</Typography.Paragraph>
+            ) : (
+              narrativeHidden &&
+              HAS_TEXT.has(e.kind) && (
+                <Typography.Text type="secondary" italic>
+                  {t('cs.textHidden')}
+                </Typography.Text>
+              )
+            )}
+          </Space>
+        ),
+      }))}
+    />
+  );
+}
+
+export function CaseTimeline({ c }: { c: CaseDetail }) {
+  const { t } = useI18n();
+  const { canWrite } = useCaseRights();
   const [kind, setKind] = useState<CaseEventKind>();
   const events = useCaseTimeline(c.id, kind);
-  const items = [...(events.data?.items ?? [])].reverse();
 
   return (
     <Card
@@ -143,42 +185,23 @@ export function CaseTimeline({ c }: { c: CaseDetail }) {
       }
     >
       {canWrite && !c.narrativeHidden && <NoteForm caseId={c.id} />}
-      {events.isPending ? (
-        <Skeleton active />
-      ) : items.length ? (
-        <Timeline
-          aria-label={t('cs.timeline')}
-          items={items.map((e) => ({
-            key: e.id,
-            color: e.kind === 'progress' && e.detail.status ? GOAL_COLORS[e.detail.status as 'open'] : (KIND_COLORS[e.kind] ?? 'blue'),
-            content: (
-              <Space orientation="vertical" size={2} style={{ width: '100%' }} data-kind={e.kind}>
-                <span>
-                  {describe(e, { t, label, type: types.labelOf, service: services.labelOf })} <StageTag stage={e.stage} />
-                </span>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {formatDateTime(e.at)} · {e.actorName ?? t('cs.system')}
-                </Typography.Text>
-                {e.text !== null ? (
-                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{e.text}</Typography.Paragraph>
-                ) : (
-                  c.narrativeHidden &&
-                  HAS_TEXT.has(e.kind) && (
-                    <Typography.Text type="secondary" italic>
-                      {t('cs.textHidden')}
-                    </Typography.Text>
-                  )
-                )}
-              </Space>
-            ),
-          }))}
-        />
-      ) : (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cs.noEvents')} />
-      )}
+      {events.isPending ? <Skeleton active /> : <CaseEvents events={events.data?.items ?? []} narrativeHidden={c.narrativeHidden} />}
     </Card>
   );
 }
 
 /** Kinds whose event carries a text (a note, a comment, a reason). */
-const HAS_TEXT = new Set<CaseEventKind>(['note', 'contact', 'reopened', 'plan_returned', 'closure_returned', 'reassigned', 'progress']);
+const HAS_TEXT = new Set<CaseEventKind>([
+  'note',
+  'contact',
+  'reopened',
+  'plan_returned',
+  'closure_returned',
+  'reassigned',
+  'progress',
+  'referred',
+  'referral_accepted',
+  'referral_declined',
+  'referral_withdrawn',
+  'referral_ended',
+]);

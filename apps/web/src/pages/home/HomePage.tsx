@@ -4,6 +4,7 @@ import { DueByWorkerCard, DueCard } from './DueCard.tsx';
 import { Workbench } from './Workbench.tsx';
 import { FollowUpsCard } from '../followups/FollowUpsCard.tsx';
 import { MySupervisionCard } from '../supervision/MySupervisionCard.tsx';
+import { IncomingReferralsCard } from '../referrals/IncomingReferralsCard.tsx';
 import { ORG_KIND_LABELS, type OrgKind } from '@wushe/core';
 import { useOrgStats } from '../../api/orgs.ts';
 import { useActor } from '../../api/session.ts';
@@ -30,6 +31,8 @@ export function HomePage() {
         {named(actor.role)}
         {actor.org ? ` · ${actor.org.name}` : ''} · {t('home.scope')}: {actor.area.name}
       </Typography.Paragraph>
+      {/* Referrals waiting for the caller's organisation (a partner organisation's main work). */}
+      {actor.permissions.includes('case.approve') && <IncomingReferralsCard />}
       {canSeeDue && <Workbench />}
       {/* A worker's open supervision actions (none: nothing shows). */}
       {actor.permissions.includes('case.write') && <MySupervisionCard />}
