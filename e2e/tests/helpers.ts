@@ -108,6 +108,11 @@ export async function apiClient(page: Page) {
       expect(res.ok(), `POST ${path}: ${res.status()} ${await res.text()}`).toBeTruthy();
       return (await res.json()) as T;
     },
+    put: async <T>(path: string, data: unknown): Promise<T> => {
+      const res = await page.request.put(`/api/v1${path}`, { data, headers });
+      expect(res.ok(), `PUT ${path}: ${res.status()} ${await res.text()}`).toBeTruthy();
+      return (await res.json()) as T;
+    },
   };
 }
 

@@ -70,6 +70,7 @@ test('a case referred to the hospital, declined with a reason, referred again, a
   await expect(page.getByText('髋部骨折术后出院')).toBeVisible(); // the case, read-only
   await expect(page.locator('[data-kind="referred"]')).toContainText(`转介至 ${HOSPITAL}`);
   await expect(page.getByRole('button', { name: '记录服务' })).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/referral-received.png', fullPage: true });
   // Declining needs a reason.
   await page.getByRole('button', { name: '不接收' }).click();
   const declining = page.getByRole('dialog', { name: '不接收转介' });
@@ -160,4 +161,42 @@ test('a referral outside Wushe gets its answer typed in', async ({ page }) => {
   await expect(item).toContainText('已接收');
   await expect(item).toContainText('已预约下周一门诊');
   await expect(item.getByRole('button', { name: '结束转介' })).toBeVisible();
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  const noSidewaysScroll = async (page: Page) =>
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+
+  test('the referral card, the list and a received referral fit a phone', async ({ page }) => {
+    test.setTimeout(120_000);
+    await signIn(page, 'jiangtou.sw');
+    const resident = await createResident(page);
+    const api = await apiClient(page);
+    const opened = await api.post<{ id: string; caseNo: string }>('/cases', {
+      residentId: resident.id,
+      type: 'elderly',
+      riskLevel: 'low',
+      problem: '需要出院后的居家护理衔接。',
+    });
+    const { items } = await api.get<{ items: { id: string; name: string }[] }>('/referrals/targets?q=康宁');
+    await api.post(`/cases/${opened.id}/referrals`, { toOrgId: items[0]!.id, reason: '出院衔接', service: '居家护理指导' });
+    await page.goto(`/cases/${opened.id}`);
+    await expect(referralsCard(page)).toContainText('待接收');
+    await noSidewaysScroll(page);
+    await page.screenshot({ path: 'test-results/referral-case-phone.png', fullPage: true });
+    await logout(page);
+
+    await signIn(page, 'kangning.sw');
+    await page.goto('/referrals');
+    const row = page.locator('.ant-table-tbody .ant-table-row', { hasText: opened.caseNo });
+    await expect(row).toBeVisible();
+    await noSidewaysScroll(page);
+    await row.getByRole('link', { name: opened.caseNo }).click();
+    await expect(page.getByText('需要出院后的居家护理衔接。')).toBeVisible();
+    await expect(page.getByRole('button', { name: '接收', exact: true })).toBeVisible();
+    await noSidewaysScroll(page);
+    await page.screenshot({ path: 'test-results/referral-phone.png', fullPage: true });
+  });
 });
