@@ -23,7 +23,10 @@ async function refer(page: Page, reason: string, service: string) {
   await option.click();
   await dialog.getByLabel('转介原因').fill(reason);
   await dialog.getByLabel('所需服务').fill(service);
-  await dialog.getByRole('button', { name: '转 介' }).or(dialog.getByRole('button', { name: '转介' })).click();
+  await dialog
+    .getByRole('button', { name: '转 介' })
+    .or(dialog.getByRole('button', { name: '转介' }))
+    .click();
   await expect(dialog).toBeHidden();
 }
 
@@ -101,7 +104,10 @@ test('a case referred to the hospital, declined with a reason, referred again, a
   await page.getByRole('button', { name: '接收', exact: true }).click();
   const accepting = page.getByRole('dialog', { name: '接收转介' });
   await accepting.getByLabel('处理意见').fill('安排下周二康复评估');
-  await accepting.getByRole('button', { name: '接 收' }).or(accepting.getByRole('button', { name: '接收' })).click();
+  await accepting
+    .getByRole('button', { name: '接 收' })
+    .or(accepting.getByRole('button', { name: '接收' }))
+    .click();
   await expect(accepting).toBeHidden();
   await expect(page.getByText('已接收', { exact: true })).toBeVisible();
   await expect(page.getByText('髋部骨折术后出院')).toBeVisible(); // still readable while accepted
@@ -147,7 +153,10 @@ test('a referral outside Wushe gets its answer typed in', async ({ page }) => {
   await dialog.getByText('平台外机构').click();
   await dialog.getByLabel('机构名称').fill('厦门市仙岳医院');
   await dialog.getByLabel('转介原因').fill('需要精神科专科评估');
-  await dialog.getByRole('button', { name: '转 介' }).or(dialog.getByRole('button', { name: '转介' })).click();
+  await dialog
+    .getByRole('button', { name: '转 介' })
+    .or(dialog.getByRole('button', { name: '转介' }))
+    .click();
   await expect(dialog).toBeHidden();
   const item = card.locator('[data-referral]').first();
   await expect(item).toContainText('厦门市仙岳医院');

@@ -200,7 +200,5 @@ export function mayOpen(route: Pick<AppRoute, 'permission'>, permissions: readon
 
 /** The menu's entries: a route with a menu label, which the actor may open. */
 export function menuRoutes(permissions: readonly Permission[]): (AppRoute & { menu: NonNullable<AppRoute['menu']> })[] {
-  return ROUTES.filter((r): r is AppRoute & { menu: NonNullable<AppRoute['menu']> } => !!r.menu).filter(
-    (r) => mayOpen(r, permissions),
-  );
+  return ROUTES.filter((r): r is AppRoute & { menu: NonNullable<AppRoute['menu']> } => !!r.menu).filter((r) => mayOpen(r, permissions));
 }

@@ -3,15 +3,7 @@
 // the receiving side may read it, and the moves (decide, record an outside answer, withdraw or
 // end). Every write refreshes the case, its timeline, its referrals and the referral lists.
 import { useQuery, useQueryClient, useMutation } from '@tanstack/react-query';
-import type {
-  Referral,
-  ReferralStatus,
-  ReferredCase,
-  referralClose,
-  referralCreate,
-  referralDecision,
-  referralOutcome,
-} from '@wushe/core';
+import type { Referral, ReferralStatus, ReferredCase, referralClose, referralCreate, referralDecision, referralOutcome } from '@wushe/core';
 import type { z } from 'zod';
 import { api } from './client.ts';
 import { caseKeys } from './cases.ts';

@@ -34,10 +34,16 @@ export const REFERRALS_STRINGS = {
   'rf.decision': { zh: '处理意见', en: 'Decision comment' },
   'rf.endedAt': { zh: '结束于 {at}', en: 'Ended {at}' },
   'rf.withdraw': { zh: '撤回', en: 'Withdraw' },
-  'rf.withdrawConfirm': { zh: '撤回这条转介？接收机构将不能再查阅本个案。', en: 'Withdraw this referral? The organisation will no longer read the case.' },
+  'rf.withdrawConfirm': {
+    zh: '撤回这条转介？接收机构将不能再查阅本个案。',
+    en: 'Withdraw this referral? The organisation will no longer read the case.',
+  },
   'rf.withdrawn': { zh: '已撤回转介', en: 'Referral withdrawn' },
   'rf.end': { zh: '结束转介', en: 'End referral' },
-  'rf.endConfirm': { zh: '结束这条转介？接收机构将不能再查阅本个案。', en: 'End this referral? The organisation will no longer read the case.' },
+  'rf.endConfirm': {
+    zh: '结束这条转介？接收机构将不能再查阅本个案。',
+    en: 'End this referral? The organisation will no longer read the case.',
+  },
   'rf.ended': { zh: '已结束转介', en: 'Referral ended' },
   'rf.recordOutcome': { zh: '登记结果', en: 'Record the answer' },
   'rf.outcomeTitle': { zh: '登记 {org} 的答复', en: "Record {org}'s answer" },

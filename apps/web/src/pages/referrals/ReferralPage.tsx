@@ -93,7 +93,13 @@ export function ReferralPage() {
     { key: 'status', label: t('rf.status'), children: <ReferralStatusTag status={r.status} /> },
     { key: 'service', label: t('rf.service'), children: r.service ?? '—' },
     ...(r.decidedAt
-      ? [{ key: 'decided', label: t('rf.decidedBy'), children: t('rf.by', { name: r.decidedByName ?? '—', at: formatDateTime(r.decidedAt) }) }]
+      ? [
+          {
+            key: 'decided',
+            label: t('rf.decidedBy'),
+            children: t('rf.by', { name: r.decidedByName ?? '—', at: formatDateTime(r.decidedAt) }),
+          },
+        ]
       : []),
     {
       key: 'reason',
@@ -102,7 +108,14 @@ export function ReferralPage() {
       children: <span style={{ whiteSpace: 'pre-wrap' }}>{r.reason ?? '—'}</span>,
     },
     ...(r.decisionComment
-      ? [{ key: 'comment', label: t('rf.decision'), span: 2, children: <span style={{ whiteSpace: 'pre-wrap' }}>{r.decisionComment}</span> }]
+      ? [
+          {
+            key: 'comment',
+            label: t('rf.decision'),
+            span: 2,
+            children: <span style={{ whiteSpace: 'pre-wrap' }}>{r.decisionComment}</span>,
+          },
+        ]
       : []),
     ...(r.acceptedCaseId
       ? [{ key: 'accepted', label: t('rf.acceptedCase'), children: <Link to={`/cases/${r.acceptedCaseId}`}>{t('rf.openCase')}</Link> }]
