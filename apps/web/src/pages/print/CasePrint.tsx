@@ -30,6 +30,7 @@ const KEY_EVENTS = new Set<CaseEventKind>([
   'closure_approved',
   'closure_returned',
   'reopened',
+  'task_done',
 ]);
 
 const boxed = { whiteSpace: 'pre-wrap', minHeight: '20mm', border: '1px solid #000', padding: '2mm' } as const;
