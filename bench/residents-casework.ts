@@ -113,8 +113,9 @@ async function loadCasework(c: pg.Client, keyFile: Ctx['keyFile'], street: strin
     `INSERT INTO attendance (id, area_code, occasion_kind, occasion_id, occasion_at, worker_id, resident_id, person_name, attended_at, method)
      SELECT gen_random_uuid(), s.area_code, 'group_session', s.id, s.starts_at, g.worker_id, p.id, '组员', s.starts_at, 'list'
      FROM group_sessions s JOIN service_groups g ON g.id = s.group_id
-       JOIN (SELECT id, row_number() OVER (ORDER BY id) AS x FROM service_groups) gx ON gx.id = g.id,
-       generate_series(1, ${PER_SESSION}) k JOIN bench_people p ON p.n = 1 + ((gx.x * ${PER_SESSION} + k) % 400000)`,
+       JOIN (SELECT id, row_number() OVER (ORDER BY id) AS x FROM service_groups) gx ON gx.id = g.id
+       CROSS JOIN generate_series(1, ${PER_SESSION}) k
+       JOIN bench_people p ON p.n = 1 + ((gx.x * ${PER_SESSION} + k) % 400000)`,
   );
   await c.query(
     `INSERT INTO satisfaction (id, area_code, subject_kind, subject_id, worker_id, resident_id, person_name, score, at)

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Session, type TestApp } from './harness.ts';
 
-describe('case tasks', () => {
+describe('case tasks and satisfaction', () => {
   let t: TestApp;
   let sw: Session;
   let jinshan: Session;
@@ -63,5 +63,28 @@ describe('case tasks', () => {
     expect((await sw.post(`/api/v1/follow-ups/${task.id}/complete`, { outcome: '已与班主任沟通' })).statusCode).toBe(200);
     const timeline = (await sw.get(`/api/v1/cases/${caseId}/timeline`)).json().items;
     expect(timeline.at(-1)).toMatchObject({ kind: 'task_done', text: '已与班主任沟通', detail: { reason: '联系学校了解孩子出勤' } });
+  });
+
+  it("records the resident's satisfaction at review or closing only, once (again replaces it), on the timeline", async () => {
+    const early = await sw.post(`/api/v1/cases/${caseId}/satisfaction`, { score: 5 }, { 'accept-language': 'zh-CN' });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().errors[0].path).toBe('score');
+    await owner(sql`UPDATE cases SET stage = 'review' WHERE id = ${caseId}`);
+    expect((await sw.post(`/api/v1/cases/${caseId}/satisfaction`, { score: 6 })).statusCode).toBe(400);
+    expect((await sw.post(`/api/v1/cases/${caseId}/satisfaction`, { score: 4, comment: '社工很耐心' })).json().answer).toMatchObject({
+      score: 4,
+      comment: '社工很耐心',
+    });
+    const again = await sw.post(`/api/v1/cases/${caseId}/satisfaction`, { score: 5 });
+    expect(again.json().answer).toMatchObject({ score: 5, comment: null });
+    const [n] = await owner<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM satisfaction WHERE subject_kind = 'case' AND subject_id = ${caseId}`,
+    );
+    expect(n!.n).toBe(1);
+    expect((await jinshan.get(`/api/v1/cases/${caseId}/satisfaction`)).statusCode).toBe(404);
+    const timeline = (await sw.get(`/api/v1/cases/${caseId}/timeline`)).json().items;
+    expect(
+      timeline.filter((e: { kind: string }) => e.kind === 'satisfaction').map((e: { detail: { score: number } }) => e.detail.score),
+    ).toEqual([4, 5]);
   });
 });

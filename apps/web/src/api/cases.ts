@@ -68,6 +68,21 @@ export function useCaseTimeline(id: string, kind?: CaseEventKind) {
   });
 }
 
+/** The resident's satisfaction with the case (null until recorded). */
+export function useCaseSatisfaction(id: string) {
+  return useQuery({
+    queryKey: ['cases', 'satisfaction', id] as const,
+    queryFn: () => api.get<{ answer: { score: number; comment: string | null; at: string } | null }>(`/cases/${id}/satisfaction`),
+  });
+}
+
+/** Recording it refreshes the answer and the timeline (a satisfaction event). */
+export const useRateCase = (id: string) =>
+  useRefreshingMutation(
+    (body: { score: number; comment?: string }) => api.post<{ answer: unknown }>(`/cases/${id}/satisfaction`, body),
+    () => [['cases', 'satisfaction', id], caseKeys.timelines(id)],
+  );
+
 /** Opening a case: the lists (the resident's profile lists theirs) learn of it. */
 export const useOpenCase = () =>
   useRefreshingMutation(

@@ -127,4 +127,9 @@ export const CASE_MESSAGES = {
   'export.outputs.total': { zh: '合计', en: 'Total' },
   'followUp.case': { zh: '个案不存在或不属于该服务对象', en: 'No such case for this resident' },
   'followUp.caseClosed': { zh: '已结案的个案不能再添加任务', en: 'A closed case takes no new tasks' },
+  'case.score': { zh: '满意度为 1–5 分', en: 'Satisfaction is a score from 1 to 5' },
+  'case.satisfactionNotYet': {
+    zh: '服务对象的满意度在评估或结案阶段收集',
+    en: 'The resident’s satisfaction is collected at review or after closing',
+  },
 } as const;

@@ -174,6 +174,7 @@ export const CASE_EVENT_KINDS = [
   'referral_ended',
   'task', // a task (follow-up) with a due date
   'task_done',
+  'satisfaction', // the resident's satisfaction with the case, at its end
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 
@@ -193,4 +194,13 @@ export type CaseEvent = z.infer<typeof caseEvent>;
 
 export const caseTimelineQuery = z.object({
   kind: z.enum(CASE_EVENT_KINDS).optional(),
+});
+
+/** The resident's satisfaction with the case (满意度 1–5 with a comment), as the worker records it. */
+export const caseSatisfactionBody = z.object({
+  score: z.number().int().min(1, { error: 'case.score' }).max(5, { error: 'case.score' }),
+  comment: optionalText(500),
+});
+export const caseSatisfaction = z.object({
+  answer: z.object({ score: z.number().int(), comment: z.string().nullable(), at: z.string() }).nullable(),
 });

@@ -9,6 +9,8 @@ import {
   caseNote,
   casePlanSave,
   caseProgress,
+  caseSatisfaction,
+  caseSatisfactionBody,
   caseReassign,
   caseSummary,
   caseTimelineQuery,
@@ -22,6 +24,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { route } from '../../http/route.ts';
 import { exportCases } from './cases.export.ts';
+import { caseSatisfactionOf, rateCase } from './cases.satisfaction.ts';
 import { decide, moveCase, recordProgress, savePlan, submitClosure } from './cases.flow.ts';
 import { addNote, caseTimeline, editCase, findCases, getCase, openCase, reassignCase } from './cases.service.ts';
 
@@ -177,5 +180,26 @@ export function casesRoutes(app: FastifyInstance): void {
     query: caseTimelineQuery,
     response: z.object({ items: z.array(caseEvent) }),
     handler: (ctx, { params, query }) => caseTimeline(ctx, params.id, query),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/cases/:id/satisfaction',
+    access: 'case.read',
+    summary: "The resident's satisfaction with the case (1–5 with a comment), or null",
+    tags,
+    params: idParams,
+    response: caseSatisfaction,
+    handler: (ctx, { params }) => caseSatisfactionOf(ctx, params.id),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/cases/:id/satisfaction',
+    access: 'case.write',
+    summary: "The worker records the resident's satisfaction at review or after closing (again replaces it)",
+    tags,
+    params: idParams,
+    body: caseSatisfactionBody,
+    response: caseSatisfaction,
+    handler: (ctx, { params, body }) => rateCase(ctx, params.id, body),
   });
 }

@@ -1,6 +1,7 @@
 // 个案: one case: its facts and the six stages, what can be done now (stage moves, the head's
 // decision, reassignment), the presenting problem, the plan and its goals, the closure, its
 // referrals (转介), its tasks and the timeline. A case outside the caller's scope answers 404 like a missing one.
+import { CaseSatisfactionCard } from './CaseSatisfactionCard.tsx';
 import { CaseTasksCard } from './CaseTasksCard.tsx';
 import { useParams } from 'react-router-dom';
 import { Card, Col, Result, Row, Skeleton, Space, Typography } from 'antd';
@@ -48,6 +49,7 @@ export function CasePage() {
             <ProblemCard c={c} />
             <PlanCard c={c} />
             {showClosure && <ClosureCard c={c} />}
+            {(c.stage === 'review' || c.stage === 'closed') && <CaseSatisfactionCard c={c} />}
             <CaseReferralsCard c={c} />
           </Space>
         </Col>

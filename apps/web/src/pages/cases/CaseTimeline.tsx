@@ -64,6 +64,8 @@ function describe(e: CaseEvent, { t, label, type: typeLabel, service }: Labels):
       return t('cs.event.progress', { goal: str(d.goal), status: d.status ? t(`cs.goal.status.${d.status as 'open'}`) : '—' });
     case 'task':
       return t('cs.event.task', { due: formatDateTime(str(d.dueAt)).slice(0, 16) });
+    case 'satisfaction':
+      return t('cs.event.satisfaction', { score: str(d.score) });
     case 'task_done':
       return t('cs.event.task_done', { reason: str(d.reason) });
     case 'referred':
