@@ -26,6 +26,8 @@ import { referralsRoutes } from './modules/cases/referrals.routes.ts';
 import { outputsRoutes } from './modules/outputs/outputs.routes.ts';
 import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
 import { groupsRoutes } from './modules/groups/groups.routes.ts';
+import { activitiesRoutes } from './modules/activities/activities.routes.ts';
+import { checkinRoutes } from './modules/checkin/checkin.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { publicRoutes } from './modules/public/public.routes.ts';
@@ -132,6 +134,8 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   outputsRoutes(app);
   supervisionRoutes(app);
   groupsRoutes(app);
+  activitiesRoutes(app);
+  checkinRoutes(app);
   if (services.config.benchFloor) registerBenchFloor(app, services);
   if (opts.web) await registerWeb(app, services.config.webDir);
   // The queue runs while the app does: app.close() stops taking jobs and lets running ones finish or hand back.

@@ -12,6 +12,9 @@ const PUBLIC = new Set([
   'POST /api/v1/auth/login', // signing in
   'GET /api/v1/public/config', // the login page's settings
   'GET /api/v1/health', // liveness for operators
+  'GET /api/v1/public/checkin/{kind}/{id}', // the QR check-in page: the occasion's facts, no participant
+  'POST /api/v1/public/checkin/{kind}/{id}', // checking in by name and mobile with the rotating code
+  'POST /api/v1/public/checkin/{kind}/{id}/satisfaction', // satisfaction by the phone's check-in receipt
 ]);
 
 interface Operation {

@@ -33,3 +33,4 @@ export * from './schemas/supervision.ts';
 export * from './schemas/referrals.ts';
 export * from './schemas/outputs.ts';
 export * from './schemas/groups.ts';
+export * from './schemas/activities.ts';

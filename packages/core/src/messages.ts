@@ -4,6 +4,7 @@ import { ID_NUMBER_MESSAGES } from './residents/idcard-messages.ts';
 import { ASSIGN_MESSAGES } from './assign-messages.ts';
 import { CASE_MESSAGES } from './casework/messages.ts';
 import { GROUP_MESSAGES } from './occasions/groups.messages.ts';
+import { OCCASION_MESSAGES } from './occasions/messages.ts';
 
 export type Lang = 'zh-CN' | 'en';
 
@@ -279,6 +280,7 @@ export const MESSAGES = {
   ...ASSIGN_MESSAGES,
   ...CASE_MESSAGES,
   ...GROUP_MESSAGES,
+  ...OCCASION_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
