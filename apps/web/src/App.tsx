@@ -13,6 +13,8 @@ import { mayOpen, page, ROUTES } from './routes.tsx';
 const AppLayout = page(() => import('./components/AppLayout.tsx'), 'AppLayout');
 const LoginPage = page(() => import('./pages/auth/LoginPage.tsx'), 'LoginPage');
 const ChangePasswordPage = page(() => import('./pages/auth/ChangePasswordPage.tsx'), 'ChangePasswordPage');
+// The public check-in page a phone opens from a QR code: no session, no shell.
+const CheckinPage = page(() => import('./pages/checkin/CheckinPage.tsx'), 'CheckinPage');
 
 export function FullPageSpin() {
   return (
@@ -93,6 +95,7 @@ export function App() {
       <SessionEvents />
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/c/:kind/:id" element={<CheckinPage />} />
         <Route
           path="/change-password"
           element={

@@ -6,6 +6,7 @@ import {
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  CalendarOutlined,
   FileProtectOutlined,
   FundOutlined,
   GroupOutlined,
@@ -58,6 +59,13 @@ export const ROUTES: AppRoute[] = [
     path: 'assessments/:id/print',
     page: page(() => import('./pages/print/AssessmentPrint.tsx'), 'AssessmentPrint'),
     permission: 'resident.read',
+    bare: true,
+  },
+  // The check-in QR screen (a projector or a tablet at the door): outside the shell too.
+  {
+    path: 'activities/:id/qr',
+    page: page(() => import('./pages/activities/ActivityQrPage.tsx'), 'ActivityQrPage'),
+    permission: 'activity.write',
     bare: true,
   },
   {
@@ -129,6 +137,17 @@ export const ROUTES: AppRoute[] = [
     // A partner organisation decides referrals (case.approve) but reads no station's cases.
     permission: ['case.read', 'case.approve'],
     menu: { icon: <InteractionOutlined aria-hidden />, labelKey: 'menu.supervision' },
+  },
+  {
+    path: 'activities',
+    page: page(() => import('./pages/activities/ActivitiesPage.tsx'), 'ActivitiesPage'),
+    permission: 'activity.read',
+    menu: { icon: <CalendarOutlined aria-hidden />, labelKey: 'menu.activities' },
+  },
+  {
+    path: 'activities/:id',
+    page: page(() => import('./pages/activities/ActivityPage.tsx'), 'ActivityPage'),
+    permission: 'activity.read',
   },
   {
     path: 'outputs',

@@ -24,6 +24,7 @@ import { RESIDENTS_STRINGS } from './residents.ts';
 import { ROLES_STRINGS } from './roles.ts';
 import { SETTINGS_STRINGS } from './settings.ts';
 import { SUPERVISION_STRINGS } from './supervision.ts';
+import { ACTIVITIES_STRINGS } from './activities.ts';
 import { TRANSFERS_STRINGS } from './transfers.ts';
 import { USERS_STRINGS } from './users.ts';
 
@@ -52,6 +53,7 @@ export const CATALOGS = {
   outputs: OUTPUTS_STRINGS,
   groups: GROUPS_STRINGS,
   referrals: REFERRALS_STRINGS,
+  activities: ACTIVITIES_STRINGS,
 } as const;
 
 type Catalogs = typeof CATALOGS;
