@@ -55,6 +55,8 @@ export function useAttendance(id: string, refetchInterval?: number) {
   return useQuery({
     queryKey: activityKeys.attendance(id),
     queryFn: () => api.get<AttendanceList>(`/activities/${id}/attendance`),
+    // Phones check in without this page: always read it fresh.
+    staleTime: 0,
     refetchInterval,
   });
 }
@@ -63,6 +65,7 @@ export function useActivitySatisfaction(id: string) {
   return useQuery({
     queryKey: activityKeys.satisfaction(id),
     queryFn: () => api.get<SatisfactionList>(`/activities/${id}/satisfaction`),
+    staleTime: 0,
   });
 }
 
