@@ -9,7 +9,7 @@ import { markPresent } from '../attendance/attendance.repo.ts';
 import { accountsByUsername, type DemoAccount } from '../cases/cases.demo.repo.ts';
 import { changeAttendance, occasionOf, recordActivitySatisfaction } from './activities.attendance.ts';
 import { activityCount, streetRegulars } from './activities.demo.repo.ts';
-import { changeStatus, createActivity, type ActivityCtx } from './activities.service.ts';
+import { changeStatus, createActivity, editActivity, type ActivityCtx } from './activities.service.ts';
 
 const TITLES = [
   '长者健康讲座',
@@ -125,7 +125,11 @@ export async function seedDemoActivities(database: Database, keys: Keys, today: 
         }
       });
       const after = ctxAt(account, addMinutes(startsAt, 150));
-      await changeStatus(after, a.id, { version: a.version, to: 'held' });
+      const held = await changeStatus(after, a.id, { version: a.version, to: 'held' });
+      await editActivity(after, a.id, {
+        version: held.version,
+        summary: `${TITLES[i % TITLES.length]!}顺利举办，到场 ${held.present} 人，居民参与积极。`,
+      });
       for (const [k, row] of list.items
         .filter((r) => r.attendedAt)
         .slice(0, 3 + (i % 3))
