@@ -80,11 +80,10 @@ export async function changeAttendance(ctx: ActivityCtx, id: string, body: z.out
       if (a.status === 'cancelled') throw new AppError(409, 'activity.cancelled');
       const people = await peopleOf(ctx, db, body.residentIds, body.others);
       if (body.action === 'signUp') {
-        const before = await listOf(db, ctx.scope, a);
         const keys = new Set((await attendanceOf(db, ctx.scope, 'activity', id)).filter((r) => r.signedUpAt).map((r) => r.personKey));
-        const adding = people.filter((p) => !keys.has(keyOf(p))).length;
-        if (a.capacity !== null && before.signedUp + adding > a.capacity)
-          throw new AppError(409, 'activity.full', { capacity: a.capacity, signedUp: before.signedUp, adding });
+        const adding = new Set(people.map(keyOf).filter((k) => !keys.has(k))).size;
+        if (a.capacity !== null && keys.size + adding > a.capacity)
+          throw new AppError(409, 'activity.full', { capacity: a.capacity, signedUp: keys.size, adding });
         await signUp(db, o, people, ctx.actor.id);
       } else {
         for (const p of people) await markPresent(db, o, p, { method: methodNow(ctx, a), by: ctx.actor.id, at: ctx.now });

@@ -5,9 +5,9 @@
 import { addDays, areaPrefix } from '@wushe/core';
 import { phoneBlindIndex, type Database, type Keys } from '@wushe/db';
 import { scopedDb } from '../../context.ts';
-import { markPresent } from '../attendance/attendance.repo.ts';
+import { markPresent, recordSatisfaction } from '../attendance/attendance.repo.ts';
 import { accountsByUsername, type DemoAccount } from '../cases/cases.demo.repo.ts';
-import { changeAttendance, occasionOf, recordActivitySatisfaction } from './activities.attendance.ts';
+import { changeAttendance, occasionOf } from './activities.attendance.ts';
 import { activityCount, streetRegulars } from './activities.demo.repo.ts';
 import { changeStatus, createActivity, editActivity, type ActivityCtx } from './activities.service.ts';
 
@@ -108,21 +108,23 @@ export async function seedDemoActivities(database: Database, keys: Keys, today: 
       const during = ctxAt(account, addMinutes(startsAt, 20));
       const came = people.filter((_, k) => k % 4 !== 3);
       list = await changeAttendance(during, a.id, { action: 'present', residentIds: came, others: [] });
+      // Walk-ins who scanned the code, and part of those present answering satisfaction afterwards.
       await database.tx(areaPrefix(a.areaCode), async (db) => {
         for (let w = 0; w < 1 + (i % 2); w++) {
           const name = WALK_INS[(i + w) % WALK_INS.length]!;
           const mobile = `137${String(5000_0000 + i * 10 + w).padStart(8, '0')}`;
-          await markPresent(
-            db,
-            occasionOf(a),
-            { name, mobileHash: phoneBlindIndex(keys, mobile) },
-            {
-              method: 'qr',
-              by: null,
-              at: addMinutes(startsAt, 5 + w),
-            },
-          );
+          const at = addMinutes(startsAt, 5 + w);
+          await markPresent(db, occasionOf(a), { name, mobileHash: phoneBlindIndex(keys, mobile) }, { method: 'qr', by: null, at });
         }
+        const subject = { kind: 'activity' as const, subjectId: a.id, areaCode: a.areaCode, workerId: a.organiserId };
+        const answered = list.items.filter((r) => r.attendedAt).slice(0, 3 + (i % 3));
+        for (const [k, row] of answered.entries())
+          await recordSatisfaction(
+            db,
+            subject,
+            { residentId: row.residentId, name: row.personName },
+            { score: [5, 4, 5, 3, 4][(i + k) % 5]!, comment: k === 0 ? '活动很实用，希望多举办' : null, recordedBy: account.id },
+          );
       });
       const after = ctxAt(account, addMinutes(startsAt, 150));
       const held = await changeStatus(after, a.id, { version: a.version, to: 'held' });
@@ -130,15 +132,6 @@ export async function seedDemoActivities(database: Database, keys: Keys, today: 
         version: held.version,
         summary: `${TITLES[i % TITLES.length]!}顺利举办，到场 ${held.present} 人，居民参与积极。`,
       });
-      for (const [k, row] of list.items
-        .filter((r) => r.attendedAt)
-        .slice(0, 3 + (i % 3))
-        .entries())
-        await recordActivitySatisfaction(after, a.id, {
-          attendanceId: row.id,
-          score: [5, 4, 5, 3, 4][(i + k) % 5]!,
-          comment: k === 0 ? '活动很实用，希望多举办' : null,
-        });
       made++;
     }
   }

@@ -80,6 +80,7 @@ export function activitiesRoutes(app: FastifyInstance): void {
   route(app, {
     method: 'POST',
     url: '/api/v1/activities/:id/status',
+    operationId: 'changeActivityStatus',
     access: 'activity.write',
     summary: 'Mark a planned activity held (once started) or cancelled (only while nobody has attended); 409 otherwise',
     tags,
@@ -101,6 +102,7 @@ export function activitiesRoutes(app: FastifyInstance): void {
   route(app, {
     method: 'POST',
     url: '/api/v1/activities/:id/attendance',
+    operationId: 'changeActivityAttendance',
     access: 'activity.write',
     problems: { 409: true },
     summary:
@@ -124,6 +126,7 @@ export function activitiesRoutes(app: FastifyInstance): void {
   route(app, {
     method: 'POST',
     url: '/api/v1/activities/:id/satisfaction',
+    operationId: 'recordActivitySatisfaction',
     access: 'activity.write',
     problems: { 409: true },
     summary: "A worker records a participant's satisfaction (answering again replaces it)",

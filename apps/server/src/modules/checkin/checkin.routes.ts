@@ -22,6 +22,7 @@ export function checkinRoutes(app: FastifyInstance): void {
   route(app, {
     method: 'GET',
     url: '/api/v1/checkin/:kind/:id/code',
+    operationId: 'getCheckinCode',
     // The kind's own write permission (activity.write, …) is checked by the service.
     access: 'authenticated',
     summary: "The rotating check-in code (new every minute, valid two) and the live counts, for the occasion's QR screen",
@@ -45,6 +46,7 @@ export function checkinRoutes(app: FastifyInstance): void {
     route(scoped, {
       method: 'GET',
       url: '/api/v1/public/checkin/:kind/:id',
+      operationId: 'getPublicCheckin',
       access: 'public',
       problems: { 429: true },
       summary: 'The check-in page: the occasion’s title, place, time and organising organisation only (no participant)',
@@ -57,6 +59,7 @@ export function checkinRoutes(app: FastifyInstance): void {
     route(scoped, {
       method: 'POST',
       url: '/api/v1/public/checkin/:kind/:id',
+      operationId: 'checkInPublic',
       access: 'public',
       problems: { 409: true, 429: true },
       summary:
@@ -70,6 +73,7 @@ export function checkinRoutes(app: FastifyInstance): void {
     route(scoped, {
       method: 'POST',
       url: '/api/v1/public/checkin/:kind/:id/satisfaction',
+      operationId: 'answerPublicSatisfaction',
       access: 'public',
       problems: { 409: true, 429: true },
       summary: 'Satisfaction (1–5, comment) by the phone that checked in, with its receipt; from the start to 7 days after the end',
