@@ -4,7 +4,8 @@
 // figures from the same scan. Attendance is read from attendance_outputs_idx (area, occasion
 // time, with person_key and worker_id included): person-times are its rows, one per person per
 // occasion (core personTimes), and people are distinct person keys (core distinctPeople) joined
-// with the residents of the active cases.
+// with the residents of the active cases: a live distinct over every attendance row of the
+// period, the costliest figure (bench/results: a province's year of 2,000,000 rows takes seconds).
 import { inArea, rows, type Db } from '@wushe/db';
 import { sql, type SQL } from 'drizzle-orm';
 
@@ -76,16 +77,25 @@ export function personTimeCounts(db: Db, p: Period) {
   );
 }
 
-/** Distinct people per key and in all: attendees and the residents of cases active in the period. */
+/**
+ * Distinct people per key and in all: attendees and the residents of cases active in the period.
+ * The (key, person) pairs are made distinct once by hashing (GROUPING SETS would sort every row);
+ * the per-key counts and the total then read those pairs. Hash aggregation needs the memory that
+ * outputs.ts sets for its transaction (work_mem), else it spills to disk.
+ */
 export function peopleCounts(db: Db, p: Period) {
   return rows<{ k: string | null; gk: number; people: number }>(
     db,
-    sql`SELECT k, grouping(k)::int AS gk, count(DISTINCT pk)::int AS people FROM (
-        SELECT ${key(p, sql`area_code`, sql`worker_id`)} AS k, person_key AS pk FROM attendance WHERE ${attended(p)}
-        UNION ALL
-        SELECT ${key(p, sql`area_code`, sql`worker_id`)}, 'r:' || resident_id::text FROM cases
-          WHERE ${inArea(sql`area_code`, p.prefix)} AND opened_on <= ${p.toDate} AND (closed_on IS NULL OR closed_on >= ${p.fromDate})
-      ) t GROUP BY GROUPING SETS ((k), ())`,
+    sql`WITH pairs AS MATERIALIZED (
+        SELECT DISTINCT k, pk FROM (
+          SELECT ${key(p, sql`area_code`, sql`worker_id`)} AS k, person_key AS pk FROM attendance WHERE ${attended(p)}
+          UNION ALL
+          SELECT ${key(p, sql`area_code`, sql`worker_id`)}, 'r:' || resident_id::text FROM cases
+            WHERE ${inArea(sql`area_code`, p.prefix)} AND opened_on <= ${p.toDate} AND (closed_on IS NULL OR closed_on >= ${p.fromDate})
+        ) t)
+      SELECT k, 0 AS gk, count(*)::int AS people FROM pairs GROUP BY k
+      UNION ALL
+      SELECT NULL, 1, count(*)::int FROM (SELECT DISTINCT pk FROM pairs) d`,
   );
 }
 
@@ -97,6 +107,11 @@ export function satisfactionSums(db: Db, p: Period) {
         WHERE ${inArea(sql`area_code`, p.prefix)} AND at >= ${p.fromTs} AND at < ${p.untilTs}) t
       GROUP BY GROUPING SETS ((k), ())`,
   );
+}
+
+/** This transaction's sort and hash memory: enough for a province's distinct people. */
+export async function moreWorkMem(db: Db): Promise<void> {
+  await db.execute(sql`SET LOCAL work_mem = '64MB'`);
 }
 
 /** Names of areas by code (the path up, the child areas). */

@@ -21,6 +21,7 @@ import {
   activityCounts,
   areaNames,
   caseCounts,
+  moreWorkMem,
   peopleCounts,
   personTimeCounts,
   satisfactionSums,
@@ -86,6 +87,8 @@ export async function outputs(ctx: Ctx, q: OutputsQuery): Promise<OutputsRespons
   };
   return ctx.db.tx(async (db) => {
     await jitOff(db);
+    // The distinct people hash (key, person) pairs in memory rather than sorting them on disk.
+    await moreWorkMem(db);
     const area = await areaNamed(db, areaCode);
     if (!area) throw notFound();
     const [cases, sessions, acts, times, people, sat] = [
