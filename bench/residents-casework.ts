@@ -220,7 +220,7 @@ export async function measureCasework(ctx: Ctx): Promise<Figure[]> {
         path: `/api/v1/outputs?area=350000000000&from=${yearAgo}&to=${today}`,
         cookie: ctx.provinceCookie,
         target: 1000,
-        n: Math.min(ctx.requests, 10),
+        n: Math.min(ctx.requests, 5),
         check: (b) => {
           if ((b.rows as unknown[]).length < 9) throw new Error('the province has fewer than 9 cities');
         },
