@@ -13,8 +13,8 @@ describe('notifications API', () => {
   beforeAll(async () => {
     t = await startTestApp();
     [head, sw, volunteer] = await Promise.all(['jiangtou.head', 'jiangtou.sw', 'volunteer.demo'].map((u) => t.login(u)));
-    // An empty inbox to start from (the demo alerts the head to its urgent screens).
-    await t.database.owner((db) => db.execute(sql`DELETE FROM notifications WHERE user_id = ${head.actor.id}`));
+    // Empty inboxes to start from (the demo alerts the head to its urgent screens, the worker to referral answers).
+    await t.database.owner((db) => db.execute(sql`DELETE FROM notifications WHERE user_id IN (${head.actor.id}, ${sw.actor.id})`));
     for (let i = 0; i < 3; i++) {
       const id = uuidv7();
       ids.push(id);

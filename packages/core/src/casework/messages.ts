@@ -104,7 +104,7 @@ export const CASE_MESSAGES = {
   'referral.requestedTitle': { zh: '收到个案转介：{caseNo}', en: 'Case referred to you: {caseNo}' },
   'referral.requestedBody': { zh: '{from} 转介个案 {caseNo}，请审批', en: '{from} referred case {caseNo}; please decide' },
   'referral.decidedTitle': { zh: '转介{outcome}：{caseNo}', en: 'Referral {outcome}: {caseNo}' },
-  'referral.decidedBody': { zh: '{org} {outcome}了个案 {caseNo} 的转介', en: '{org} {outcome} the referral of case {caseNo}' },
+  'referral.decidedBody': { zh: '{org}{outcome}个案 {caseNo} 的转介', en: '{org} {outcome} the referral of case {caseNo}' },
   'referral.outcome.accepted': { zh: '已接收', en: 'accepted' },
   'referral.outcome.declined': { zh: '未接收', en: 'declined' },
   'outputs.period': { zh: '开始日期不能晚于结束日期', en: 'The start date cannot be after the end date' },
