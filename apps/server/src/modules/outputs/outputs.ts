@@ -7,7 +7,6 @@ import {
   areaAncestors,
   areaPrefix,
   childPrefixLength,
-  meanSatisfaction,
   shanghaiToday,
   type OutputFigures,
   type OutputsQuery,
@@ -132,7 +131,7 @@ export async function outputs(ctx: Ctx, q: OutputsQuery): Promise<OutputsRespons
     for (const r of sat) {
       const f = at(r.k, r.gk);
       f.satisfactionAnswers = r.answers;
-      f.satisfaction = r.answers ? Math.round((r.total / r.answers) * 10) / 10 : meanSatisfaction([]);
+      f.satisfaction = r.answers ? Math.round((r.total / r.answers) * 10) / 10 : null;
     }
     const rows = byWorker
       ? await workerRows(db, ctx.scope, figures)
