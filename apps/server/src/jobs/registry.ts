@@ -4,6 +4,7 @@ import type { Services } from '../context.ts';
 import { sessionJobs } from '../modules/auth/sessions.jobs.ts';
 import { coverageSnapshotJobs } from '../modules/coverage/snapshots.jobs.ts';
 import { followUpJobs } from '../modules/followups/followups.jobs.ts';
+import { outputsJobs } from '../modules/outputs/outputs.jobs.ts';
 import { importJobs } from '../modules/residents/import/import.worker.ts';
 import { searchBackfillJobs } from '../modules/residents/search-backfill.jobs.ts';
 import type { JobDefinition } from './queue.ts';
@@ -15,5 +16,6 @@ export function jobDefinitions(services: Services): JobDefinition[] {
     ...followUpJobs(services.database),
     ...coverageSnapshotJobs(services.database, services.installation.scope),
     ...searchBackfillJobs(services.database, services.keys),
+    ...outputsJobs(services.database),
   ];
 }

@@ -160,3 +160,4 @@ export * from './residents.ts';
 export * from './snapshots.ts';
 export * from './cases.ts';
 export * from './occasions.ts';
+export * from './outputs-people.ts';

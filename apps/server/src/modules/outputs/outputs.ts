@@ -28,6 +28,7 @@ import {
   workerNames,
   type Period,
 } from './outputs.repo.ts';
+import { ROLLUP_LEVELS, rolledPeopleCounts } from './outputs-people.repo.ts';
 
 const zero = (): OutputFigures => ({
   casesOpened: 0,
@@ -95,7 +96,7 @@ export async function outputs(ctx: Ctx, q: OutputsQuery): Promise<OutputsRespons
       await sessionCounts(db, p),
       await activityCounts(db, p),
       await personTimeCounts(db, p),
-      await peopleCounts(db, p),
+      await peopleServed(db, p),
       await satisfactionSums(db, p),
     ];
     const figures = new Map<string, OutputFigures>();
@@ -127,7 +128,7 @@ export async function outputs(ctx: Ctx, q: OutputsQuery): Promise<OutputsRespons
       if (m) m.personTimes = r.personTimes;
       else at(r.k, r.gk).personTimes = r.personTimes;
     }
-    for (const r of people) at(r.k, r.gk).people = r.people;
+    for (const r of people) at(r.k, r.gk).people += r.people; // the rollup's and the live rows add up
     for (const r of sat) {
       const f = at(r.k, r.gk);
       f.satisfactionAnswers = r.answers;
@@ -155,6 +156,15 @@ export async function outputs(ctx: Ctx, q: OutputsQuery): Promise<OutputsRespons
       months: [...months.values()],
     };
   });
+}
+
+/**
+ * People served: for a province or a city by child area from the rollup (a live distinct over
+ * their attendance takes seconds), else live. Both are exact (outputs-people.repo.ts).
+ */
+function peopleServed(db: Db, p: Period) {
+  const rolled = p.len !== null && (ROLLUP_LEVELS as readonly number[]).includes(p.len) && p.prefix.length < p.len;
+  return rolled && p.prefix.length <= 4 ? rolledPeopleCounts(db, { ...p, len: p.len! }) : peopleCounts(db, p);
 }
 
 /** A row per worker with figures, busiest first. */
