@@ -5,7 +5,8 @@
 // time, with person_key and worker_id included): person-times are its rows, one per person per
 // occasion (core personTimes), and people are distinct person keys (core distinctPeople) joined
 // with the residents of the active cases: a live distinct over every attendance row of the
-// period, the costliest figure (bench/results: a province's year of 2,000,000 rows takes seconds).
+// period, the costliest figure; for a province or a city it is read from the people-served
+// rollup instead (outputs-people.repo.ts: a province's year of 2,000,000 rows took seconds live).
 import { inArea, rows, type Db } from '@wushe/db';
 import { sql, type SQL } from 'drizzle-orm';
 
