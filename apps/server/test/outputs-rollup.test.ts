@@ -55,6 +55,15 @@ async function expectExact(): Promise<{ city: number; province: number }> {
   expect(p.rows.find((r) => r.key === CITY)!.figures.people).toBe(await counted('3502'));
   // The district itself is counted live: the same people as its row in the city.
   expect((await outputs(city, DISTRICT)).totals.people).toBe(c.rows.find((r) => r.key === DISTRICT)!.figures.people);
+  // A period that ended months ago reads a row per person instead of the last-day histogram.
+  const past = await outputs(province, PROVINCE, '2026-01-01', '2026-06-30');
+  expect(past.totals.people).toBe(await counted('35', '2026-01-01', '2026-06-30'));
+  expect(past.rows.find((r) => r.key === CITY)!.figures.people).toBe(await counted('3502', '2026-01-01', '2026-06-30'));
+  // The histogram holds one person per rolled row, whatever has been folded.
+  const [h] = await owner<{ rolled: number; hist: number }>(
+    sql`SELECT (SELECT count(*) FROM outputs_people)::int AS rolled, (SELECT coalesce(sum(people), 0) FROM outputs_people_last)::int AS hist`,
+  );
+  expect(h!.hist).toBe(h!.rolled);
   return { city: c.totals.people, province: p.totals.people };
 }
 
@@ -86,7 +95,8 @@ describe('people served from the rollup', () => {
     expect(await peopleToFold(t.database)).toBe(0);
     expect(await expectExact()).toEqual(before);
 
-    // A walk-in on two days of the period (one person, by name) and one just after it.
+    // A walk-in on two days of the period (one person, by name) and one just after it (a day
+    // after the period: the histogram counts them, the rows served after `to` take them off).
     await attend(uuidv7(), '林 阿婆', '2026-03-01');
     await attend(uuidv7(), '林阿婆', '2026-11-30');
     await attend(uuidv7(), '新来的', '2026-12-01');
@@ -100,6 +110,16 @@ describe('people served from the rollup', () => {
         opened_on, closed_on)
       VALUES (${uuidv7()}, ${'R-' + uuidv7().slice(-8)}, ${`${STREET.slice(0, 9)}001`}, ${r.id}, ${sw}, 'elderly', 'low', 'closed', false, 'x',
         '2025-06-01', '2025-11-30')`);
+    expect(await expectExact()).toEqual(added);
+
+    // A case opened after the period and still open: served from then on, not in the period.
+    const late = await createResident(t, { areaCode: `${STREET.slice(0, 9)}001`, name: '钱某' });
+    await owner(sql`INSERT INTO cases (id, case_no, area_code, resident_id, worker_id, type, risk_level, stage, sensitive, problem_cipher,
+        opened_on)
+      VALUES (${uuidv7()}, ${'L-' + uuidv7().slice(-8)}, ${`${STREET.slice(0, 9)}001`}, ${late.id}, ${sw}, 'elderly', 'low', 'intake', false, 'x',
+        '2026-12-01')`);
+    expect(await expectExact()).toEqual(added);
+    await foldMarkedPeople(t.database);
     expect(await expectExact()).toEqual(added);
 
     // Folded: the walk-in's days are kept per district, city and province.

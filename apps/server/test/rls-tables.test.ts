@@ -18,6 +18,7 @@ const AREA_CODE_NOT_OWNED: Record<string, string> = {
  */
 const ABOVE_STREETS: Record<string, string> = {
   outputs_people: 'the people-served rollup keeps districts, cities and provinces (migration 0030), never streets',
+  outputs_people_last: 'the last-day histogram of the rollup, by district, city and province (migration 0033)',
 };
 const DISTRICTS = { huli: '350206', siming: '350203' } as const;
 
@@ -95,7 +96,11 @@ const SEEDS: Record<string, (street: string) => SQL> = {
       VALUES (${uuidv7()}, ${s + '001'}, 'activity', ${uuidv7()}, 'rls', 5)`,
   // The rollup's rows are a district's (the demo's marked people are folded by the job).
   outputs_people: (d) =>
-    sql`INSERT INTO outputs_people (level, area_code, person_key, days) VALUES (6, ${d.padEnd(12, '0')}, 'n:rls', '{[2026-01-01,2026-01-02)}')`,
+    sql`INSERT INTO outputs_people (level, area_code, person_key, days, last_day)
+      VALUES (6, ${d.padEnd(12, '0')}, 'n:rls', '{[2026-01-01,2026-01-02)}', '2026-01-01')`,
+  outputs_people_last: (d) =>
+    sql`INSERT INTO outputs_people_last (level, area_code, last_day, people) VALUES (6, ${d.padEnd(12, '0')}, '2026-01-01', 1)
+      ON CONFLICT DO NOTHING`,
   import_jobs: (s) =>
     sql`INSERT INTO import_jobs (id, area_code, created_by, filename, file_hash, mode, status)
       SELECT ${uuidv7()}, area_code, id, 'rls.csv', 'rls', 'valid', 'done' FROM users WHERE area_code LIKE ${s + '%'} ORDER BY id LIMIT 1`,

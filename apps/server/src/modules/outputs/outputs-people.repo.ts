@@ -36,23 +36,36 @@ export async function refold(db: Db, keys: readonly string[]): Promise<number> {
     .filter((k) => k.startsWith('r:'))
     .map((k) => k.slice(2))
     .join(',')}}`;
-  await db.execute(sql`DELETE FROM outputs_people WHERE person_key = ANY(${list}::text[])`);
+  // Their old rows leave the last-day histogram, their new rows enter it: in this transaction.
+  await db.execute(sql`WITH gone AS (DELETE FROM outputs_people WHERE person_key = ANY(${list}::text[]) RETURNING level, area_code, last_day),
+      dec AS (SELECT level, area_code, last_day, count(*)::int AS n FROM gone GROUP BY 1, 2, 3)
+    UPDATE outputs_people_last h SET people = h.people - dec.n FROM dec
+    WHERE h.level = dec.level AND h.area_code = dec.area_code AND h.last_day = dec.last_day`);
   const added = await rows<{ n: number }>(
     db,
     sql`WITH ins AS (
-        INSERT INTO outputs_people (level, area_code, person_key, days)
-        SELECT l.len, rpad(left(s.area_code, l.len), 12, '0'), s.pk, range_agg(s.d)
+        INSERT INTO outputs_people (level, area_code, person_key, days, last_day, tail_start)
+        SELECT level, area_code, pk, days, CASE WHEN upper_inf(days) THEN 'infinity'::date ELSE upper(days) - 1 END,
+          CASE WHEN upper_inf(days) THEN (SELECT max(lower(r)) FROM unnest(days) r) END
         FROM (
-          SELECT area_code, person_key AS pk, daterange(day, day, '[]') AS d
-            FROM (SELECT area_code, person_key, (occasion_at AT TIME ZONE 'Asia/Shanghai')::date AS day FROM attendance
-              WHERE person_key = ANY(${list}::text[]) AND attended_at IS NOT NULL) a
-          UNION ALL
-          SELECT area_code, 'r:' || resident_id::text, ${caseDays} FROM cases WHERE resident_id = ANY(${residents}::uuid[])
-        ) s CROSS JOIN (VALUES (2::smallint), (4::smallint), (6::smallint)) l(len)
-        GROUP BY 1, 2, 3
-        RETURNING 1)
-      SELECT count(*)::int AS n FROM ins`,
+          SELECT l.len AS level, rpad(left(s.area_code, l.len), 12, '0') AS area_code, s.pk, range_agg(s.d) AS days
+          FROM (
+            SELECT area_code, person_key AS pk, daterange(day, day, '[]') AS d
+              FROM (SELECT area_code, person_key, (occasion_at AT TIME ZONE 'Asia/Shanghai')::date AS day FROM attendance
+                WHERE person_key = ANY(${list}::text[]) AND attended_at IS NOT NULL) a
+            UNION ALL
+            SELECT area_code, 'r:' || resident_id::text, ${caseDays} FROM cases WHERE resident_id = ANY(${residents}::uuid[])
+          ) s CROSS JOIN (VALUES (2::smallint), (4::smallint), (6::smallint)) l(len)
+          GROUP BY 1, 2, 3) g
+        RETURNING level, area_code, last_day),
+      inc AS (
+        INSERT INTO outputs_people_last (level, area_code, last_day, people)
+        SELECT level, area_code, last_day, count(*)::int FROM ins GROUP BY 1, 2, 3
+        ON CONFLICT (level, area_code, last_day) DO UPDATE SET people = outputs_people_last.people + EXCLUDED.people
+        RETURNING people)
+      SELECT (SELECT count(*) FROM ins)::int AS n`,
   );
+  await db.execute(sql`DELETE FROM outputs_people_last WHERE people = 0`);
   return Number(added[0]?.n ?? 0);
 }
 
@@ -62,34 +75,75 @@ export async function markedCount(db: Db): Promise<number> {
   return Number(r?.n ?? 0);
 }
 
+type Rolled = Period & { len: number };
+
+/** People marked in scope (changed since folded): counted live, their rolled rows set aside. */
+const markedIn = (p: Rolled) =>
+  sql`marked AS MATERIALIZED (SELECT DISTINCT person_key FROM outputs_people_dirty WHERE ${inArea(sql`area_code`, p.prefix)})`;
+
+/** The marked people's (key, person) pairs served in the period, from attendance and cases as they are now. */
+const liveOfMarked = (p: Rolled) =>
+  sql`live AS MATERIALIZED (
+      SELECT DISTINCT k, pk FROM (
+        SELECT left(area_code, ${p.len}) AS k, person_key AS pk FROM attendance
+          WHERE person_key IN (SELECT person_key FROM marked) AND ${inArea(sql`area_code`, p.prefix)}
+            AND attended_at IS NOT NULL AND occasion_at >= ${p.fromTs} AND occasion_at < ${p.untilTs}
+        UNION ALL
+        SELECT left(area_code, ${p.len}), 'r:' || resident_id::text FROM cases
+          WHERE resident_id IN (SELECT substr(person_key, 3)::uuid FROM marked WHERE person_key LIKE 'r:%') AND ${inArea(sql`area_code`, p.prefix)}
+            AND opened_on <= ${p.toDate} AND (closed_on IS NULL OR closed_on >= ${p.fromDate})
+      ) t)`;
+
+const liveRows = (p: Rolled) => sql`SELECT k, 0 AS gk, count(*)::int AS people FROM live GROUP BY k
+  UNION ALL SELECT NULL, 1, count(*)::int FROM (SELECT DISTINCT pk FROM live) d`;
+
+/** Signed per-area counts (level, area_code, n) as rows per child area (level p.len) and for the whole area. */
+const asKeyed = (p: Rolled, cte: string, sign: 1 | -1) =>
+  sql`SELECT left(area_code, ${p.len}) AS k, 0 AS gk, ${sign} * n AS people FROM ${sql.identifier(cte)} WHERE level = ${p.len}
+    UNION ALL SELECT NULL, 1, ${sign} * n FROM ${sql.identifier(cte)} WHERE level = ${p.prefix.length}`;
+
+const levels = (p: Rolled) => sql`level IN (${p.prefix.length}, ${p.len})`;
+const periodRange = (p: Rolled) => sql`daterange(${p.fromDate}::date, ${p.toDate}::date, '[]')`;
+
 /**
- * Distinct people per child area (level p.len) and in the whole area (level = prefix length):
- * from the rollup for people not marked in scope, live from attendance and cases for the marked.
- * The two sets of people are disjoint, so the caller adds the rows up per key.
+ * People served in a period that ends lately, per child area and in all, without a row per
+ * person: served in [from, to] = (last day on or after from) − (a day after to, none in
+ * [from, to]) (migration 0033). The first term sums the last-day histogram; the second reads
+ * the rows with days after `to` (few when `to` is recent). Marked people: their rolled rows
+ * come off (served then) and their live count goes on. The caller adds the rows up per key.
  */
-export function rolledPeopleCounts(db: Db, p: Period & { len: number }) {
-  const whole = p.prefix.length;
-  const period = sql`daterange(${p.fromDate}::date, ${p.toDate}::date, '[]')`;
+export function recentPeopleCounts(db: Db, p: Rolled) {
   return rows<{ k: string | null; gk: number; people: number }>(
     db,
-    sql`WITH marked AS MATERIALIZED (SELECT DISTINCT person_key FROM outputs_people_dirty WHERE ${inArea(sql`area_code`, p.prefix)}),
-      rolled AS (
-        SELECT o.level, o.area_code FROM outputs_people o
-        WHERE o.level IN (${whole}, ${p.len}) AND ${inArea(sql`o.area_code`, p.prefix)} AND o.days && ${period}
-          AND NOT EXISTS (SELECT 1 FROM marked m WHERE m.person_key = o.person_key)),
-      live AS MATERIALIZED (
-        SELECT DISTINCT k, pk FROM (
-          SELECT left(area_code, ${p.len}) AS k, person_key AS pk FROM attendance
-            WHERE person_key IN (SELECT person_key FROM marked) AND ${inArea(sql`area_code`, p.prefix)}
-              AND attended_at IS NOT NULL AND occasion_at >= ${p.fromTs} AND occasion_at < ${p.untilTs}
+    sql`WITH ${markedIn(p)},
+      hist AS (SELECT level, area_code, sum(people)::int AS n FROM outputs_people_last
+        WHERE ${levels(p)} AND ${inArea(sql`area_code`, p.prefix)} AND last_day >= ${p.fromDate}::date GROUP BY 1, 2),
+      late AS (SELECT level, area_code, count(*)::int AS n FROM (
+          SELECT level, area_code, days FROM outputs_people WHERE ${levels(p)} AND last_day > ${p.toDate}::date AND last_day < 'infinity'
           UNION ALL
-          SELECT left(area_code, ${p.len}), 'r:' || resident_id::text FROM cases
-            WHERE resident_id IN (SELECT substr(person_key, 3)::uuid FROM marked WHERE person_key LIKE 'r:%') AND ${inArea(sql`area_code`, p.prefix)}
-              AND opened_on <= ${p.toDate} AND (closed_on IS NULL OR closed_on >= ${p.fromDate})
-        ) t)
-      SELECT left(area_code, ${p.len}) AS k, 0 AS gk, count(*)::int AS people FROM rolled WHERE level = ${p.len} GROUP BY 1
-      UNION ALL SELECT NULL, 1, count(*)::int FROM rolled WHERE level = ${whole}
-      UNION ALL SELECT k, 0, count(*)::int FROM live GROUP BY k
-      UNION ALL SELECT NULL, 1, count(*)::int FROM (SELECT DISTINCT pk FROM live) d`,
+          SELECT level, area_code, days FROM outputs_people WHERE ${levels(p)} AND last_day = 'infinity' AND tail_start > ${p.toDate}::date
+        ) o WHERE ${inArea(sql`area_code`, p.prefix)} AND NOT days && ${periodRange(p)} GROUP BY 1, 2),
+      stale AS (SELECT level, area_code, count(*)::int AS n FROM outputs_people
+        WHERE person_key IN (SELECT person_key FROM marked) AND ${levels(p)} AND ${inArea(sql`area_code`, p.prefix)}
+          AND days && ${periodRange(p)} GROUP BY 1, 2),
+      ${liveOfMarked(p)}
+      ${asKeyed(p, 'hist', 1)} UNION ALL ${asKeyed(p, 'late', -1)} UNION ALL ${asKeyed(p, 'stale', -1)} UNION ALL ${liveRows(p)}`,
+  );
+}
+
+/**
+ * People served in any period, per child area and in all: the rolled rows whose days meet the
+ * period, for people not marked, and the marked counted live. Reads a row per person served.
+ */
+export function rolledPeopleCounts(db: Db, p: Rolled) {
+  return rows<{ k: string | null; gk: number; people: number }>(
+    db,
+    sql`WITH ${markedIn(p)},
+      rolled AS (
+        SELECT o.level, o.area_code, count(*)::int AS n FROM outputs_people o
+        WHERE ${levels(p)} AND ${inArea(sql`o.area_code`, p.prefix)} AND o.days && ${periodRange(p)}
+          AND NOT EXISTS (SELECT 1 FROM marked m WHERE m.person_key = o.person_key) GROUP BY 1, 2),
+      ${liveOfMarked(p)}
+      ${asKeyed(p, 'rolled', 1)} UNION ALL ${liveRows(p)}`,
   );
 }

@@ -45,7 +45,8 @@ export function outputsJobs(database: Database): JobDefinition[] {
       name: OUTPUTS_PEOPLE_FOLD,
       cron: '* * * * *',
       sendOnStart: true,
-      queue: { policy: 'stately', retryLimit: 2, retryDelay: 30, expireInSeconds: 600 },
+      // A run stops after its 50 s budget; one cut off by a dead instance blocks the next for 3 minutes at most.
+      queue: { policy: 'stately', retryLimit: 2, retryDelay: 30, expireInSeconds: 180 },
       pollingSeconds: 15,
       handler: async (_data, _job, log: FastifyBaseLogger) => {
         const done = await foldMarkedPeople(database);

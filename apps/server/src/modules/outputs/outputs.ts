@@ -28,7 +28,7 @@ import {
   workerNames,
   type Period,
 } from './outputs.repo.ts';
-import { ROLLUP_LEVELS, rolledPeopleCounts } from './outputs-people.repo.ts';
+import { recentPeopleCounts, ROLLUP_LEVELS, rolledPeopleCounts } from './outputs-people.repo.ts';
 
 const zero = (): OutputFigures => ({
   casesOpened: 0,
@@ -96,7 +96,7 @@ export async function outputs(ctx: Ctx, q: OutputsQuery): Promise<OutputsRespons
       await sessionCounts(db, p),
       await activityCounts(db, p),
       await personTimeCounts(db, p),
-      await peopleServed(db, p),
+      await peopleServed(db, p, addDays(shanghaiToday(ctx.now), -RECENT_DAYS) <= to),
       await satisfactionSums(db, p),
     ];
     const figures = new Map<string, OutputFigures>();
@@ -158,13 +158,18 @@ export async function outputs(ctx: Ctx, q: OutputsQuery): Promise<OutputsRespons
   });
 }
 
+/** A period ending within this many days of today is counted from the last-day histogram. */
+const RECENT_DAYS = 31;
+
 /**
  * People served: for a province or a city by child area from the rollup (a live distinct over
- * their attendance takes seconds), else live. Both are exact (outputs-people.repo.ts).
+ * their attendance takes seconds), from its last-day histogram when the period ends lately (the
+ * default, the last twelve months); else live. All exact (outputs-people.repo.ts).
  */
-function peopleServed(db: Db, p: Period) {
-  const rolled = p.len !== null && (ROLLUP_LEVELS as readonly number[]).includes(p.len) && p.prefix.length < p.len;
-  return rolled && p.prefix.length <= 4 ? rolledPeopleCounts(db, { ...p, len: p.len! }) : peopleCounts(db, p);
+function peopleServed(db: Db, p: Period, recent: boolean) {
+  if (p.len === null || !(ROLLUP_LEVELS as readonly number[]).includes(p.len) || p.prefix.length > 4) return peopleCounts(db, p);
+  const rolled = { ...p, len: p.len };
+  return recent ? recentPeopleCounts(db, rolled) : rolledPeopleCounts(db, rolled);
 }
 
 /** A row per worker with figures, busiest first. */
