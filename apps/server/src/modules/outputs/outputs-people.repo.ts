@@ -94,7 +94,7 @@ const liveOfMarked = (p: Rolled) =>
             AND opened_on <= ${p.toDate} AND (closed_on IS NULL OR closed_on >= ${p.fromDate})
       ) t)`;
 
-const liveRows = (p: Rolled) => sql`SELECT k, 0 AS gk, count(*)::int AS people FROM live GROUP BY k
+const liveRows = () => sql`SELECT k, 0 AS gk, count(*)::int AS people FROM live GROUP BY k
   UNION ALL SELECT NULL, 1, count(*)::int FROM (SELECT DISTINCT pk FROM live) d`;
 
 /** Signed per-area counts (level, area_code, n) as rows per child area (level p.len) and for the whole area. */
@@ -127,7 +127,7 @@ export function recentPeopleCounts(db: Db, p: Rolled) {
         WHERE person_key IN (SELECT person_key FROM marked) AND ${levels(p)} AND ${inArea(sql`area_code`, p.prefix)}
           AND days && ${periodRange(p)} GROUP BY 1, 2),
       ${liveOfMarked(p)}
-      ${asKeyed(p, 'hist', 1)} UNION ALL ${asKeyed(p, 'late', -1)} UNION ALL ${asKeyed(p, 'stale', -1)} UNION ALL ${liveRows(p)}`,
+      ${asKeyed(p, 'hist', 1)} UNION ALL ${asKeyed(p, 'late', -1)} UNION ALL ${asKeyed(p, 'stale', -1)} UNION ALL ${liveRows()}`,
   );
 }
 
@@ -144,6 +144,6 @@ export function rolledPeopleCounts(db: Db, p: Rolled) {
         WHERE ${levels(p)} AND ${inArea(sql`o.area_code`, p.prefix)} AND o.days && ${periodRange(p)}
           AND NOT EXISTS (SELECT 1 FROM marked m WHERE m.person_key = o.person_key) GROUP BY 1, 2),
       ${liveOfMarked(p)}
-      ${asKeyed(p, 'rolled', 1)} UNION ALL ${liveRows(p)}`,
+      ${asKeyed(p, 'rolled', 1)} UNION ALL ${liveRows()}`,
   );
 }
