@@ -34,3 +34,5 @@ export * from './schemas/referrals.ts';
 export * from './schemas/outputs.ts';
 export * from './schemas/groups.ts';
 export * from './schemas/activities.ts';
+export * from './workforce/index.ts';
+export * from './schemas/workforce.ts';

@@ -5,6 +5,7 @@ import { ASSIGN_MESSAGES } from './assign-messages.ts';
 import { CASE_MESSAGES } from './casework/messages.ts';
 import { GROUP_MESSAGES } from './occasions/groups.messages.ts';
 import { OCCASION_MESSAGES } from './occasions/messages.ts';
+import { WORKFORCE_MESSAGES } from './workforce/messages.ts';
 
 export type Lang = 'zh-CN' | 'en';
 
@@ -281,6 +282,7 @@ export const MESSAGES = {
   ...CASE_MESSAGES,
   ...GROUP_MESSAGES,
   ...OCCASION_MESSAGES,
+  ...WORKFORCE_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -30,6 +30,9 @@ export const PERMISSIONS = [
   'activity.read',
   'activity.write',
   'outputs.read',
+  'worker.read',
+  'worker.write',
+  'workforce.stats',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -74,6 +77,9 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'activity.read': { zh: '查看社区活动', en: 'View community activities' },
   'activity.write': { zh: '组织社区活动（报名、签到）', en: 'Run community activities (sign-up, check-in)' },
   'outputs.read': { zh: '查看服务成效', en: 'View service outputs' },
+  'worker.read': { zh: '查看社工人才库', en: 'View the workforce register' },
+  'worker.write': { zh: '维护社工人才库（证书、荣誉、持证上岗）', en: 'Manage the workforce register (certificates, titles, required posts)' },
+  'workforce.stats': { zh: '查看持证统计', en: 'View certification statistics' },
 };
 
 // `resident.export.unmasked` (a whole list with clear ID numbers and phones) is held by the
@@ -104,6 +110,8 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'group.read',
       'activity.read',
       'outputs.read',
+      'worker.read',
+      'workforce.stats',
     ],
   },
   {
@@ -135,6 +143,9 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'activity.read',
       'activity.write',
       'outputs.read',
+      'worker.read',
+      'worker.write',
+      'workforce.stats',
     ],
   },
   {
