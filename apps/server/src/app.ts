@@ -30,6 +30,7 @@ import { activitiesRoutes } from './modules/activities/activities.routes.ts';
 import { checkinRoutes } from './modules/checkin/checkin.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
+import { workforceRoutes } from './modules/workforce/workforce.routes.ts';
 import { publicRoutes } from './modules/public/public.routes.ts';
 import { residentsImportRoutes } from './modules/residents/import/import.routes.ts';
 import { residentsRoutes } from './modules/residents/residents.routes.ts';
@@ -115,6 +116,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   authRoutes(app, services);
   areasRoutes(app);
   orgsRoutes(app);
+  workforceRoutes(app);
   usersRoutes(app);
   rolesRoutes(app);
   auditRoutes(app);

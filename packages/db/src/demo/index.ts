@@ -215,4 +215,4 @@ async function seedDemoAccounts(database: Database): Promise<boolean> {
   );
 }
 
-export { mulberry32 } from './names.ts';
+export { mulberry32, chance, int, mobile, personName, pick, weighted } from './names.ts';

@@ -161,3 +161,4 @@ export * from './snapshots.ts';
 export * from './cases.ts';
 export * from './occasions.ts';
 export * from './outputs-people.ts';
+export * from './workforce.ts';
