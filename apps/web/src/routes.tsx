@@ -9,6 +9,9 @@ import {
   CalendarOutlined,
   FileProtectOutlined,
   FundOutlined,
+  IdcardOutlined,
+  PieChartOutlined,
+  TrophyOutlined,
   GroupOutlined,
   HomeOutlined,
   InteractionOutlined,
@@ -36,10 +39,19 @@ export interface AppRoute {
   /** Needed to open the page (and to see its menu entry), all of them if several; none: every signed-in account. */
   permission?: Permission | readonly Permission[];
   /** Menu entries have an icon and a label, in table order. */
-  menu?: { icon: ReactNode; labelKey: StringKey };
+  menu?: { icon: ReactNode; labelKey: StringKey; group?: MenuGroup };
   /** Rendered without the app shell (menu, header): the printed pages. */
   bare?: boolean;
 }
+
+/** A submenu: entries naming the same group are shown under it. */
+export interface MenuGroup {
+  key: string;
+  icon: ReactNode;
+  labelKey: StringKey;
+}
+
+const TALENT: MenuGroup = { key: 'talent', icon: <TrophyOutlined aria-hidden />, labelKey: 'menu.talent' };
 
 export const ROUTES: AppRoute[] = [
   // Printed pages (A4): outside the shell, so nothing but the page prints.
@@ -162,6 +174,24 @@ export const ROUTES: AppRoute[] = [
     menu: { icon: <GroupOutlined aria-hidden />, labelKey: 'menu.groups' },
   },
   { path: 'groups/:id', page: page(() => import('./pages/groups/GroupPage.tsx'), 'GroupPage'), permission: 'group.read' },
+  {
+    path: 'workers',
+    page: page(() => import('./pages/workforce/WorkersPage.tsx'), 'WorkersPage'),
+    permission: 'worker.read',
+    menu: { icon: <IdcardOutlined aria-hidden />, labelKey: 'menu.workers', group: TALENT },
+  },
+  {
+    path: 'workforce-stats',
+    page: page(() => import('./pages/workforce/WorkforceStatsPage.tsx'), 'WorkforceStatsPage'),
+    permission: 'workforce.stats',
+    menu: { icon: <PieChartOutlined aria-hidden />, labelKey: 'menu.workforceStats', group: TALENT },
+  },
+  {
+    path: 'my-entry',
+    page: page(() => import('./pages/workforce/WorkerPage.tsx'), 'MyWorkerPage'),
+    menu: { icon: <IdcardOutlined aria-hidden />, labelKey: 'wf.mine', group: TALENT },
+  },
+  { path: 'workers/:id', page: page(() => import('./pages/workforce/WorkerPage.tsx'), 'WorkerPage'), permission: 'worker.read' },
   {
     path: 'coverage',
     page: page(() => import('./pages/coverage/CoveragePage.tsx'), 'CoveragePage'),

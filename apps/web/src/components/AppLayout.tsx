@@ -1,5 +1,5 @@
 // The signed-in shell: a Sider menu filtered by permission, and a header with who is here.
-import { Suspense, useState } from 'react';
+import { Suspense, useState, type ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { App, Button, Grid, Layout, Menu, Skeleton, Typography, type MenuProps } from 'antd';
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
@@ -23,12 +23,22 @@ export function AppLayout() {
   const narrow = !screens.md;
   const [collapsed, setCollapsed] = useState(narrow);
 
-  const items: MenuProps['items'] = menuRoutes(actor.permissions).map((r) => ({
-    key: '/' + r.path,
-    icon: r.menu.icon,
-    label: t(r.menu.labelKey),
-  }));
+  // Entries of one group gather in a submenu where the group's first entry stands.
+  const items: NonNullable<MenuProps['items']> = [];
+  const groups = new Map<string, { key: string; icon: ReactNode; label: string; children: { key: string; icon: ReactNode; label: string }[] }>();
+  for (const r of menuRoutes(actor.permissions)) {
+    const entry = { key: '/' + r.path, icon: r.menu.icon, label: t(r.menu.labelKey) };
+    const g = r.menu.group;
+    if (!g) items.push(entry);
+    else if (groups.has(g.key)) groups.get(g.key)!.children.push(entry);
+    else {
+      const sub = { key: 'group:' + g.key, icon: g.icon, label: t(g.labelKey), children: [entry] };
+      groups.set(g.key, sub);
+      items.push(sub);
+    }
+  }
   const selected = '/' + (location.pathname.split('/')[1] ?? '');
+  const openGroup = [...groups.values()].find((g) => g.children.some((c) => c.key === selected))?.key;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -49,6 +59,7 @@ export function AppLayout() {
         <Menu
           mode="inline"
           selectedKeys={[selected]}
+          defaultOpenKeys={openGroup ? [openGroup] : []}
           items={items}
           onClick={({ key }) => {
             navigate(key);

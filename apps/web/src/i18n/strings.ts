@@ -27,6 +27,7 @@ import { SUPERVISION_STRINGS } from './supervision.ts';
 import { ACTIVITIES_STRINGS } from './activities.ts';
 import { TRANSFERS_STRINGS } from './transfers.ts';
 import { USERS_STRINGS } from './users.ts';
+import { WORKFORCE_STRINGS } from './workforce.ts';
 
 export const CATALOGS = {
   common: COMMON_STRINGS,
@@ -54,6 +55,7 @@ export const CATALOGS = {
   groups: GROUPS_STRINGS,
   referrals: REFERRALS_STRINGS,
   activities: ACTIVITIES_STRINGS,
+  workforce: WORKFORCE_STRINGS,
 } as const;
 
 type Catalogs = typeof CATALOGS;
