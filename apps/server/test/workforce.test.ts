@@ -11,7 +11,6 @@ import { DEMO, startTestApp, type Session, type TestApp } from './harness.ts';
 
 describe('workforce register', () => {
   let t: TestApp;
-  let admin: Session;
   let huli: Session;
   let head: Session;
   let sw: Session;
@@ -22,7 +21,9 @@ describe('workforce register', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    [admin, huli, head, sw, jinshan] = await Promise.all(['admin', 'huli', 'jiangtou.head', 'jiangtou.sw', 'jinshan.sw'].map((u) => t.login(u)));
+    [admin, huli, head, sw, jinshan] = await Promise.all(
+      ['admin', 'huli', 'jiangtou.head', 'jiangtou.sw', 'jinshan.sw'].map((u) => t.login(u)),
+    );
     [{ id: station }] = (await owner<{ id: string }>(sql`SELECT id FROM orgs WHERE kind = 'station' AND area_code = ${DEMO.jiangtou}`)) as [
       { id: string },
     ];
@@ -32,7 +33,15 @@ describe('workforce register', () => {
   const worker = (s: Session, body: Record<string, unknown> = {}, lang = 'zh-CN') =>
     s.post(
       '/api/v1/workers',
-      { name: '林晓岚', areaCode: DEMO.jiangtou, orgId: station, post: 'frontline', mobile: '13906001234', startedInFieldOn: '2019-09-01', ...body },
+      {
+        name: '林晓岚',
+        areaCode: DEMO.jiangtou,
+        orgId: station,
+        post: 'frontline',
+        mobile: '13906001234',
+        startedInFieldOn: '2019-09-01',
+        ...body,
+      },
       { 'accept-language': lang },
     );
 
@@ -62,11 +71,20 @@ describe('workforce register', () => {
     const res = await worker(head, { requestId, idNumber: idNumber(902, '19900512') });
     expect(res.statusCode).toBe(201);
     const w = res.json();
-    expect(w).toMatchObject({ name: '林晓岚', gender: 'female', birthDate: '1990-05-12', mobileMasked: '139****1234', level: null, certificates: [] });
+    expect(w).toMatchObject({
+      name: '林晓岚',
+      gender: 'female',
+      birthDate: '1990-05-12',
+      mobileMasked: '139****1234',
+      level: null,
+      certificates: [],
+    });
     expect(w.yearsInField).toBeGreaterThanOrEqual(5);
     const again = await worker(head, { requestId, idNumber: idNumber(902, '19900512') });
     expect(again.json().id).toBe(w.id);
-    const [stored] = await owner<{ id_cipher: string; mobile_cipher: string }>(sql`SELECT id_cipher, mobile_cipher FROM workers WHERE id = ${w.id}`);
+    const [stored] = await owner<{ id_cipher: string; mobile_cipher: string }>(
+      sql`SELECT id_cipher, mobile_cipher FROM workers WHERE id = ${w.id}`,
+    );
     expect(stored!.id_cipher).not.toContain('350206');
     expect(stored!.mobile_cipher).not.toContain('1234');
     // The same ID number again: a field message.
@@ -75,19 +93,28 @@ describe('workforce register', () => {
     expect(dup.json().errors).toEqual([{ path: 'idNumber', message: '该身份证号已在人才库中' }]);
     const bad = await worker(head, { name: '', mobile: '123', post: 'boss' }, 'en');
     expect(bad.statusCode).toBe(400);
-    const paths = bad.json().errors.map((e: { path: string }) => e.path).sort();
+    const paths = bad
+      .json()
+      .errors.map((e: { path: string }) => e.path)
+      .sort();
     expect(paths).toEqual(['mobile', 'name', 'post']);
     expect(bad.json().errors.find((e: { path: string }) => e.path === 'mobile').message).toBe('Enter an 11-digit mobile number');
     // Another street's area, or no permission.
     expect((await worker(head, { areaCode: DEMO.jinshan })).json().errors[0].path).toBe('areaCode');
     expect((await worker(sw)).statusCode).toBe(403);
     // Found by name and by the last four of the ID number.
-    expect((await head.get(`/api/v1/workers?q=${encodeURIComponent('晓岚')}`)).json().items.map((x: { id: string }) => x.id)).toContain(w.id);
-    expect((await head.get(`/api/v1/workers?q=${idNumber(902, '19900512').slice(-4)}`)).json().items.map((x: { id: string }) => x.id)).toContain(w.id);
+    expect((await head.get(`/api/v1/workers?q=${encodeURIComponent('晓岚')}`)).json().items.map((x: { id: string }) => x.id)).toContain(
+      w.id,
+    );
+    expect(
+      (await head.get(`/api/v1/workers?q=${idNumber(902, '19900512').slice(-4)}`)).json().items.map((x: { id: string }) => x.id),
+    ).toContain(w.id);
     // Reveal is audited with the reason, never the value.
     const shown = await head.post(`/api/v1/workers/${w.id}/reveal`, { field: 'idNumber', reason: '核对证书' });
     expect(shown.json().value).toBe(idNumber(902, '19900512'));
-    const [audit] = await owner<{ after: string }>(sql`SELECT after::text FROM audit_log WHERE action = 'worker.reveal' AND target_id = ${w.id}`);
+    const [audit] = await owner<{ after: string }>(
+      sql`SELECT after::text FROM audit_log WHERE action = 'worker.reveal' AND target_id = ${w.id}`,
+    );
     expect(audit!.after).toContain('核对证书');
     expect(audit!.after).not.toContain(idNumber(902, '19900512'));
   });
@@ -109,42 +136,70 @@ describe('workforce register', () => {
     expect(far.statusCode).toBe(404);
     expect(far.json()).toEqual(missing.json());
     expect((await head.patch(`/api/v1/workers/${other!.id}`, { version: 1, post: 'other' })).statusCode).toBe(404);
-    expect((await head.post(`/api/v1/workers/${other!.id}/certificates`, { kind: 'assistant', obtainedOn: '2020-01-01' })).statusCode).toBe(404);
+    expect((await head.post(`/api/v1/workers/${other!.id}/certificates`, { kind: 'assistant', obtainedOn: '2020-01-01' })).statusCode).toBe(
+      404,
+    );
   });
 
   it('keeps certificates with the current registration cycle; one per kind; removal with a version', async () => {
     const w = (await worker(head, { name: '陈可欣', idNumber: null })).json();
     const registeredOn = addDays(today, -(3 * 365 + 10)); // more than three years ago: the second cycle
-    const add = await head.post(`/api/v1/workers/${w.id}/certificates`, { kind: 'assistant', number: 'T2020001', obtainedOn: addDays(registeredOn, -30), registeredOn });
+    const add = await head.post(`/api/v1/workers/${w.id}/certificates`, {
+      kind: 'assistant',
+      number: 'T2020001',
+      obtainedOn: addDays(registeredOn, -30),
+      registeredOn,
+    });
     expect(add.statusCode).toBe(201);
     const cert = add.json();
     expect(cert.cycle.n).toBe(2);
     expect(cert.cycle.start <= today && today <= cert.cycle.end).toBe(true);
-    const again = await head.post(`/api/v1/workers/${w.id}/certificates`, { kind: 'assistant', number: 'T2020001', obtainedOn: addDays(registeredOn, -30), registeredOn });
+    const again = await head.post(`/api/v1/workers/${w.id}/certificates`, {
+      kind: 'assistant',
+      number: 'T2020001',
+      obtainedOn: addDays(registeredOn, -30),
+      registeredOn,
+    });
     expect(again.json().id).toBe(cert.id);
     const other = await head.post(`/api/v1/workers/${w.id}/certificates`, { kind: 'assistant', obtainedOn: '2021-01-01' });
     expect(other.json().errors).toEqual([{ path: 'kind', message: '该人员已有此类证书，请编辑原证书' }]);
-    const bad = await head.post(`/api/v1/workers/${w.id}/certificates`, { kind: 'senior', obtainedOn: '2021-01-01', registeredOn: '2020-01-01' }, { 'accept-language': 'en' });
+    const bad = await head.post(
+      `/api/v1/workers/${w.id}/certificates`,
+      { kind: 'senior', obtainedOn: '2021-01-01', registeredOn: '2020-01-01' },
+      { 'accept-language': 'en' },
+    );
     expect(bad.json().errors).toEqual([{ path: 'registeredOn', message: 'Registration cannot precede obtaining the certificate' }]);
     const future = await head.post(`/api/v1/workers/${w.id}/certificates`, { kind: 'senior', obtainedOn: addDays(today, 1) });
     expect(future.json().errors[0].path).toBe('obtainedOn');
     expect((await head.get(`/api/v1/workers/${w.id}`)).json().level).toBe('assistant');
-    const inter = (await head.post(`/api/v1/workers/${w.id}/certificates`, { kind: 'intermediate', obtainedOn: addDays(today, -1) })).json();
+    const inter = (
+      await head.post(`/api/v1/workers/${w.id}/certificates`, { kind: 'intermediate', obtainedOn: addDays(today, -1) })
+    ).json();
     expect((await head.get(`/api/v1/workers/${w.id}`)).json().level).toBe('intermediate');
     expect((await head.del(`/api/v1/workers/${w.id}/certificates/${inter.id}?version=9`)).statusCode).toBe(409);
     expect((await head.del(`/api/v1/workers/${w.id}/certificates/${inter.id}?version=${inter.version}`)).statusCode).toBe(200);
     const edited = await head.patch(`/api/v1/workers/${w.id}/certificates/${cert.id}`, { version: cert.version, number: 'T2020002' });
     expect(edited.json()).toMatchObject({ number: 'T2020002', version: cert.version + 1 });
-    expect((await head.patch(`/api/v1/workers/${w.id}/certificates/${cert.id}`, { version: cert.version, number: 'x' })).statusCode).toBe(409);
+    expect((await head.patch(`/api/v1/workers/${w.id}/certificates/${cert.id}`, { version: cert.version, number: 'x' })).statusCode).toBe(
+      409,
+    );
     expect((await head.get(`/api/v1/workers/${w.id}/certificates`)).json()).toHaveLength(1);
     // Titles: once per title and year.
     const title = await head.post(`/api/v1/workers/${w.id}/titles`, { title: 'backbone', year: 2024, grantedBy: '湖里区民政局' });
     expect(title.statusCode).toBe(201);
-    expect((await head.post(`/api/v1/workers/${w.id}/titles`, { title: 'backbone', year: 2024, grantedBy: '湖里区民政局' })).json().id).toBe(title.json().id);
-    expect((await head.post(`/api/v1/workers/${w.id}/titles`, { title: 'backbone', year: 1800, grantedBy: 'x' })).json().errors.map((e: { path: string }) => e.path)).toEqual(['year', 'grantedBy']);
+    expect(
+      (await head.post(`/api/v1/workers/${w.id}/titles`, { title: 'backbone', year: 2024, grantedBy: '湖里区民政局' })).json().id,
+    ).toBe(title.json().id);
+    expect(
+      (await head.post(`/api/v1/workers/${w.id}/titles`, { title: 'backbone', year: 1800, grantedBy: 'x' }))
+        .json()
+        .errors.map((e: { path: string }) => e.path),
+    ).toEqual(['year', 'grantedBy']);
     expect((await head.get(`/api/v1/workers/${w.id}`)).json().titles).toEqual(['backbone']);
     expect((await head.del(`/api/v1/workers/${w.id}/titles/${title.json().id}`)).statusCode).toBe(200);
-    expect((await sw.post(`/api/v1/workers/${w.id}/titles`, { title: 'backbone', year: 2024, grantedBy: '湖里区民政局' })).statusCode).toBe(403);
+    expect((await sw.post(`/api/v1/workers/${w.id}/titles`, { title: 'backbone', year: 2024, grantedBy: '湖里区民政局' })).statusCode).toBe(
+      403,
+    );
   });
 
   it('links an entry to an account: a head links and unlinks, a worker claims their own (audited)', async () => {
@@ -232,13 +287,18 @@ describe('certification statistics', () => {
     const area = community!.code;
     const day = addDays(today, -10);
     const make = async (name: string, certs: [string, string][], leftOn?: string) => {
-      const w = (await head.post('/api/v1/workers', { name, areaCode: area, post: 'community_worker', startedInFieldOn: '2015-01-01' })).json();
+      const w = (
+        await head.post('/api/v1/workers', { name, areaCode: area, post: 'community_worker', startedInFieldOn: '2015-01-01' })
+      ).json();
       for (const [kind, obtainedOn] of certs) await head.post(`/api/v1/workers/${w.id}/certificates`, { kind, obtainedOn });
       if (leftOn) await head.post(`/api/v1/workers/${w.id}/leave`, { leftOn, version: w.version });
       return w;
     };
     await make('甲一', [['assistant', '2018-01-01']]);
-    await make('乙二', [['assistant', '2016-01-01'], ['intermediate', day]]); // two levels, the higher obtained on the day
+    await make('乙二', [
+      ['assistant', '2016-01-01'],
+      ['intermediate', day],
+    ]); // two levels, the higher obtained on the day
     await make('丙三', [['senior', addDays(day, 1)]]); // obtained after the day
     await make('丁四', [['senior', '2019-01-01']], addDays(day, -1)); // left the day before
     await make('戊五', [], day); // leaves on the day: still counted
@@ -251,19 +311,33 @@ describe('certification statistics', () => {
 
   it('lists posts requiring a certificate with the people not yet certified', async () => {
     const stats = (await huli.get(`/api/v1/workforce/stats?area=${DEMO.district}`)).json();
-    const jinshan = stats.requirements.find((r: { areaCode: string; post: string }) => r.areaCode === DEMO.jinshan && r.post === 'frontline');
+    const jinshan = stats.requirements.find(
+      (r: { areaCode: string; post: string }) => r.areaCode === DEMO.jinshan && r.post === 'frontline',
+    );
     expect(jinshan.uncertified.map((p: { name: string }) => p.name).length).toBeGreaterThan(0);
     const inPost = await owner<{ n: number }>(
       sql`SELECT count(*)::int AS n FROM workers w WHERE w.area_code LIKE '350206005%' AND w.post = 'frontline' AND w.status = 'active'`,
     );
     expect(jinshan.inPost).toBe(inPost[0]!.n);
     // The jiangtou head adds one for the station's project leads; bad input and scope.
-    const made = await head.post('/api/v1/workforce/requirements', { areaCode: DEMO.jiangtou, post: 'project_lead', deadline: addDays(today, 30) });
+    const made = await head.post('/api/v1/workforce/requirements', {
+      areaCode: DEMO.jiangtou,
+      post: 'project_lead',
+      deadline: addDays(today, 30),
+    });
     expect(made.statusCode).toBe(201);
     expect(made.json()).toMatchObject({ post: 'project_lead', areaName: '江头街道' });
     const bad = await head.post('/api/v1/workforce/requirements', { areaCode: DEMO.jinshan, post: 'x', deadline: 'soon' });
-    expect(bad.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['deadline', 'post']);
-    expect((await head.post('/api/v1/workforce/requirements', { areaCode: DEMO.jinshan, post: 'frontline', deadline: today })).json().errors[0].path).toBe('areaCode');
+    expect(
+      bad
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['deadline', 'post']);
+    expect(
+      (await head.post('/api/v1/workforce/requirements', { areaCode: DEMO.jinshan, post: 'frontline', deadline: today })).json().errors[0]
+        .path,
+    ).toBe('areaCode');
     const street = (await head.get('/api/v1/workforce/stats')).json();
     expect(street.area.code).toBe(DEMO.jiangtou);
     // The street's own requirements; 金山's not (a district's rows are the district's: RLS).
@@ -271,7 +345,9 @@ describe('certification statistics', () => {
     expect(street.requirements.some((r: { areaCode: string }) => r.areaCode === DEMO.jinshan)).toBe(false);
     // An official drilling into the street sees the district's requirements applied to it.
     const drilled = (await huli.get(`/api/v1/workforce/stats?area=${DEMO.jiangtou}`)).json();
-    const supervisors = drilled.requirements.find((r: { areaCode: string; post: string }) => r.areaCode === DEMO.district && r.post === 'supervisor');
+    const supervisors = drilled.requirements.find(
+      (r: { areaCode: string; post: string }) => r.areaCode === DEMO.district && r.post === 'supervisor',
+    );
     expect(supervisors.uncertified.every((p: { areaName: string }) => p.areaName.startsWith('江头'))).toBe(true);
     expect((await head.get(`/api/v1/workforce/stats?area=${DEMO.jinshan}`)).statusCode).toBe(404);
     expect((await sw.get('/api/v1/workforce/stats')).statusCode).toBe(403);

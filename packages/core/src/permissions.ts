@@ -78,7 +78,10 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'activity.write': { zh: '组织社区活动（报名、签到）', en: 'Run community activities (sign-up, check-in)' },
   'outputs.read': { zh: '查看服务成效', en: 'View service outputs' },
   'worker.read': { zh: '查看社工人才库', en: 'View the workforce register' },
-  'worker.write': { zh: '维护社工人才库（证书、荣誉、持证上岗）', en: 'Manage the workforce register (certificates, titles, required posts)' },
+  'worker.write': {
+    zh: '维护社工人才库（证书、荣誉、持证上岗）',
+    en: 'Manage the workforce register (certificates, titles, required posts)',
+  },
   'workforce.stats': { zh: '查看持证统计', en: 'View certification statistics' },
 };
 

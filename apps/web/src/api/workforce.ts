@@ -21,7 +21,10 @@ export const useWorkerEdit = (row: WorkerDetail | null) => useEditedRecord<Worke
 const refresh = () => [workerKeys.all, statsKeys.all];
 
 export const useLeaveWorker = () =>
-  useRefreshingMutation((v: { id: string; leftOn: string; version: number }) => api.post<WorkerDetail>(`/workers/${v.id}/leave`, v), refresh);
+  useRefreshingMutation(
+    (v: { id: string; leftOn: string; version: number }) => api.post<WorkerDetail>(`/workers/${v.id}/leave`, v),
+    refresh,
+  );
 
 export const useSaveCertificate = (workerId: string, certId: string | null) =>
   useRefreshingMutation(

@@ -25,7 +25,10 @@ export function AppLayout() {
 
   // Entries of one group gather in a submenu where the group's first entry stands.
   const items: NonNullable<MenuProps['items']> = [];
-  const groups = new Map<string, { key: string; icon: ReactNode; label: string; children: { key: string; icon: ReactNode; label: string }[] }>();
+  const groups = new Map<
+    string,
+    { key: string; icon: ReactNode; label: string; children: { key: string; icon: ReactNode; label: string }[] }
+  >();
   for (const r of menuRoutes(actor.permissions)) {
     const entry = { key: '/' + r.path, icon: r.menu.icon, label: t(r.menu.labelKey) };
     const g = r.menu.group;

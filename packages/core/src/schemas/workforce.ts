@@ -2,14 +2,7 @@
 // certificates and titles, certification-required posts (持证上岗) and the certification
 // statistics (持证率) by area and organisation.
 import { z } from 'zod';
-import {
-  CERT_KINDS,
-  EDUCATION_LEVELS,
-  PRACTICE_FIELDS,
-  SW_LEVELS,
-  TITLE_KINDS,
-  WORKER_POSTS,
-} from '../workforce/codes.ts';
+import { CERT_KINDS, EDUCATION_LEVELS, PRACTICE_FIELDS, SW_LEVELS, TITLE_KINDS, WORKER_POSTS } from '../workforce/codes.ts';
 import { areaCode, optionalText, pageQuery, uuid } from './common.ts';
 
 const isoDate = z.iso.date({ error: 'field.date' });

@@ -45,7 +45,15 @@ export const numberTaken = async (db: Db, kind: string, number: string, exceptId
 
 export async function insertCertificate(
   db: Db,
-  c: { id: string; workerId: string; areaCode: string; kind: string; number: string | null; obtainedOn: string; registeredOn: string | null },
+  c: {
+    id: string;
+    workerId: string;
+    areaCode: string;
+    kind: string;
+    number: string | null;
+    obtainedOn: string;
+    registeredOn: string | null;
+  },
 ) {
   await db.execute(sql`INSERT INTO worker_certificates (id, worker_id, area_code, kind, number, obtained_on, registered_on)
     VALUES (${c.id}, ${c.workerId}, ${c.areaCode}, ${c.kind}, ${c.number}, ${c.obtainedOn}, ${c.registeredOn})`);

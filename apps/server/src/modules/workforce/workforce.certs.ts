@@ -1,6 +1,13 @@
 // A worker's certificates and titles: add (a repeated submit answers the first's row), edit
 // with a version, remove; every change audited against the worker's area.
-import { registrationCycle, type WorkerCertificate, type WorkerTitle, type workerCertificateBody, type workerCertificateUpdate, type workerTitleBody } from '@wushe/core';
+import {
+  registrationCycle,
+  type WorkerCertificate,
+  type WorkerTitle,
+  type workerCertificateBody,
+  type workerCertificateUpdate,
+  type workerTitleBody,
+} from '@wushe/core';
 import { uuidv7, type Db } from '@wushe/db';
 import type { z } from 'zod';
 import { appendAudit, byActor } from '../../audit/audit.ts';
@@ -59,26 +66,56 @@ export async function addCertificate(ctx: WCtx, workerId: string, b: z.output<ty
     }
     if (b.number && (await numberTaken(db, b.kind, b.number, null))) throw fieldError('number', 'workforce.certNumberTaken');
     const id = uuidv7();
-    await insertCertificate(db, { id, workerId, areaCode: w.areaCode, kind: b.kind, number: b.number ?? null, obtainedOn: b.obtainedOn, registeredOn: b.registeredOn ?? null });
+    await insertCertificate(db, {
+      id,
+      workerId,
+      areaCode: w.areaCode,
+      kind: b.kind,
+      number: b.number ?? null,
+      obtainedOn: b.obtainedOn,
+      registeredOn: b.registeredOn ?? null,
+    });
     const cert = toCert((await certificateById(db, ctx.scope, workerId, id))!, todayOf(ctx));
-    await appendAudit(db, byActor(ctx, { action: 'worker.certificate.add', targetType: 'worker', targetId: workerId, areaCode: w.areaCode, after: cert }));
+    await appendAudit(
+      db,
+      byActor(ctx, { action: 'worker.certificate.add', targetType: 'worker', targetId: workerId, areaCode: w.areaCode, after: cert }),
+    );
     return cert;
   });
 }
 
-export async function editCertificate(ctx: WCtx, workerId: string, certId: string, b: z.output<typeof workerCertificateUpdate>): Promise<WorkerCertificate> {
+export async function editCertificate(
+  ctx: WCtx,
+  workerId: string,
+  certId: string,
+  b: z.output<typeof workerCertificateUpdate>,
+): Promise<WorkerCertificate> {
   return ctx.db.tx(async (db) => {
     const before = await certificateById(db, ctx.scope, workerId, certId);
     if (!before) throw notFound();
     const { version, ...changes } = b;
-    checkDates(ctx, changes.obtainedOn ?? before.obtainedOn, changes.registeredOn === undefined ? before.registeredOn : changes.registeredOn);
+    checkDates(
+      ctx,
+      changes.obtainedOn ?? before.obtainedOn,
+      changes.registeredOn === undefined ? before.registeredOn : changes.registeredOn,
+    );
     const kind = changes.kind ?? before.kind;
     if (kind !== before.kind && (await certificateOfKind(db, workerId, kind))) throw fieldError('kind', 'workforce.certKindHeld');
     const number = changes.number === undefined ? before.number : changes.number;
     if (number && (await numberTaken(db, kind, number, certId))) throw fieldError('number', 'workforce.certNumberTaken');
     if (!(await updateCertificate(db, ctx.scope, certId, version, changes))) throw conflict();
     const after = toCert((await certificateById(db, ctx.scope, workerId, certId))!, todayOf(ctx));
-    await appendAudit(db, byActor(ctx, { action: 'worker.certificate.update', targetType: 'worker', targetId: workerId, areaCode: before.areaCode, before, after }));
+    await appendAudit(
+      db,
+      byActor(ctx, {
+        action: 'worker.certificate.update',
+        targetType: 'worker',
+        targetId: workerId,
+        areaCode: before.areaCode,
+        before,
+        after,
+      }),
+    );
     return after;
   });
 }
@@ -88,7 +125,10 @@ export async function removeCertificate(ctx: WCtx, workerId: string, certId: str
     const before = await certificateById(db, ctx.scope, workerId, certId);
     if (!before) throw notFound();
     if (!(await deleteCertificate(db, ctx.scope, certId, version))) throw conflict();
-    await appendAudit(db, byActor(ctx, { action: 'worker.certificate.remove', targetType: 'worker', targetId: workerId, areaCode: before.areaCode, before }));
+    await appendAudit(
+      db,
+      byActor(ctx, { action: 'worker.certificate.remove', targetType: 'worker', targetId: workerId, areaCode: before.areaCode, before }),
+    );
     return { ok: true as const };
   });
 }
@@ -104,7 +144,11 @@ export async function addTitle(ctx: WCtx, workerId: string, b: z.output<typeof w
   return ctx.db.tx(async (db) => {
     const w = await workerIn(db, ctx, workerId);
     const { row, created } = await insertTitle(db, { id: uuidv7(), workerId, areaCode: w.areaCode, ...b });
-    if (created) await appendAudit(db, byActor(ctx, { action: 'worker.title.add', targetType: 'worker', targetId: workerId, areaCode: w.areaCode, after: row }));
+    if (created)
+      await appendAudit(
+        db,
+        byActor(ctx, { action: 'worker.title.add', targetType: 'worker', targetId: workerId, areaCode: w.areaCode, after: row }),
+      );
     return row as WorkerTitle;
   });
 }
@@ -114,7 +158,10 @@ export async function removeTitle(ctx: WCtx, workerId: string, titleId: string) 
     const w = await workerIn(db, ctx, workerId);
     const before = await deleteTitle(db, ctx.scope, workerId, titleId);
     if (!before) throw notFound();
-    await appendAudit(db, byActor(ctx, { action: 'worker.title.remove', targetType: 'worker', targetId: workerId, areaCode: w.areaCode, before }));
+    await appendAudit(
+      db,
+      byActor(ctx, { action: 'worker.title.remove', targetType: 'worker', targetId: workerId, areaCode: w.areaCode, before }),
+    );
     return { ok: true as const };
   });
 }

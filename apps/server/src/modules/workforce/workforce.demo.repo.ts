@@ -16,9 +16,10 @@ export const demoAreas = (db: Db, district: string) =>
       WHERE ${inArea(sql`code`, areaPrefix(district))} AND level IN ('street', 'community') ORDER BY code`,
   );
 
-export const demoOrgs = (db: Db) => rows<{ id: string; name: string; kind: string; areaCode: string }>(
-  db,
-  sql`SELECT id, name, kind, area_code AS "areaCode" FROM orgs WHERE kind IN ('station', 'agency') ORDER BY area_code, name`,
-);
+export const demoOrgs = (db: Db) =>
+  rows<{ id: string; name: string; kind: string; areaCode: string }>(
+    db,
+    sql`SELECT id, name, kind, area_code AS "areaCode" FROM orgs WHERE kind IN ('station', 'agency') ORDER BY area_code, name`,
+  );
 
 export const insertRows = (db: Db, table: string, records: Record<string, unknown>[]) => insertJson(db, table, records);

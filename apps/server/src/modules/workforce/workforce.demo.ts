@@ -77,7 +77,10 @@ export async function seedDemoWorkforce(database: Database, keys: Keys, today: s
       registered_on: kind === 'counsellor' ? null : addDays(obtainedOn, int(rng, 30, 120)),
     });
   };
-  const makeWorker = (street: { code: string }, o: { post?: WorkerPost; level?: CertKind | null; userId?: string; orgId?: string } = {}) => {
+  const makeWorker = (
+    street: { code: string },
+    o: { post?: WorkerPost; level?: CertKind | null; userId?: string; orgId?: string } = {},
+  ) => {
     const male = chance(rng, 0.25);
     const birth = `${int(rng, 1968, 2001)}-${String(int(rng, 1, 12)).padStart(2, '0')}-${String(int(rng, 1, 28)).padStart(2, '0')}`;
     const id = stableId(`worker:${++seq}`);
@@ -87,7 +90,11 @@ export async function seedDemoWorkforce(database: Database, keys: Keys, today: s
     const streetOrgs = orgs.filter((x) => x.areaCode === street.code && (x.kind === 'station' || x.kind === 'agency'));
     const orgId =
       o.orgId ??
-      (post === 'community_worker' ? null : chance(rng, 0.3) && districtAgencies.length ? pick(rng, districtAgencies).id : pick(rng, streetOrgs)?.id);
+      (post === 'community_worker'
+        ? null
+        : chance(rng, 0.3) && districtAgencies.length
+          ? pick(rng, districtAgencies).id
+          : pick(rng, streetOrgs)?.id);
     const startYear = Math.max(Number(birth.slice(0, 4)) + 22, 2008);
     const started = `${int(rng, startYear, Number(today.slice(0, 4)) - (o.userId ? 2 : 0))}-0${int(rng, 1, 9)}-01`;
     const startedOn = started > today ? today : started;
@@ -111,7 +118,12 @@ export async function seedDemoWorkforce(database: Database, keys: Keys, today: s
       mobile_hash: phone.phoneHash,
       mobile_masked: phone.phoneMasked,
       post,
-      education: weighted(rng, [['college', 30], ['bachelor', 55], ['master', 12], ['secondary', 3]] as const),
+      education: weighted(rng, [
+        ['college', 30],
+        ['bachelor', 55],
+        ['master', 12],
+        ['secondary', 3],
+      ] as const),
       major: chance(rng, 0.6) ? '社会工作' : pick(rng, ['心理学', '社会学', '公共事业管理', '护理学', '教育学']),
       started_in_field_on: startedOn,
       fields: [pick(rng, ['elderly', 'children', 'youth', 'disability', 'family', 'community']), ...(chance(rng, 0.4) ? ['poverty'] : [])],
@@ -123,7 +135,12 @@ export async function seedDemoWorkforce(database: Database, keys: Keys, today: s
     const level =
       o.level !== undefined
         ? o.level
-        : weighted(rng, [[null, 30], ['assistant', 50], ['intermediate', 17], ['senior', 3]] as const);
+        : weighted(rng, [
+            [null, 30],
+            ['assistant', 50],
+            ['intermediate', 17],
+            ['senior', 3],
+          ] as const);
     if (level) {
       const first = addDays(`${Math.max(Number(startedOn.slice(0, 4)), 2012)}-06-20`, int(rng, 0, 500));
       const obtained = first > today ? addDays(today, -30) : first;
@@ -157,21 +174,64 @@ export async function seedDemoWorkforce(database: Database, keys: Keys, today: s
   for (const [title, grantedBy, count] of honours) {
     for (let i = 0; i < count; i++) {
       const w = certified[(n++ * 7) % certified.length]!;
-      titles.push({ id: stableId(`wtitle:${w.id}:${title}`), worker_id: w.id, area_code: w.areaCode, title, year: int(rng, 2019, Number(today.slice(0, 4))), granted_by: grantedBy });
+      titles.push({
+        id: stableId(`wtitle:${w.id}:${title}`),
+        worker_id: w.id,
+        area_code: w.areaCode,
+        title,
+        year: int(rng, 2019, Number(today.slice(0, 4))),
+        granted_by: grantedBy,
+      });
     }
   }
   // Titles in both demo streets, so each sees some.
   for (const street of ['350206004', '350206005']) {
     const w = made.find((x) => x.areaCode.startsWith(street) && x.level);
-    if (w) titles.push({ id: stableId(`wtitle:${w.id}:best_sw`), worker_id: w.id, area_code: w.areaCode, title: 'best_sw', year: Number(today.slice(0, 4)) - 1, granted_by: '湖里区民政局' });
+    if (w)
+      titles.push({
+        id: stableId(`wtitle:${w.id}:best_sw`),
+        worker_id: w.id,
+        area_code: w.areaCode,
+        title: 'best_sw',
+        year: Number(today.slice(0, 4)) - 1,
+        granted_by: '湖里区民政局',
+      });
   }
   const unique = [...new Map(titles.map((t) => [t.id, t])).values()];
   const station = (code: string) => orgs.find((x) => x.kind === 'station' && x.areaCode === code)?.id ?? null;
   const requirements = [
-    { id: stableId('wreq:district:supervisor'), area_code: district, org_id: null, post: 'supervisor', deadline: addDays(today, 90), note: '督导岗位须持社会工作师及以上证书' },
-    { id: stableId('wreq:jiangtou:frontline'), area_code: '350206004000', org_id: station('350206004000'), post: 'frontline', deadline: addDays(today, 180), note: '社工站一线岗位持证上岗' },
-    { id: stableId('wreq:jinshan:frontline'), area_code: '350206005000', org_id: null, post: 'frontline', deadline: addDays(today, 120), note: '金山街道一线社工持证上岗' },
-    { id: stableId('wreq:district:project_lead'), area_code: district, org_id: null, post: 'project_lead', deadline: addDays(today, -15), note: '项目主管持证上岗（已到期）' },
+    {
+      id: stableId('wreq:district:supervisor'),
+      area_code: district,
+      org_id: null,
+      post: 'supervisor',
+      deadline: addDays(today, 90),
+      note: '督导岗位须持社会工作师及以上证书',
+    },
+    {
+      id: stableId('wreq:jiangtou:frontline'),
+      area_code: '350206004000',
+      org_id: station('350206004000'),
+      post: 'frontline',
+      deadline: addDays(today, 180),
+      note: '社工站一线岗位持证上岗',
+    },
+    {
+      id: stableId('wreq:jinshan:frontline'),
+      area_code: '350206005000',
+      org_id: null,
+      post: 'frontline',
+      deadline: addDays(today, 120),
+      note: '金山街道一线社工持证上岗',
+    },
+    {
+      id: stableId('wreq:district:project_lead'),
+      area_code: district,
+      org_id: null,
+      post: 'project_lead',
+      deadline: addDays(today, -15),
+      note: '项目主管持证上岗（已到期）',
+    },
   ];
   await database.owner(async (db) => {
     await insertRows(db, 'workers', workers);

@@ -158,7 +158,9 @@ export async function updateWorker(db: Db, scope: string, id: string, version: n
   const { fields, languages, ...plain } = c;
   const ok = await updateVersioned(db, 'workers', UPDATABLE, { id, scope, version }, plain);
   if (ok && (fields || languages)) {
-    const sets = [fields && sql`fields = ${textArray(fields)}`, languages && sql`languages = ${textArray(languages)}`].filter(Boolean) as SQL[];
+    const sets = [fields && sql`fields = ${textArray(fields)}`, languages && sql`languages = ${textArray(languages)}`].filter(
+      Boolean,
+    ) as SQL[];
     await db.execute(sql`UPDATE workers SET ${sql.join(sets, sql`, `)} WHERE id = ${id}`);
   }
   if (ok && c.area_code) {

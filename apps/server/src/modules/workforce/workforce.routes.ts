@@ -28,7 +28,15 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { route } from '../../http/route.ts';
-import { addCertificate, addTitle, editCertificate, listCertificates, listTitles, removeCertificate, removeTitle } from './workforce.certs.ts';
+import {
+  addCertificate,
+  addTitle,
+  editCertificate,
+  listCertificates,
+  listTitles,
+  removeCertificate,
+  removeTitle,
+} from './workforce.certs.ts';
 import { exportWorkers } from './workforce.export.ts';
 import {
   claimWorker,

@@ -153,7 +153,10 @@ export async function updateWorkerById(ctx: WCtx, id: string, body: z.output<typ
       if (before.leftOn && start && before.leftOn < start) throw fieldError('startedInFieldOn', 'workforce.leftBeforeStart');
       if (!(await updateWorker(db, ctx.scope, id, version, c))) throw conflict();
       const after = (await workerDetailIn(db, ctx, id))!;
-      await appendAudit(db, byActor(ctx, { action: 'worker.update', targetType: 'worker', targetId: id, areaCode: after.areaCode, before, after }));
+      await appendAudit(
+        db,
+        byActor(ctx, { action: 'worker.update', targetType: 'worker', targetId: id, areaCode: after.areaCode, before, after }),
+      );
       return after;
     })
     .catch(idTaken);
@@ -168,7 +171,10 @@ export async function leaveWorker(ctx: WCtx, id: string, leftOn: string, version
     if (before.startedInFieldOn && leftOn < before.startedInFieldOn) throw fieldError('leftOn', 'workforce.leftBeforeStart');
     if (!(await updateWorker(db, ctx.scope, id, version, { status: 'left', left_on: leftOn }))) throw conflict();
     const after = (await workerDetailIn(db, ctx, id))!;
-    await appendAudit(db, byActor(ctx, { action: 'worker.leave', targetType: 'worker', targetId: id, areaCode: after.areaCode, before, after }));
+    await appendAudit(
+      db,
+      byActor(ctx, { action: 'worker.leave', targetType: 'worker', targetId: id, areaCode: after.areaCode, before, after }),
+    );
     return after;
   });
 }
@@ -181,7 +187,13 @@ export async function revealWorker(ctx: WCtx, id: string, field: 'idNumber' | 'm
     const sealed = field === 'idNumber' ? s.idCipher : s.mobileCipher;
     await appendAudit(
       db,
-      byActor(ctx, { action: 'worker.reveal', targetType: 'worker', targetId: id, areaCode: s.areaCode, after: { field, reason, name: s.name } }),
+      byActor(ctx, {
+        action: 'worker.reveal',
+        targetType: 'worker',
+        targetId: id,
+        areaCode: s.areaCode,
+        after: { field, reason, name: s.name },
+      }),
     );
     return { field, value: sealed ? ctx.keys.open(sealed) : null };
   });
@@ -233,7 +245,10 @@ export async function claimWorker(ctx: WCtx, idNumber: string): Promise<WorkerDe
     if (!entry || !matches) throw fieldError('idNumber', 'workforce.noMatch');
     if (!(await updateWorker(db, ctx.scope, entry.id, entry.version, { user_id: ctx.actor.id }))) throw conflict();
     const after = (await workerDetailIn(db, ctx, entry.id))!;
-    await appendAudit(db, byActor(ctx, { action: 'worker.claim', targetType: 'worker', targetId: entry.id, areaCode: after.areaCode, after }));
+    await appendAudit(
+      db,
+      byActor(ctx, { action: 'worker.claim', targetType: 'worker', targetId: entry.id, areaCode: after.areaCode, after }),
+    );
     return after;
   });
 }

@@ -20,7 +20,15 @@ import { fieldError, notFound } from '../../http/errors.ts';
 import { areaByCode } from '../areas/areas.repo.ts';
 import { orgInScope } from './workforce.repo.ts';
 import { todayOf } from './workforce.service.ts';
-import { areaNames, childAreas, deleteRequirement, insertRequirement, levelCounts, orgNames, requirementsIn } from './workforce.stats.repo.ts';
+import {
+  areaNames,
+  childAreas,
+  deleteRequirement,
+  insertRequirement,
+  levelCounts,
+  orgNames,
+  requirementsIn,
+} from './workforce.stats.repo.ts';
 
 type SCtx = Pick<Ctx, 'db' | 'scope' | 'now' | 'actor' | 'ip'>;
 
@@ -50,7 +58,14 @@ export async function workforceStats(ctx: SCtx, q: { area?: string; date?: strin
       const known = new Set(children.map((c) => keyOf(c.code)));
       // Workers placed on the area itself (a district's own staff) form a row of their own.
       const rest = [...byKey.keys()].filter((k) => !known.has(k));
-      const names = new Map((await areaNames(db, rest.map((k) => k.padEnd(12, '0')))).map((a) => [a.code, a.name]));
+      const names = new Map(
+        (
+          await areaNames(
+            db,
+            rest.map((k) => k.padEnd(12, '0')),
+          )
+        ).map((a) => [a.code, a.name]),
+      );
       rows = [
         ...children.map((c) => ({ key: c.code, name: c.name, drill: c.code, ...withRate(byKey.get(keyOf(c.code)) ?? emptyCounts()) })),
         ...rest.map((k) => ({ key: k.padEnd(12, '0'), name: names.get(k.padEnd(12, '0')) ?? k, drill: null, ...withRate(byKey.get(k)!) })),
@@ -81,7 +96,10 @@ export async function createRequirement(ctx: SCtx, b: z.output<typeof requiremen
     const id = uuidv7();
     const row = { id, areaCode: b.areaCode, orgId: b.orgId ?? null, post: b.post, deadline: b.deadline, note: b.note ?? null };
     await insertRequirement(db, row);
-    await appendAudit(db, byActor(ctx, { action: 'workforce.requirement.add', targetType: 'requirement', targetId: id, areaCode: b.areaCode, after: row }));
+    await appendAudit(
+      db,
+      byActor(ctx, { action: 'workforce.requirement.add', targetType: 'requirement', targetId: id, areaCode: b.areaCode, after: row }),
+    );
     const [made] = (await requirementsIn(db, ctx.scope, areaPrefix(b.areaCode), [], todayOf(ctx))).filter((r) => r.id === id);
     return made! as WorkforceStats['requirements'][number];
   });
@@ -91,7 +109,10 @@ export async function removeRequirement(ctx: SCtx, id: string) {
   return ctx.db.tx(async (db) => {
     const before = await deleteRequirement(db, ctx.scope, id);
     if (!before) throw notFound();
-    await appendAudit(db, byActor(ctx, { action: 'workforce.requirement.remove', targetType: 'requirement', targetId: id, areaCode: before.areaCode, before }));
+    await appendAudit(
+      db,
+      byActor(ctx, { action: 'workforce.requirement.remove', targetType: 'requirement', targetId: id, areaCode: before.areaCode, before }),
+    );
     return { ok: true as const };
   });
 }

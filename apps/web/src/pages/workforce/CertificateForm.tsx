@@ -31,7 +31,11 @@ export function CertificateForm({ workerId, cert, onClose }: { workerId: string;
   const save = useSaveCertificate(workerId, cert?.id ?? null);
   useEffect(() => {
     if (cert)
-      form.setFieldsValue({ ...cert, obtainedOn: dayjs(cert.obtainedOn), registeredOn: cert.registeredOn ? dayjs(cert.registeredOn) : null });
+      form.setFieldsValue({
+        ...cert,
+        obtainedOn: dayjs(cert.obtainedOn),
+        registeredOn: cert.registeredOn ? dayjs(cert.registeredOn) : null,
+      });
   }, [cert, form]);
   const required = [{ required: true, message: t('field.required') }];
   return (

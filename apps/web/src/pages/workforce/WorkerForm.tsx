@@ -37,7 +37,15 @@ interface Values {
 
 const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
 
-export function WorkerForm({ worker, onClose, onSaved }: { worker: WorkerDetail | null; onClose: () => void; onSaved?: (w: WorkerDetail) => void }) {
+export function WorkerForm({
+  worker,
+  onClose,
+  onSaved,
+}: {
+  worker: WorkerDetail | null;
+  onClose: () => void;
+  onSaved?: (w: WorkerDetail) => void;
+}) {
   const { t, label } = useI18n();
   const actor = useActor();
   const [form] = Form.useForm<Values>();
@@ -46,7 +54,13 @@ export function WorkerForm({ worker, onClose, onSaved }: { worker: WorkerDetail 
   const requestId = useMemo(() => crypto.randomUUID(), []);
 
   useEffect(() => {
-    if (record) form.setFieldsValue({ ...record, startedInFieldOn: record.startedInFieldOn ? dayjs(record.startedInFieldOn) : null, idNumber: undefined, mobile: undefined });
+    if (record)
+      form.setFieldsValue({
+        ...record,
+        startedInFieldOn: record.startedInFieldOn ? dayjs(record.startedInFieldOn) : null,
+        idNumber: undefined,
+        mobile: undefined,
+      });
   }, [record, form]);
 
   const required = [{ required: true, message: t('field.required') }];
@@ -76,7 +90,13 @@ export function WorkerForm({ worker, onClose, onSaved }: { worker: WorkerDetail 
         <Input maxLength={18} autoComplete="off" />
       </Form.Item>
       <Form.Item label={t('wf.gender')} name="gender">
-        <Select allowClear options={[{ value: 'female', label: t('wf.female') }, { value: 'male', label: t('wf.male') }]} />
+        <Select
+          allowClear
+          options={[
+            { value: 'female', label: t('wf.female') },
+            { value: 'male', label: t('wf.male') },
+          ]}
+        />
       </Form.Item>
       <Form.Item label={t('wf.mobile')} name="mobile" extra={record?.mobileMasked ?? undefined}>
         <Input maxLength={11} autoComplete="off" />
@@ -89,7 +109,9 @@ export function WorkerForm({ worker, onClose, onSaved }: { worker: WorkerDetail 
           allowClear
           showSearch
           optionFilterProp="label"
-          options={(orgs.data?.items ?? []).filter((o) => o.kind === 'station' || o.kind === 'agency').map((o) => ({ value: o.id, label: o.name }))}
+          options={(orgs.data?.items ?? [])
+            .filter((o) => o.kind === 'station' || o.kind === 'agency')
+            .map((o) => ({ value: o.id, label: o.name }))}
         />
       </Form.Item>
       <Form.Item label={t('wf.post')} name="post" rules={required}>

@@ -59,7 +59,8 @@ function WorkerView({ worker: w, readOnly }: { worker: WorkerDetail; readOnly?: 
       okButtonProps: { danger: true },
       okText: t('wf.leave'),
       cancelText: t('cancel'),
-      onOk: () => leave.mutateAsync({ id: w.id, leftOn: businessToday().format('YYYY-MM-DD'), version: w.version }).then(done, (e) => showProblem(e)),
+      onOk: () =>
+        leave.mutateAsync({ id: w.id, leftOn: businessToday().format('YYYY-MM-DD'), version: w.version }).then(done, (e) => showProblem(e)),
     });
 
   const certColumns = [
@@ -109,7 +110,12 @@ function WorkerView({ worker: w, readOnly }: { worker: WorkerDetail; readOnly?: 
             title: t('actions'),
             key: 'actions',
             render: (_: unknown, x: WorkerTitle) => (
-              <Popconfirm title={t('wf.removeTitleConfirm')} okText={t('wf.remove')} cancelText={t('cancel')} onConfirm={() => removeTitle.mutateAsync(x.id).then(done, (e) => showProblem(e))}>
+              <Popconfirm
+                title={t('wf.removeTitleConfirm')}
+                okText={t('wf.remove')}
+                cancelText={t('cancel')}
+                onConfirm={() => removeTitle.mutateAsync(x.id).then(done, (e) => showProblem(e))}
+              >
                 <Button type="link" size="small" danger>
                   {t('wf.remove')}
                 </Button>
@@ -124,8 +130,7 @@ function WorkerView({ worker: w, readOnly }: { worker: WorkerDetail; readOnly?: 
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Title level={3} style={{ margin: 0 }}>
-          {w.name}{' '}
-          {w.level ? <Tag color="gold">{label(CERT_KIND_LABELS[w.level])}</Tag> : <Tag>{t('wf.none')}</Tag>}
+          {w.name} {w.level ? <Tag color="gold">{label(CERT_KIND_LABELS[w.level])}</Tag> : <Tag>{t('wf.none')}</Tag>}
           {w.status === 'left' && <Tag>{t('wf.left')}</Tag>}
         </Typography.Title>
         {canWrite && (
@@ -154,7 +159,9 @@ function WorkerView({ worker: w, readOnly }: { worker: WorkerDetail; readOnly?: 
           <Descriptions.Item label={t('wf.years')}>
             {w.yearsInField === null ? '—' : `${t('wf.yearsN', { n: w.yearsInField })}（${w.startedInFieldOn}）`}
           </Descriptions.Item>
-          <Descriptions.Item label={t('wf.fields')}>{w.fields.map((f) => label(PRACTICE_FIELD_LABELS[f as PracticeField] ?? { zh: f, en: f })).join('、') || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('wf.fields')}>
+            {w.fields.map((f) => label(PRACTICE_FIELD_LABELS[f as PracticeField] ?? { zh: f, en: f })).join('、') || '—'}
+          </Descriptions.Item>
           <Descriptions.Item label={t('wf.languages')}>{w.languages.join('、') || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('wf.account')}>{w.userName ?? '—'}</Descriptions.Item>
           {w.leftOn && <Descriptions.Item label={t('wf.leftOn')}>{w.leftOn}</Descriptions.Item>}
@@ -162,13 +169,25 @@ function WorkerView({ worker: w, readOnly }: { worker: WorkerDetail; readOnly?: 
       </Card>
       <Card
         title={t('wf.certificates')}
-        extra={canWrite && <Button icon={<PlusOutlined aria-hidden />} onClick={() => setCert('new')}>{t('wf.addCert')}</Button>}
+        extra={
+          canWrite && (
+            <Button icon={<PlusOutlined aria-hidden />} onClick={() => setCert('new')}>
+              {t('wf.addCert')}
+            </Button>
+          )
+        }
       >
         <Table rowKey="id" size="small" pagination={false} columns={certColumns} dataSource={w.certificates} scroll={{ x: true }} />
       </Card>
       <Card
         title={t('wf.titles')}
-        extra={canWrite && <Button icon={<PlusOutlined aria-hidden />} onClick={() => setAddingTitle(true)}>{t('wf.addTitle')}</Button>}
+        extra={
+          canWrite && (
+            <Button icon={<PlusOutlined aria-hidden />} onClick={() => setAddingTitle(true)}>
+              {t('wf.addTitle')}
+            </Button>
+          )
+        }
       >
         <Table rowKey="id" size="small" pagination={false} columns={titleColumns} dataSource={w.titleRecords} />
       </Card>

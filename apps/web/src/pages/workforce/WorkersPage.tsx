@@ -14,7 +14,16 @@ import { ListPage, type ListColumn } from '../../components/ListPage.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { WorkerForm } from './WorkerForm.tsx';
 
-type Filters = { q?: string; area?: string; org?: string; post?: string; level?: string; certified?: string; title?: string; status?: string };
+type Filters = {
+  q?: string;
+  area?: string;
+  org?: string;
+  post?: string;
+  level?: string;
+  certified?: string;
+  title?: string;
+  status?: string;
+};
 
 export function WorkersPage() {
   const { t, label } = useI18n();
@@ -42,7 +51,8 @@ export function WorkersPage() {
       title: t('wf.level'),
       dataIndex: 'level',
       key: 'level',
-      render: (l: Worker['level']) => (l ? <Tag color={l === 'assistant' ? 'blue' : 'gold'}>{label(CERT_KIND_LABELS[l])}</Tag> : <Tag>{t('wf.none')}</Tag>),
+      render: (l: Worker['level']) =>
+        l ? <Tag color={l === 'assistant' ? 'blue' : 'gold'}>{label(CERT_KIND_LABELS[l])}</Tag> : <Tag>{t('wf.none')}</Tag>,
     },
     {
       title: t('wf.title'),
@@ -98,15 +108,46 @@ export function WorkersPage() {
       emptyAction={create}
       filters={
         <>
-          <AreaPicker aria-label={t('filter.area')} placeholder={t('wf.area')} style={{ width: 200 }} value={list.filters.area} onChange={(v) => list.setFilter('area', v)} />
-          {select('org', t('wf.org'), (orgs.data?.items ?? []).filter((o) => o.kind === 'station' || o.kind === 'agency').map((o) => ({ value: o.id, label: o.name })), 220)}
-          {select('post', t('wf.post'), WORKER_POSTS.map((p) => ({ value: p, label: label(WORKER_POST_LABELS[p]) })))}
-          {select('level', t('wf.level'), [...SW_LEVELS.map((l) => ({ value: l, label: label(CERT_KIND_LABELS[l]) })), { value: 'none', label: t('wf.none') }], 160)}
-          {select('certified', t('wf.certified'), [
-            { value: 'yes', label: t('yes') },
-            { value: 'no', label: t('no') },
-          ], 120)}
-          {select('title', t('wf.title'), TITLE_KINDS.map((k) => ({ value: k, label: label(TITLE_KIND_LABELS[k]) })))}
+          <AreaPicker
+            aria-label={t('filter.area')}
+            placeholder={t('wf.area')}
+            style={{ width: 200 }}
+            value={list.filters.area}
+            onChange={(v) => list.setFilter('area', v)}
+          />
+          {select(
+            'org',
+            t('wf.org'),
+            (orgs.data?.items ?? [])
+              .filter((o) => o.kind === 'station' || o.kind === 'agency')
+              .map((o) => ({ value: o.id, label: o.name })),
+            220,
+          )}
+          {select(
+            'post',
+            t('wf.post'),
+            WORKER_POSTS.map((p) => ({ value: p, label: label(WORKER_POST_LABELS[p]) })),
+          )}
+          {select(
+            'level',
+            t('wf.level'),
+            [...SW_LEVELS.map((l) => ({ value: l, label: label(CERT_KIND_LABELS[l]) })), { value: 'none', label: t('wf.none') }],
+            160,
+          )}
+          {select(
+            'certified',
+            t('wf.certified'),
+            [
+              { value: 'yes', label: t('yes') },
+              { value: 'no', label: t('no') },
+            ],
+            120,
+          )}
+          {select(
+            'title',
+            t('wf.title'),
+            TITLE_KINDS.map((k) => ({ value: k, label: label(TITLE_KIND_LABELS[k]) })),
+          )}
           <Select
             aria-label={t('filter.status')}
             style={{ width: 110 }}

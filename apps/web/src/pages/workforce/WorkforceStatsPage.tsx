@@ -2,7 +2,21 @@
 // name to drill down to the street) then by organisation; and the posts requiring a
 // certificate, each opening the list of people in it not yet certified.
 import { useMemo, useState } from 'react';
-import { Breadcrumb, Button, Card, Col, DatePicker, Flex, Modal, Row, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Flex,
+  Modal,
+  Row,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
 import { WORKER_POST_LABELS, type Requirement, type WorkforceStats } from '@wushe/core';
@@ -33,11 +47,22 @@ export function WorkforceStatsPage() {
     return {
       tooltip: { trigger: 'axis' },
       grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: rows.map(rowName), axisLabel: { interval: 0, rotate: rows.length > 6 ? 35 : 0 }, triggerEvent: true },
+      xAxis: {
+        type: 'category',
+        data: rows.map(rowName),
+        axisLabel: { interval: 0, rotate: rows.length > 6 ? 35 : 0 },
+        triggerEvent: true,
+      },
       yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-      series: [{ type: 'bar', name: t('wf.stats.rate'), data: rows.map((r) => (r.rate === null ? 0 : Math.round(r.rate * 1000) / 10)), label: { show: rows.length <= 12, position: 'top', formatter: '{c}%' } }],
+      series: [
+        {
+          type: 'bar',
+          name: t('wf.stats.rate'),
+          data: rows.map((r) => (r.rate === null ? 0 : Math.round(r.rate * 1000) / 10)),
+          label: { show: rows.length <= 12, position: 'top', formatter: '{c}%' },
+        },
+      ],
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [data, t]);
   const levelOption = useMemo<ChartOption>(() => {
     const tot = data?.total;
@@ -86,7 +111,11 @@ export function WorkforceStatsPage() {
   const reqColumns: TableColumnsType<Requirement> = [
     { title: t('wf.post'), dataIndex: 'post', render: (p: Requirement['post']) => label(WORKER_POST_LABELS[p]) },
     { title: t('wf.req.scope'), key: 'scope', render: (_, r) => r.orgName ?? r.areaName },
-    { title: t('wf.req.deadline'), dataIndex: 'deadline', render: (d: string) => (d < today ? <Tag color="red">{`${d} ${t('wf.req.overdue')}`}</Tag> : d) },
+    {
+      title: t('wf.req.deadline'),
+      dataIndex: 'deadline',
+      render: (d: string) => (d < today ? <Tag color="red">{`${d} ${t('wf.req.overdue')}`}</Tag> : d),
+    },
     { title: t('wf.req.inPost'), dataIndex: 'inPost', align: 'right' },
     {
       title: t('wf.req.uncertified'),
@@ -106,7 +135,13 @@ export function WorkforceStatsPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('menu.workforceStats')}
         </Typography.Title>
-        <DatePicker aria-label={t('wf.stats.date')} allowClear={false} value={date} onChange={(d) => d && setDate(d)} disabledDate={(d) => d.isAfter(dayjs())} />
+        <DatePicker
+          aria-label={t('wf.stats.date')}
+          allowClear={false}
+          value={date}
+          onChange={(d) => d && setDate(d)}
+          disabledDate={(d) => d.isAfter(dayjs())}
+        />
       </Flex>
       <Breadcrumb
         items={[{ code: actor.area.code, name: actor.area.name }, ...trail].map((a, i, all) => ({
@@ -145,7 +180,11 @@ export function WorkforceStatsPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
           <Card title={t('wf.stats.rateChart', { by: byWhat })}>
-            <Chart option={rateOption} ariaLabel={t('wf.stats.rateChart', { by: byWhat })} onClick={(p) => data && drill(data.rows[p.dataIndex]!)} />
+            <Chart
+              option={rateOption}
+              ariaLabel={t('wf.stats.rateChart', { by: byWhat })}
+              onClick={(p) => data && drill(data.rows[p.dataIndex]!)}
+            />
           </Card>
         </Col>
         <Col xs={24} lg={8}>
@@ -155,19 +194,36 @@ export function WorkforceStatsPage() {
         </Col>
       </Row>
       <Card>
-        <Table rowKey="key" size="small" columns={columns} dataSource={data?.rows ?? []} loading={q.isLoading} pagination={false} scroll={{ x: true }} />
+        <Table
+          rowKey="key"
+          size="small"
+          columns={columns}
+          dataSource={data?.rows ?? []}
+          loading={q.isLoading}
+          pagination={false}
+          scroll={{ x: true }}
+        />
       </Card>
       <Card title={t('wf.req.title')}>
         <Table rowKey="id" size="small" columns={reqColumns} dataSource={data?.requirements ?? []} pagination={false} />
       </Card>
-      <Modal open={!!open} title={open && t('wf.req.people', { post: label(WORKER_POST_LABELS[open.post]) })} footer={null} onCancel={() => setOpen(null)}>
+      <Modal
+        open={!!open}
+        title={open && t('wf.req.people', { post: label(WORKER_POST_LABELS[open.post]) })}
+        footer={null}
+        onCancel={() => setOpen(null)}
+      >
         <Table
           rowKey="id"
           size="small"
           pagination={{ pageSize: 10 }}
           dataSource={open?.uncertified ?? []}
           columns={[
-            { title: t('wf.name'), dataIndex: 'name', render: (n: string, p) => (actor.permissions.includes('worker.read') ? <Link to={`/workers/${p.id}`}>{n}</Link> : n) },
+            {
+              title: t('wf.name'),
+              dataIndex: 'name',
+              render: (n: string, p) => (actor.permissions.includes('worker.read') ? <Link to={`/workers/${p.id}`}>{n}</Link> : n),
+            },
             { title: t('wf.org'), dataIndex: 'orgName', render: (n: string | null) => n ?? '—' },
             { title: t('wf.area'), dataIndex: 'areaName' },
           ]}
