@@ -32,6 +32,8 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { workforceRoutes } from './modules/workforce/workforce.routes.ts';
 import { publicRoutes } from './modules/public/public.routes.ts';
+import { publicAccountsRoutes } from './modules/public-accounts/public-accounts.routes.ts';
+import { registerPublicSession } from './modules/public-accounts/public-session.ts';
 import { residentsImportRoutes } from './modules/residents/import/import.routes.ts';
 import { residentsRoutes } from './modules/residents/residents.routes.ts';
 import { rolesRoutes } from './modules/roles/roles.routes.ts';
@@ -112,7 +114,9 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerSession(app, services);
+  registerPublicSession(app, services);
   publicRoutes(app, services);
+  publicAccountsRoutes(app, services);
   authRoutes(app, services);
   areasRoutes(app);
   orgsRoutes(app);

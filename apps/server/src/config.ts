@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseAreaCode } from '@wushe/core';
 import { z } from 'zod';
 import type { JobSettings } from './jobs/queue.ts';
+import { smsEnv, smsConfigFrom, type SmsConfig } from './modules/public-accounts/sms/sms.config.ts';
 
 export const INSTALLATION_AREA_HINT = 'an area code of 2, 4, 6, 9 or 12 digits, e.g. 350206';
 
@@ -49,6 +50,7 @@ export const envSchema = z.object({
   WUSHE_JOB_STALE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
   WUSHE_IMPORT_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
   WUSHE_JOB_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
+  ...smsEnv,
 });
 
 export interface AppConfig {
@@ -80,6 +82,8 @@ export interface AppConfig {
   benchFloor?: boolean;
   /** The job queue's timings (defaults: DEFAULT_JOB_SETTINGS). */
   jobs?: JobSettings;
+  /** Public accounts' SMS codes: provider and limits (defaults: DEFAULT_SMS). */
+  sms?: SmsConfig;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTerminal = process.stdout.isTTY === true): AppConfig {
@@ -89,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTermina
     throw new Error(`Invalid settings:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const sms = smsConfigFrom(e, env.NODE_ENV);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -115,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTermina
       importAttempts: e.WUSHE_IMPORT_ATTEMPTS,
       shutdownGraceSeconds: e.WUSHE_JOB_SHUTDOWN_GRACE_SECONDS,
     },
+    sms,
   };
 }
 

@@ -24,6 +24,15 @@ export interface Services {
   installation: { areaCode: string; areaName: string; scope: string; demo: boolean };
 }
 
+/** The public account signed in on a `public-account` route (never a staff actor). */
+export interface PublicAccountRef {
+  id: string;
+  name: string;
+  mobileMasked: string;
+  csrfToken: string;
+  sessionId: string;
+}
+
 export interface Ctx extends Services {
   db: ScopedDb;
   actor: Actor;
@@ -32,6 +41,8 @@ export interface Ctx extends Services {
   ip: string;
   log: FastifyBaseLogger;
   now: Date;
+  /** Set on `public-account` routes only. */
+  account?: PublicAccountRef;
 }
 
 export function scopedDb(database: Database, scope: string): ScopedDb {

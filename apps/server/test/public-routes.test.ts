@@ -15,6 +15,10 @@ const PUBLIC = new Set([
   'GET /api/v1/public/checkin/{kind}/{id}', // the QR check-in page: the occasion's facts, no participant
   'POST /api/v1/public/checkin/{kind}/{id}', // checking in by name and mobile with the rotating code
   'POST /api/v1/public/checkin/{kind}/{id}/satisfaction', // satisfaction by the phone's check-in receipt
+  'GET /api/v1/public/account/config', // the public sign-up page: whether codes go to the log
+  'POST /api/v1/public/account/code', // an SMS code for a mobile number (rate-limited)
+  'POST /api/v1/public/account/signup', // a public account from name, mobile and code
+  'POST /api/v1/public/account/login', // a public session from mobile and code
 ]);
 
 interface Operation {

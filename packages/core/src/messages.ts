@@ -6,6 +6,7 @@ import { CASE_MESSAGES } from './casework/messages.ts';
 import { GROUP_MESSAGES } from './occasions/groups.messages.ts';
 import { OCCASION_MESSAGES } from './occasions/messages.ts';
 import { WORKFORCE_MESSAGES } from './workforce/messages.ts';
+import { PUBLIC_ACCOUNT_MESSAGES } from './public-accounts/messages.ts';
 
 export type Lang = 'zh-CN' | 'en';
 
@@ -283,6 +284,7 @@ export const MESSAGES = {
   ...GROUP_MESSAGES,
   ...OCCASION_MESSAGES,
   ...WORKFORCE_MESSAGES,
+  ...PUBLIC_ACCOUNT_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

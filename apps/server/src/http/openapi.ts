@@ -170,7 +170,10 @@ export const openapiBase = () => ({
   },
   servers: [{ url: '/', description: 'This server' }],
   components: {
-    securitySchemes: { session: { type: 'apiKey' as const, in: 'cookie' as const, name: 'wushe_sid' } },
+    securitySchemes: {
+      session: { type: 'apiKey' as const, in: 'cookie' as const, name: 'wushe_sid' },
+      publicSession: { type: 'apiKey' as const, in: 'cookie' as const, name: 'wushe_pub' },
+    },
     schemas: { Problem: structuredClone(problemJsonSchema) } as Record<string, JsonSchema>,
   },
   security: [{ session: [] }],

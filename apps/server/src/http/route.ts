@@ -8,8 +8,11 @@ import type { Ctx } from '../context.ts';
 import { AppError, forbidden, unauthenticated, type FieldError } from './errors.ts';
 import { deriveOperationId, docResponses, problemStatuses, toJsonSchema, type Download, type JsonSchema } from './openapi.ts';
 
-/** `public`: no login; `authenticated`: any logged-in account; else a named permission. */
-export type Access = Permission | 'authenticated' | 'public';
+/**
+ * `public`: no login; `public-account`: a public account's own session (never a staff one);
+ * `authenticated`: any logged-in staff account; else a named permission.
+ */
+export type Access = Permission | 'authenticated' | 'public' | 'public-account';
 
 export interface RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
   method: HTTPMethods;
@@ -72,7 +75,7 @@ function parse<S extends z.ZodType>(schema: S | undefined, value: unknown, where
 /** The permission gate: deny by default. */
 export function checkAccess(ctx: Pick<Ctx, 'actor'> | null, access: Access, allowPending = false): void {
   if (access === 'public') return;
-  if (!ctx) throw unauthenticated();
+  if (!ctx || access === 'public-account') throw unauthenticated();
   const { actor } = ctx;
   if (!allowPending) {
     if (actor.mustChangePassword) throw forbidden('auth.mustChangePassword');
@@ -124,22 +127,28 @@ export function route<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType 
       summary: def.summary,
       tags: def.tags,
       description: `Permission: \`${def.access}\``,
-      ...(def.access === 'public' ? { security: [] } : {}),
+      ...(def.access === 'public' ? { security: [] } : def.access === 'public-account' ? { security: [{ publicSession: [] }] } : {}),
       ...(def.params ? { params: toJsonSchema(def.params, 'input') } : {}),
       ...(def.query ? { querystring: toJsonSchema(def.query, 'input') } : {}),
       ...(def.body ? { body: toJsonSchema(def.body, 'input') } : {}),
       response: docResponses(doc),
     },
     handler: async (req, reply) => {
-      const base = req.ctx;
-      checkAccess(base, def.access, def.allowPending);
-      const ctx = base ?? req.publicCtx();
+      let ctx: Ctx;
+      if (def.access === 'public-account') {
+        // A public account's routes: its own session or 401; it holds no actor and no permission.
+        if (!req.publicAccount) throw unauthenticated('publicAccount.unauthenticated');
+        ctx = { ...req.publicCtx(), account: req.publicAccount };
+      } else {
+        checkAccess(req.ctx, def.access, def.allowPending);
+        ctx = req.ctx ?? req.publicCtx();
+      }
       const input = {
         params: parse(def.params, req.params, 'params', ctx.lang),
         query: parse(def.query, req.query, 'query', ctx.lang),
         body: parse(def.body, req.body, 'body', ctx.lang),
       };
-      const out = await def.handler(ctx as Ctx, input, req, reply);
+      const out = await def.handler(ctx, input, req, reply);
       return out;
     },
   });

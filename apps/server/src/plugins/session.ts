@@ -42,7 +42,9 @@ export function registerSession(app: FastifyInstance, services: Services): void 
 
   app.addHook('preHandler', async (req) => {
     // Public routes (login, health) ignore any cookie: a stale one must not block a new login.
-    if (!req.url.startsWith('/api/') || (req.routeOptions.config as { access?: string }).access === 'public') return;
+    // Public-account routes read their own cookie (public-session.ts), never a staff one.
+    const access = (req.routeOptions.config as { access?: string }).access;
+    if (!req.url.startsWith('/api/') || access === 'public' || access === 'public-account') return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     const now = new Date();

@@ -99,6 +99,10 @@ export const AUDIT_ACTIONS: Record<string, AuditActionWording> = {
     '完成跟进',
     'Follow-up completed',
   ),
+  'publicAccount.signup': w('{actor} 注册了公众账号', '{actor} signed up for a public account', '公众注册', 'Public sign-up'),
+  'publicAccount.login': w('{actor} 登录了公众账号', '{actor} signed in to their public account', '公众登录', 'Public sign-in'),
+  'publicAccount.logout': w('{actor} 退出了公众账号', '{actor} signed out of their public account', '公众退出', 'Public sign-out'),
+  'publicAccount.update': w('{actor} 修改了公众账号资料', '{actor} edited their public profile', '公众资料修改', 'Public profile edited'),
 };
 
 export const AUDIT_UNKNOWN_ACTION: Pair = { zh: '{actor} 执行了 {action}（{target}）', en: '{actor} did {action} ({target})' };
