@@ -2,7 +2,7 @@
 // OpenAPI document, and only the few known public ones carry `security: []`. Every other
 // operation answers 401 without a session (casework, supervision and whatever comes next), and
 // the public GET answers are read whole for anything private the demo holds.
-import { rows } from '@wushe/db';
+import { phoneBlindIndex, rows } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './harness.ts';
@@ -80,5 +80,37 @@ describe('public routes', () => {
       expect(body).not.toMatch(/\d{17}[\dX]/); // no ID number
       expect(body).not.toMatch(/1[3-9]\d{9}/); // no mobile number
     }
+  });
+
+  it("shows no full mobile in a public account's answers (code, sign-up, login, my page)", async () => {
+    const mobile = '13912345678';
+    const A = '/api/v1/public/account';
+    const bodies: string[] = [];
+    const post = async (url: string, payload: object, cookie?: string) => {
+      const res = await t.app.inject({ method: 'POST', url, payload, headers: cookie ? { cookie } : {} });
+      bodies.push(res.body);
+      return res;
+    };
+    // The code went to the (silent) log: give the newest one a known code, hashed as the server does.
+    const plant = (code: string) =>
+      t.database.owner(async (db) => {
+        const hash = phoneBlindIndex(t.services.keys, mobile);
+        const [c] = await rows<{ id: string }>(db, sql`SELECT id FROM sms_codes WHERE mobile_hash = ${hash} ORDER BY created_at DESC LIMIT 1`);
+        await db.execute(sql`UPDATE sms_codes SET code_hash = ${t.services.keys.blindIndex(`sms:${c!.id}:${code}`)} WHERE id = ${c!.id}`);
+      });
+    expect((await post(`${A}/code`, { mobile, purpose: 'signup' })).statusCode).toBe(200);
+    await plant('246810');
+    const signed = await post(`${A}/signup`, { name: '林晓', mobile, code: '246810' });
+    expect(signed.statusCode).toBe(200);
+    const cookie = `wushe_pub=${signed.cookies.find((c) => c.name === 'wushe_pub')!.value}`;
+    bodies.push((await t.app.inject({ method: 'GET', url: `${A}/me`, headers: { cookie } })).body);
+    bodies.push((await post(`${A}/code`, { mobile, purpose: 'login' })).body); // 429: too soon
+    bodies.push((await t.app.inject({ method: 'GET', url: `${A}/config` })).body);
+    for (const body of bodies) {
+      expect(body).not.toContain(mobile);
+      expect(body).not.toMatch(/1[3-9]\d{9}/);
+      expect(body).not.toMatch(/\d{17}[\dX]/);
+    }
+    expect(bodies[2]).toContain('139****5678');
   });
 });
