@@ -45,6 +45,9 @@ export default defineConfig({
       WUSHE_DATA_DIR: `.tmp-data-${PORT}`,
       WUSHE_LOG_LEVEL: 'warn',
       WUSHE_LOGIN_RATE_LIMIT: '1000',
+      // The SMS test hook (public accounts): the last code the log provider sent, read by the spec.
+      NODE_ENV: 'test',
+      WUSHE_SMS_TEST_HOOK: '1',
     },
     stdout: 'ignore',
     stderr: 'pipe',

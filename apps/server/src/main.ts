@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { checkPassword } from '@wushe/core';
 import { hashPassword, loadOrCreateKeys, seedBase, stableId, uuidv7 } from '@wushe/db';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '@wushe/db/demo';
+import { DEMO_PUBLIC_ACCOUNTS } from './modules/public-accounts/public-accounts.demo.ts';
 import { buildApp } from './app.ts';
 import { appendAudit, verifyAuditChain } from './audit/audit.ts';
 import { INSTALLATION_AREA_HINT, installationArea, loadConfig, type AppConfig } from './config.ts';
@@ -61,7 +62,10 @@ async function serve(config: AppConfig) {
   if (services.installation.demo) {
     console.log(`Demo accounts (password ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(16)} ${a.label}`);
+    const pub = DEMO_PUBLIC_ACCOUNTS.map((a) => `${a.name} ${a.mobile}`).join(', ');
+    console.log(`Public accounts (${url}/p/login, code in this log): ${pub}`);
   }
+  if ((config.sms?.provider ?? 'log') === 'log') console.log('No SMS provider configured: sign-up and login codes are written to this log.');
 }
 
 async function withDatabase<T>(config: AppConfig, fn: (db: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<T>) {

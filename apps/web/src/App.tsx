@@ -15,6 +15,10 @@ const LoginPage = page(() => import('./pages/auth/LoginPage.tsx'), 'LoginPage');
 const ChangePasswordPage = page(() => import('./pages/auth/ChangePasswordPage.tsx'), 'ChangePasswordPage');
 // The public check-in page a phone opens from a QR code: no session, no shell.
 const CheckinPage = page(() => import('./pages/checkin/CheckinPage.tsx'), 'CheckinPage');
+// Public accounts (people outside the staff): sign-up, login and the "my" page, light and phone-first.
+const PublicSignupPage = page(() => import('./pages/public/PublicSignupPage.tsx'), 'PublicSignupPage');
+const PublicLoginPage = page(() => import('./pages/public/PublicLoginPage.tsx'), 'PublicLoginPage');
+const PublicMyPage = page(() => import('./pages/public/PublicMyPage.tsx'), 'PublicMyPage');
 
 export function FullPageSpin() {
   return (
@@ -30,7 +34,8 @@ function SessionEvents() {
   const qc = useQueryClient();
   useEffect(() => {
     setErrorHook((err, path) => {
-      if (err.status === 401 && !path.startsWith('/auth/login')) {
+      // A public account's 401 is its own pages' business (/p/login), never the staff login.
+      if (err.status === 401 && !path.startsWith('/auth/login') && !path.startsWith('/public/')) {
         setSessionNotice(err.problem.detail ?? null);
         rememberReturnTo(window.location.pathname, qc.getQueryData<Actor | null>(ME_KEY)?.username ?? null);
         clearSession(qc);
@@ -96,6 +101,9 @@ export function App() {
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/c/:kind/:id" element={<CheckinPage />} />
+        <Route path="/p/signup" element={<PublicSignupPage />} />
+        <Route path="/p/login" element={<PublicLoginPage />} />
+        <Route path="/p/my" element={<PublicMyPage />} />
         <Route
           path="/change-password"
           element={

@@ -49,10 +49,10 @@ export function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
-function headers(method: string, json: boolean): Headers {
+function headers(method: string, json: boolean, csrf = csrfToken): Headers {
   const h = new Headers({ 'Accept-Language': getLang(), Accept: 'application/json' });
   if (json) h.set('Content-Type', 'application/json');
-  if (method !== 'GET' && method !== 'HEAD' && csrfToken) h.set('X-CSRF-Token', csrfToken);
+  if (method !== 'GET' && method !== 'HEAD' && csrf) h.set('X-CSRF-Token', csrf);
   return h;
 }
 
@@ -80,6 +80,8 @@ export interface RequestOptions {
   body?: unknown;
   /** Do not run the session hook (login, and the boot-time /auth/me probe). */
   quiet?: boolean;
+  /** A CSRF token other than the staff session's (a public account's writes). */
+  csrf?: string;
 }
 
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
@@ -90,7 +92,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     res = await fetch(url, {
       method,
       credentials: 'same-origin',
-      headers: headers(method, hasBody),
+      headers: headers(method, hasBody, opts.csrf ?? csrfToken),
       body: hasBody ? JSON.stringify(opts.body) : undefined,
     });
   } catch {

@@ -25,6 +25,7 @@ import { ROLES_STRINGS } from './roles.ts';
 import { SETTINGS_STRINGS } from './settings.ts';
 import { SUPERVISION_STRINGS } from './supervision.ts';
 import { ACTIVITIES_STRINGS } from './activities.ts';
+import { PUBLIC_ACCOUNT_STRINGS } from './publicAccount.ts';
 import { TRANSFERS_STRINGS } from './transfers.ts';
 import { USERS_STRINGS } from './users.ts';
 import { WORKFORCE_STRINGS } from './workforce.ts';
@@ -56,6 +57,7 @@ export const CATALOGS = {
   referrals: REFERRALS_STRINGS,
   activities: ACTIVITIES_STRINGS,
   workforce: WORKFORCE_STRINGS,
+  publicAccount: PUBLIC_ACCOUNT_STRINGS,
 } as const;
 
 type Catalogs = typeof CATALOGS;

@@ -59,7 +59,13 @@ export const publicAccountMe = z.object({
 export type PublicAccountMe = z.infer<typeof publicAccountMe>;
 
 /** What the sign-up and login pages need to know before a code is asked. */
-export const publicAccountConfig = z.object({ demo: z.boolean(), resendSeconds: z.number().int() });
+export const publicAccountConfig = z.object({
+  /** No SMS provider: codes go to the server log. */
+  demo: z.boolean(),
+  /** A demo installation (its demo public accounts can be named on the page). */
+  demoAccounts: z.boolean(),
+  resendSeconds: z.number().int(),
+});
 
 /** Sign-up's answer: the account, and whether it was made now (false: the number had one, now logged in). */
 export const signupResult = publicAccountMe.extend({ created: z.boolean() });

@@ -59,7 +59,7 @@ export function publicAccountsRoutes(app: FastifyInstance, services: Services): 
       summary: 'What the sign-up and login pages need: whether codes go to the server log (no SMS provider), the resend wait',
       tags,
       response: publicAccountConfig,
-      handler: async () => ({ demo: sms.provider === 'log', resendSeconds: sms.resendSeconds }),
+      handler: async () => ({ demo: sms.provider === 'log', demoAccounts: services.installation.demo, resendSeconds: sms.resendSeconds }),
     });
     route(scoped, {
       method: 'POST',
