@@ -65,7 +65,8 @@ async function serve(config: AppConfig) {
     const pub = DEMO_PUBLIC_ACCOUNTS.map((a) => `${a.name} ${a.mobile}`).join(', ');
     console.log(`Public accounts (${url}/p/login, code in this log): ${pub}`);
   }
-  if ((config.sms?.provider ?? 'log') === 'log') console.log('No SMS provider configured: sign-up and login codes are written to this log.');
+  if ((config.sms?.provider ?? 'log') === 'log')
+    console.log('No SMS provider configured: sign-up and login codes are written to this log.');
 }
 
 async function withDatabase<T>(config: AppConfig, fn: (db: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<T>) {

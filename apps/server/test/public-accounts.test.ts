@@ -94,12 +94,18 @@ describe('public accounts', () => {
     expect(again.json().id).toBe(me.id);
 
     const [row] = await t.database.owner((db) =>
-      rows<{ mobile_cipher: string; mobile_hash: string }>(db, sql`SELECT mobile_cipher, mobile_hash FROM public_accounts WHERE id = ${me.id}`),
+      rows<{ mobile_cipher: string; mobile_hash: string }>(
+        db,
+        sql`SELECT mobile_cipher, mobile_hash FROM public_accounts WHERE id = ${me.id}`,
+      ),
     );
     expect(row!.mobile_cipher).not.toContain(mobile);
     expect(t.services.keys.open(row!.mobile_cipher)).toBe(mobile);
     const audit = await t.database.owner((db) =>
-      rows<{ action: string; actor_name: string }>(db, sql`SELECT action, actor_name FROM audit_log WHERE target_id = ${me.id} ORDER BY seq`),
+      rows<{ action: string; actor_name: string }>(
+        db,
+        sql`SELECT action, actor_name FROM audit_log WHERE target_id = ${me.id} ORDER BY seq`,
+      ),
     );
     expect(audit.map((a) => a.action)).toEqual(['publicAccount.signup']);
     expect(audit[0]!.actor_name).not.toContain(mobile);

@@ -95,7 +95,10 @@ describe('public routes', () => {
     const plant = (code: string) =>
       t.database.owner(async (db) => {
         const hash = phoneBlindIndex(t.services.keys, mobile);
-        const [c] = await rows<{ id: string }>(db, sql`SELECT id FROM sms_codes WHERE mobile_hash = ${hash} ORDER BY created_at DESC LIMIT 1`);
+        const [c] = await rows<{ id: string }>(
+          db,
+          sql`SELECT id FROM sms_codes WHERE mobile_hash = ${hash} ORDER BY created_at DESC LIMIT 1`,
+        );
         await db.execute(sql`UPDATE sms_codes SET code_hash = ${t.services.keys.blindIndex(`sms:${c!.id}:${code}`)} WHERE id = ${c!.id}`);
       });
     expect((await post(`${A}/code`, { mobile, purpose: 'signup' })).statusCode).toBe(200);

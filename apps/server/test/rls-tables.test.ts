@@ -29,7 +29,7 @@ const NOT_AREA_SCOPED: Record<string, string> = {
   instruments: 'reference data: assessment instruments, installation-wide',
   login_failures: 'sign-in bookkeeping for names that match no account: no area, read only by the login path',
   public_accounts: 'people outside the staff (migration 0031): installation-wide, found by mobile blind index or session, never by area',
-  public_sessions: 'public accounts\' sessions, apart from staff sessions: resolved by cookie hash, no area data',
+  public_sessions: "public accounts' sessions, apart from staff sessions: resolved by cookie hash, no area data",
   sms_codes: 'SMS code bookkeeping keyed by mobile blind index and address: no area, read only by the code routes',
   roles: 'global accounts data: roles are installation-wide',
   sessions: 'global accounts data: resolved by cookie (session_resolve) before any scope is known; holds no area data',

@@ -57,7 +57,13 @@ describe('SMS providers', () => {
   it('sends through Aliyun SendSms with the number, sign, template and code, signed', async () => {
     answer = { status: 200, body: { Code: 'OK', Message: 'OK', BizId: '1', RequestId: 'r' } };
     const secret = 'aliyun-secret';
-    const sender = aliyunSender({ accessKeyId: 'AKID1', accessKeySecret: secret, signName: '五社', templateCode: 'SMS_123', endpoint: base });
+    const sender = aliyunSender({
+      accessKeyId: 'AKID1',
+      accessKeySecret: secret,
+      signName: '五社',
+      templateCode: 'SMS_123',
+      endpoint: base,
+    });
     await sender.send('13800000001', '482913', 'signup');
     const req = seen.pop()!;
     expect(req.method).toBe('GET');
@@ -128,7 +134,13 @@ describe('SMS providers', () => {
   });
 
   it('reads the provider from the environment, and names what a chosen provider lacks', () => {
-    expect(loadConfig({}).sms).toMatchObject({ provider: 'log', codeTtlSeconds: 300, resendSeconds: 60, perNumberHour: 5, perAddressHour: 20 });
+    expect(loadConfig({}).sms).toMatchObject({
+      provider: 'log',
+      codeTtlSeconds: 300,
+      resendSeconds: 60,
+      perNumberHour: 5,
+      perAddressHour: 20,
+    });
     expect(() => loadConfig({ WUSHE_SMS_PROVIDER: 'aliyun', WUSHE_SMS_ALIYUN_ACCESS_KEY_ID: 'x' })).toThrow(
       /WUSHE_SMS_PROVIDER=aliyun needs WUSHE_SMS_ALIYUN_ACCESS_KEY_SECRET, WUSHE_SMS_ALIYUN_SIGN_NAME, WUSHE_SMS_ALIYUN_TEMPLATE_CODE/,
     );
@@ -144,6 +156,10 @@ describe('SMS providers', () => {
       WUSHE_SMS_TENCENT_TEMPLATE_ID: '1',
       WUSHE_SMS_CODE_TTL_SECONDS: '600',
     }).sms!;
-    expect(tencent).toMatchObject({ provider: 'tencent', codeTtlSeconds: 600, tencent: { endpoint: 'https://sms.tencentcloudapi.com/', region: 'ap-guangzhou' } });
+    expect(tencent).toMatchObject({
+      provider: 'tencent',
+      codeTtlSeconds: 600,
+      tencent: { endpoint: 'https://sms.tencentcloudapi.com/', region: 'ap-guangzhou' },
+    });
   });
 });

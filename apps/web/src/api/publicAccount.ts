@@ -1,7 +1,15 @@
 // Public accounts (/p/…): config, codes, sign-up, login, the "my" page, name, logout. Their
 // session is a cookie of its own; writes carry the CSRF token the "my" answer gives.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PublicAccountMe, publicAccountConfig, publicLoginBody, requestCodeBody, requestCodeResult, signupBody, signupResult } from '@wushe/core';
+import type {
+  PublicAccountMe,
+  publicAccountConfig,
+  publicLoginBody,
+  requestCodeBody,
+  requestCodeResult,
+  signupBody,
+  signupResult,
+} from '@wushe/core';
 import type { z } from 'zod';
 import { ApiError, request } from './client.ts';
 

@@ -56,7 +56,15 @@ export async function requestCode(ctx: Ctx, sender: SmsSender, body: z.output<ty
     if (c.numberHour >= sms.perNumberHour) throw tooMany('publicAccount.tooSoon', ms(c.oldestNumberHour) + HOUR, now);
     if (c.addressHour >= sms.perAddressHour) throw tooMany('publicAccount.tooSoon', ms(c.oldestAddressHour) + HOUR, now);
     const expiresAt = new Date(now.getTime() + sms.codeTtlSeconds * 1000);
-    await insertCode(db, { id, mobileHash: phoneHash, purpose: body.purpose, codeHash: codeHash(ctx, id, code), expiresAt, ip: ctx.ip, at: now });
+    await insertCode(db, {
+      id,
+      mobileHash: phoneHash,
+      purpose: body.purpose,
+      codeHash: codeHash(ctx, id, code),
+      expiresAt,
+      ip: ctx.ip,
+      at: now,
+    });
   });
   try {
     await sender.send(body.mobile, code, body.purpose);
@@ -163,7 +171,12 @@ export async function rename(ctx: Ctx, body: z.output<typeof publicProfileBody>)
   await ctx.db.tx(async (db) => {
     const before = await accountById(db, a.id);
     if (!(await renameAccount(db, a.id, body.version, body.name))) throw conflict();
-    await appendAudit(db, { ...actorOf(ctx, a), action: 'publicAccount.update', before: { name: before?.name }, after: { name: body.name } });
+    await appendAudit(db, {
+      ...actorOf(ctx, a),
+      action: 'publicAccount.update',
+      before: { name: before?.name },
+      after: { name: body.name },
+    });
   });
   return me(ctx);
 }

@@ -32,7 +32,7 @@ export function PublicMyPage() {
   if (!me.data) return <Navigate to="/p/login" replace />;
   const a = me.data;
   return (
-    <PublicShell title={t('pa.my.title')}>
+    <PublicShell title={t('pa.my.title')} notice={false}>
       <Card style={{ marginBottom: 16 }}>
         <NameEditor me={a} />
         <Typography.Paragraph style={{ color: MUTED, marginBottom: 0 }} data-testid="pa-mobile">

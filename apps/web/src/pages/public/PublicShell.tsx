@@ -9,7 +9,8 @@ import { useI18n } from '../../i18n/index.tsx';
 /** Readable grey on white (7:1). */
 export const MUTED = '#595959';
 
-export function PublicShell({ title, children }: { title: string; children: ReactNode }) {
+/** `notice`: the demo notice (how to log in), on the sign-up and login pages. */
+export function PublicShell({ title, children, notice = true }: { title: string; children: ReactNode; notice?: boolean }) {
   const { t } = useI18n();
   const config = usePublicAccountConfig();
   return (
@@ -21,7 +22,7 @@ export function PublicShell({ title, children }: { title: string; children: Reac
       <Typography.Title level={1} style={{ fontSize: 24, marginTop: 8 }}>
         {title}
       </Typography.Title>
-      {config.data?.demo && (
+      {notice && config.data?.demo && (
         <Alert
           type="info"
           showIcon

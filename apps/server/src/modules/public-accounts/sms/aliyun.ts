@@ -33,7 +33,9 @@ export function aliyunSender(s: AliyunSettings, now: () => Date = () => new Date
         SignatureVersion: '1.0',
         TemplateCode: s.templateCode,
         TemplateParam: JSON.stringify({ code }),
-        Timestamp: now().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        Timestamp: now()
+          .toISOString()
+          .replace(/\.\d{3}Z$/, 'Z'),
         Version: '2017-05-25',
       };
       const query = new URLSearchParams({ ...params, Signature: aliyunSignature(params, s.accessKeySecret) });

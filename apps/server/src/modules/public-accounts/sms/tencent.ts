@@ -63,7 +63,9 @@ export function tencentSender(s: TencentSettings, now: () => Date = () => new Da
       };
       const status = body.Response?.SendStatusSet?.[0];
       if (!res.ok || body.Response?.Error || status?.Code !== 'Ok')
-        throw new SmsError(`tencent SendSms: ${res.status} ${body.Response?.Error?.Code ?? status?.Code ?? ''} ${body.Response?.Error?.Message ?? status?.Message ?? ''}`);
+        throw new SmsError(
+          `tencent SendSms: ${res.status} ${body.Response?.Error?.Code ?? status?.Code ?? ''} ${body.Response?.Error?.Message ?? status?.Message ?? ''}`,
+        );
     },
   };
 }
