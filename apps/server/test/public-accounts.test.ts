@@ -6,6 +6,7 @@ import { phoneBlindIndex, rows } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { removeStalePublicRows } from '../src/modules/public-accounts/public-accounts.jobs.ts';
 import { DEFAULT_SMS } from '../src/modules/public-accounts/sms/sms.config.ts';
 import { startTestApp, type Session, type TestApp } from './harness.ts';
 
@@ -256,6 +257,37 @@ describe('public accounts', () => {
       rows<{ action: string }>(db, sql`SELECT action FROM audit_log WHERE target_id = ${acc.me.id} ORDER BY seq`),
     );
     expect(audit.map((a) => a.action)).toEqual(['publicAccount.signup', 'publicAccount.logout']);
+  });
+
+  it('logs the demo account 林晓 in; a disabled account is refused after a valid code, its session too', async () => {
+    const ip = fresh().ip;
+    await ask('13800000001', ip, 'login');
+    const res = await call('POST', `${A}/login`, { mobile: '13800000001', code: await lastCode('13800000001') }, { ip });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ name: '林晓', mobileMasked: '138****0001' });
+
+    const acc = await signUp();
+    await t.database.owner((db) => db.execute(sql`UPDATE public_accounts SET status = 'disabled' WHERE id = ${acc.me.id}`));
+    expect((await call('GET', `${A}/me`, undefined, acc)).statusCode).toBe(401);
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 61_000 });
+    await ask(acc.mobile, acc.ip, 'login');
+    const refused = await call('POST', `${A}/login`, { mobile: acc.mobile, code: await lastCode(acc.mobile) }, { ip: acc.ip });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('publicAccount.disabled');
+  });
+
+  it('cleans up codes a day old and sessions idle for 30 days, keeping the rest', async () => {
+    const acc = await signUp();
+    const hash = phoneBlindIndex(t.services.keys, acc.mobile);
+    const count = (q: ReturnType<typeof sql>) => t.database.owner((db) => rows<{ n: number }>(db, q)).then((r) => r[0]!.n);
+    const codes = sql`SELECT count(*)::int AS n FROM sms_codes WHERE mobile_hash = ${hash}`;
+    const sessions = sql`SELECT count(*)::int AS n FROM public_sessions WHERE account_id = ${acc.me.id}`;
+    await removeStalePublicRows(t.database);
+    expect([await count(codes), await count(sessions)]).toEqual([1, 1]);
+    await removeStalePublicRows(t.database, new Date(Date.now() + 25 * 3_600_000));
+    expect([await count(codes), await count(sessions)]).toEqual([0, 1]);
+    await removeStalePublicRows(t.database, new Date(Date.now() + 31 * 86_400_000));
+    expect(await count(sessions)).toBe(0);
   });
 
   it('keeps the two kinds apart: a public session opens no staff route, a staff session no public-account route', async () => {

@@ -5,6 +5,7 @@ import { sessionJobs } from '../modules/auth/sessions.jobs.ts';
 import { coverageSnapshotJobs } from '../modules/coverage/snapshots.jobs.ts';
 import { followUpJobs } from '../modules/followups/followups.jobs.ts';
 import { outputsJobs } from '../modules/outputs/outputs.jobs.ts';
+import { publicAccountJobs } from '../modules/public-accounts/public-accounts.jobs.ts';
 import { importJobs } from '../modules/residents/import/import.worker.ts';
 import { searchBackfillJobs } from '../modules/residents/search-backfill.jobs.ts';
 import type { JobDefinition } from './queue.ts';
@@ -17,5 +18,6 @@ export function jobDefinitions(services: Services): JobDefinition[] {
     ...coverageSnapshotJobs(services.database, services.installation.scope),
     ...searchBackfillJobs(services.database, services.keys),
     ...outputsJobs(services.database),
+    ...publicAccountJobs(services.database),
   ];
 }

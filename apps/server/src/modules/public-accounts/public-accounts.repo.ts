@@ -149,3 +149,10 @@ export async function publicSessionById(db: Db, id: string, now: Date): Promise<
 export async function deletePublicSession(db: Db, id: string): Promise<void> {
   await db.execute(sql`DELETE FROM public_sessions WHERE id = ${id}`);
 }
+
+/** The clean-up: codes older than `codesBefore` (the limits read the last hour) and sessions idle since `sessionsBefore`. */
+export async function deleteStale(db: Db, codesBefore: Date, sessionsBefore: Date): Promise<{ codes: number; sessions: number }> {
+  const codes = await rows(db, sql`DELETE FROM sms_codes WHERE created_at < ${codesBefore} RETURNING 1`);
+  const sessions = await rows(db, sql`DELETE FROM public_sessions WHERE last_seen_at < ${sessionsBefore} RETURNING 1`);
+  return { codes: codes.length, sessions: sessions.length };
+}
