@@ -34,7 +34,6 @@ export const PUBLIC_ACCOUNT_STRINGS = {
   'pa.my.cancel': { zh: '取消', en: 'Cancel' },
   'pa.my.saved': { zh: '姓名已更新', en: 'Name updated' },
   'pa.logout': { zh: '退出登录', en: 'Log out' },
-  'pa.logout.confirm': { zh: '确定退出登录吗？', en: 'Log out now?' },
   'pa.loggedOut': { zh: '已退出登录', en: 'Logged out' },
   'pa.section.applications': { zh: '我的申请', en: 'My applications' },
   'pa.section.trainings': { zh: '我的培训', en: 'My trainings' },
