@@ -39,10 +39,23 @@ async function counted(prefix: string, from = FROM, to = TO): Promise<number> {
   return r!.n;
 }
 
+/** Person-times counted directly: attended rows in the area and period. */
+async function countedTimes(prefix: string, from = FROM, to = TO): Promise<number> {
+  const [r] = await owner<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM attendance WHERE area_code LIKE ${prefix + '%'} AND attended_at IS NOT NULL
+      AND occasion_at >= ${from + 'T00:00:00+08:00'}::timestamptz AND occasion_at < (${to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`,
+  );
+  return r!.n;
+}
+
 const outputs = async (s: Session, area: string, from = FROM, to = TO) => {
   const res = await s.get(`/api/v1/outputs?area=${area}&from=${from}&to=${to}`);
   expect(res.statusCode, res.body).toBe(200);
-  return res.json() as { totals: { people: number }; rows: { key: string; figures: { people: number } }[] };
+  return res.json() as {
+    totals: { people: number; personTimes: number };
+    rows: { key: string; figures: { people: number; personTimes: number } }[];
+    months: { month: string; personTimes: number }[];
+  };
 };
 
 /** The city's and the province's figures equal the direct counts, row by row. */
@@ -52,6 +65,11 @@ async function expectExact(): Promise<{ city: number; province: number }> {
   expect(c.rows.find((r) => r.key === DISTRICT)!.figures.people).toBe(await counted('350206'));
   const p = await outputs(province, PROVINCE);
   expect(p.totals.people).toBe(await counted('35'));
+  // Person-times of the province and the city come from the daily counts: the same as counted.
+  expect(p.totals.personTimes).toBe(await countedTimes('35'));
+  expect(p.rows.find((r) => r.key === CITY)!.figures.personTimes).toBe(await countedTimes('3502'));
+  expect(c.rows.find((r) => r.key === DISTRICT)!.figures.personTimes).toBe(await countedTimes('350206'));
+  expect(p.months.find((m) => m.month === '2026-11')!.personTimes).toBe(await countedTimes('35', '2026-11-01', '2026-11-30'));
   expect(p.rows.find((r) => r.key === CITY)!.figures.people).toBe(await counted('3502'));
   // The district itself is counted live: the same people as its row in the city.
   expect((await outputs(city, DISTRICT)).totals.people).toBe(c.rows.find((r) => r.key === DISTRICT)!.figures.people);
@@ -134,7 +152,16 @@ describe('people served from the rollup', () => {
     ]);
     expect(await expectExact()).toEqual(added);
 
-    // Un-ticked on 30 November: still served on 1 March. Then the March visit is taken off too.
+    // The March session moved to 31 May (a reschedule moves its attendance): the day's counts follow.
+    await owner(
+      sql`UPDATE attendance SET occasion_at = '2026-05-31T23:30:00+08:00' WHERE person_key = 'n:林阿婆' AND occasion_at < '2026-04-01'`,
+    );
+    expect(await expectExact()).toEqual(added);
+    expect((await outputs(province, PROVINCE, '2026-05-31', '2026-05-31')).totals.personTimes).toBe(
+      await countedTimes('35', '2026-05-31', '2026-05-31'),
+    );
+
+    // Un-ticked on 30 November: still served on 31 May. Then that visit is taken off too.
     await owner(
       sql`UPDATE attendance SET attended_at = NULL, method = NULL WHERE person_key = 'n:林阿婆' AND occasion_at >= '2026-11-30T00:00:00+08:00'`,
     );

@@ -1,7 +1,7 @@
 // The people-served rollup (migration 0030): per district, city and province (level = the area
 // prefix's length) and person, the days they were served there, as a datemultirange; and the
 // people whose rows changed since (marked by triggers on attendance and cases).
-import { bigint, customType, index, pgTable, primaryKey, smallint, text } from 'drizzle-orm/pg-core';
+import { bigint, customType, date, index, integer, pgTable, primaryKey, smallint, text } from 'drizzle-orm/pg-core';
 
 const datemultirange = customType<{ data: string }>({ dataType: () => 'datemultirange' });
 
@@ -12,11 +12,27 @@ export const outputsPeople = pgTable(
     areaCode: text('area_code').notNull(), // COLLATE "C" in the migration
     personKey: text('person_key').notNull(),
     days: datemultirange('days').notNull(),
+    /** The last day served ('infinity' while a case is open) and where that open run began (migration 0033). */
+    lastDay: date('last_day', { mode: 'string' }).notNull(),
+    tailStart: date('tail_start', { mode: 'string' }),
   },
   (t) => [
     primaryKey({ name: 'outputs_people_pkey', columns: [t.level, t.areaCode, t.personKey] }),
     index('outputs_people_person_idx').on(t.personKey),
+    index('outputs_people_late_idx').on(t.level, t.lastDay, t.tailStart),
   ],
+);
+
+/** How many people's last served day is each day, per level and area (migration 0033). */
+export const outputsPeopleLast = pgTable(
+  'outputs_people_last',
+  {
+    level: smallint('level').notNull(),
+    areaCode: text('area_code').notNull(),
+    lastDay: date('last_day', { mode: 'string' }).notNull(),
+    people: integer('people').notNull(),
+  },
+  (t) => [primaryKey({ name: 'outputs_people_last_pkey', columns: [t.level, t.areaCode, t.lastDay] })],
 );
 
 export const outputsPeopleDirty = pgTable(
@@ -30,4 +46,15 @@ export const outputsPeopleDirty = pgTable(
     primaryKey({ name: 'outputs_people_dirty_pkey', columns: [t.areaCode, t.personKey] }),
     index('outputs_people_dirty_person_idx').on(t.personKey),
   ],
+);
+
+/** Person-times per district and Asia/Shanghai day, kept by triggers on attendance (migration 0037). */
+export const outputsPersonTimes = pgTable(
+  'outputs_person_times',
+  {
+    areaCode: text('area_code').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    personTimes: integer('person_times').notNull(),
+  },
+  (t) => [primaryKey({ name: 'outputs_person_times_pkey', columns: [t.areaCode, t.day] })],
 );

@@ -81,17 +81,20 @@ type Rolled = Period & { len: number };
 const markedIn = (p: Rolled) =>
   sql`marked AS MATERIALIZED (SELECT DISTINCT person_key FROM outputs_people_dirty WHERE ${inArea(sql`area_code`, p.prefix)})`;
 
-/** The marked people's (key, person) pairs served in the period, from attendance and cases as they are now. */
+/**
+ * The marked people's (key, person) pairs served in the period, from attendance and cases as they
+ * are now. LATERAL: looked up person by person (marked people are few), never a scan of the area.
+ */
 const liveOfMarked = (p: Rolled) =>
   sql`live AS MATERIALIZED (
       SELECT DISTINCT k, pk FROM (
-        SELECT left(area_code, ${p.len}) AS k, person_key AS pk FROM attendance
-          WHERE person_key IN (SELECT person_key FROM marked) AND ${inArea(sql`area_code`, p.prefix)}
-            AND attended_at IS NOT NULL AND occasion_at >= ${p.fromTs} AND occasion_at < ${p.untilTs}
+        SELECT left(a.area_code, ${p.len}) AS k, m.person_key AS pk FROM marked m,
+          LATERAL (SELECT area_code FROM attendance WHERE person_key = m.person_key AND attended_at IS NOT NULL
+            AND ${inArea(sql`area_code`, p.prefix)} AND occasion_at >= ${p.fromTs} AND occasion_at < ${p.untilTs}) a
         UNION ALL
-        SELECT left(area_code, ${p.len}), 'r:' || resident_id::text FROM cases
-          WHERE resident_id IN (SELECT substr(person_key, 3)::uuid FROM marked WHERE person_key LIKE 'r:%') AND ${inArea(sql`area_code`, p.prefix)}
-            AND opened_on <= ${p.toDate} AND (closed_on IS NULL OR closed_on >= ${p.fromDate})
+        SELECT left(c.area_code, ${p.len}), m.person_key FROM marked m,
+          LATERAL (SELECT area_code FROM cases WHERE m.person_key LIKE 'r:%' AND resident_id = substr(m.person_key, 3)::uuid
+            AND ${inArea(sql`area_code`, p.prefix)} AND opened_on <= ${p.toDate} AND (closed_on IS NULL OR closed_on >= ${p.fromDate})) c
       ) t)`;
 
 const liveRows = () => sql`SELECT k, 0 AS gk, count(*)::int AS people FROM live GROUP BY k
@@ -123,9 +126,9 @@ export function recentPeopleCounts(db: Db, p: Rolled) {
           UNION ALL
           SELECT level, area_code, days FROM outputs_people WHERE ${levels(p)} AND last_day = 'infinity' AND tail_start > ${p.toDate}::date
         ) o WHERE ${inArea(sql`area_code`, p.prefix)} AND NOT days && ${periodRange(p)} GROUP BY 1, 2),
-      stale AS (SELECT level, area_code, count(*)::int AS n FROM outputs_people
-        WHERE person_key IN (SELECT person_key FROM marked) AND ${levels(p)} AND ${inArea(sql`area_code`, p.prefix)}
-          AND days && ${periodRange(p)} GROUP BY 1, 2),
+      stale AS (SELECT o.level, o.area_code, count(*)::int AS n FROM marked m,
+        LATERAL (SELECT level, area_code FROM outputs_people WHERE person_key = m.person_key AND ${levels(p)}
+          AND ${inArea(sql`area_code`, p.prefix)} AND days && ${periodRange(p)}) o GROUP BY 1, 2),
       ${liveOfMarked(p)}
       ${asKeyed(p, 'hist', 1)} UNION ALL ${asKeyed(p, 'late', -1)} UNION ALL ${asKeyed(p, 'stale', -1)} UNION ALL ${liveRows()}`,
   );

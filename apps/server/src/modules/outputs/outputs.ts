@@ -20,6 +20,7 @@ import {
   activityCounts,
   areaNames,
   caseCounts,
+  dailyPersonTimeCounts,
   moreWorkMem,
   peopleCounts,
   personTimeCounts,
@@ -95,7 +96,7 @@ export async function outputs(ctx: Ctx, q: OutputsQuery): Promise<OutputsRespons
       await caseCounts(db, p),
       await sessionCounts(db, p),
       await activityCounts(db, p),
-      await personTimeCounts(db, p),
+      await (rolledUp(p) ? dailyPersonTimeCounts(db, { ...p, len: p.len! }) : personTimeCounts(db, p)),
       await peopleServed(db, p, addDays(shanghaiToday(ctx.now), -RECENT_DAYS) <= to),
       await satisfactionSums(db, p),
     ];
@@ -166,9 +167,12 @@ const RECENT_DAYS = 31;
  * their attendance takes seconds), from its last-day histogram when the period ends lately (the
  * default, the last twelve months); else live. All exact (outputs-people.repo.ts).
  */
+/** A province or a city by child area: the figures kept by district are read from their rollups. */
+const rolledUp = (p: Period) => p.len !== null && (ROLLUP_LEVELS as readonly number[]).includes(p.len) && p.prefix.length <= 4;
+
 function peopleServed(db: Db, p: Period, recent: boolean) {
-  if (p.len === null || !(ROLLUP_LEVELS as readonly number[]).includes(p.len) || p.prefix.length > 4) return peopleCounts(db, p);
-  const rolled = { ...p, len: p.len };
+  if (!rolledUp(p)) return peopleCounts(db, p);
+  const rolled = { ...p, len: p.len! };
   return recent ? recentPeopleCounts(db, rolled) : rolledPeopleCounts(db, rolled);
 }
 
