@@ -52,8 +52,8 @@ const outputs = async (s: Session, area: string, from = FROM, to = TO) => {
   const res = await s.get(`/api/v1/outputs?area=${area}&from=${from}&to=${to}`);
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as {
-    totals: { people: number; personTimes: number };
-    rows: { key: string; figures: { people: number; personTimes: number } }[];
+    totals: { people: number; personTimes: number } & Record<string, number | null>;
+    rows: { key: string; figures: { people: number; personTimes: number } & Record<string, number | null> }[];
     months: { month: string; personTimes: number }[];
   };
 };
@@ -71,8 +71,12 @@ async function expectExact(): Promise<{ city: number; province: number }> {
   expect(c.rows.find((r) => r.key === DISTRICT)!.figures.personTimes).toBe(await countedTimes('350206'));
   expect(p.months.find((m) => m.month === '2026-11')!.personTimes).toBe(await countedTimes('35', '2026-11-01', '2026-11-30'));
   expect(p.rows.find((r) => r.key === CITY)!.figures.people).toBe(await counted('3502'));
-  // The district itself is counted live: the same people as its row in the city.
-  expect((await outputs(city, DISTRICT)).totals.people).toBe(c.rows.find((r) => r.key === DISTRICT)!.figures.people);
+  // The district itself is counted live (every row of the demo and of this test is in it): the
+  // same figures, every one of them and month by month, as the city's row and the province.
+  const d = await outputs(city, DISTRICT);
+  expect(c.rows.find((r) => r.key === DISTRICT)!.figures).toEqual(d.totals);
+  expect(p.totals).toEqual(d.totals);
+  expect(p.months).toEqual(d.months);
   // A period that ended months ago reads a row per person instead of the last-day histogram.
   const past = await outputs(province, PROVINCE, '2026-01-01', '2026-06-30');
   expect(past.totals.people).toBe(await counted('35', '2026-01-01', '2026-06-30'));
@@ -151,6 +155,19 @@ describe('people served from the rollup', () => {
       { level: 6, area_code: DISTRICT, days: '{[2026-03-01,2026-03-02),[2026-11-30,2026-12-01)}' },
     ]);
     expect(await expectExact()).toEqual(added);
+
+    // An activity held with an answer, then cancelled; a case closed and reopened.
+    const act = uuidv7();
+    await owner(sql`INSERT INTO activities (id, area_code, title, place, starts_at, ends_at, organiser_id, status)
+      VALUES (${act}, ${STREET.slice(0, 9) + '001'}, '测试活动', '活动室', '2026-07-01T00:00:00+08:00', '2026-07-01T01:00:00+08:00', ${sw}, 'held')`);
+    await owner(sql`INSERT INTO satisfaction (id, area_code, subject_kind, subject_id, worker_id, person_name, score, at)
+      VALUES (${uuidv7()}, ${STREET.slice(0, 9) + '001'}, 'activity', ${act}, ${sw}, '林阿婆', 2, '2026-06-30T23:59:59+08:00')`);
+    const withActivity = await expectExact();
+    await owner(sql`UPDATE activities SET status = 'cancelled' WHERE id = ${act}`);
+    await owner(sql`UPDATE cases SET closed_on = '2026-12-01', stage = 'closed' WHERE resident_id = ${late.id}`);
+    await owner(sql`UPDATE cases SET closed_on = NULL, stage = 'intake' WHERE resident_id = ${late.id}`);
+    await owner(sql`UPDATE satisfaction SET score = 5 WHERE subject_id = ${act}`);
+    expect(await expectExact()).toEqual(withActivity);
 
     // The March session moved to 31 May (a reschedule moves its attendance): the day's counts follow.
     await owner(

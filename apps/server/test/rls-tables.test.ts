@@ -18,7 +18,7 @@ const AREA_CODE_NOT_OWNED: Record<string, string> = {
  */
 const ABOVE_STREETS: Record<string, string> = {
   outputs_people: 'the people-served rollup keeps districts, cities and provinces (migration 0030), never streets',
-  outputs_person_times: 'person-times per district and day (migration 0037)',
+  outputs_daily: 'the additive outputs per district and day (migration 0037)',
   outputs_people_last: 'the last-day histogram of the rollup, by district, city and province (migration 0033)',
 };
 const DISTRICTS = { huli: '350206', siming: '350203' } as const;
@@ -102,9 +102,8 @@ const SEEDS: Record<string, (street: string) => SQL> = {
   outputs_people: (d) =>
     sql`INSERT INTO outputs_people (level, area_code, person_key, days, last_day)
       VALUES (6, ${d.padEnd(12, '0')}, 'n:rls', '{[2026-01-01,2026-01-02)}', '2026-01-01')`,
-  outputs_person_times: (d) =>
-    sql`INSERT INTO outputs_person_times (area_code, day, person_times) VALUES (${d.padEnd(12, '0')}, '2020-01-01', 1)
-      ON CONFLICT DO NOTHING`,
+  outputs_daily: (d) =>
+    sql`INSERT INTO outputs_daily (area_code, day, person_times) VALUES (${d.padEnd(12, '0')}, '2020-01-01', 1) ON CONFLICT DO NOTHING`,
   outputs_people_last: (d) =>
     sql`INSERT INTO outputs_people_last (level, area_code, last_day, people) VALUES (6, ${d.padEnd(12, '0')}, '2026-01-01', 1)
       ON CONFLICT DO NOTHING`,

@@ -48,13 +48,18 @@ export const outputsPeopleDirty = pgTable(
   ],
 );
 
-/** Person-times per district and Asia/Shanghai day, kept by triggers on attendance (migration 0037). */
-export const outputsPersonTimes = pgTable(
-  'outputs_person_times',
+/** Additive outputs per district and Asia/Shanghai day, kept by triggers (migration 0037). */
+export const outputsDaily = pgTable(
+  'outputs_daily',
   {
     areaCode: text('area_code').notNull(),
     day: date('day', { mode: 'string' }).notNull(),
-    personTimes: integer('person_times').notNull(),
+    personTimes: integer('person_times').notNull().default(0),
+    activities: integer('activities').notNull().default(0),
+    casesOpened: integer('cases_opened').notNull().default(0),
+    casesClosed: integer('cases_closed').notNull().default(0),
+    satTotal: integer('sat_total').notNull().default(0),
+    satAnswers: integer('sat_answers').notNull().default(0),
   },
-  (t) => [primaryKey({ name: 'outputs_person_times_pkey', columns: [t.areaCode, t.day] })],
+  (t) => [primaryKey({ name: 'outputs_daily_pkey', columns: [t.areaCode, t.day] })],
 );

@@ -79,20 +79,6 @@ export function personTimeCounts(db: Db, p: Period) {
 }
 
 /**
- * Person-times of a province or a city by child area (len 4 or 6) from the per-district daily
- * counts the attendance triggers keep (migration 0037): the same figure as personTimeCounts.
- */
-export function dailyPersonTimeCounts(db: Db, p: Period & { len: number }) {
-  return rows<Keyed & { personTimes: number }>(
-    db,
-    sql`SELECT k, m, grouping(k)::int AS gk, grouping(m)::int AS gm, coalesce(sum(n), 0)::int AS "personTimes"
-      FROM (SELECT left(area_code, ${p.len}) AS k, to_char(day, 'YYYY-MM') AS m, person_times AS n FROM outputs_person_times
-        WHERE ${inArea(sql`area_code`, p.prefix)} AND day BETWEEN ${p.fromDate}::date AND ${p.toDate}::date) t
-      GROUP BY GROUPING SETS ((k), (m), ())`,
-  );
-}
-
-/**
  * Distinct people per key and in all: attendees and the residents of cases active in the period.
  * The (key, person) pairs are made distinct once by hashing (GROUPING SETS would sort every row);
  * the per-key counts and the total then read those pairs. Hash aggregation needs the memory that

@@ -20,7 +20,6 @@ import {
   activityCounts,
   areaNames,
   caseCounts,
-  dailyPersonTimeCounts,
   moreWorkMem,
   peopleCounts,
   personTimeCounts,
@@ -29,6 +28,7 @@ import {
   workerNames,
   type Period,
 } from './outputs.repo.ts';
+import { dailyActivityCounts, dailyCaseCounts, dailyPersonTimeCounts, dailySatisfactionSums } from './outputs-daily.repo.ts';
 import { recentPeopleCounts, ROLLUP_LEVELS, rolledPeopleCounts } from './outputs-people.repo.ts';
 
 const zero = (): OutputFigures => ({
@@ -92,13 +92,15 @@ export async function outputs(ctx: Ctx, q: OutputsQuery): Promise<OutputsRespons
     await moreWorkMem(db);
     const area = await areaNamed(db, areaCode);
     if (!area) throw notFound();
+    // A province or a city: the additive figures from the daily rows, people from their rollup.
+    const daily = rolledUp(p) ? { ...p, len: p.len! } : null;
     const [cases, sessions, acts, times, people, sat] = [
-      await caseCounts(db, p),
+      await (daily ? dailyCaseCounts(db, daily) : caseCounts(db, p)),
       await sessionCounts(db, p),
-      await activityCounts(db, p),
-      await (rolledUp(p) ? dailyPersonTimeCounts(db, { ...p, len: p.len! }) : personTimeCounts(db, p)),
+      await (daily ? dailyActivityCounts(db, daily) : activityCounts(db, p)),
+      await (daily ? dailyPersonTimeCounts(db, daily) : personTimeCounts(db, p)),
       await peopleServed(db, p, addDays(shanghaiToday(ctx.now), -RECENT_DAYS) <= to),
-      await satisfactionSums(db, p),
+      await (daily ? dailySatisfactionSums(db, daily) : satisfactionSums(db, p)),
     ];
     const figures = new Map<string, OutputFigures>();
     const totals = zero();
