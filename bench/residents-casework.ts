@@ -142,7 +142,7 @@ async function waitForFold(c: pg.Client, log: (m: string) => void) {
   const seconds = Math.round((Date.now() - start) / 100) / 10;
   log(`  folded in ${seconds} s`);
   // Hundreds of thousands of marks taken leave dead rows behind: vacuumed, as autovacuum would.
-  await c.query('VACUUM ANALYZE outputs_people_dirty, outputs_people, outputs_people_last, outputs_person_times');
+  await c.query('VACUUM ANALYZE outputs_people_dirty, outputs_people, outputs_people_last, outputs_daily');
   return { marked, seconds };
 }
 
