@@ -31,6 +31,7 @@ import { checkinRoutes } from './modules/checkin/checkin.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { workforceRoutes } from './modules/workforce/workforce.routes.ts';
+import { examsRoutes } from './modules/exams/exams.routes.ts';
 import { publicRoutes } from './modules/public/public.routes.ts';
 import { publicAccountsRoutes } from './modules/public-accounts/public-accounts.routes.ts';
 import { registerPublicSession } from './modules/public-accounts/public-session.ts';
@@ -121,6 +122,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   areasRoutes(app);
   orgsRoutes(app);
   workforceRoutes(app);
+  examsRoutes(app);
   usersRoutes(app);
   rolesRoutes(app);
   auditRoutes(app);

@@ -63,6 +63,8 @@ const SEEDS: Record<string, (street: string) => SQL> = {
   attachments: (s) =>
     sql`INSERT INTO attachments (id, area_code, filename, content_type, size, content)
       VALUES (${uuidv7()}, ${s + '001'}, 'rls.txt', 'text/plain', 1, 'eA==')`,
+  exam_sittings: (s) =>
+    sql`INSERT INTO exam_sittings (id, area_code, year, exam_date) VALUES (${uuidv7()}, ${s + '000'}, 2015, '2015-06-13')`,
   follow_ups: (s) =>
     sql`INSERT INTO follow_ups (id, resident_id, area_code, reason, due_at)
       SELECT ${uuidv7()}, id, area_code, 'rls', now() FROM residents WHERE area_code LIKE ${s + '%'} ORDER BY id LIMIT 1`,

@@ -11,6 +11,7 @@ import {
   FundOutlined,
   IdcardOutlined,
   PieChartOutlined,
+  RiseOutlined,
   TrophyOutlined,
   GroupOutlined,
   HomeOutlined,
@@ -185,6 +186,18 @@ export const ROUTES: AppRoute[] = [
     page: page(() => import('./pages/workforce/WorkforceStatsPage.tsx'), 'WorkforceStatsPage'),
     permission: 'workforce.stats',
     menu: { icon: <PieChartOutlined aria-hidden />, labelKey: 'menu.workforceStats', group: TALENT },
+  },
+  {
+    path: 'exams',
+    page: page(() => import('./pages/exams/ExamsPage.tsx'), 'ExamsPage'),
+    permission: 'worker.read',
+    menu: { icon: <FileProtectOutlined aria-hidden />, labelKey: 'menu.exams', group: TALENT },
+  },
+  {
+    path: 'exam-stats',
+    page: page(() => import('./pages/exams/ExamStatsPage.tsx'), 'ExamStatsPage'),
+    permission: 'workforce.stats',
+    menu: { icon: <RiseOutlined aria-hidden />, labelKey: 'menu.examStats', group: TALENT },
   },
   {
     path: 'my-entry',

@@ -37,3 +37,4 @@ export * from './schemas/activities.ts';
 export * from './workforce/index.ts';
 export * from './schemas/workforce.ts';
 export * from './schemas/public-accounts.ts';
+export * from './schemas/exams.ts';

@@ -5,8 +5,9 @@ import { ASSIGN_MESSAGES } from './assign-messages.ts';
 import { CASE_MESSAGES } from './casework/messages.ts';
 import { GROUP_MESSAGES } from './occasions/groups.messages.ts';
 import { OCCASION_MESSAGES } from './occasions/messages.ts';
-import { WORKFORCE_MESSAGES } from './workforce/messages.ts';
+
 import { PUBLIC_ACCOUNT_MESSAGES } from './public-accounts/messages.ts';
+import { EXAM_EXPORT_MESSAGES, EXAM_MESSAGES, WORKFORCE_MESSAGES } from './workforce/messages.ts';
 
 export type Lang = 'zh-CN' | 'en';
 
@@ -285,6 +286,8 @@ export const MESSAGES = {
   ...OCCASION_MESSAGES,
   ...WORKFORCE_MESSAGES,
   ...PUBLIC_ACCOUNT_MESSAGES,
+  ...EXAM_MESSAGES,
+  ...EXAM_EXPORT_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

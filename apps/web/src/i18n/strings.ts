@@ -29,6 +29,7 @@ import { PUBLIC_ACCOUNT_STRINGS } from './publicAccount.ts';
 import { TRANSFERS_STRINGS } from './transfers.ts';
 import { USERS_STRINGS } from './users.ts';
 import { WORKFORCE_STRINGS } from './workforce.ts';
+import { EXAM_STRINGS } from './exams.ts';
 
 export const CATALOGS = {
   common: COMMON_STRINGS,
@@ -58,6 +59,7 @@ export const CATALOGS = {
   activities: ACTIVITIES_STRINGS,
   workforce: WORKFORCE_STRINGS,
   publicAccount: PUBLIC_ACCOUNT_STRINGS,
+  exams: EXAM_STRINGS,
 } as const;
 
 type Catalogs = typeof CATALOGS;

@@ -42,3 +42,46 @@ export const WORKFORCE_MESSAGES = {
   'export.workers.male': { zh: '男', en: 'Male' },
   'export.workers.female': { zh: '女', en: 'Female' },
 } as const;
+
+// The professional level exam (issue 10 item 3) and the register's imports.
+export const EXAM_MESSAGES = {
+  'exams.year': { zh: '请填写考试年度', en: 'Give the exam year' },
+  'exams.sittingTaken': { zh: '该地区该年度的考试已登记', en: 'This area already has an exam for that year' },
+  'exams.registered': { zh: '此人本年度已报名', en: 'This person has already registered this year' },
+  'exams.subjectNotSat': { zh: '该科目不在本次报考科目中', en: 'This subject was not sat this time' },
+  'exams.resultMissing': { zh: '请填写成绩或是否合格', en: 'Give a score or whether it was passed' },
+  'exams.notPassed': { zh: '尚未通过该级别，不能生成证书', en: 'The level is not passed yet: no certificate' },
+  'exams.notOnRegister': { zh: '此人不在人才库中，请先登记', en: 'This person is not on the register: add them first' },
+  'exams.alreadyPassed': { zh: '此人已通过该级别', en: 'This person has already passed this level' },
+  'exams.level': {
+    zh: '无法识别的级别（助理社会工作师、社会工作师、高级社会工作师）',
+    en: 'Unknown level (assistant, intermediate, senior)',
+  },
+  'exams.score': { zh: '成绩应为 0–150 的数字，或“合格”“不合格”“免考”', en: 'A score of 0–150, or pass, fail or exempt' },
+  'import.file': { zh: '请上传 .xlsx 或 .csv 文件', en: 'Upload an .xlsx or .csv file' },
+  'import.missingColumn': { zh: '缺少必需的列', en: 'A required column is missing' },
+  'import.duplicateRow': { zh: '与本文件中的另一行重复', en: 'Repeats another row of this file' },
+  'import.orgUnknown': { zh: '未找到该机构', en: 'No such organisation in your scope' },
+  'import.areaUnknown': { zh: '未找到该地区', en: 'No such area in your scope' },
+  'import.postUnknown': { zh: '无法识别的岗位', en: 'Unknown post' },
+  'import.certKindUnknown': { zh: '无法识别的证书等级', en: 'Unknown certificate level' },
+} as const;
+
+export const EXAM_EXPORT_MESSAGES = {
+  'export.exams.file': { zh: '考试报名与成绩.xlsx', en: 'exam-registrations.xlsx' },
+  'export.exams.sheet': { zh: '报名与成绩', en: 'Registrations' },
+  'export.exams.name': { zh: '姓名', en: 'Name' },
+  'export.exams.idMasked': { zh: '身份证号（脱敏）', en: 'ID number (masked)' },
+  'export.exams.area': { zh: '所在地区', en: 'Area' },
+  'export.exams.org': { zh: '工作单位', en: 'Organisation' },
+  'export.exams.level': { zh: '报考级别', en: 'Level' },
+  'export.exams.comprehensive': { zh: '综合能力', en: 'Comprehensive ability' },
+  'export.exams.practice': { zh: '实务', en: 'Practice' },
+  'export.exams.outcome': { zh: '结果', en: 'Outcome' },
+  'export.exams.carried': { zh: '保留', en: 'Carried over' },
+  'export.exams.pass': { zh: '合格', en: 'Pass' },
+  'export.exams.fail': { zh: '不合格', en: 'Fail' },
+  'export.exams.passed': { zh: '通过', en: 'Passed' },
+  'export.exams.failed': { zh: '未通过', en: 'Not passed' },
+  'export.exams.pending': { zh: '待录入', en: 'Awaiting results' },
+} as const;

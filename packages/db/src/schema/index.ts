@@ -163,3 +163,4 @@ export * from './occasions.ts';
 export * from './outputs-people.ts';
 export * from './workforce.ts';
 export * from './public-accounts.ts';
+export * from './exams.ts';

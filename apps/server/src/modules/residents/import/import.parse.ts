@@ -25,6 +25,9 @@ export interface Sheet {
   rows: SheetRow[];
 }
 
+/** How many known column names a row holds. */
+export type HeaderScore = (cells: string[]) => number;
+
 /** Titles above the header: a few rows at most (the search stops there). */
 const HEADER_SEARCH_ROWS = 10;
 
@@ -33,12 +36,12 @@ const HEADER_SEARCH_ROWS = 10;
  * among the first few naming the most known columns; without any, the first row (so the missing
  * columns are reported against it).
  */
-export function splitHeader(nonBlank: SheetRow[]): Sheet {
+export function splitHeader(nonBlank: SheetRow[], score: HeaderScore = headerScore): Sheet {
   let best = 0;
   let bestScore = 0;
   for (let i = 0; i < Math.min(nonBlank.length, HEADER_SEARCH_ROWS); i++) {
-    const score = headerScore(nonBlank[i]!.cells);
-    if (score > bestScore) [best, bestScore] = [i, score];
+    const n = score(nonBlank[i]!.cells);
+    if (n > bestScore) [best, bestScore] = [i, n];
   }
   const header = nonBlank[best];
   if (!header) return { headers: [], headerRow: 1, rows: [] };
@@ -153,8 +156,8 @@ export async function csvHeaders(body: Buffer): Promise<string[]> {
   return splitHeader(nonBlankRows(await parseCsv(decodeText(head.subarray(0, end || head.length)), 2 * HEADER_SEARCH_ROWS))).headers;
 }
 
-export async function sheetFromCsv(body: Buffer): Promise<Sheet> {
-  return splitHeader(nonBlankRows(await parseCsv(decodeText(body))));
+export async function sheetFromCsv(body: Buffer, score?: HeaderScore): Promise<Sheet> {
+  return splitHeader(nonBlankRows(await parseCsv(decodeText(body))), score);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -184,7 +187,7 @@ function cellText(v: unknown): { text: string; numeric: boolean } {
  * loaded: exceljs' streaming reader decodes each inflated chunk on its own and garbles a
  * Chinese character split across chunks, while loading costs about the same time.
  */
-export async function sheetFromXlsx(body: Buffer): Promise<Sheet> {
+export async function sheetFromXlsx(body: Buffer, score?: HeaderScore): Promise<Sheet> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(body as unknown as ArrayBuffer);
   const ws = wb.worksheets[0]; // the template's other sheets are reference lists
@@ -203,9 +206,10 @@ export async function sheetFromXlsx(body: Buffer): Promise<Sheet> {
     }
     if (!isBlank(cells)) rows.push({ row: row.number, cells, ...(numeric ? { numeric } : {}) });
   }
-  return splitHeader(rows);
+  return splitHeader(rows, score);
 }
 
-export function readSheet(kind: FileKind, body: Buffer): Promise<Sheet> {
-  return kind === 'xlsx' ? sheetFromXlsx(body) : sheetFromCsv(body);
+/** Reads a file's first sheet; `score` finds the header for a file other than the residents'. */
+export function readSheet(kind: FileKind, body: Buffer, score?: HeaderScore): Promise<Sheet> {
+  return kind === 'xlsx' ? sheetFromXlsx(body, score) : sheetFromCsv(body, score);
 }
