@@ -38,3 +38,4 @@ export * from './workforce/index.ts';
 export * from './schemas/workforce.ts';
 export * from './schemas/public-accounts.ts';
 export * from './schemas/exams.ts';
+export * from './schemas/programmes.ts';

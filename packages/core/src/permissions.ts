@@ -33,6 +33,9 @@ export const PERMISSIONS = [
   'worker.read',
   'worker.write',
   'workforce.stats',
+  'programme.manage',
+  'programme.review',
+  'programme.score',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -83,6 +86,9 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
     en: 'Manage the workforce register (certificates, titles, required posts)',
   },
   'workforce.stats': { zh: '查看持证统计', en: 'View certification statistics' },
+  'programme.manage': { zh: '管理人才选拔与评优', en: 'Run talent programmes and awards' },
+  'programme.review': { zh: '审核人才选拔与评优申请', en: 'Review programme and award applications' },
+  'programme.score': { zh: '人才选拔与评优评审打分', en: 'Score as a programme or award panelist' },
 };
 
 // `resident.export.unmasked` (a whole list with clear ID numbers and phones) is held by the
@@ -115,6 +121,9 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'outputs.read',
       'worker.read',
       'workforce.stats',
+      'programme.manage',
+      'programme.review',
+      'programme.score',
     ],
   },
   {
@@ -149,6 +158,7 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'worker.read',
       'worker.write',
       'workforce.stats',
+      'programme.score',
     ],
   },
   {

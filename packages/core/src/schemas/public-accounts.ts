@@ -19,7 +19,8 @@ const displayName = z
   .transform((v) => v.replace(/\s+/g, ' '))
   .pipe(z.string().min(1, { error: 'publicAccount.name' }).max(30, { error: 'publicAccount.name' }));
 
-export const smsPurpose = z.enum(['signup', 'login']);
+/** objection: a code that verifies the mobile of someone lodging a 公示 objection (programmes). */
+export const smsPurpose = z.enum(['signup', 'login', 'objection']);
 export type SmsPurpose = z.infer<typeof smsPurpose>;
 
 export const requestCodeBody = z.object({ mobile: publicMobile, purpose: smsPurpose });

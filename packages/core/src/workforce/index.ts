@@ -1,3 +1,5 @@
 export * from './codes.ts';
 export * from './certification.ts';
 export * from './exams.ts';
+export * from './rubric.ts';
+export * from './programmes.ts';

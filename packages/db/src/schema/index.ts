@@ -164,3 +164,4 @@ export * from './outputs-people.ts';
 export * from './workforce.ts';
 export * from './public-accounts.ts';
 export * from './exams.ts';
+export * from './programmes.ts';

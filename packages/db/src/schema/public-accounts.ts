@@ -25,7 +25,7 @@ export const smsCodes = pgTable(
   {
     id: uuid('id').primaryKey(),
     mobileHash: text('mobile_hash').notNull(),
-    purpose: text('purpose').notNull(), // signup | login
+    purpose: text('purpose').notNull(), // signup | login | objection (0036)
     codeHash: text('code_hash').notNull(),
     expiresAt: tstz('expires_at').notNull(),
     attempts: integer('attempts').notNull().default(0),
