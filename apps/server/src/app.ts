@@ -32,6 +32,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { workforceRoutes } from './modules/workforce/workforce.routes.ts';
 import { examsRoutes } from './modules/exams/exams.routes.ts';
+import { programmesRoutes } from './modules/programmes/programmes.routes.ts';
 import { publicRoutes } from './modules/public/public.routes.ts';
 import { publicAccountsRoutes } from './modules/public-accounts/public-accounts.routes.ts';
 import { registerPublicSession } from './modules/public-accounts/public-session.ts';
@@ -123,6 +124,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   orgsRoutes(app);
   workforceRoutes(app);
   examsRoutes(app);
+  programmesRoutes(app);
   usersRoutes(app);
   rolesRoutes(app);
   auditRoutes(app);

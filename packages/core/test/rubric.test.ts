@@ -28,12 +28,25 @@ describe('rubric', () => {
 
   it('mean, range and population SD of three panelists (hand count)', () => {
     // 80, 86, 89: mean 85; deviations −5, 1, 4; variance (25+1+16)/3 = 14; sd 3.74
-    const s = summariseScores(['a', 'b', 'c'], new Map([['a', 80], ['b', 86], ['c', 89]]));
+    const s = summariseScores(
+      ['a', 'b', 'c'],
+      new Map([
+        ['a', 80],
+        ['b', 86],
+        ['c', 89],
+      ]),
+    );
     expect(s).toEqual({ scored: 3, mean: 85, min: 80, max: 89, range: 9, sd: 3.74, missing: [] });
   });
 
   it('names who has not scored, and ignores a score by someone off the panel', () => {
-    const s = summariseScores(['a', 'b', 'c'], new Map([['b', 70], ['x', 10]]));
+    const s = summariseScores(
+      ['a', 'b', 'c'],
+      new Map([
+        ['b', 70],
+        ['x', 10],
+      ]),
+    );
     expect(s.missing).toEqual(['a', 'c']);
     expect(s).toMatchObject({ scored: 1, mean: 70, range: 0, sd: 0 });
   });
@@ -55,7 +68,16 @@ describe('rubric', () => {
   });
 
   it('rounds the mean to two places (1/3)', () => {
-    expect(summariseScores(['a', 'b', 'c'], new Map([['a', 1], ['b', 0], ['c', 0]])).mean).toBe(0.33);
+    expect(
+      summariseScores(
+        ['a', 'b', 'c'],
+        new Map([
+          ['a', 1],
+          ['b', 0],
+          ['c', 0],
+        ]),
+      ).mean,
+    ).toBe(0.33);
   });
 
   it('ranks ties together and leaves unscored last (1, 1, 3, null)', () => {

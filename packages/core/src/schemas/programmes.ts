@@ -14,7 +14,10 @@ export const programmeStage = z.enum(PROGRAMME_STAGES);
 export const applicationStatus = z.enum(APPLICATION_STATUSES);
 
 export const rubricCriterion = z.object({
-  key: z.string().trim().regex(/^[a-z][a-z0-9_]{0,19}$/, { error: 'programme.rubricKey' }),
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{0,19}$/, { error: 'programme.rubricKey' }),
   label: z.string().trim().min(1, { error: 'field.required' }).max(30),
   max: z.number().positive({ error: 'programme.rubricMax' }).max(100, { error: 'programme.rubricMax' }),
 });
@@ -34,7 +37,10 @@ export const programmeCreateBody = z
     year: z.number().int().min(2000).max(2100),
     places: z.number().int().min(1, { error: 'programme.places' }).max(1000, { error: 'programme.places' }),
     /** Optional stages chosen (review, written, panel); apply, publicity and done are always there. */
-    stages: z.array(z.enum(['review', 'written', 'panel'])).max(3).default([]),
+    stages: z
+      .array(z.enum(['review', 'written', 'panel']))
+      .max(3)
+      .default([]),
     criteria: programmeCriteria.default({}),
     rubric: z.array(rubricCriterion).max(10).default([]),
     titleKind: z.enum(TITLE_KINDS).nullable().optional(),
@@ -42,7 +48,8 @@ export const programmeCreateBody = z
     endsOn: isoDate.nullable().optional(),
   })
   .superRefine((b, ctx) => {
-    if (b.stages.includes('panel') && !b.rubric.length) ctx.addIssue({ code: 'custom', path: ['rubric'], message: 'programme.rubricNeeded' });
+    if (b.stages.includes('panel') && !b.rubric.length)
+      ctx.addIssue({ code: 'custom', path: ['rubric'], message: 'programme.rubricNeeded' });
     if (b.kind === 'award' && !b.titleKind) ctx.addIssue({ code: 'custom', path: ['titleKind'], message: 'programme.titleNeeded' });
     if (new Set(b.rubric.map((c) => c.key)).size !== b.rubric.length)
       ctx.addIssue({ code: 'custom', path: ['rubric'], message: 'programme.rubricKey' });
@@ -137,11 +144,9 @@ export const nominateBody = z.object({ requestId: uuid.optional(), workerId: uui
 export const selfApplyBody = z.object({ requestId: uuid.optional(), statement: optionalText(1000) });
 export const publicApplyBody = z.object({ statement: optionalText(1000), orgName: optionalText(100) });
 
-export const decisionBody = z
-  .object({ decision: z.enum(['pass', 'reject']), reason: optionalText(500), version })
-  .superRefine((b, ctx) => {
-    if (b.decision === 'reject' && !b.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'programme.reasonNeeded' });
-  });
+export const decisionBody = z.object({ decision: z.enum(['pass', 'reject']), reason: optionalText(500), version }).superRefine((b, ctx) => {
+  if (b.decision === 'reject' && !b.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'programme.reasonNeeded' });
+});
 
 export const programmeAppParams = z.object({ id: uuid, appId: uuid });
 export const programmeItemParams = z.object({ id: uuid, itemId: uuid });

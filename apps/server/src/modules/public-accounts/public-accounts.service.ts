@@ -90,6 +90,16 @@ async function takeCode(ctx: Ctx, db: Db, mobileHash: string, purpose: SmsPurpos
   return useCode(db, live.id, ctx.now);
 }
 
+/**
+ * Another module's check of a code (a 公示 objection's mobile): uses the code and answers the
+ * sealed mobile, or null when the code is wrong (the wrong try counts).
+ */
+export async function verifyCode(ctx: Ctx, mobile: string, purpose: SmsPurpose, code: string) {
+  const seal = sealPhone(ctx.keys, mobile);
+  const ok = await ctx.db.tx((db) => takeCode(ctx, db, seal.phoneHash!, purpose, code));
+  return ok ? seal : null;
+}
+
 const actorOf = (ctx: Ctx, a: { id: string; mobileMasked: string }) => ({
   actorId: a.id,
   actorName: `公众 ${a.mobileMasked}`,
