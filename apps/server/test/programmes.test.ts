@@ -159,12 +159,20 @@ describe('programmes', () => {
     expect(pub.selected.map((s: { name: string }) => s.name)).toEqual([row.name]);
     expect(JSON.stringify(pub)).not.toContain(nominee.json().name);
     const mobile = '13912340077';
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/public/account/code', payload: { mobile, purpose: 'objection' } })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/public/account/code', payload: { mobile, purpose: 'objection' } })).statusCode,
+    ).toBe(200);
     const hash = phoneBlindIndex(t.services.keys, mobile);
     const [c] = await owner<{ id: string }>(sql`SELECT id FROM sms_codes WHERE mobile_hash = ${hash} ORDER BY created_at DESC LIMIT 1`);
-    await t.database.owner((db) => db.execute(sql`UPDATE sms_codes SET code_hash = ${t.services.keys.blindIndex(`sms:${c!.id}:135790`)} WHERE id = ${c!.id}`));
+    await t.database.owner((db) =>
+      db.execute(sql`UPDATE sms_codes SET code_hash = ${t.services.keys.blindIndex(`sms:${c!.id}:135790`)} WHERE id = ${c!.id}`),
+    );
     const lodge = (code: string) =>
-      t.app.inject({ method: 'POST', url: `/api/v1/public/programmes/${p.id}/objections`, payload: { name: '张女士', mobile, code, text: '请核实其从业年限。' } });
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/public/programmes/${p.id}/objections`,
+        payload: { name: '张女士', mobile, code, text: '请核实其从业年限。' },
+      });
     expect((await lodge('000000')).statusCode).toBe(400);
     expect((await lodge('135790')).statusCode).toBe(201);
     expect((await lodge('135790')).statusCode).toBe(400); // a code is used once
@@ -174,7 +182,9 @@ describe('programmes', () => {
     const [o] = (await huli.get(`${P}/${p.id}/objections`)).json();
     expect(o).toMatchObject({ name: '张女士', mobileMasked: '139****0077', answer: null });
     expect((await huli.post(`${P}/${p.id}/objections/${o.id}/answer`, { answer: '' })).statusCode).toBe(400);
-    expect((await huli.post(`${P}/${p.id}/objections/${o.id}/answer`, { answer: '经核实符合条件。' })).json().answer).toBe('经核实符合条件。');
+    expect((await huli.post(`${P}/${p.id}/objections/${o.id}/answer`, { answer: '经核实符合条件。' })).json().answer).toBe(
+      '经核实符合条件。',
+    );
     expect((await huli.post(`${P}/${p.id}/objections/${o.id}/answer`, { answer: '再答一次。' })).statusCode).toBe(409);
     const done = await huli.post(`${P}/${p.id}/advance`, { to: 'done', version: v });
     expect(done.json()).toMatchObject({ stage: 'done', counts: { selected: 1 } });
@@ -188,9 +198,15 @@ describe('programmes', () => {
     );
     expect(n).toBe(1);
     const log = (await huli.get(`${P}/${p.id}/decisions`)).json();
-    expect(log.find((d: { action: string }) => d.action === 'reject')).toMatchObject({ reason: '材料不全', byName: 'huli', fromStage: 'review' });
+    expect(log.find((d: { action: string }) => d.action === 'reject')).toMatchObject({
+      reason: '材料不全',
+      byName: 'huli',
+      fromStage: 'review',
+    });
     const audit = await owner<{ action: string }>(sql`SELECT action FROM audit_log WHERE target_id = ${p.id} ORDER BY seq`);
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['programme.create', 'programme.advance', 'programme.answer', 'programme.objection']));
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['programme.create', 'programme.advance', 'programme.answer', 'programme.objection']),
+    );
 
     // A plan for the appointee, hours tracked (stale version 409).
     const item = await huli.post(`${P}/${p.id}/applications/${row.id}/plan`, { course: '督导能力提升班', hours: 32 });

@@ -19,6 +19,9 @@ const PUBLIC = new Set([
   'POST /api/v1/public/account/code', // an SMS code for a mobile number (rate-limited)
   'POST /api/v1/public/account/signup', // a public account from name, mobile and code
   'POST /api/v1/public/account/login', // a public session from mobile and code
+  'GET /api/v1/public/programmes', // programme and award notices: titles and stages only
+  'GET /api/v1/public/programmes/{id}', // a 公示: the selected names and organisations only
+  'POST /api/v1/public/programmes/{id}/objections', // an objection by name and a mobile verified by SMS code
 ]);
 
 interface Operation {
@@ -79,6 +82,28 @@ describe('public routes', () => {
       // (The demo's sign-in page lists its demo accounts on purpose; a real installation lists none.)
       expect(body).not.toMatch(/\d{17}[\dX]/); // no ID number
       expect(body).not.toMatch(/1[3-9]\d{9}/); // no mobile number
+    }
+  });
+
+  it('shows on a 公示 the selected names only: no ID, no phone, no applicant not selected', async () => {
+    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/public/programmes' })).json() as { id: string; stage: string }[];
+    expect(list.some((p) => p.stage === 'publicity')).toBe(true);
+    const hidden = await t.database.owner((db) =>
+      rows<{ name: string }>(
+        db,
+        sql`SELECT name FROM programme_applications x WHERE status NOT IN ('selected', 'appointed')
+          AND NOT EXISTS (SELECT 1 FROM programme_applications y WHERE y.name = x.name AND y.status IN ('selected', 'appointed'))`,
+      ),
+    );
+    expect(hidden.length).toBeGreaterThan(0);
+    const bodies = [JSON.stringify(list)];
+    for (const p of list) bodies.push((await t.app.inject({ method: 'GET', url: `/api/v1/public/programmes/${p.id}` })).body);
+    expect(bodies.join()).toMatch(/"selected":\[\{"id"/);
+    for (const body of bodies) {
+      for (const { name } of hidden) expect(body, 'an applicant not selected').not.toContain(name);
+      expect(body).not.toMatch(/\d{17}[\dX]/);
+      expect(body).not.toMatch(/1[3-9]\d{9}/);
+      expect(body).not.toMatch(/\*{4}/); // not even a masked number
     }
   });
 

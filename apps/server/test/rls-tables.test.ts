@@ -119,6 +119,31 @@ const SEEDS: Record<string, (street: string) => SQL> = {
         SELECT ${uuidv7()}, area_code, id, 'rls.csv', 'rls', 'valid', 'queued' FROM users WHERE area_code LIKE ${s + '%'} ORDER BY id LIMIT 1
         RETURNING id, area_code)
       INSERT INTO import_files (job_id, area_code, content) SELECT id, area_code, '\\x00'::bytea FROM job`,
+  // Programmes belong to the district in the demo; a street's own (migration 0036) hangs off any demo programme.
+  programme_applications: (s) =>
+    sql`INSERT INTO programme_applications (id, programme_id, area_code, worker_id, name, route, stage)
+      SELECT ${uuidv7()}, (SELECT id FROM programmes ORDER BY id LIMIT 1), area_code, id, name, 'self', 'apply'
+      FROM workers WHERE area_code LIKE ${s + '%'} AND user_id IS NULL ORDER BY id DESC LIMIT 1`,
+  programme_decisions: (s) =>
+    sql`INSERT INTO programme_decisions (id, programme_id, area_code, action, by_name)
+      SELECT ${uuidv7()}, id, ${s + '000'}, 'open', 'rls' FROM programmes ORDER BY id LIMIT 1`,
+  programme_objections: (s) =>
+    sql`INSERT INTO programme_objections (id, programme_id, area_code, name, text)
+      SELECT ${uuidv7()}, id, ${s + '000'}, 'rls', 'rls objection' FROM programmes ORDER BY id LIMIT 1`,
+  programme_panelists: (s) =>
+    sql`INSERT INTO programme_panelists (programme_id, user_id, area_code, position)
+      SELECT p.id, u.id, u.area_code, 9 FROM users u CROSS JOIN programmes p WHERE u.area_code LIKE ${s + '%'}
+        AND NOT EXISTS (SELECT 1 FROM programme_panelists pp WHERE pp.programme_id = p.id AND pp.user_id = u.id) ORDER BY u.id, p.id LIMIT 1`,
+  programme_plan_items: (s) =>
+    sql`INSERT INTO programme_plan_items (id, application_id, area_code, course, hours)
+      SELECT ${uuidv7()}, id, area_code, 'rls', 1 FROM programme_applications WHERE area_code LIKE ${s + '%'} ORDER BY id LIMIT 1`,
+  programme_scores: (s) =>
+    sql`INSERT INTO programme_scores (application_id, user_id, area_code, scores, total)
+      SELECT x.id, (SELECT id FROM users ORDER BY id LIMIT 1), x.area_code, '{}', 0 FROM programme_applications x
+      WHERE x.area_code LIKE ${s + '%'} ORDER BY x.id LIMIT 1 ON CONFLICT DO NOTHING`,
+  programmes: (s) =>
+    sql`INSERT INTO programmes (id, area_code, kind, title, year, places, stages, stage)
+      VALUES (${uuidv7()}, ${s + '000'}, 'talent', 'rls', 2026, 1, '{apply,publicity,done}', 'apply')`,
 };
 
 interface TableSecurity {

@@ -210,21 +210,19 @@ export async function seedDemoProgrammes(database: Database, keys: Keys, today: 
     ['社会工作项目管理', 24],
     ['个案管理实务', 16],
   ];
-  past.chosen
-    .slice(0, 4)
-    .forEach((w, i) =>
-      courses.forEach(([course, hours], k) =>
-        plan.push({
-          id: stableId(`pplan:${w.id}:${k}`),
-          application_id: stableId(`papp:talent-past:${w.id}`),
-          area_code: w.areaCode,
-          course,
-          hours,
-          hours_done: k === 0 ? hours : k === 1 ? (i * 6) % hours : 0,
-          due_on: `${year + (k === 2 ? 1 : 0)}-12-31`,
-        }),
-      ),
-    );
+  past.chosen.slice(0, 4).forEach((w, i) =>
+    courses.forEach(([course, hours], k) =>
+      plan.push({
+        id: stableId(`pplan:${w.id}:${k}`),
+        application_id: stableId(`papp:talent-past:${w.id}`),
+        area_code: w.areaCode,
+        course,
+        hours,
+        hours_done: k === 0 ? hours : k === 1 ? (i * 6) % hours : 0,
+        due_on: `${year + (k === 2 ? 1 : 0)}-12-31`,
+      }),
+    ),
+  );
   const titles = apps
     .filter((a) => a.status === 'appointed')
     .map((a) => {
