@@ -19,6 +19,7 @@ const CheckinPage = page(() => import('./pages/checkin/CheckinPage.tsx'), 'Check
 const PublicSignupPage = page(() => import('./pages/public/PublicSignupPage.tsx'), 'PublicSignupPage');
 const PublicLoginPage = page(() => import('./pages/public/PublicLoginPage.tsx'), 'PublicLoginPage');
 const PublicMyPage = page(() => import('./pages/public/PublicMyPage.tsx'), 'PublicMyPage');
+const PublicProgrammePage = page(() => import('./pages/public/PublicProgrammePage.tsx'), 'PublicProgrammePage');
 
 export function FullPageSpin() {
   return (
@@ -104,6 +105,7 @@ export function App() {
         <Route path="/p/signup" element={<PublicSignupPage />} />
         <Route path="/p/login" element={<PublicLoginPage />} />
         <Route path="/p/my" element={<PublicMyPage />} />
+        <Route path="/p/programmes/:id" element={<PublicProgrammePage />} />
         <Route
           path="/change-password"
           element={

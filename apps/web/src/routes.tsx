@@ -206,6 +206,12 @@ export const ROUTES: AppRoute[] = [
   },
   { path: 'workers/:id', page: page(() => import('./pages/workforce/WorkerPage.tsx'), 'WorkerPage'), permission: 'worker.read' },
   {
+    path: 'programmes',
+    page: page(() => import('./pages/programmes/ProgrammesPage.tsx'), 'ProgrammesPage'),
+    menu: { icon: <TrophyOutlined aria-hidden />, labelKey: 'menu.programmes', group: TALENT },
+  },
+  { path: 'programmes/:id', page: page(() => import('./pages/programmes/ProgrammePage.tsx'), 'ProgrammePage') },
+  {
     path: 'coverage',
     page: page(() => import('./pages/coverage/CoveragePage.tsx'), 'CoveragePage'),
     permission: 'coverage.read',

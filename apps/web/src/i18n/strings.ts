@@ -30,6 +30,7 @@ import { TRANSFERS_STRINGS } from './transfers.ts';
 import { USERS_STRINGS } from './users.ts';
 import { WORKFORCE_STRINGS } from './workforce.ts';
 import { EXAM_STRINGS } from './exams.ts';
+import { PROGRAMME_STRINGS } from './programmes.ts';
 
 export const CATALOGS = {
   common: COMMON_STRINGS,
@@ -58,6 +59,7 @@ export const CATALOGS = {
   referrals: REFERRALS_STRINGS,
   activities: ACTIVITIES_STRINGS,
   workforce: WORKFORCE_STRINGS,
+  programmes: PROGRAMME_STRINGS,
   publicAccount: PUBLIC_ACCOUNT_STRINGS,
   exams: EXAM_STRINGS,
 } as const;
