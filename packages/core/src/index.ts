@@ -36,3 +36,4 @@ export * from './schemas/groups.ts';
 export * from './schemas/activities.ts';
 export * from './workforce/index.ts';
 export * from './schemas/workforce.ts';
+export * from './schemas/trainings.ts';

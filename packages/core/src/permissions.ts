@@ -33,6 +33,9 @@ export const PERMISSIONS = [
   'worker.read',
   'worker.write',
   'workforce.stats',
+  'training.read',
+  'training.write',
+  'ce.review',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -83,6 +86,9 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
     en: 'Manage the workforce register (certificates, titles, required posts)',
   },
   'workforce.stats': { zh: '查看持证统计', en: 'View certification statistics' },
+  'training.read': { zh: '查看培训与师资库', en: 'View trainings and the teacher pool' },
+  'training.write': { zh: '组织培训（课程、签到、结业证书、师资）', en: 'Run trainings (courses, attendance, certificates, teachers)' },
+  'ce.review': { zh: '审核继续教育学时', en: 'Review continuing-education hours' },
 };
 
 // `resident.export.unmasked` (a whole list with clear ID numbers and phones) is held by the
@@ -115,6 +121,9 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'outputs.read',
       'worker.read',
       'workforce.stats',
+      'training.read',
+      'training.write',
+      'ce.review',
     ],
   },
   {
@@ -149,6 +158,9 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'worker.read',
       'worker.write',
       'workforce.stats',
+      'training.read',
+      'training.write',
+      'ce.review',
     ],
   },
   {
@@ -172,6 +184,7 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'activity.read',
       'activity.write',
       'outputs.read',
+      'training.read',
     ],
   },
   // A partner organisation outside the stations (a hospital social-work department): it decides

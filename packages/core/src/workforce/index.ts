@@ -1,2 +1,3 @@
 export * from './codes.ts';
 export * from './certification.ts';
+export * from './training.ts';
