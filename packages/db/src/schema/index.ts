@@ -162,3 +162,4 @@ export * from './cases.ts';
 export * from './occasions.ts';
 export * from './outputs-people.ts';
 export * from './workforce.ts';
+export * from './trainings.ts';
