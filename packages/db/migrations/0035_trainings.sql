@@ -56,6 +56,7 @@ CREATE TABLE training_sessions (
   cancelled boolean NOT NULL DEFAULT false,
   version integer NOT NULL DEFAULT 1,
   created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now(),
   CHECK (ends_at > starts_at)
 );
 --> statement-breakpoint
@@ -87,6 +88,7 @@ CREATE TABLE training_registrations (
   certificate_hours numeric(5, 1),
   certificate_issued_on date,
   version integer NOT NULL DEFAULT 1,
+  updated_at timestamptz NOT NULL DEFAULT now(),
   UNIQUE (training_id, person_key)
 );
 --> statement-breakpoint
@@ -127,7 +129,8 @@ CREATE TABLE ce_entries (
   reviewed_at timestamptz,
   created_by uuid REFERENCES users(id),
   version integer NOT NULL DEFAULT 1,
-  created_at timestamptz NOT NULL DEFAULT now()
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now()
 );
 --> statement-breakpoint
 CREATE INDEX ce_entries_worker_idx ON ce_entries (worker_id, on_date);

@@ -7,6 +7,7 @@ import { followUpJobs } from '../modules/followups/followups.jobs.ts';
 import { outputsJobs } from '../modules/outputs/outputs.jobs.ts';
 import { importJobs } from '../modules/residents/import/import.worker.ts';
 import { searchBackfillJobs } from '../modules/residents/search-backfill.jobs.ts';
+import { ceHoursJobs } from '../modules/trainings/ce-hours.jobs.ts';
 import type { JobDefinition } from './queue.ts';
 
 export function jobDefinitions(services: Services): JobDefinition[] {
@@ -17,5 +18,6 @@ export function jobDefinitions(services: Services): JobDefinition[] {
     ...coverageSnapshotJobs(services.database, services.installation.scope),
     ...searchBackfillJobs(services.database, services.keys),
     ...outputsJobs(services.database),
+    ...ceHoursJobs(services.database),
   ];
 }

@@ -84,6 +84,7 @@ export const trainingSessions = pgTable(
     cancelled: boolean('cancelled').notNull().default(false),
     version: integer('version').notNull().default(1),
     createdAt: created(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
   },
   (t) => [
     index('training_sessions_training_idx').on(t.trainingId, t.startsAt),
@@ -116,6 +117,7 @@ export const trainingRegistrations = pgTable(
     certificateHours: numeric('certificate_hours', { precision: 5, scale: 1 }),
     certificateIssuedOn: date('certificate_issued_on', { mode: 'string' }),
     version: integer('version').notNull().default(1),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
   },
   (t) => [
     unique().on(t.trainingId, t.personKey),
@@ -157,6 +159,7 @@ export const ceEntries = pgTable('ce_entries', {
   createdBy: uuid('created_by').references(() => users.id),
   version: integer('version').notNull().default(1),
   createdAt: created(),
+  updatedAt: tstz('updated_at').notNull().defaultNow(),
 });
 
 export const ceReminders = pgTable(
