@@ -8,11 +8,11 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { JobDefinition } from '../../jobs/queue.ts';
 import { insertNotification } from '../followups/followups.repo.ts';
 import { remindersSent, takeReminder } from './ce-hours.repo.ts';
-import { currentCycles, requiredHoursOf } from './ce-hours.ts';
+import { countedIn, currentCycles } from './ce-hours.ts';
 
 export async function sendCeReminders(database: Database, now = new Date()): Promise<number> {
   return database.tx('', async (db) => {
-    const cycles = await currentCycles(db, null, '', shanghaiDay(now), await requiredHoursOf(db));
+    const cycles = await currentCycles(db, await countedIn(db, ''), shanghaiDay(now));
     const sent = await remindersSent(db);
     let n = 0;
     for (const c of cycles) {

@@ -53,15 +53,19 @@ async function workerFor(db: Db, ctx: CCtx, workerId: string, write: boolean) {
 }
 
 export async function workerHours(ctx: CCtx, workerId: string): Promise<CeWorkerHours> {
-  return ctx.db.run(async (db) => {
+  const { certs, entries, required } = await ctx.db.run(async (db) => {
     const { own } = await workerFor(db, ctx, workerId, false);
     const scope = own ? '' : ctx.scope;
-    const certs = await certificatesOf(db, scope, workerId);
-    const entries = (await entriesOf(db, scope, [workerId])).map(({ areaCode: _a, ...e }) => e);
-    const attended = (await ctx.database.owner((o) => attendedSessions(o, [workerId]))).map(({ workerId: _w, ...s }) => s);
-    const credited = [...attended, ...entries.filter((e) => e.status === 'approved').map((e) => ({ day: e.onDate, hours: e.hours }))];
-    return { workerId, cycles: ceCycles(certs, credited, todayOf(ctx), await requiredHoursOf(db)), attended, entries };
+    return {
+      certs: await certificatesOf(db, scope, workerId),
+      entries: (await entriesOf(db, scope, [workerId])).map(({ areaCode: _a, ...e }) => e),
+      required: await requiredHoursOf(db),
+    };
   });
+  // after the scope check, not inside it: one connection at a time
+  const attended = (await ctx.database.owner((o) => attendedSessions(o, [workerId]))).map(({ workerId: _w, ...s }) => s);
+  const credited = [...attended, ...entries.filter((e) => e.status === 'approved').map((e) => ({ day: e.onDate, hours: e.hours }))];
+  return { workerId, cycles: ceCycles(certs, credited, todayOf(ctx), required), attended, entries };
 }
 
 export async function myHours(ctx: CCtx): Promise<CeWorkerHours> {
@@ -122,12 +126,16 @@ export async function reviewCeEntry(ctx: CCtx, id: string, b: z.output<typeof ce
   });
 }
 
-/** Every counted worker of an area with their current cycle (owner read of attendance, as above). */
-export async function currentCycles(db: Db, owner: Db | null, scope: string, today: string, required: RequiredHours) {
-  const workers = await workersToCount(db, scope);
-  const manual = await approvedHours(db, scope);
+/** The workers counted in an area, their approved manual hours and the requirement (read in scope). */
+export async function countedIn(db: Db, scope: string) {
+  return { workers: await workersToCount(db, scope), manual: await approvedHours(db, scope), required: await requiredHoursOf(db) };
+}
+
+/** Each counted worker's current cycle, with the sessions they attended (read as the owner, wherever held). */
+export async function currentCycles(owner: Db, counted: Awaited<ReturnType<typeof countedIn>>, today: string) {
+  const { workers, manual, required } = counted;
   const attended = await attendedSessions(
-    owner ?? db,
+    owner,
     workers.map((w) => w.id),
   );
   const out = [];
@@ -152,9 +160,8 @@ export async function currentCycles(db: Db, owner: Db | null, scope: string, tod
 export async function behindList(ctx: CCtx, q: z.output<typeof ceBehindQuery>) {
   const prefix = narrowScope(ctx.scope, q.area);
   if (prefix === null) return { items: [], total: 0 };
-  const all = await ctx.db.run(async (db) =>
-    ctx.database.owner(async (owner) => currentCycles(db, owner, prefix, todayOf(ctx), await requiredHoursOf(db))),
-  );
+  const counted = await ctx.db.run((db) => countedIn(db, prefix));
+  const all = await ctx.database.owner((owner) => currentCycles(owner, counted, todayOf(ctx)));
   const behind = all
     .filter((c) => c.missing > 0 && (!q.level || c.level === q.level) && (q.withinDays === undefined || c.daysLeft <= q.withinDays))
     .sort((a, b) => a.daysLeft - b.daysLeft || b.missing - a.missing || a.name.localeCompare(b.name, 'zh-CN'));

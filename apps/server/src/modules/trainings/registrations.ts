@@ -86,7 +86,19 @@ export async function registerPerson(db: Db, t: TrainingRow, p: Person): Promise
   const taken = await registeredCount(db, t.id);
   const waiting = (await waitingInOrder(db, t.id)).length;
   const status = t.capacity === null || (taken < t.capacity && waiting === 0) ? 'registered' : 'waiting';
-  await upsertRegistration(db, { id: uuidv7(), trainingId: t.id, areaCode: t.areaCode, ...p, personName: p.name, status });
+  const { workerId, mobileCipher, mobileHash, mobileMasked, orgName } = p;
+  await upsertRegistration(db, {
+    id: uuidv7(),
+    trainingId: t.id,
+    areaCode: t.areaCode,
+    workerId,
+    personName: p.name,
+    mobileCipher,
+    mobileHash,
+    mobileMasked,
+    orgName,
+    status,
+  });
   return { row: (await registrationByKey(db, t.id, key))!, already: false };
 }
 
