@@ -7,7 +7,6 @@ import { shanghaiDay } from '@wushe/core';
 import { rows } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkinToken, minuteOf } from '../src/modules/checkin/checkin.code.ts';
 import { sendCeReminders } from '../src/modules/trainings/ce-hours.jobs.ts';
 import { DEMO, startTestApp, type Session, type TestApp } from './harness.ts';
 
