@@ -28,6 +28,9 @@ import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
 import { groupsRoutes } from './modules/groups/groups.routes.ts';
 import { activitiesRoutes } from './modules/activities/activities.routes.ts';
 import { checkinRoutes } from './modules/checkin/checkin.routes.ts';
+import { ceHoursRoutes } from './modules/trainings/ce-hours.routes.ts';
+import { trainingsPublicRoutes } from './modules/trainings/trainings.public.routes.ts';
+import { trainingsRoutes } from './modules/trainings/trainings.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { workforceRoutes } from './modules/workforce/workforce.routes.ts';
@@ -146,6 +149,9 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   groupsRoutes(app);
   activitiesRoutes(app);
   checkinRoutes(app);
+  trainingsRoutes(app);
+  trainingsPublicRoutes(app);
+  ceHoursRoutes(app);
   if (services.config.benchFloor) registerBenchFloor(app, services);
   if (opts.web) await registerWeb(app, services.config.webDir);
   // The queue runs while the app does: app.close() stops taking jobs and lets running ones finish or hand back.

@@ -22,6 +22,11 @@ const PUBLIC = new Set([
   'GET /api/v1/public/programmes', // programme and award notices: titles and stages only
   'GET /api/v1/public/programmes/{id}', // a 公示: the selected names and organisations only
   'POST /api/v1/public/programmes/{id}/objections', // an objection by name and a mobile verified by SMS code
+  'GET /api/v1/public/trainings/{id}', // a training's page: sessions and places left, no participant nor join code
+  'POST /api/v1/public/trainings/{id}/registrations', // signing up by name, mobile and organisation
+  'POST /api/v1/public/trainings/{id}/join', // an online session's join code, by a registrant
+  'POST /api/v1/public/trainings/{id}/evaluation', // the course evaluation by a registrant
+  'GET /api/v1/public/certificates/{code}', // certificate verification: masked name, course, hours, date
 ]);
 
 interface Operation {
@@ -140,5 +145,32 @@ describe('public routes', () => {
       expect(body).not.toMatch(/\d{17}[\dX]/);
     }
     expect(bodies[2]).toContain('139****5678');
+  });
+  it('shows a training’s page and a certificate without the registrants’ names, mobiles or the join code', async () => {
+    const huli = await t.login('huli');
+    const tr = (await huli.post('/api/v1/trainings', { title: '泄露检查培训', level: 'beginner', areaCode: '350206000000' })).json();
+    const at = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
+    const s = (
+      await huli.post(`/api/v1/trainings/${tr.id}/sessions`, {
+        title: '第一讲',
+        startsAt: at(-5),
+        endsAt: at(60),
+        mode: 'online',
+        streamUrl: 'https://live.example.cn/x',
+        hours: 2,
+      })
+    ).json();
+    const r = (
+      await huli.post(`/api/v1/trainings/${tr.id}/registrations`, { name: '欧阳静', mobile: '13912345678', orgName: '某机构' })
+    ).json();
+    await huli.post(`/api/v1/trainings/${tr.id}/sessions/${s.id}/attendance`, { registrationIds: [r.id], present: true });
+    const code = (await huli.post(`/api/v1/trainings/${tr.id}/certificates`)).json().registrations[0].certificateCode;
+    for (const url of [`/api/v1/public/trainings/${tr.id}`, `/api/v1/public/certificates/${code}`]) {
+      const body = (await t.app.inject({ method: 'GET', url })).body;
+      expect(body).not.toContain('欧阳静');
+      expect(body).not.toMatch(/1[3-9]\d{9}/);
+      expect(body).not.toContain(s.joinCode);
+      expect(body).not.toContain('live.example.cn');
+    }
   });
 });

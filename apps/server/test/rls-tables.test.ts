@@ -144,6 +144,30 @@ const SEEDS: Record<string, (street: string) => SQL> = {
   programmes: (s) =>
     sql`INSERT INTO programmes (id, area_code, kind, title, year, places, stages, stage)
       VALUES (${uuidv7()}, ${s + '000'}, 'talent', 'rls', 2026, 1, '{apply,publicity,done}', 'apply')`,
+  // Trainings (0035): each seed makes the parent rows it needs in the street.
+  teachers: (s) => sql`INSERT INTO teachers (id, area_code, name) VALUES (${uuidv7()}, ${s + '001'}, 'RLS 老师')`,
+  trainings: (s) => sql`INSERT INTO trainings (id, area_code, title, level) VALUES (${uuidv7()}, ${s + '000'}, 'RLS 培训', 'beginner')`,
+  training_sessions: (s) =>
+    sql`WITH t AS (INSERT INTO trainings (id, area_code, title, level) VALUES (${uuidv7()}, ${s + '000'}, 'RLS', 'beginner') RETURNING id, area_code)
+      INSERT INTO training_sessions (id, training_id, area_code, title, starts_at, ends_at, mode, place, hours, join_code)
+      SELECT ${uuidv7()}, id, area_code, 'RLS', '2026-01-01T01:00:00Z', '2026-01-01T03:00:00Z', 'offline', 'RLS', 2, '123456' FROM t`,
+  training_registrations: (s) =>
+    sql`WITH t AS (INSERT INTO trainings (id, area_code, title, level) VALUES (${uuidv7()}, ${s + '000'}, 'RLS', 'beginner') RETURNING id, area_code)
+      INSERT INTO training_registrations (id, training_id, area_code, person_name, status, seq) SELECT ${uuidv7()}, id, area_code, 'RLS', 'registered', 1 FROM t`,
+  training_evaluations: (s) =>
+    sql`WITH t AS (INSERT INTO trainings (id, area_code, title, level) VALUES (${uuidv7()}, ${s + '000'}, 'RLS', 'beginner') RETURNING id, area_code),
+      r AS (INSERT INTO training_registrations (id, training_id, area_code, person_name, status, seq)
+        SELECT ${uuidv7()}, id, area_code, 'RLS', 'registered', 1 FROM t RETURNING id, training_id, area_code)
+      INSERT INTO training_evaluations (id, training_id, area_code, registration_id, answers) SELECT ${uuidv7()}, training_id, area_code, id, '{5,5,5,5}' FROM r`,
+  ce_entries: (s) =>
+    sql`WITH a AS (INSERT INTO attachments (id, area_code, filename, content_type, size, content)
+        VALUES (${uuidv7()}, ${s + '001'}, 'rls.pdf', 'application/pdf', 1, 'eA==') RETURNING id)
+      INSERT INTO ce_entries (id, worker_id, area_code, title, provider, on_date, hours, attachment_id)
+      SELECT ${uuidv7()}, w.id, w.area_code, 'RLS', 'RLS', '2026-01-01', 1, a.id FROM a, (SELECT id, area_code FROM workers
+        WHERE area_code LIKE ${s + '%'} ORDER BY id LIMIT 1) w`,
+  ce_reminders: (s) =>
+    sql`INSERT INTO ce_reminders (worker_id, area_code, cycle_end, days)
+      SELECT id, area_code, '2026-01-01', 90 FROM workers WHERE area_code LIKE ${s + '%'} ORDER BY id LIMIT 1 ON CONFLICT DO NOTHING`,
 };
 
 interface TableSecurity {

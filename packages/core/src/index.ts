@@ -39,3 +39,4 @@ export * from './schemas/workforce.ts';
 export * from './schemas/public-accounts.ts';
 export * from './schemas/exams.ts';
 export * from './schemas/programmes.ts';
+export * from './schemas/trainings.ts';

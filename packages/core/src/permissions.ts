@@ -36,6 +36,9 @@ export const PERMISSIONS = [
   'programme.manage',
   'programme.review',
   'programme.score',
+  'training.read',
+  'training.write',
+  'ce.review',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -89,6 +92,9 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'programme.manage': { zh: '管理人才选拔与评优', en: 'Run talent programmes and awards' },
   'programme.review': { zh: '审核人才选拔与评优申请', en: 'Review programme and award applications' },
   'programme.score': { zh: '人才选拔与评优评审打分', en: 'Score as a programme or award panelist' },
+  'training.read': { zh: '查看培训与师资库', en: 'View trainings and the teacher pool' },
+  'training.write': { zh: '组织培训（课程、签到、结业证书、师资）', en: 'Run trainings (courses, attendance, certificates, teachers)' },
+  'ce.review': { zh: '审核继续教育学时', en: 'Review continuing-education hours' },
 };
 
 // `resident.export.unmasked` (a whole list with clear ID numbers and phones) is held by the
@@ -124,6 +130,9 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'programme.manage',
       'programme.review',
       'programme.score',
+      'training.read',
+      'training.write',
+      'ce.review',
     ],
   },
   {
@@ -159,6 +168,9 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'worker.write',
       'workforce.stats',
       'programme.score',
+      'training.read',
+      'training.write',
+      'ce.review',
     ],
   },
   {
@@ -182,6 +194,7 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'activity.read',
       'activity.write',
       'outputs.read',
+      'training.read',
     ],
   },
   // A partner organisation outside the stations (a hospital social-work department): it decides

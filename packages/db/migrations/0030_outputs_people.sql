@@ -52,26 +52,27 @@ BEGIN
   END LOOP;
 END $$;
 --> statement-breakpoint
--- Attendance: a row counts when attended; mark its person where anything counted changed.
+-- Attendance: a row counts when attended, except at a training (0035: trainees are not served);
+-- mark its person where anything counted changed.
 CREATE FUNCTION outputs_mark_attendance() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $f$
 BEGIN
   IF TG_OP = 'INSERT' THEN
     INSERT INTO outputs_people_dirty (area_code, person_key)
-      SELECT DISTINCT area_code, person_key FROM new_rows WHERE attended_at IS NOT NULL
+      SELECT DISTINCT area_code, person_key FROM new_rows WHERE attended_at IS NOT NULL AND occasion_kind <> 'training_session'
       ON CONFLICT (area_code, person_key) DO UPDATE SET changes = outputs_people_dirty.changes + 1;
   ELSIF TG_OP = 'DELETE' THEN
     INSERT INTO outputs_people_dirty (area_code, person_key)
-      SELECT DISTINCT area_code, person_key FROM old_rows WHERE attended_at IS NOT NULL
+      SELECT DISTINCT area_code, person_key FROM old_rows WHERE attended_at IS NOT NULL AND occasion_kind <> 'training_session'
       ON CONFLICT (area_code, person_key) DO UPDATE SET changes = outputs_people_dirty.changes + 1;
   ELSE
     INSERT INTO outputs_people_dirty (area_code, person_key)
       SELECT area_code, person_key FROM (
         SELECT o.area_code, o.person_key FROM old_rows o JOIN new_rows n ON n.id = o.id
-          WHERE o.attended_at IS NOT NULL AND (n.attended_at IS NULL OR (o.area_code, o.person_key, o.occasion_at)
+          WHERE o.attended_at IS NOT NULL AND o.occasion_kind <> 'training_session' AND (n.attended_at IS NULL OR (o.area_code, o.person_key, o.occasion_at)
             IS DISTINCT FROM (n.area_code, n.person_key, n.occasion_at))
         UNION
         SELECT n.area_code, n.person_key FROM old_rows o JOIN new_rows n ON n.id = o.id
-          WHERE n.attended_at IS NOT NULL AND (o.attended_at IS NULL OR (o.area_code, o.person_key, o.occasion_at)
+          WHERE n.attended_at IS NOT NULL AND n.occasion_kind <> 'training_session' AND (o.attended_at IS NULL OR (o.area_code, o.person_key, o.occasion_at)
             IS DISTINCT FROM (n.area_code, n.person_key, n.occasion_at))) m
       ON CONFLICT (area_code, person_key) DO UPDATE SET changes = outputs_people_dirty.changes + 1;
   END IF;
@@ -122,6 +123,6 @@ CREATE TRIGGER cases_outputs_del AFTER DELETE ON cases REFERENCING OLD TABLE AS 
 --> statement-breakpoint
 -- Whatever is there already is marked once, for the job's first run to fold in.
 INSERT INTO outputs_people_dirty (area_code, person_key)
-  SELECT DISTINCT area_code, person_key FROM attendance WHERE attended_at IS NOT NULL
+  SELECT DISTINCT area_code, person_key FROM attendance WHERE attended_at IS NOT NULL AND occasion_kind <> 'training_session'
   UNION SELECT DISTINCT area_code, 'r:' || resident_id::text FROM cases
   ON CONFLICT DO NOTHING;

@@ -52,7 +52,7 @@ $f$;
 INSERT INTO outputs_daily (area_code, day, person_times, activities, cases_opened, cases_closed, sat_total, sat_answers)
   SELECT area_code, day, sum(pt), sum(act), sum(o), sum(c), sum(st), sum(sa) FROM (
     SELECT outputs_district(area_code) AS area_code, outputs_day(occasion_at) AS day, count(*) AS pt, 0 AS act, 0 AS o, 0 AS c, 0 AS st, 0 AS sa
-      FROM attendance WHERE attended_at IS NOT NULL GROUP BY 1, 2
+      FROM attendance WHERE attended_at IS NOT NULL AND occasion_kind <> 'training_session' GROUP BY 1, 2
     UNION ALL SELECT outputs_district(area_code), outputs_day(starts_at), 0, count(*), 0, 0, 0, 0 FROM activities WHERE status = 'held' GROUP BY 1, 2
     UNION ALL SELECT outputs_district(area_code), opened_on, 0, 0, count(*), 0, 0, 0 FROM cases GROUP BY 1, 2
     UNION ALL SELECT outputs_district(area_code), closed_on, 0, 0, 0, count(*), 0, 0 FROM cases WHERE closed_on IS NOT NULL GROUP BY 1, 2
@@ -60,18 +60,19 @@ INSERT INTO outputs_daily (area_code, day, person_times, activities, cases_opene
   ) x GROUP BY 1, 2;
 --> statement-breakpoint
 -- Attendance is written in bulk (a sign-up list, a merge): statement triggers with transition
--- tables, one function per event (a transition table exists only for its own event).
+-- tables, one function per event (a transition table exists only for its own event). Training
+-- sessions (0035) are attendance too, but not a service: never counted.
 CREATE FUNCTION outputs_daily_attendance_ins() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $f$
 BEGIN
   PERFORM outputs_daily_add(a, d, n, 0, 0, 0, 0, 0) FROM (
-    SELECT outputs_district(area_code) AS a, outputs_day(occasion_at) AS d, count(*)::int AS n FROM new_rows WHERE attended_at IS NOT NULL GROUP BY 1, 2) x;
+    SELECT outputs_district(area_code) AS a, outputs_day(occasion_at) AS d, count(*)::int AS n FROM new_rows WHERE attended_at IS NOT NULL AND occasion_kind <> 'training_session' GROUP BY 1, 2) x;
   RETURN NULL;
 END $f$;
 --> statement-breakpoint
 CREATE FUNCTION outputs_daily_attendance_del() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $f$
 BEGIN
   PERFORM outputs_daily_add(a, d, -n, 0, 0, 0, 0, 0) FROM (
-    SELECT outputs_district(area_code) AS a, outputs_day(occasion_at) AS d, count(*)::int AS n FROM old_rows WHERE attended_at IS NOT NULL GROUP BY 1, 2) x;
+    SELECT outputs_district(area_code) AS a, outputs_day(occasion_at) AS d, count(*)::int AS n FROM old_rows WHERE attended_at IS NOT NULL AND occasion_kind <> 'training_session' GROUP BY 1, 2) x;
   RETURN NULL;
 END $f$;
 --> statement-breakpoint
@@ -79,8 +80,8 @@ CREATE FUNCTION outputs_daily_attendance_upd() RETURNS trigger LANGUAGE plpgsql 
 BEGIN
   PERFORM outputs_daily_add(a, d, n, 0, 0, 0, 0, 0) FROM (
     SELECT a, d, sum(n)::int AS n FROM (
-      SELECT outputs_district(area_code) AS a, outputs_day(occasion_at) AS d, 1 AS n FROM new_rows WHERE attended_at IS NOT NULL
-      UNION ALL SELECT outputs_district(area_code), outputs_day(occasion_at), -1 FROM old_rows WHERE attended_at IS NOT NULL) y
+      SELECT outputs_district(area_code) AS a, outputs_day(occasion_at) AS d, 1 AS n FROM new_rows WHERE attended_at IS NOT NULL AND occasion_kind <> 'training_session'
+      UNION ALL SELECT outputs_district(area_code), outputs_day(occasion_at), -1 FROM old_rows WHERE attended_at IS NOT NULL AND occasion_kind <> 'training_session') y
     GROUP BY 1, 2) x WHERE n <> 0;
   RETURN NULL;
 END $f$;

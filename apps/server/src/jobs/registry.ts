@@ -8,6 +8,7 @@ import { outputsJobs } from '../modules/outputs/outputs.jobs.ts';
 import { publicAccountJobs } from '../modules/public-accounts/public-accounts.jobs.ts';
 import { importJobs } from '../modules/residents/import/import.worker.ts';
 import { searchBackfillJobs } from '../modules/residents/search-backfill.jobs.ts';
+import { ceHoursJobs } from '../modules/trainings/ce-hours.jobs.ts';
 import type { JobDefinition } from './queue.ts';
 
 export function jobDefinitions(services: Services): JobDefinition[] {
@@ -19,5 +20,6 @@ export function jobDefinitions(services: Services): JobDefinition[] {
     ...searchBackfillJobs(services.database, services.keys),
     ...outputsJobs(services.database),
     ...publicAccountJobs(services.database),
+    ...ceHoursJobs(services.database),
   ];
 }

@@ -57,6 +57,7 @@ export const ACTIVITIES_STRINGS = {
   'act.col.at': { zh: '签到时间', en: 'When' },
   'act.method.list': { zh: '名单勾选', en: 'From the list' },
   'act.method.qr': { zh: '扫码', en: 'QR' },
+  'act.method.code': { zh: '参训码', en: 'Join code' },
   'act.method.after': { zh: '事后补录', en: 'Afterwards' },
   'act.walkIn': { zh: '现场', en: 'Walk-in' },
   'act.resident': { zh: '服务对象', en: 'Resident' },

@@ -8,7 +8,7 @@ import { areaCode, optionalText, pageQuery, uuid, versioned } from './common.ts'
 
 export const ACTIVITY_STATUSES = ['planned', 'held', 'cancelled'] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
-export const MARK_METHODS = ['list', 'qr', 'after'] as const;
+export const MARK_METHODS = ['list', 'qr', 'after', 'code'] as const;
 
 const requiredText = (max: number) => z.string().trim().min(1, { error: 'field.required' }).max(max);
 const isoDate = z.iso.date({ error: 'field.date' });

@@ -3,3 +3,4 @@ export * from './certification.ts';
 export * from './exams.ts';
 export * from './rubric.ts';
 export * from './programmes.ts';
+export * from './training.ts';

@@ -165,3 +165,4 @@ export * from './workforce.ts';
 export * from './public-accounts.ts';
 export * from './exams.ts';
 export * from './programmes.ts';
+export * from './trainings.ts';

@@ -6,8 +6,9 @@
 import { inArea, rows, uuidv7, type Db } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 
-export type OccasionKind = 'activity' | 'group_session';
-export type MarkMethod = 'list' | 'qr' | 'after';
+export type OccasionKind = 'activity' | 'group_session' | 'training_session';
+/** `code`: an online session's join code entered on the training's public page. */
+export type MarkMethod = 'list' | 'qr' | 'after' | 'code';
 
 /** What every attendance row copies from its occasion (so outputs read one table). */
 export interface Occasion {

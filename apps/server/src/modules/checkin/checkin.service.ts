@@ -116,6 +116,8 @@ export async function publicSatisfaction(
   const now = ctx.now.getTime();
   if (now < Date.parse(o.startsAt) || now > Date.parse(o.endsAt) + SATISFACTION_DAYS * 86_400_000)
     throw new AppError(409, 'satisfaction.window');
+  // Trainings are evaluated by their own questionnaire (modules/trainings), not 满意度.
+  if (kind.occasionKind === 'training_session') throw notFound();
   const subjectKind = kind.occasionKind === 'activity' ? 'activity' : 'group';
   await ctx.database.tx(areaPrefix(o.areaCode), async (db) => {
     await recordSatisfaction(db, { kind: subjectKind, subjectId: id, areaCode: o.areaCode, workerId: o.workerId }, row, {

@@ -5,7 +5,7 @@
 // statement (one snapshot), so the figure is exact whatever the job has folded in so far.
 import { inArea, rows, type Db } from '@wushe/db';
 import { sql } from 'drizzle-orm';
-import type { Period } from './outputs.repo.ts';
+import { SERVED_KINDS, type Period } from './outputs.repo.ts';
 
 /** The levels kept: a province's, a city's and a district's prefix length. */
 export const ROLLUP_LEVELS = [2, 4, 6] as const;
@@ -52,7 +52,7 @@ export async function refold(db: Db, keys: readonly string[]): Promise<number> {
           FROM (
             SELECT area_code, person_key AS pk, daterange(day, day, '[]') AS d
               FROM (SELECT area_code, person_key, (occasion_at AT TIME ZONE 'Asia/Shanghai')::date AS day FROM attendance
-                WHERE person_key = ANY(${list}::text[]) AND attended_at IS NOT NULL) a
+                WHERE person_key = ANY(${list}::text[]) AND attended_at IS NOT NULL AND ${SERVED_KINDS}) a
             UNION ALL
             SELECT area_code, 'r:' || resident_id::text, ${caseDays} FROM cases WHERE resident_id = ANY(${residents}::uuid[])
           ) s CROSS JOIN (VALUES (2::smallint), (4::smallint), (6::smallint)) l(len)
@@ -89,7 +89,7 @@ const liveOfMarked = (p: Rolled) =>
   sql`live AS MATERIALIZED (
       SELECT DISTINCT k, pk FROM (
         SELECT left(a.area_code, ${p.len}) AS k, m.person_key AS pk FROM marked m,
-          LATERAL (SELECT area_code FROM attendance WHERE person_key = m.person_key AND attended_at IS NOT NULL
+          LATERAL (SELECT area_code FROM attendance WHERE person_key = m.person_key AND attended_at IS NOT NULL AND ${SERVED_KINDS}
             AND ${inArea(sql`area_code`, p.prefix)} AND occasion_at >= ${p.fromTs} AND occasion_at < ${p.untilTs}) a
         UNION ALL
         SELECT left(c.area_code, ${p.len}), m.person_key FROM marked m,

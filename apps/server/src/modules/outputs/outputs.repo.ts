@@ -66,8 +66,11 @@ export function activityCounts(db: Db, p: Period) {
   );
 }
 
+/** Trainings' attendance is workers learning, not people served: outputs leave it out. */
+export const SERVED_KINDS = sql`occasion_kind <> 'training_session'`;
+
 const attended = (p: Period) =>
-  sql`${inArea(sql`area_code`, p.prefix)} AND attended_at IS NOT NULL AND occasion_at >= ${p.fromTs} AND occasion_at < ${p.untilTs}`;
+  sql`${inArea(sql`area_code`, p.prefix)} AND attended_at IS NOT NULL AND ${SERVED_KINDS} AND occasion_at >= ${p.fromTs} AND occasion_at < ${p.untilTs}`;
 
 export function personTimeCounts(db: Db, p: Period) {
   return rows<Keyed & { personTimes: number }>(

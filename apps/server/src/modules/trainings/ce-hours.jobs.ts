@@ -1,0 +1,56 @@
+// The daily continuing-education reminder: a worker behind on hours whose cycle ends in 90 or
+// 30 days is told once each (ce_reminders makes it once, whichever instance runs the schedule),
+// through their linked account's notifications. Without a linked account nobody is told; the
+// behind list shows them to their head.
+import { reminderDue, shanghaiDay, translate } from '@wushe/core';
+import { uuidv7, type Database } from '@wushe/db';
+import type { FastifyBaseLogger } from 'fastify';
+import type { JobDefinition } from '../../jobs/queue.ts';
+import { insertNotification } from '../followups/followups.repo.ts';
+import { remindersSent, takeReminder } from './ce-hours.repo.ts';
+import { countedIn, currentCycles } from './ce-hours.ts';
+
+export async function sendCeReminders(database: Database, now = new Date()): Promise<number> {
+  return database.tx('', async (db) => {
+    const cycles = await currentCycles(db, await countedIn(db, ''), shanghaiDay(now));
+    const sent = await remindersSent(db);
+    let n = 0;
+    for (const c of cycles) {
+      if (c.missing <= 0 || !c.userId) continue;
+      const days = reminderDue(
+        c.daysLeft,
+        sent.filter((s) => s.workerId === c.workerId && s.cycleEnd === c.end).map((s) => s.days),
+      );
+      if (days === null || !(await takeReminder(db, { workerId: c.workerId, areaCode: c.areaCode, cycleEnd: c.end, days }))) continue;
+      const params = { name: c.name, end: c.end, days: c.daysLeft, missing: c.missing, hours: c.hours, required: c.required };
+      await insertNotification(db, {
+        id: uuidv7(),
+        userId: c.userId,
+        areaCode: c.areaCode,
+        kind: 'ce.reminder',
+        title: translate('zh-CN', 'ce.reminderTitle', params),
+        body: translate('zh-CN', 'ce.reminderBody', params),
+        link: `/workforce/workers/${c.workerId}`,
+      });
+      n++;
+    }
+    return n;
+  });
+}
+
+export const CE_REMINDERS = 'ce-reminders';
+
+export function ceHoursJobs(database: Database): JobDefinition[] {
+  return [
+    {
+      name: CE_REMINDERS,
+      cron: '0 1 * * *', // 09:00 in Asia/Shanghai
+      queue: { policy: 'short', retryLimit: 1, expireInSeconds: 1800 },
+      pollingSeconds: 60,
+      handler: async (_data, _job, log: FastifyBaseLogger) => {
+        const n = await sendCeReminders(database);
+        if (n) log.info({ reminders: n }, 'continuing-education reminders sent');
+      },
+    },
+  ];
+}

@@ -1,0 +1,101 @@
+import {
+  certificateCodeParams,
+  evaluationBody,
+  idParams,
+  okResponse,
+  publicCertificate,
+  publicJoinBody,
+  publicJoinResult,
+  publicSignUpBody,
+  publicSignUpResult,
+  publicTraining as publicTrainingSchema,
+} from '@wushe/core';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import { route } from '../../http/route.ts';
+import { publicEvaluate, publicJoin, publicSignUp, publicTraining, verifyCertificate } from './public.ts';
+
+const tags = ['trainings'];
+const PER_MINUTE = 120;
+
+const publicEvaluationBody = evaluationBody
+  .omit({ registrationId: true })
+  .extend({ name: publicSignUpBody.shape.name, mobile: publicSignUpBody.shape.mobile });
+
+export function trainingsPublicRoutes(app: FastifyInstance): void {
+  app.register(async (scoped) => {
+    await scoped.register(rateLimit, {
+      max: PER_MINUTE,
+      timeWindow: '1 minute',
+      errorResponseBuilder: () => {
+        const e = new Error('auth.rateLimited') as Error & { statusCode: number; code: string };
+        e.statusCode = 429;
+        e.code = 'auth.rateLimited';
+        return e;
+      },
+    });
+    route(scoped, {
+      method: 'GET',
+      url: '/api/v1/public/trainings/:id',
+      operationId: 'getPublicTraining',
+      access: 'public',
+      problems: { 429: true },
+      summary: "A training's public page: title, level, organiser, sessions (time, mode, place), places left; no participant, no join code",
+      tags,
+      params: idParams,
+      response: publicTrainingSchema,
+      handler: (ctx, { params }) => publicTraining(ctx, params.id),
+    });
+    route(scoped, {
+      method: 'POST',
+      url: '/api/v1/public/trainings/:id/registrations',
+      operationId: 'signUpPublicTraining',
+      access: 'public',
+      problems: { 409: true, 429: true },
+      summary: 'Sign up by name, mobile and organisation: a place, or a waiting position; twice answers the first',
+      tags,
+      params: idParams,
+      body: publicSignUpBody,
+      response: publicSignUpResult,
+      handler: (ctx, { params, body }) => publicSignUp(ctx, params.id, body),
+    });
+    route(scoped, {
+      method: 'POST',
+      url: '/api/v1/public/trainings/:id/join',
+      operationId: 'joinPublicTrainingSession',
+      access: 'public',
+      problems: { 409: true, 429: true },
+      summary: "Attend an online session: the join code shown to the class, within the session's window, by a registrant",
+      tags,
+      params: idParams,
+      body: publicJoinBody,
+      response: publicJoinResult,
+      handler: (ctx, { params, body }) => publicJoin(ctx, params.id, body),
+    });
+    route(scoped, {
+      method: 'POST',
+      url: '/api/v1/public/trainings/:id/evaluation',
+      operationId: 'evaluatePublicTraining',
+      access: 'public',
+      problems: { 409: true, 429: true },
+      summary: 'Evaluate the course by the name and mobile signed up with (after attending)',
+      tags,
+      params: idParams,
+      body: publicEvaluationBody,
+      response: okResponse,
+      handler: (ctx, { params, body }) => publicEvaluate(ctx, params.id, body),
+    });
+    route(scoped, {
+      method: 'GET',
+      url: '/api/v1/public/certificates/:code',
+      operationId: 'verifyTrainingCertificate',
+      access: 'public',
+      problems: { 404: true, 429: true },
+      summary: "Verify a certificate of completion: the holder's masked name, course, hours and date only",
+      tags,
+      params: certificateCodeParams,
+      response: publicCertificate,
+      handler: (ctx, { params }) => verifyCertificate(ctx, params.code),
+    });
+  });
+}
