@@ -19,7 +19,7 @@ const paths = (body: { errors?: { path: string }[] }) => (body.errors ?? []).map
 const JIANGTOU_STATION = stableId('org:station:350206004000');
 const JINSHAN_STATION = stableId('org:station:350206005000');
 // Demo: bureau, 2 agencies, a station and a team in each of 5 街道, 2 老年协会 per 街道, a company, a hospital, a university.
-const DEMO_ORG_COUNT = 26;
+const DEMO_ORG_COUNT = 29; // 26 of the base demo and the workforce demo's three agencies (江头, 金山, 殿前)
 
 /** A new account (must change its initial password first), ready to use. */
 async function accountAs(t: TestApp, by: Session, username: string, role: string, areaCode: string, orgId: string): Promise<Session> {
@@ -83,8 +83,8 @@ describe('orgs API', () => {
     expect(kind.json().total).toBe(5);
     expect(kind.json().items.every((o: OrgOut) => o.kind === 'volunteer_team')).toBe(true);
     const area = await huli.get(`/api/v1/orgs?area=${DEMO.jiangtou}&pageSize=100`);
-    // 江头: station, team, two 老年协会, the company.
-    expect(area.json().total).toBe(5);
+    // 江头: station, team, two 老年协会, the company, the workforce demo's agency.
+    expect(area.json().total).toBe(6);
     expect(area.json().items.every((o: OrgOut) => o.areaCode.startsWith('350206004'))).toBe(true);
     const both = await huli.get(`/api/v1/orgs?area=${DEMO.jiangtou}&kind=company`);
     expect(both.json().items.map((o: OrgOut) => o.name)).toEqual(['厦门爱心便民超市']);
@@ -100,7 +100,7 @@ describe('orgs API', () => {
     const res = await jinshan.get(`/api/v1/orgs?area=${DEMO.jiangtou}`);
     expect(res.json()).toEqual({ items: [], total: 0 });
     const wide = await jinshan.get(`/api/v1/orgs?area=${DEMO.district}&pageSize=100`);
-    expect(wide.json().total).toBe(4);
+    expect(wide.json().total).toBe(5); // 金山's four and the workforce demo's agency
     expect(wide.json().items.every((o: OrgOut) => o.areaCode.startsWith('350206005'))).toBe(true);
     const other = await jinshan.get(`/api/v1/orgs/${JIANGTOU_STATION}`);
     expect(other.statusCode).toBe(404);

@@ -331,7 +331,7 @@ describe('residents API', () => {
       orgId: stableId('org:station:350206005000'),
       password: 'Gongzuo#2026',
     });
-    expect(made.statusCode).toBe(200);
+    expect(made.statusCode, made.body).toBe(200);
     const jsHead = await t.login('js.head', 'Gongzuo#2026');
     await jsHead.post('/api/v1/auth/password', { currentPassword: 'Gongzuo#2026', newPassword: 'Xinmima#2027' });
     expect((await jsHead.post(`/api/v1/residents/${dup.id}/merge`, body)).statusCode).toBe(404);

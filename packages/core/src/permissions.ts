@@ -126,6 +126,7 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'activity.read',
       'outputs.read',
       'worker.read',
+      'worker.write', // the district keeps the talent register (人才库), and makes station heads who keep their station's
       'workforce.stats',
       'programme.manage',
       'programme.review',
