@@ -126,7 +126,6 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'activity.read',
       'outputs.read',
       'worker.read',
-      'worker.write', // the district keeps the talent register (人才库), and makes station heads who keep their station's
       'workforce.stats',
       'programme.manage',
       'programme.review',
@@ -232,6 +231,8 @@ export const FRONTLINE_PERMISSIONS: Permission[] = [
   'activity.read',
   'activity.write',
   'outputs.read',
+  // A station keeps its own people in the talent register (人才库); the district reads it.
+  'worker.write',
 ];
 
 /**
