@@ -4,12 +4,12 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { CERT_KIND_LABELS, POLICY_KIND_LABELS } from '@wushe/core';
+import { POLICY_KIND_LABELS } from '@wushe/core';
 import { useProblem } from '../../api/forms.ts';
 import { usePublicMe } from '../../api/publicAccount.ts';
 import { usePublicApply, usePublicPolicies, type PublicPolicy } from '../../api/subsidies.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { RulesList, yuan } from '../subsidies/parts.tsx';
+import { amountWords, RulesList } from '../subsidies/parts.tsx';
 import { MUTED, PublicShell } from './PublicShell.tsx';
 
 export function PublicPoliciesPage() {
@@ -38,12 +38,7 @@ function PolicyCard({ p }: { p: PublicPolicy }) {
   const showProblem = useProblem();
   const [form] = Form.useForm<{ statement?: string; orgName?: string }>();
   const [done, setDone] = useState(false);
-  const amount =
-    p.amount.mode === 'fixed'
-      ? yuan(p.amount.fen)
-      : Object.entries(p.amount.fen)
-          .map(([l, f]) => `${label(CERT_KIND_LABELS[l as 'assistant'])} ${yuan(f)}`)
-          .join('；');
+  const amount = amountWords(p.amount, label, t('sb.fixed'));
   return (
     <Card title={p.title} extra={<Tag color={p.open ? 'green' : 'default'}>{t(p.open ? 'sb.pub.open' : 'sb.pub.notOpen')}</Tag>}>
       <Space direction="vertical" style={{ width: '100%' }}>
@@ -55,7 +50,7 @@ function PolicyCard({ p }: { p: PublicPolicy }) {
           <Typography.Text strong>{`${t('sb.rules')}：`}</Typography.Text>
           <RulesList rules={p.rules} />
         </div>
-        <Typography.Text>{`${t('sb.amountRule')}：${amount}（${t('sb.amount')}）`}</Typography.Text>
+        <Typography.Text>{`${t('sb.amountRuleYuan')}：${amount}`}</Typography.Text>
         {p.open &&
           (done ? (
             <Alert type="success" showIcon message={t('sb.applied')} action={<Link to="/p/my">{t('pa.my.title')}</Link>} />

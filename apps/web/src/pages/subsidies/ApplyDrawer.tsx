@@ -45,6 +45,7 @@ export function ApplyDrawer({ policyId, forWorker, onClose }: { policyId: string
       onClose={onClose}
       onSaved={onClose}
       savedText={t('sb.applied')}
+      saveText={t('sb.submit')}
     >
       {forWorker && (
         <Form.Item name="workerId" label={t('sb.workerId')} required>

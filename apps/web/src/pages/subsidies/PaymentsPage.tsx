@@ -39,7 +39,7 @@ export function PaymentsPage() {
           .catch((e) => showProblem(e)),
     });
   const columns = [
-    { title: t('sb.name'), dataIndex: 'name', key: 'name' },
+    { title: t('sb.name'), dataIndex: 'name', key: 'name', width: 96 },
     { title: t('sb.org'), dataIndex: 'orgName', key: 'org', render: (s: string | null) => s ?? '—' },
     {
       title: t('sb.level'),
@@ -92,7 +92,8 @@ export function PaymentsPage() {
           {list.batches.map((b) => (
             <span key={b.id}>
               <Tag>{t('sb.batchNo', { no: b.no })}</Tag>
-              {`${b.count} · ${yuan(b.totalFen)} · ${b.createdByName ?? ''} · ${formatDateTime(b.createdAt)}${b.note ? ` · ${b.note}` : ''}`}
+              {t('sb.batchLine', { n: b.count, amount: yuan(b.totalFen), by: b.createdByName ?? '', at: formatDateTime(b.createdAt) })}
+              {b.note ? ` · ${b.note}` : ''}
             </span>
           ))}
         </Space>

@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { App, Button, Card, Descriptions, Progress, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import {
-  CERT_KIND_LABELS,
   POLICY_KIND_LABELS,
   POLICY_NEXT,
   POLICY_STATUS_LABELS,
@@ -19,7 +18,7 @@ import { useActor } from '../../api/session.ts';
 import { usePolicy, usePolicyStatus, useSubsidyApps, type SubsidyApplication } from '../../api/subsidies.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { ApplyDrawer } from './ApplyDrawer.tsx';
-import { CheckTags, MoveButtons, RulesList, StageTag, yuan } from './parts.tsx';
+import { amountWords, CheckTags, MoveButtons, RulesList, StageTag, yuan } from './parts.tsx';
 
 export function PolicyPage() {
   const { id = '' } = useParams();
@@ -46,14 +45,9 @@ export function PolicyPage() {
       title: t(next === 'published' ? 'sb.publishConfirm' : 'sb.closeConfirm'),
       onOk: () => setStatus.mutateAsync({ status: next, version: p.version }).catch((e) => showProblem(e)),
     });
-  const amount =
-    p.amount.mode === 'fixed'
-      ? `${t('sb.fixed')} ${yuan(p.amount.fen)}`
-      : Object.entries(p.amount.fen)
-          .map(([l, f]) => `${label(CERT_KIND_LABELS[l as 'assistant'])} ${yuan(f)}`)
-          .join('；');
+  const amount = amountWords(p.amount, label, t('sb.fixed'));
   const columns = [
-    { title: t('sb.name'), dataIndex: 'name', key: 'name' },
+    { title: t('sb.name'), dataIndex: 'name', key: 'name', width: 96 },
     { title: t('sb.org'), dataIndex: 'orgName', key: 'org', responsive: ['md' as const], render: (s: string | null) => s ?? '—' },
     { title: t('sb.check'), dataIndex: 'checks', key: 'checks', render: (c: SubsidyApplication['checks']) => <CheckTags checks={c} /> },
     { title: t('sb.amount'), dataIndex: 'amountFen', key: 'amount', align: 'right' as const, render: (n: number | null) => yuan(n) },
@@ -89,7 +83,7 @@ export function PolicyPage() {
           <Descriptions.Item label={t('sb.kind')}>{label(POLICY_KIND_LABELS[p.kind])}</Descriptions.Item>
           <Descriptions.Item label={t('sb.area')}>{p.areaName}</Descriptions.Item>
           <Descriptions.Item label={t('sb.period')}>{`${p.opensOn} ~ ${p.closesOn}`}</Descriptions.Item>
-          <Descriptions.Item label={t('sb.amountRule')}>{amount}</Descriptions.Item>
+          <Descriptions.Item label={t('sb.amountRuleYuan')}>{amount}</Descriptions.Item>
           <Descriptions.Item label={t('sb.rules')} span={2}>
             <RulesList rules={p.rules} />
           </Descriptions.Item>
@@ -115,25 +109,26 @@ export function PolicyPage() {
       </Card>
       {reviewer && (
         <Card title={t('sb.byStage')}>
-          <Segmented
-            value={stage}
-            onChange={(v) => {
-              setStage(v as SubsidyStage | 'all');
-              setPage(1);
-            }}
-            options={[
-              { value: 'all', label: `${t('sb.applications')} ${Object.values(p.counts).reduce((s, n) => s + n, 0)}` },
-              ...SUBSIDY_STAGES.map((s) => ({ value: s, label: `${label(SUBSIDY_STAGE_LABELS[s])} ${p.counts[s] ?? 0}` })),
-            ]}
-            style={{ marginBottom: 12, flexWrap: 'wrap' }}
-          />
+          <div style={{ overflowX: 'auto', marginBottom: 12 }}>
+            <Segmented
+              value={stage}
+              onChange={(v) => {
+                setStage(v as SubsidyStage | 'all');
+                setPage(1);
+              }}
+              options={[
+                { value: 'all', label: `${t('sb.applications')} ${Object.values(p.counts).reduce((s, n) => s + n, 0)}` },
+                ...SUBSIDY_STAGES.map((s) => ({ value: s, label: `${label(SUBSIDY_STAGE_LABELS[s])} ${p.counts[s] ?? 0}` })),
+              ]}
+            />
+          </div>
           <Table<SubsidyApplication>
             rowKey="id"
             size="small"
             columns={columns}
             dataSource={apps.data?.items ?? []}
             loading={apps.isFetching}
-            scroll={{ x: true }}
+            scroll={{ x: 900 }}
             pagination={{ current: page, pageSize: 20, total: apps.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
           />
         </Card>

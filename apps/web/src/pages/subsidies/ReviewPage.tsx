@@ -39,7 +39,7 @@ export function ReviewPage({ queue }: { queue: 'org' | 'dept' }) {
     { title: t('sb.check'), dataIndex: 'checks', key: 'checks', render: (c: SubsidyApplication['checks']) => <CheckTags checks={c} /> },
     { title: t('sb.amount'), dataIndex: 'amountFen', key: 'amount', align: 'right', render: (n: number | null) => yuan(n) },
     { title: t('sb.stage'), dataIndex: 'stage', key: 'stage', render: (s: SubsidyStage) => <StageTag stage={s} /> },
-    { title: '', key: 'act', hideable: false, render: (_: unknown, a) => <MoveButtons a={a} /> },
+    { title: '', key: 'act', hideable: false, fixed: 'right', render: (_: unknown, a) => <MoveButtons a={a} /> },
   ];
   return (
     <ListPage<SubsidyApplication, Filters>

@@ -5,6 +5,7 @@ import {
   CERT_KIND_LABELS,
   SUBSIDY_STAGE_LABELS,
   SUBSIDY_TRANSITIONS,
+  SW_LEVELS,
   TITLE_KIND_LABELS,
   type Policy,
   type SubsidyApplication,
@@ -31,6 +32,14 @@ const STAGE_COLOR: Record<SubsidyStage, string> = {
 export function StageTag({ stage }: { stage: SubsidyStage }) {
   const { label } = useI18n();
   return <Tag color={STAGE_COLOR[stage]}>{label(SUBSIDY_STAGE_LABELS[stage])}</Tag>;
+}
+
+/** The amount rule in words, levels lowest first: "助理社会工作师 2,000.00；社会工作师 5,000.00". */
+export function amountWords(amount: Policy['amount'], label: (p: { zh: string; en: string }) => string, fixed: string): string {
+  if (amount.mode === 'fixed') return `${fixed} ${yuan(amount.fen)}`;
+  return SW_LEVELS.filter((l) => amount.fen[l] != null)
+    .map((l) => `${label(CERT_KIND_LABELS[l])} ${yuan(amount.fen[l])}`)
+    .join('；');
 }
 
 type Rules = Policy['rules'];
