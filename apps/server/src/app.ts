@@ -36,6 +36,7 @@ import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { workforceRoutes } from './modules/workforce/workforce.routes.ts';
 import { examsRoutes } from './modules/exams/exams.routes.ts';
 import { programmesRoutes } from './modules/programmes/programmes.routes.ts';
+import { subsidiesRoutes } from './modules/subsidies/subsidies.routes.ts';
 import { publicRoutes } from './modules/public/public.routes.ts';
 import { publicAccountsRoutes } from './modules/public-accounts/public-accounts.routes.ts';
 import { registerPublicSession } from './modules/public-accounts/public-session.ts';
@@ -128,6 +129,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   workforceRoutes(app);
   examsRoutes(app);
   programmesRoutes(app);
+  subsidiesRoutes(app);
   usersRoutes(app);
   rolesRoutes(app);
   auditRoutes(app);

@@ -27,6 +27,8 @@ const PUBLIC = new Set([
   'POST /api/v1/public/trainings/{id}/join', // an online session's join code, by a registrant
   'POST /api/v1/public/trainings/{id}/evaluation', // the course evaluation by a registrant
   'GET /api/v1/public/certificates/{code}', // certificate verification: masked name, course, hours, date
+  'GET /api/v1/public/policies', // published reward and subsidy policies: rules, amounts, budget, no applicant
+  'GET /api/v1/public/policies/{id}', // one published policy, no applicant
 ]);
 
 interface Operation {
@@ -109,6 +111,26 @@ describe('public routes', () => {
       expect(body).not.toMatch(/\d{17}[\dX]/);
       expect(body).not.toMatch(/1[3-9]\d{9}/);
       expect(body).not.toMatch(/\*{4}/); // not even a masked number
+    }
+  });
+
+  it('shows on the reward and subsidy notices no applicant and no draft policy', async () => {
+    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/public/policies' })).json() as { id: string }[];
+    expect(list.length).toBeGreaterThan(0);
+    const applicants = await t.database.owner((db) => rows<{ name: string }>(db, sql`SELECT DISTINCT name FROM subsidy_applications`));
+    const drafts = await t.database.owner((db) =>
+      rows<{ id: string; title: string }>(db, sql`SELECT id, title FROM subsidy_policies WHERE status <> 'published'`),
+    );
+    expect(applicants.length).toBeGreaterThan(0);
+    expect(drafts.length).toBeGreaterThan(0);
+    const bodies = [JSON.stringify(list)];
+    for (const p of list) bodies.push((await t.app.inject({ method: 'GET', url: `/api/v1/public/policies/${p.id}` })).body);
+    for (const d of drafts) expect((await t.app.inject({ method: 'GET', url: `/api/v1/public/policies/${d.id}` })).statusCode).toBe(404);
+    for (const body of bodies) {
+      for (const { name } of applicants) expect(body, 'an applicant').not.toContain(name);
+      for (const { title } of drafts) expect(body, 'an unpublished policy').not.toContain(title);
+      expect(body).not.toMatch(/\d{17}[\dX]/);
+      expect(body).not.toMatch(/1[3-9]\d{9}/);
     }
   });
 

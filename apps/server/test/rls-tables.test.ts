@@ -168,6 +168,21 @@ const SEEDS: Record<string, (street: string) => SQL> = {
   ce_reminders: (s) =>
     sql`INSERT INTO ce_reminders (worker_id, area_code, cycle_end, days)
       SELECT id, area_code, '2026-01-01', 90 FROM workers WHERE area_code LIKE ${s + '%'} ORDER BY id LIMIT 1 ON CONFLICT DO NOTHING`,
+  // Rewards and subsidies (0038): a street's own policy, and an application hanging off any demo policy.
+  subsidy_policies: (s) =>
+    sql`INSERT INTO subsidy_policies (id, area_code, kind, title, year, budget_fen, opens_on, closes_on, amount)
+      VALUES (${uuidv7()}, ${s + '000'}, 'reward', 'RLS', 2026, 100, '2026-01-01', '2026-12-31', '{"mode":"fixed","fen":1}')`,
+  subsidy_batches: (s) =>
+    sql`INSERT INTO subsidy_batches (id, policy_id, area_code, no, count, total_fen)
+      SELECT ${uuidv7()}, id, ${s + '000'}, 900 + (random() * 99)::int, 0, 0 FROM subsidy_policies ORDER BY id LIMIT 1`,
+  subsidy_applications: (s) =>
+    sql`INSERT INTO subsidy_applications (id, policy_id, area_code, worker_id, name, route, check_result)
+      SELECT ${uuidv7()}, (SELECT id FROM subsidy_policies ORDER BY id LIMIT 1), area_code, id, name, 'self', 'unknown'
+      FROM workers w WHERE area_code LIKE ${s + '%'} AND NOT EXISTS (SELECT 1 FROM subsidy_applications x WHERE x.worker_id = w.id)
+      ORDER BY id LIMIT 1`,
+  subsidy_events: (s) =>
+    sql`INSERT INTO subsidy_events (id, application_id, area_code, action, to_stage, by_name)
+      SELECT ${uuidv7()}, id, area_code, 'submit', 'submitted', 'rls' FROM subsidy_applications WHERE area_code LIKE ${s + '%'} ORDER BY id LIMIT 1`,
 };
 
 interface TableSecurity {

@@ -20,6 +20,7 @@ const PublicSignupPage = page(() => import('./pages/public/PublicSignupPage.tsx'
 const PublicLoginPage = page(() => import('./pages/public/PublicLoginPage.tsx'), 'PublicLoginPage');
 const PublicMyPage = page(() => import('./pages/public/PublicMyPage.tsx'), 'PublicMyPage');
 const PublicProgrammePage = page(() => import('./pages/public/PublicProgrammePage.tsx'), 'PublicProgrammePage');
+const PublicPoliciesPage = page(() => import('./pages/public/PublicPoliciesPage.tsx'), 'PublicPoliciesPage');
 
 export function FullPageSpin() {
   return (
@@ -106,6 +107,7 @@ export function App() {
         <Route path="/p/login" element={<PublicLoginPage />} />
         <Route path="/p/my" element={<PublicMyPage />} />
         <Route path="/p/programmes/:id" element={<PublicProgrammePage />} />
+        <Route path="/p/policies" element={<PublicPoliciesPage />} />
         <Route
           path="/change-password"
           element={

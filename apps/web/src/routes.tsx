@@ -13,6 +13,8 @@ import {
   PieChartOutlined,
   RiseOutlined,
   TrophyOutlined,
+  GiftOutlined,
+  FileDoneOutlined,
   GroupOutlined,
   HomeOutlined,
   InteractionOutlined,
@@ -211,6 +213,34 @@ export const ROUTES: AppRoute[] = [
     menu: { icon: <TrophyOutlined aria-hidden />, labelKey: 'menu.programmes', group: TALENT },
   },
   { path: 'programmes/:id', page: page(() => import('./pages/programmes/ProgrammePage.tsx'), 'ProgrammePage') },
+  {
+    path: 'policies',
+    page: page(() => import('./pages/subsidies/PoliciesPage.tsx'), 'PoliciesPage'),
+    menu: { icon: <GiftOutlined aria-hidden />, labelKey: 'menu.policies', group: TALENT },
+  },
+  { path: 'policies/:id', page: page(() => import('./pages/subsidies/PolicyPage.tsx'), 'PolicyPage') },
+  {
+    path: 'policies/:id/payments',
+    page: page(() => import('./pages/subsidies/PaymentsPage.tsx'), 'PaymentsPage'),
+    permission: 'policy.manage',
+  },
+  {
+    path: 'subsidy-review/org',
+    page: page(() => import('./pages/subsidies/ReviewPage.tsx'), 'OrgReviewPage'),
+    permission: 'subsidy.review.org',
+    menu: { icon: <FileDoneOutlined aria-hidden />, labelKey: 'menu.subsidyOrg', group: TALENT },
+  },
+  {
+    path: 'subsidy-review/dept',
+    page: page(() => import('./pages/subsidies/ReviewPage.tsx'), 'DeptReviewPage'),
+    permission: 'subsidy.review.dept',
+    menu: { icon: <FileDoneOutlined aria-hidden />, labelKey: 'menu.subsidyDept', group: TALENT },
+  },
+  {
+    path: 'my-subsidies',
+    page: page(() => import('./pages/subsidies/MySubsidiesPage.tsx'), 'MySubsidiesPage'),
+    menu: { icon: <GiftOutlined aria-hidden />, labelKey: 'menu.mySubsidies', group: TALENT },
+  },
   {
     path: 'coverage',
     page: page(() => import('./pages/coverage/CoveragePage.tsx'), 'CoveragePage'),

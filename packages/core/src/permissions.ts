@@ -39,6 +39,9 @@ export const PERMISSIONS = [
   'training.read',
   'training.write',
   'ce.review',
+  'policy.manage',
+  'subsidy.review.org',
+  'subsidy.review.dept',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -95,6 +98,9 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'training.read': { zh: '查看培训与师资库', en: 'View trainings and the teacher pool' },
   'training.write': { zh: '组织培训（课程、签到、结业证书、师资）', en: 'Run trainings (courses, attendance, certificates, teachers)' },
   'ce.review': { zh: '审核继续教育学时', en: 'Review continuing-education hours' },
+  'policy.manage': { zh: '管理奖补政策与发放', en: 'Run reward and subsidy policies and payments' },
+  'subsidy.review.org': { zh: '奖补申请机构审核', en: 'Review reward and subsidy applications (organisation)' },
+  'subsidy.review.dept': { zh: '奖补申请部门审核', en: 'Review reward and subsidy applications (department)' },
 };
 
 // `resident.export.unmasked` (a whole list with clear ID numbers and phones) is held by the
@@ -133,6 +139,8 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'training.read',
       'training.write',
       'ce.review',
+      'policy.manage',
+      'subsidy.review.dept',
     ],
   },
   {
@@ -171,6 +179,7 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'training.read',
       'training.write',
       'ce.review',
+      'subsidy.review.org',
     ],
   },
   {
