@@ -37,6 +37,7 @@ async function publicPages(page: Page): Promise<{ path: string; ready: string | 
     { path: '/p/login', ready: /登录/ },
     { path: `/p/programmes/${notice.id}`, ready: /公示|人才|评/ },
     { path: code.url, ready: /签到/ },
+    { path: '/p/policies', ready: /奖补/ },
   ];
 }
 
