@@ -20,6 +20,8 @@ const PublicSignupPage = page(() => import('./pages/public/PublicSignupPage.tsx'
 const PublicLoginPage = page(() => import('./pages/public/PublicLoginPage.tsx'), 'PublicLoginPage');
 const PublicMyPage = page(() => import('./pages/public/PublicMyPage.tsx'), 'PublicMyPage');
 const PublicProgrammePage = page(() => import('./pages/public/PublicProgrammePage.tsx'), 'PublicProgrammePage');
+const PublicTrainingPage = page(() => import('./pages/public/PublicTrainingPage.tsx'), 'PublicTrainingPage');
+const PublicCertificatePage = page(() => import('./pages/public/PublicCertificatePage.tsx'), 'PublicCertificatePage');
 
 export function FullPageSpin() {
   return (
@@ -106,6 +108,9 @@ export function App() {
         <Route path="/p/login" element={<PublicLoginPage />} />
         <Route path="/p/my" element={<PublicMyPage />} />
         <Route path="/p/programmes/:id" element={<PublicProgrammePage />} />
+        <Route path="/p/trainings/:id" element={<PublicTrainingPage />} />
+        <Route path="/p/certificates/:code" element={<PublicCertificatePage />} />
+        <Route path="/v/:code" element={<PublicCertificatePage />} />
         <Route
           path="/change-password"
           element={
