@@ -103,6 +103,10 @@ export async function seedDemoTrainings(database: Database, keys: Keys, today: s
         status: waiting ? 'waiting' : 'registered',
         seq: ++seq,
         registered_at: `${addDays(days[0]!, -int(rng, 3, 20))}T03:00:00Z`,
+        // every row names the same columns (the bulk insert takes the first row's)
+        certificate_code: null,
+        certificate_hours: null,
+        certificate_issued_on: null,
       });
       if (waiting) return;
       let hours = 0;

@@ -52,6 +52,7 @@ export function RegistrationsCard({ training: tr, canWrite }: { training: Traini
       title: t('trw.name'),
       dataIndex: 'personName',
       fixed: 'left' as const,
+      onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
       render: (n: string, r: Registration) => (r.workerId ? <Link to={`/workers/${r.workerId}`}>{n}</Link> : n),
     },
     { title: t('trw.orgName'), dataIndex: 'orgName', render: (o: string | null) => o ?? '—', responsive: ['md' as const] },
