@@ -77,7 +77,7 @@ export function CeHoursCard({ workerId, canAdd }: { workerId: string; canAdd: bo
             rowKey="sessionId"
             size="small"
             pagination={{ pageSize: 10, hideOnSinglePage: true }}
-            dataSource={h.attended}
+            dataSource={[...h.attended].sort((a, b) => b.day.localeCompare(a.day))}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
             columns={[
               { title: t('cew.onDate'), dataIndex: 'day' },
