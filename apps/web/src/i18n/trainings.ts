@@ -3,7 +3,7 @@
 export const TRAINING_STRINGS = {
   'menu.trainings': { zh: '培训', en: 'Trainings' },
   'menu.teachers': { zh: '师资库', en: 'Teacher pool' },
-  'menu.ceHours': { zh: '继续教育学时', en: 'CE hours' },
+  'menu.ceHours': { zh: '继续教育', en: 'Continuing education' },
   'trw.new': { zh: '新建培训', en: 'New training' },
   'trw.search': { zh: '搜索培训名称', en: 'Search titles' },
   'trw.title': { zh: '培训名称', en: 'Title' },
