@@ -138,6 +138,7 @@ export const TRAINING_STRINGS = {
   'cew.rejectTitle': { zh: '不通过：请填写原因', en: 'Reject: give the reason' },
   'cew.note': { zh: '审核意见', en: 'Note' },
   'cew.worker': { zh: '社工', en: 'Worker' },
+  'cew.level': { zh: '等级', en: 'Level' },
   'cew.within': { zh: '周期在 N 天内截止', en: 'Cycle ends within N days' },
   'cew.withinN': { zh: '{n} 天内', en: 'Within {n} days' },
   'cew.perLevel': { zh: '各等级每个登记周期（3 年）应修的继续教育学时', en: 'Hours required per 3-year registration cycle, by level' },

@@ -55,7 +55,7 @@ function BehindList() {
     },
     { title: t('trw.orgName'), dataIndex: 'orgName', key: 'org', render: (o: string | null) => o ?? '—', responsive: ['md'] },
     { title: t('trw.area'), dataIndex: 'areaName', key: 'area', responsive: ['lg'] },
-    { title: t('trw.level'), dataIndex: 'level', key: 'level', render: (l: CeBehindRow['level']) => label(CERT_KIND_LABELS[l]) },
+    { title: t('cew.level'), dataIndex: 'level', key: 'level', render: (l: CeBehindRow['level']) => label(CERT_KIND_LABELS[l]) },
     { title: t('cew.hours'), dataIndex: 'hours', key: 'hours', render: (h: number, r) => `${h}/${r.required}` },
     { title: t('cew.missing'), dataIndex: 'missing', key: 'missing', render: (m: number) => <Tag color="red">{m}</Tag> },
     { title: t('cew.cycleEnd'), dataIndex: 'end', key: 'end' },
@@ -87,8 +87,8 @@ function BehindList() {
             options={[30, 90, 180, 365].map((n) => ({ value: n, label: t('cew.withinN', { n }) }))}
           />
           <Select
-            aria-label={t('trw.level')}
-            placeholder={t('trw.level')}
+            aria-label={t('cew.level')}
+            placeholder={t('cew.level')}
             allowClear
             style={{ width: 140 }}
             value={list.filters.level}
