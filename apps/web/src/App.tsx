@@ -21,6 +21,8 @@ const PublicLoginPage = page(() => import('./pages/public/PublicLoginPage.tsx'),
 const PublicMyPage = page(() => import('./pages/public/PublicMyPage.tsx'), 'PublicMyPage');
 const PublicProgrammePage = page(() => import('./pages/public/PublicProgrammePage.tsx'), 'PublicProgrammePage');
 const PublicPoliciesPage = page(() => import('./pages/public/PublicPoliciesPage.tsx'), 'PublicPoliciesPage');
+const PublicTrainingPage = page(() => import('./pages/public/PublicTrainingPage.tsx'), 'PublicTrainingPage');
+const PublicCertificatePage = page(() => import('./pages/public/PublicCertificatePage.tsx'), 'PublicCertificatePage');
 
 export function FullPageSpin() {
   return (
@@ -108,6 +110,9 @@ export function App() {
         <Route path="/p/my" element={<PublicMyPage />} />
         <Route path="/p/programmes/:id" element={<PublicProgrammePage />} />
         <Route path="/p/policies" element={<PublicPoliciesPage />} />
+        <Route path="/p/trainings/:id" element={<PublicTrainingPage />} />
+        <Route path="/p/certificates/:code" element={<PublicCertificatePage />} />
+        <Route path="/v/:code" element={<PublicCertificatePage />} />
         <Route
           path="/change-password"
           element={

@@ -7,6 +7,8 @@ import {
   BankOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  ClockCircleOutlined,
+  ReadOutlined,
   FileProtectOutlined,
   FundOutlined,
   IdcardOutlined,
@@ -81,6 +83,18 @@ export const ROUTES: AppRoute[] = [
     path: 'activities/:id/qr',
     page: page(() => import('./pages/activities/ActivityQrPage.tsx'), 'ActivityQrPage'),
     permission: 'activity.write',
+    bare: true,
+  },
+  {
+    path: 'trainings/:id/sessions/:sessionId/qr',
+    page: page(() => import('./pages/trainings/TrainingQrPage.tsx'), 'TrainingQrPage'),
+    permission: 'training.write',
+    bare: true,
+  },
+  {
+    path: 'trainings/:id/certificates/:registrationId/print',
+    page: page(() => import('./pages/trainings/CertificatePrint.tsx'), 'CertificatePrint'),
+    permission: 'training.read',
     bare: true,
   },
   {
@@ -240,6 +254,25 @@ export const ROUTES: AppRoute[] = [
     path: 'my-subsidies',
     page: page(() => import('./pages/subsidies/MySubsidiesPage.tsx'), 'MySubsidiesPage'),
     menu: { icon: <GiftOutlined aria-hidden />, labelKey: 'menu.mySubsidies', group: TALENT },
+  },
+  {
+    path: 'trainings',
+    page: page(() => import('./pages/trainings/TrainingsPage.tsx'), 'TrainingsPage'),
+    permission: 'training.read',
+    menu: { icon: <ReadOutlined aria-hidden />, labelKey: 'menu.trainings', group: TALENT },
+  },
+  { path: 'trainings/:id', page: page(() => import('./pages/trainings/TrainingPage.tsx'), 'TrainingPage'), permission: 'training.read' },
+  {
+    path: 'teachers',
+    page: page(() => import('./pages/trainings/TeachersPage.tsx'), 'TeachersPage'),
+    permission: 'training.read',
+    menu: { icon: <UserOutlined aria-hidden />, labelKey: 'menu.teachers', group: TALENT },
+  },
+  {
+    path: 'ce-hours',
+    page: page(() => import('./pages/trainings/CeHoursPage.tsx'), 'CeHoursPage'),
+    permission: 'worker.read',
+    menu: { icon: <ClockCircleOutlined aria-hidden />, labelKey: 'menu.ceHours', group: TALENT },
   },
   {
     path: 'coverage',

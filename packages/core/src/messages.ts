@@ -10,6 +10,7 @@ import { PUBLIC_ACCOUNT_MESSAGES } from './public-accounts/messages.ts';
 import { EXAM_EXPORT_MESSAGES, EXAM_MESSAGES, WORKFORCE_MESSAGES } from './workforce/messages.ts';
 import { PROGRAMME_MESSAGES } from './workforce/programme-messages.ts';
 import { SUBSIDY_MESSAGES } from './workforce/subsidy-messages.ts';
+import { TRAINING_WEB_MESSAGES } from './workforce/training-messages.ts';
 
 export type Lang = 'zh-CN' | 'en';
 
@@ -292,6 +293,7 @@ export const MESSAGES = {
   ...EXAM_EXPORT_MESSAGES,
   ...PROGRAMME_MESSAGES,
   ...SUBSIDY_MESSAGES,
+  ...TRAINING_WEB_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

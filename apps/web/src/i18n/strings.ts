@@ -32,6 +32,7 @@ import { WORKFORCE_STRINGS } from './workforce.ts';
 import { EXAM_STRINGS } from './exams.ts';
 import { PROGRAMME_STRINGS } from './programmes.ts';
 import { SUBSIDY_STRINGS } from './subsidies.ts';
+import { TRAINING_STRINGS } from './trainings.ts';
 
 export const CATALOGS = {
   common: COMMON_STRINGS,
@@ -64,6 +65,7 @@ export const CATALOGS = {
   publicAccount: PUBLIC_ACCOUNT_STRINGS,
   exams: EXAM_STRINGS,
   subsidies: SUBSIDY_STRINGS,
+  trainings: TRAINING_STRINGS,
 } as const;
 
 type Catalogs = typeof CATALOGS;
