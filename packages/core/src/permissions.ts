@@ -39,6 +39,8 @@ export const PERMISSIONS = [
   'training.read',
   'training.write',
   'ce.review',
+  'alliance.read',
+  'alliance.write',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -95,6 +97,8 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'training.read': { zh: '查看培训与师资库', en: 'View trainings and the teacher pool' },
   'training.write': { zh: '组织培训（课程、签到、结业证书、师资）', en: 'Run trainings (courses, attendance, certificates, teachers)' },
   'ce.review': { zh: '审核继续教育学时', en: 'Review continuing-education hours' },
+  'alliance.read': { zh: '查看人才基地联盟与结对共建', en: 'View talent-base alliances and pairing agreements' },
+  'alliance.write': { zh: '维护人才基地联盟与结对共建协议', en: 'Run talent-base alliances and pairing agreements' },
 };
 
 // `resident.export.unmasked` (a whole list with clear ID numbers and phones) is held by the
@@ -133,6 +137,8 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'training.read',
       'training.write',
       'ce.review',
+      'alliance.read',
+      'alliance.write',
     ],
   },
   {
@@ -171,6 +177,8 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'training.read',
       'training.write',
       'ce.review',
+      'alliance.read',
+      'alliance.write',
     ],
   },
   {
