@@ -13,6 +13,8 @@ import {
   PieChartOutlined,
   RiseOutlined,
   TrophyOutlined,
+  ClusterOutlined,
+  LinkOutlined,
   GroupOutlined,
   HomeOutlined,
   InteractionOutlined,
@@ -211,6 +213,24 @@ export const ROUTES: AppRoute[] = [
     menu: { icon: <TrophyOutlined aria-hidden />, labelKey: 'menu.programmes', group: TALENT },
   },
   { path: 'programmes/:id', page: page(() => import('./pages/programmes/ProgrammePage.tsx'), 'ProgrammePage') },
+  {
+    path: 'alliances',
+    page: page(() => import('./pages/alliances/AlliancesPage.tsx'), 'AlliancesPage'),
+    permission: 'alliance.read',
+    menu: { icon: <ClusterOutlined aria-hidden />, labelKey: 'menu.alliances', group: TALENT },
+  },
+  { path: 'alliances/:id', page: page(() => import('./pages/alliances/AlliancePage.tsx'), 'AlliancePage'), permission: 'alliance.read' },
+  {
+    path: 'partnerships',
+    page: page(() => import('./pages/alliances/PartnershipsPage.tsx'), 'PartnershipsPage'),
+    permission: 'alliance.read',
+    menu: { icon: <LinkOutlined aria-hidden />, labelKey: 'menu.partnerships', group: TALENT },
+  },
+  {
+    path: 'partnerships/:id',
+    page: page(() => import('./pages/alliances/PartnershipPage.tsx'), 'PartnershipPage'),
+    permission: 'alliance.read',
+  },
   {
     path: 'coverage',
     page: page(() => import('./pages/coverage/CoveragePage.tsx'), 'CoveragePage'),
