@@ -118,11 +118,11 @@ describe('alliances and partnerships', () => {
     expect(renamed.json()).toMatchObject({ name: '区级人才基地联盟', version: al.version + 1 });
     expect((await huli.patch(`${A}/${al.id}`, { name: '又改', version: al.version })).statusCode).toBe(409);
     expect((await huli.patch(`${A}/${al.id}`, { signedOn: 'x', version: 2 })).json().errors[0].path).toBe('signedOn');
-    const outside = { name: '泉州市丰泽区社工人才基地', areaCode: '350503000000', joinedOn: '2026-03-01' };
+    const outside = { name: '泉州市丰泽区社工人才基地', areaCode: '350503000000', areaName: '泉州市丰泽区', joinedOn: '2026-03-01' };
     expect((await huli.post(`${A}/${al.id}/members`, { name: '只有名字', joinedOn: '2026-03-01' })).json().errors[0].path).toBe('areaCode');
     const withBase = (await huli.post(`${A}/${al.id}/members`, outside)).json();
     const base = withBase.memberList.find((m: { name: string }) => m.name === outside.name);
-    expect(base).toMatchObject({ orgId: null, areaCode: '350503000000' });
+    expect(base).toMatchObject({ orgId: null, areaCode: '350503000000', areaName: '泉州市丰泽区' });
     const badEvent = await huli.post(`${A}/${al.id}/events`, { title: '联合活动', heldOn: '2026-04-01', place: '湖里', participants: -1 });
     expect(badEvent.json().errors).toEqual([{ path: 'participants', message: '参与人数须为 0–100000' }]);
     const ev = { title: '联合活动', heldOn: '2026-04-01', place: '湖里', participants: 40 };

@@ -26,6 +26,7 @@ CREATE TABLE alliance_members (
   org_id uuid REFERENCES orgs(id),
   name text NOT NULL,
   member_area_code text NOT NULL,
+  member_area_name text,
   joined_on date NOT NULL,
   left_on date,
   note text,

@@ -19,6 +19,8 @@ export const ALLIANCE_STRINGS = {
   'al.addMember': { zh: '添加成员基地', en: 'Add a base' },
   'al.memberOrg': { zh: '平台内组织', en: 'Organisation on the platform' },
   'al.memberName': { zh: '外部基地名称', en: 'Outside base' },
+  'al.base': { zh: '基地名称', en: 'Base' },
+  'al.memberPlace': { zh: '外部基地所在地（如 泉州市晋江市）', en: 'Place of the outside base (e.g. Jinjiang)' },
   'al.memberArea': { zh: '外部基地所在区划代码', en: 'Area code of the outside base' },
   'al.memberHint': {
     zh: '选择平台内组织，或填写外部基地名称及区划代码（如晋江市 350582）',

@@ -27,6 +27,8 @@ export const allianceMemberBody = z.object({
   orgId: uuid.nullable().optional(),
   name: optionalText(100),
   areaCode: areaCode.optional(),
+  /** The place's name, for an area outside the installation (晋江市). */
+  areaName: optionalText(50),
   joinedOn: isoDate,
   note: optionalText(200),
 });

@@ -39,6 +39,8 @@ export const allianceMembers = pgTable(
     orgId: uuid('org_id').references(() => orgs.id),
     name: text('name').notNull(),
     memberAreaCode: text('member_area_code').notNull(),
+    /** The place as typed for an area outside the installation's tree (晋江市). */
+    memberAreaName: text('member_area_name'),
     joinedOn: date('joined_on', { mode: 'string' }).notNull(),
     leftOn: date('left_on', { mode: 'string' }),
     note: text('note'),

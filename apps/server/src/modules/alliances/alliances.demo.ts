@@ -9,9 +9,9 @@ import { allianceCount, demoPlaces, insertRows } from './alliances.demo.repo.ts'
 
 // Bases outside the installation's district: organisations of other districts and another city.
 const OUTSIDE_BASES = [
-  { key: 'siming', name: '厦门市思明区社会工作人才实训基地', areaCode: '350203000000' },
-  { key: 'jimei', name: '厦门市集美区社会工作人才培养基地', areaCode: '350211000000' },
-  { key: 'jinjiang', name: '晋江市社会工作人才发展基地', areaCode: '350582000000' },
+  { key: 'siming', name: '厦门市思明区社会工作人才实训基地', areaCode: '350203000000', place: '厦门市思明区' },
+  { key: 'jimei', name: '厦门市集美区社会工作人才培养基地', areaCode: '350211000000', place: '厦门市集美区' },
+  { key: 'jinjiang', name: '晋江市社会工作人才发展基地', areaCode: '350582000000', place: '泉州市晋江市' },
 ];
 
 export async function seedDemoAlliances(database: Database, today: string, district = '350206000000'): Promise<number> {
@@ -30,13 +30,19 @@ export async function seedDemoAlliances(database: Database, today: string, distr
     area_code: b.areaCode,
   }));
   const id = stableId(`alliance:${district}`);
-  const member = (key: string, o: { id: string | null; name: string; areaCode: string }, joined: number, left: number | null = null) => ({
+  const member = (
+    key: string,
+    o: { id: string | null; name: string; areaCode: string; place?: string },
+    joined: number,
+    left: number | null = null,
+  ) => ({
     id: stableId(`alliance-member:${key}`),
     alliance_id: id,
     area_code: district,
     org_id: o.id,
     name: o.name,
     member_area_code: o.areaCode,
+    member_area_name: o.place ?? null,
     joined_on: day(joined),
     left_on: left === null ? null : day(left),
   });
@@ -44,8 +50,8 @@ export async function seedDemoAlliances(database: Database, today: string, distr
     member('lead', lead, -400),
     member('jiangtou', jiangtou, -400),
     member('jinshan', jinshan, -380),
-    ...outsideOrgs.map((o, i) => member(o.name, { id: o.id, name: o.name, areaCode: o.area_code }, -360 + i * 90)),
-    member('tongan', { id: null, name: '同安区社区治理学院（外部）', areaCode: '350212000000' }, -390, -120),
+    ...OUTSIDE_BASES.map((b, i) => member(b.name, { ...b, id: outsideOrgs[i]!.id }, -360 + i * 90)),
+    member('tongan', { id: null, name: '同安区社区治理学院', areaCode: '350212000000', place: '厦门市同安区' }, -390, -120),
   ];
   const m = (i: number) => members[i]!.id;
   const events = [

@@ -78,7 +78,7 @@ export const membersOf = (db: Db, allianceId: string) =>
     version: number;
   }>(
     db,
-    sql`SELECT m.id, m.org_id AS "orgId", m.name, m.member_area_code AS "areaCode", coalesce(a.name, m.member_area_code) AS "areaName",
+    sql`SELECT m.id, m.org_id AS "orgId", m.name, m.member_area_code AS "areaCode", coalesce(a.name, m.member_area_name, m.member_area_code) AS "areaName",
       m.joined_on::text AS "joinedOn", m.left_on::text AS "leftOn", m.note, m.version
       FROM alliance_members m LEFT JOIN areas a ON a.code = m.member_area_code
       WHERE m.alliance_id = ${allianceId} ORDER BY m.left_on IS NOT NULL, m.joined_on, m.name, m.id`,
@@ -152,8 +152,8 @@ export async function moveAllianceRows(db: Db, id: string, areaCode: string) {
 export async function insertMember(db: Db, m: Record<string, unknown>): Promise<boolean> {
   const done = await rows<{ id: string }>(
     db,
-    sql`INSERT INTO alliance_members (id, alliance_id, area_code, org_id, name, member_area_code, joined_on, note)
-      VALUES (${m.id}, ${m.allianceId}, ${m.areaCode}, ${m.orgId}, ${m.name}, ${m.memberAreaCode}, ${m.joinedOn}, ${m.note})
+    sql`INSERT INTO alliance_members (id, alliance_id, area_code, org_id, name, member_area_code, member_area_name, joined_on, note)
+      VALUES (${m.id}, ${m.allianceId}, ${m.areaCode}, ${m.orgId}, ${m.name}, ${m.memberAreaCode}, ${m.memberAreaName ?? null}, ${m.joinedOn}, ${m.note})
       ON CONFLICT DO NOTHING RETURNING id`,
   );
   return done.length > 0;

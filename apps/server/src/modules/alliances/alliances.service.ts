@@ -123,12 +123,12 @@ export async function editAlliance(ctx: ACtx, id: string, b: z.output<typeof all
 
 /** Adds a member base: an organisation anywhere on the platform, or an outside one by name and area. */
 export async function addMember(ctx: ACtx, id: string, b: z.output<typeof allianceMemberBody>): Promise<Alliance> {
-  let base: { orgId: string | null; name: string; memberAreaCode: string };
+  let base: { orgId: string | null; name: string; memberAreaCode: string; memberAreaName?: string | null };
   if (b.orgId) {
     const org = await ctx.database.owner((db) => orgAnywhere(db, b.orgId!));
     if (!org) throw fieldError('orgId', 'alliance.org');
-    base = { orgId: org.id, name: org.name, memberAreaCode: org.areaCode };
-  } else if (b.name && b.areaCode) base = { orgId: null, name: b.name, memberAreaCode: b.areaCode };
+    base = { orgId: org.id, name: org.name, memberAreaCode: org.areaCode, memberAreaName: b.areaName ?? null };
+  } else if (b.name && b.areaCode) base = { orgId: null, name: b.name, memberAreaCode: b.areaCode, memberAreaName: b.areaName ?? null };
   else throw fieldError(b.name ? 'areaCode' : 'name', 'alliance.memberNeeded');
   return writeAlliance(ctx, id, async (db) => {
     const al = await ownAlliance(ctx, db, id);

@@ -19,7 +19,14 @@ function HostSelect({ alliance, ...rest }: { alliance: Alliance; value?: string;
 
 export function MemberForm({ alliance, onClose }: Props) {
   const { t } = useI18n();
-  const [form] = Form.useForm<{ orgId?: string | null; name?: string; areaCode?: string; joinedOn?: Dayjs; note?: string }>();
+  const [form] = Form.useForm<{
+    orgId?: string | null;
+    name?: string;
+    areaCode?: string;
+    areaName?: string;
+    joinedOn?: Dayjs;
+    note?: string;
+  }>();
   const save = useAddToAlliance(alliance.id, 'members');
   return (
     <FormDrawer
@@ -40,6 +47,9 @@ export function MemberForm({ alliance, onClose }: Props) {
       </Form.Item>
       <Form.Item name="areaCode" label={t('al.memberArea')}>
         <Input inputMode="numeric" maxLength={12} />
+      </Form.Item>
+      <Form.Item name="areaName" label={t('al.memberPlace')}>
+        <Input />
       </Form.Item>
       <Form.Item name="joinedOn" label={t('al.joinedOn')} required>
         <DatePicker />

@@ -71,7 +71,7 @@ export function AlliancePage() {
           scroll={{ x: 'max-content' }}
           dataSource={a.memberList}
           columns={[
-            { title: t('al.name'), dataIndex: 'name', key: 'name' },
+            { title: t('al.base'), dataIndex: 'name', key: 'name' },
             { title: t('al.area'), dataIndex: 'areaName', key: 'area' },
             { title: t('al.joinedOn'), dataIndex: 'joinedOn', key: 'joined' },
             {
