@@ -16,7 +16,7 @@ export const partyRole = z.enum(PARTY_ROLES);
 export const allianceBody = z.object({
   name,
   areaCode,
-  leadOrgId: uuid,
+  leadOrgId: z.uuid({ error: 'alliance.lead' }),
   signedOn: isoDate,
   charter: optionalText(5000),
 });

@@ -77,7 +77,7 @@ export function EventForm({ alliance, onClose }: Props) {
       title={t('al.addEvent')}
       form={form}
       schema={allianceEventBody}
-      toInput={(v) => ({ ...v, heldOn: day(v.heldOn) })}
+      toInput={(v) => ({ ...v, title: v.title ?? '', place: v.place ?? '', heldOn: day(v.heldOn) })}
       save={save}
       onClose={onClose}
       initialValues={{ heldOn: businessToday(), participants: 0 }}

@@ -80,7 +80,7 @@ function AllianceForm({ onClose, onSaved }: { onClose: () => void; onSaved: (a: 
       title={t('al.new')}
       form={form}
       schema={allianceBody}
-      toInput={(v) => ({ ...v, signedOn: v.signedOn?.format('YYYY-MM-DD') })}
+      toInput={(v) => ({ ...v, name: v.name ?? '', signedOn: v.signedOn?.format('YYYY-MM-DD') })}
       save={save}
       onClose={onClose}
       onSaved={onSaved}

@@ -44,6 +44,7 @@ export function PartnershipForm({ onClose, onSaved }: { onClose: () => void; onS
       schema={partnershipBody}
       toInput={(v) => ({
         ...v,
+        title: v.title ?? '',
         startOn: v.startOn?.format('YYYY-MM-DD'),
         endOn: v.endOn?.format('YYYY-MM-DD') ?? null,
         parties: ROLES_OF_KIND[v.kind].map((role, i) => ({ role, name: v.parties?.[i]?.name, orgId: v.parties?.[i]?.orgId ?? null })),
