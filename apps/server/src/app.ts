@@ -37,6 +37,7 @@ import { workforceRoutes } from './modules/workforce/workforce.routes.ts';
 import { examsRoutes } from './modules/exams/exams.routes.ts';
 import { programmesRoutes } from './modules/programmes/programmes.routes.ts';
 import { subsidiesRoutes } from './modules/subsidies/subsidies.routes.ts';
+import { alliancesRoutes } from './modules/alliances/alliances.routes.ts';
 import { publicRoutes } from './modules/public/public.routes.ts';
 import { publicAccountsRoutes } from './modules/public-accounts/public-accounts.routes.ts';
 import { registerPublicSession } from './modules/public-accounts/public-session.ts';
@@ -154,6 +155,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   trainingsRoutes(app);
   trainingsPublicRoutes(app);
   ceHoursRoutes(app);
+  alliancesRoutes(app);
   if (services.config.benchFloor) registerBenchFloor(app, services);
   if (opts.web) await registerWeb(app, services.config.webDir);
   // The queue runs while the app does: app.close() stops taking jobs and lets running ones finish or hand back.

@@ -57,6 +57,11 @@ const RANGE = `(((area_code COLLATE "C") >= current_setting('wushe.scope'::text,
 
 const STREETS = { jiangtou: '350206004', jinshan: '350206005' } as const;
 
+/** A street's own alliance (0040): the demo's belongs to the district. */
+const rlsAlliance = (s: string) =>
+  sql`INSERT INTO alliances (id, area_code, name, lead_org_id, signed_on)
+    SELECT ${uuidv7()}, ${s + '000'}, 'RLS 联盟', id, '2026-01-01' FROM orgs ORDER BY id LIMIT 1 RETURNING id, area_code`;
+
 // Rows for tables the demo leaves empty in a street (made as the owner, so RLS is not involved).
 // A new area-owned table whose demo data misses a street needs an entry here.
 const SEEDS: Record<string, (street: string) => SQL> = {
@@ -183,6 +188,16 @@ const SEEDS: Record<string, (street: string) => SQL> = {
   subsidy_events: (s) =>
     sql`INSERT INTO subsidy_events (id, application_id, area_code, action, to_stage, by_name)
       SELECT ${uuidv7()}, id, area_code, 'submit', 'submitted', 'rls' FROM subsidy_applications WHERE area_code LIKE ${s + '%'} ORDER BY id LIMIT 1`,
+  // Alliances (0040) are the district's in the demo; a street's own, with each kind of child row.
+  alliances: (s) => rlsAlliance(s),
+  alliance_members: (s) =>
+    sql`WITH a AS (${rlsAlliance(s)}) INSERT INTO alliance_members (id, alliance_id, area_code, name, member_area_code, joined_on)
+      SELECT ${uuidv7()}, id, area_code, 'RLS 基地', area_code, '2026-01-01' FROM a`,
+  alliance_events: (s) =>
+    sql`WITH a AS (${rlsAlliance(s)}) INSERT INTO alliance_events (id, alliance_id, area_code, title, held_on, place)
+      SELECT ${uuidv7()}, id, area_code, 'RLS', '2026-01-01', 'RLS' FROM a`,
+  alliance_trainings: (s) =>
+    sql`WITH a AS (${rlsAlliance(s)}) INSERT INTO alliance_trainings (id, alliance_id, area_code, title) SELECT ${uuidv7()}, id, area_code, 'RLS' FROM a`,
 };
 
 interface TableSecurity {

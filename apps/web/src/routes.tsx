@@ -17,6 +17,8 @@ import {
   TrophyOutlined,
   GiftOutlined,
   FileDoneOutlined,
+  ClusterOutlined,
+  LinkOutlined,
   GroupOutlined,
   HomeOutlined,
   InteractionOutlined,
@@ -273,6 +275,24 @@ export const ROUTES: AppRoute[] = [
     page: page(() => import('./pages/trainings/CeHoursPage.tsx'), 'CeHoursPage'),
     permission: 'worker.read',
     menu: { icon: <ClockCircleOutlined aria-hidden />, labelKey: 'menu.ceHours', group: TALENT },
+  },
+  {
+    path: 'alliances',
+    page: page(() => import('./pages/alliances/AlliancesPage.tsx'), 'AlliancesPage'),
+    permission: 'alliance.read',
+    menu: { icon: <ClusterOutlined aria-hidden />, labelKey: 'menu.alliances', group: TALENT },
+  },
+  { path: 'alliances/:id', page: page(() => import('./pages/alliances/AlliancePage.tsx'), 'AlliancePage'), permission: 'alliance.read' },
+  {
+    path: 'partnerships',
+    page: page(() => import('./pages/alliances/PartnershipsPage.tsx'), 'PartnershipsPage'),
+    permission: 'alliance.read',
+    menu: { icon: <LinkOutlined aria-hidden />, labelKey: 'menu.partnerships', group: TALENT },
+  },
+  {
+    path: 'partnerships/:id',
+    page: page(() => import('./pages/alliances/PartnershipPage.tsx'), 'PartnershipPage'),
+    permission: 'alliance.read',
   },
   {
     path: 'coverage',

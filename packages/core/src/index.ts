@@ -41,3 +41,4 @@ export * from './schemas/exams.ts';
 export * from './schemas/programmes.ts';
 export * from './schemas/trainings.ts';
 export * from './schemas/subsidies.ts';
+export * from './schemas/alliances.ts';

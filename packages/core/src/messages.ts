@@ -11,6 +11,7 @@ import { EXAM_EXPORT_MESSAGES, EXAM_MESSAGES, WORKFORCE_MESSAGES } from './workf
 import { PROGRAMME_MESSAGES } from './workforce/programme-messages.ts';
 import { SUBSIDY_MESSAGES } from './workforce/subsidy-messages.ts';
 import { TRAINING_WEB_MESSAGES } from './workforce/training-messages.ts';
+import { ALLIANCE_MESSAGES } from './workforce/alliance-messages.ts';
 
 export type Lang = 'zh-CN' | 'en';
 
@@ -294,6 +295,7 @@ export const MESSAGES = {
   ...PROGRAMME_MESSAGES,
   ...SUBSIDY_MESSAGES,
   ...TRAINING_WEB_MESSAGES,
+  ...ALLIANCE_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -42,6 +42,8 @@ export const PERMISSIONS = [
   'policy.manage',
   'subsidy.review.org',
   'subsidy.review.dept',
+  'alliance.read',
+  'alliance.write',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -101,6 +103,8 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'policy.manage': { zh: '管理奖补政策与发放', en: 'Run reward and subsidy policies and payments' },
   'subsidy.review.org': { zh: '奖补申请机构审核', en: 'Review reward and subsidy applications (organisation)' },
   'subsidy.review.dept': { zh: '奖补申请部门审核', en: 'Review reward and subsidy applications (department)' },
+  'alliance.read': { zh: '查看人才基地联盟与结对共建', en: 'View talent-base alliances and pairing agreements' },
+  'alliance.write': { zh: '维护人才基地联盟与结对共建协议', en: 'Run talent-base alliances and pairing agreements' },
 };
 
 // `resident.export.unmasked` (a whole list with clear ID numbers and phones) is held by the
@@ -141,6 +145,8 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'ce.review',
       'policy.manage',
       'subsidy.review.dept',
+      'alliance.read',
+      'alliance.write',
     ],
   },
   {
@@ -180,6 +186,8 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'training.write',
       'ce.review',
       'subsidy.review.org',
+      'alliance.read',
+      'alliance.write',
     ],
   },
   {
@@ -242,6 +250,8 @@ export const FRONTLINE_PERMISSIONS: Permission[] = [
   'outputs.read',
   // A station keeps its own people in the talent register (人才库); the district reads it.
   'worker.write',
+  // A station checks its own people's reward applications before the department does.
+  'subsidy.review.org',
 ];
 
 /**

@@ -33,6 +33,7 @@ import { EXAM_STRINGS } from './exams.ts';
 import { PROGRAMME_STRINGS } from './programmes.ts';
 import { SUBSIDY_STRINGS } from './subsidies.ts';
 import { TRAINING_STRINGS } from './trainings.ts';
+import { ALLIANCE_STRINGS } from './alliances.ts';
 
 export const CATALOGS = {
   common: COMMON_STRINGS,
@@ -66,6 +67,7 @@ export const CATALOGS = {
   exams: EXAM_STRINGS,
   subsidies: SUBSIDY_STRINGS,
   trainings: TRAINING_STRINGS,
+  alliances: ALLIANCE_STRINGS,
 } as const;
 
 type Catalogs = typeof CATALOGS;

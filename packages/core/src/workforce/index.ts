@@ -5,3 +5,4 @@ export * from './rubric.ts';
 export * from './programmes.ts';
 export * from './training.ts';
 export * from './subsidies.ts';
+export * from './alliances.ts';

@@ -167,3 +167,4 @@ export * from './exams.ts';
 export * from './programmes.ts';
 export * from './trainings.ts';
 export * from './subsidies.ts';
+export * from './alliances.ts';
