@@ -39,6 +39,8 @@ export const PERMISSIONS = [
   'training.read',
   'training.write',
   'ce.review',
+  'job.read',
+  'job.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -95,6 +97,8 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'training.read': { zh: '查看培训与师资库', en: 'View trainings and the teacher pool' },
   'training.write': { zh: '组织培训（课程、签到、结业证书、师资）', en: 'Run trainings (courses, attendance, certificates, teachers)' },
   'ce.review': { zh: '审核继续教育学时', en: 'Review continuing-education hours' },
+  'job.read': { zh: '查看招聘岗位与招聘会', en: 'View jobs and job fairs' },
+  'job.manage': { zh: '发布岗位、处理应聘（含简历下载）、组织招聘会', en: 'Post jobs, handle applications (incl. CVs), run job fairs' },
 };
 
 // `resident.export.unmasked` (a whole list with clear ID numbers and phones) is held by the
@@ -133,6 +137,8 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'training.read',
       'training.write',
       'ce.review',
+      'job.read',
+      'job.manage',
     ],
   },
   {
@@ -171,6 +177,8 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'training.read',
       'training.write',
       'ce.review',
+      'job.read',
+      'job.manage',
     ],
   },
   {
@@ -195,6 +203,7 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'activity.write',
       'outputs.read',
       'training.read',
+      'job.read',
     ],
   },
   // A partner organisation outside the stations (a hospital social-work department): it decides
