@@ -254,6 +254,7 @@ describe('jobs', () => {
     const w = (await head.get(`/api/v1/workers/${workerId}`)).json();
     expect(w).toMatchObject({ name: '冯思远', orgName: '江头街道社工站', areaCode: DEMO.jiangtou, education: 'master', yearsInField: 3 });
     expect((await jinshan.post(`${X}/register`)).statusCode).toBe(403);
+    expect((await huli.post(`${X}/register`)).statusCode).toBe(403); // job.manage without worker.write
     const audit = await owner<{ action: string }>(sql`SELECT action FROM audit_log WHERE target_id IN (${x.id}, ${workerId}) ORDER BY seq`);
     expect(audit.map((a) => a.action)).toEqual([
       'jobApplication.create',

@@ -212,6 +212,20 @@ export const ROUTES: AppRoute[] = [
   },
   { path: 'programmes/:id', page: page(() => import('./pages/programmes/ProgrammePage.tsx'), 'ProgrammePage') },
   {
+    path: 'jobs',
+    page: page(() => import('./pages/jobs/JobsPage.tsx'), 'JobsPage'),
+    permission: 'job.read',
+    menu: { icon: <SolutionOutlined aria-hidden />, labelKey: 'menu.jobs', group: TALENT },
+  },
+  { path: 'jobs/:id', page: page(() => import('./pages/jobs/JobPage.tsx'), 'JobPage'), permission: 'job.read' },
+  {
+    path: 'job-fairs',
+    page: page(() => import('./pages/jobs/FairsPage.tsx'), 'FairsPage'),
+    permission: 'job.read',
+    menu: { icon: <CalendarOutlined aria-hidden />, labelKey: 'menu.jobFairs', group: TALENT },
+  },
+  { path: 'job-fairs/:id', page: page(() => import('./pages/jobs/FairPage.tsx'), 'FairPage'), permission: 'job.read' },
+  {
     path: 'coverage',
     page: page(() => import('./pages/coverage/CoveragePage.tsx'), 'CoveragePage'),
     permission: 'coverage.read',

@@ -134,7 +134,7 @@ export function jobsRoutes(app: FastifyInstance): void {
     method: 'POST',
     url: '/api/v1/job-applications/:id/register',
     operationId: 'registerJobHire',
-    access: 'job.manage',
+    access: 'worker.write', // it writes the register: the register's own permission
     problems: illegal,
     summary: 'Add a hired candidate to the workforce register of the hiring organisation (prefilled; a repeat answers the same entry)',
     tags,
