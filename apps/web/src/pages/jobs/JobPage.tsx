@@ -76,7 +76,9 @@ function JobView({ job: j }: { job: Job }) {
           <Descriptions.Item label={t('jb.education')}>
             {j.education ? label(EDUCATION_LABELS[j.education]) : t('jb.any')}
           </Descriptions.Item>
-          <Descriptions.Item label={t('jb.years')}>{t('jb.yearsN', { n: j.experienceYears })}</Descriptions.Item>
+          <Descriptions.Item label={t('jb.years')}>
+            {j.experienceYears ? t('jb.yearsN', { n: j.experienceYears }) : t('jb.any')}
+          </Descriptions.Item>
           <Descriptions.Item label={t('jb.deadline')}>{j.deadline ?? '—'}</Descriptions.Item>
         </Descriptions>
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12 }}>{j.description}</Typography.Paragraph>
