@@ -6,6 +6,7 @@
 // register once, and a fair with its organisations and posts.
 import { rows } from '@wushe/db';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SMS } from '../src/modules/public-accounts/sms/sms.config.ts';
@@ -95,6 +96,25 @@ describe('jobs', () => {
     expect(JSON.stringify(apps)).not.toMatch(/1[3-9]\d{9}/);
     const fairs = (await huli.get('/api/v1/job-fairs')).json();
     expect(fairs.items[0]).toMatchObject({ status: 'published', orgCount: 4, jobCount: 8 });
+  });
+
+  it('exports the filtered posts with labels and salaries in yuan', async () => {
+    const res = await huli.get(`${J}?format=xlsx&status=open&level=senior`);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.name).toBe('招聘岗位');
+    expect((ws.getRow(2).values as unknown[]).slice(1, 3)).toEqual(['岗位名称', '用人单位']);
+    expect((ws.getRow(3).values as unknown[]).slice(1, 7)).toEqual([
+      '社会工作督导',
+      '厦门市启航社会工作服务中心',
+      '湖里区',
+      1,
+      '9,000–12,000 元/月',
+      '高级社会工作师',
+    ]);
+    expect(ws.rowCount).toBe(3);
   });
 
   it('posting: 400 with field messages in Chinese and English, 403 without job.manage, another street 404', async () => {
