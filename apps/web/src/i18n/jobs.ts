@@ -54,6 +54,8 @@ export const JOB_STRINGS = {
   'fair.new': { zh: '新建招聘会', en: 'New job fair' },
   'fair.title': { zh: '招聘会名称', en: 'Title' },
   'fair.time': { zh: '时间', en: 'Time' },
+  'fair.starts': { zh: '开始时间', en: 'Starts' },
+  'fair.ends': { zh: '结束时间', en: 'Ends' },
   'fair.place': { zh: '地点', en: 'Place' },
   'fair.organiser': { zh: '主办单位', en: 'Organiser' },
   'fair.description': { zh: '说明', en: 'About' },

@@ -22,7 +22,7 @@ export const candidateLevel = z.enum([...SW_LEVELS, 'none']);
 export const educationLevel = z.enum(EDUCATION_LEVELS);
 
 const jobFields = z.object({
-  orgId: uuid,
+  orgId: z.uuid({ error: 'job.org' }),
   areaCode,
   title: z.string().trim().min(2, { error: 'field.required' }).max(60),
   description: z.string().trim().min(10, { error: 'job.description' }).max(3000),
@@ -176,8 +176,8 @@ const fairFields = z.object({
   areaCode,
   title: z.string().trim().min(2, { error: 'field.required' }).max(80),
   description: optionalText(2000),
-  startsAt: z.iso.datetime({ offset: true, error: 'field.date' }),
-  endsAt: z.iso.datetime({ offset: true, error: 'field.date' }),
+  startsAt: z.iso.datetime({ offset: true, error: 'fair.timeNeeded' }),
+  endsAt: z.iso.datetime({ offset: true, error: 'fair.timeNeeded' }),
   place: z.string().trim().min(2, { error: 'field.required' }).max(120),
   organiser: z.string().trim().min(2, { error: 'field.required' }).max(100),
   orgIds: z.array(uuid).max(100).default([]),

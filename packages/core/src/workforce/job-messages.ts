@@ -19,6 +19,7 @@ export const JOB_MESSAGES = {
   'job.cvType': { zh: '简历须为 PDF 或 Word 文件', en: 'The CV must be a PDF or Word file' },
   'job.cvTooLarge': { zh: '简历不能超过 2 MB', en: 'The CV is at most 2 MB' },
   'job.cvEncoding': { zh: '文件内容无法读取', en: 'The file could not be read' },
+  'fair.timeNeeded': { zh: '请选择时间', en: 'Choose the time' },
   'fair.times': { zh: '结束时间须晚于开始时间', en: 'The end must be after the start' },
   'fair.org': { zh: '参会单位须在辖区内', en: 'Participating organisations are within your scope' },
   'fair.job': { zh: '岗位须属于参会单位且在辖区内', en: 'Posts belong to a participating organisation in your scope' },

@@ -37,8 +37,9 @@ export async function seedDemoJobs(database: Database, today: string, district =
   const others = stations.filter((s) => s !== jiangtou && s !== jinshan);
   const accounts = await database.owner(demoAccounts);
   const huli = await database.owner((db) => userIdOf(db, 'huli'));
-  if (!tongxin || !qihang || !jiangtou || !jinshan || others.length < 2 || accounts.length < 2) return;
-  const [chen, lin] = accounts; // ordered by name: 陈志远, 林晓
+  const lin = accounts.find((a) => a.name === '林晓');
+  const chen = accounts.find((a) => a.name === '陈志远');
+  if (!tongxin || !qihang || !jiangtou || !jinshan || others.length < 2 || !lin || !chen) return;
 
   const posts: Post[] = [
     {

@@ -63,7 +63,7 @@ function FairView({ fair: f }: { fair: JobFair }) {
           </Descriptions.Item>
           <Descriptions.Item label={t('fair.place')}>{f.place}</Descriptions.Item>
           <Descriptions.Item label={t('fair.organiser')}>{f.organiser}</Descriptions.Item>
-          <Descriptions.Item label={t('jb.area')}>{f.areaName}</Descriptions.Item>
+          <Descriptions.Item label={t('pub.jobs.area')}>{f.areaName}</Descriptions.Item>
         </Descriptions>
         {f.description && <Typography.Paragraph style={{ marginTop: 12 }}>{f.description}</Typography.Paragraph>}
       </Card>

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Button, DatePicker, Form, Input, Select, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useNavigate } from 'react-router-dom';
 import { FAIR_STATUS_LABELS, FAIR_STATUSES, fairCreateBody, type JobFair } from '@wushe/core';
 import { useCreateFair, useFairs, useJobs, type JobFairSummary } from '../../api/jobs.ts';
@@ -17,6 +17,11 @@ import { formatDateTime } from '../../fmt.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
 type Filters = { q?: string; status?: string };
+/** The pickers hold ISO strings (as the API, so its field errors land on them). */
+const asIso = {
+  normalize: (d: Dayjs | null) => d?.toISOString(),
+  getValueProps: (v: string | undefined) => ({ value: v ? dayjs(v) : null }),
+};
 export const FAIR_COLOR: Record<JobFair['status'], string> = { draft: 'default', published: 'green', ended: 'default' };
 
 export function FairsPage() {
@@ -82,7 +87,8 @@ export function FairsPage() {
 type Values = {
   title: string;
   areaCode: string;
-  time?: [Dayjs, Dayjs];
+  startsAt?: string;
+  endsAt?: string;
   place: string;
   organiser: string;
   description?: string;
@@ -108,7 +114,15 @@ function FairForm({ onClose, onSaved }: { onClose: () => void; onSaved: (f: JobF
       title={t('fair.new')}
       form={form}
       schema={fairCreateBody}
-      toInput={({ time, ...v }) => ({ ...v, startsAt: time?.[0]?.toISOString(), endsAt: time?.[1]?.toISOString() })}
+      toInput={(v) => ({
+        ...v,
+        title: v.title ?? '',
+        areaCode: v.areaCode ?? '',
+        place: v.place ?? '',
+        organiser: v.organiser ?? '',
+        startsAt: v.startsAt ?? '',
+        endsAt: v.endsAt ?? '',
+      })}
       save={save}
       onClose={onClose}
       onSaved={onSaved}
@@ -117,11 +131,14 @@ function FairForm({ onClose, onSaved }: { onClose: () => void; onSaved: (f: JobF
       <Form.Item name="title" label={t('fair.title')} required>
         <Input maxLength={80} />
       </Form.Item>
-      <Form.Item name="areaCode" label={t('jb.area')} required>
+      <Form.Item name="areaCode" label={t('pub.jobs.area')} required>
         <AreaPicker />
       </Form.Item>
-      <Form.Item name="time" label={t('fair.time')} required>
-        <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+      <Form.Item name="startsAt" label={t('fair.starts')} required {...asIso}>
+        <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+      </Form.Item>
+      <Form.Item name="endsAt" label={t('fair.ends')} required {...asIso}>
+        <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
       </Form.Item>
       <Form.Item name="place" label={t('fair.place')} required>
         <Input maxLength={120} />

@@ -33,11 +33,12 @@ export function JobForm({ job, onClose, onSaved }: { job?: Job; onClose: () => v
   const [form] = Form.useForm<Values>();
   const create = useCreateJob();
   const update = useUpdateJob(job?.id ?? '');
+  // Blank fields go as '' so the schema answers "required" on them rather than a type error.
   const toInput = (v: Values) => ({
-    orgId: v.orgId,
-    areaCode: v.areaCode,
-    title: v.title,
-    description: v.description,
+    orgId: v.orgId ?? '',
+    areaCode: v.areaCode ?? '',
+    title: v.title ?? '',
+    description: v.description ?? '',
     headcount: v.headcount,
     salaryMinFen: v.salaryMinFen ?? null,
     salaryMaxFen: v.salaryMaxFen ?? null,
