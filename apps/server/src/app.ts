@@ -34,6 +34,8 @@ import { trainingsRoutes } from './modules/trainings/trainings.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { workforceRoutes } from './modules/workforce/workforce.routes.ts';
+import { jobsRoutes } from './modules/jobs/jobs.routes.ts';
+import { jobsPublicRoutes } from './modules/jobs/jobs.public.routes.ts';
 import { examsRoutes } from './modules/exams/exams.routes.ts';
 import { programmesRoutes } from './modules/programmes/programmes.routes.ts';
 import { subsidiesRoutes } from './modules/subsidies/subsidies.routes.ts';
@@ -156,6 +158,8 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   trainingsPublicRoutes(app);
   ceHoursRoutes(app);
   alliancesRoutes(app);
+  jobsRoutes(app);
+  jobsPublicRoutes(app);
   if (services.config.benchFloor) registerBenchFloor(app, services);
   if (opts.web) await registerWeb(app, services.config.webDir);
   // The queue runs while the app does: app.close() stops taking jobs and lets running ones finish or hand back.

@@ -26,6 +26,7 @@ import { seedDemoActivities } from './modules/activities/activities.demo.ts';
 import { seedDemoWorkforce } from './modules/workforce/workforce.demo.ts';
 import { seedDemoProgrammes } from './modules/programmes/programmes.demo.ts';
 import { seedDemoSubsidies } from './modules/subsidies/subsidies.demo.ts';
+import { seedDemoJobs } from './modules/jobs/jobs.demo.ts';
 import { seedDemoPublicAccounts } from './modules/public-accounts/public-accounts.demo.ts';
 import { seedDemoExams } from './modules/exams/exams.demo.ts';
 import { seedDemoTrainings } from './modules/trainings/trainings.demo.ts';
@@ -86,6 +87,8 @@ async function prepareNow(config: AppConfig, database: Database, log: (msg: stri
         await seedDemoTrainings(database, keys, demo.today ?? shanghaiToday(new Date()), inst.area_code);
         log('Demo: the talent-base alliance and pairing agreements of 湖里区…');
         await seedDemoAlliances(database, demo.today ?? shanghaiToday(new Date()), inst.area_code);
+        log('Demo: job posts, a job fair and applications in 湖里区…');
+        await seedDemoJobs(database, demo.today ?? shanghaiToday(new Date()), inst.area_code);
         // The demo's coverage trend: its past month-ends and last week, as the nightly job would fill them.
         log('Demo: the coverage trend of the past 12 months…');
         await takeCoverageSnapshots(database, areaPrefix(inst.area_code), demo.today ? new Date(`${demo.today}T04:00:00Z`) : new Date());

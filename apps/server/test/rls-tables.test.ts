@@ -198,6 +198,22 @@ const SEEDS: Record<string, (street: string) => SQL> = {
       SELECT ${uuidv7()}, id, area_code, 'RLS', '2026-01-01', 'RLS' FROM a`,
   alliance_trainings: (s) =>
     sql`WITH a AS (${rlsAlliance(s)}) INSERT INTO alliance_trainings (id, alliance_id, area_code, title) SELECT ${uuidv7()}, id, area_code, 'RLS' FROM a`,
+  // Jobs (migration 0039): the demo's fair belongs to the district; a street's own fair, links and application.
+  job_fairs: (s) =>
+    sql`INSERT INTO job_fairs (id, area_code, title, starts_at, ends_at, place, organiser)
+      VALUES (${uuidv7()}, ${s + '000'}, 'rls', now(), now() + interval '1 hour', 'rls', 'rls')`,
+  job_fair_orgs: (s) =>
+    sql`WITH f AS (
+        INSERT INTO job_fairs (id, area_code, title, starts_at, ends_at, place, organiser)
+        VALUES (${uuidv7()}, ${s + '000'}, 'rls', now(), now() + interval '1 hour', 'rls', 'rls') RETURNING id, area_code)
+      INSERT INTO job_fair_orgs (fair_id, org_id, area_code, position)
+      SELECT f.id, (SELECT id FROM orgs ORDER BY id LIMIT 1), f.area_code, 0 FROM f`,
+  job_fair_posts: (s) =>
+    sql`WITH f AS (
+        INSERT INTO job_fairs (id, area_code, title, starts_at, ends_at, place, organiser)
+        VALUES (${uuidv7()}, ${s + '000'}, 'rls', now(), now() + interval '1 hour', 'rls', 'rls') RETURNING id, area_code)
+      INSERT INTO job_fair_posts (fair_id, job_id, area_code)
+      SELECT f.id, (SELECT id FROM jobs ORDER BY id LIMIT 1), f.area_code FROM f`,
 };
 
 interface TableSecurity {

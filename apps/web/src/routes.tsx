@@ -295,6 +295,20 @@ export const ROUTES: AppRoute[] = [
     permission: 'alliance.read',
   },
   {
+    path: 'jobs',
+    page: page(() => import('./pages/jobs/JobsPage.tsx'), 'JobsPage'),
+    permission: 'job.read',
+    menu: { icon: <SolutionOutlined aria-hidden />, labelKey: 'menu.jobs', group: TALENT },
+  },
+  { path: 'jobs/:id', page: page(() => import('./pages/jobs/JobPage.tsx'), 'JobPage'), permission: 'job.read' },
+  {
+    path: 'job-fairs',
+    page: page(() => import('./pages/jobs/FairsPage.tsx'), 'FairsPage'),
+    permission: 'job.read',
+    menu: { icon: <CalendarOutlined aria-hidden />, labelKey: 'menu.jobFairs', group: TALENT },
+  },
+  { path: 'job-fairs/:id', page: page(() => import('./pages/jobs/FairPage.tsx'), 'FairPage'), permission: 'job.read' },
+  {
     path: 'coverage',
     page: page(() => import('./pages/coverage/CoveragePage.tsx'), 'CoveragePage'),
     permission: 'coverage.read',

@@ -42,3 +42,4 @@ export * from './schemas/programmes.ts';
 export * from './schemas/trainings.ts';
 export * from './schemas/subsidies.ts';
 export * from './schemas/alliances.ts';
+export * from './schemas/jobs.ts';

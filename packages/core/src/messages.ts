@@ -12,6 +12,7 @@ import { PROGRAMME_MESSAGES } from './workforce/programme-messages.ts';
 import { SUBSIDY_MESSAGES } from './workforce/subsidy-messages.ts';
 import { TRAINING_WEB_MESSAGES } from './workforce/training-messages.ts';
 import { ALLIANCE_MESSAGES } from './workforce/alliance-messages.ts';
+import { JOB_MESSAGES } from './workforce/job-messages.ts';
 
 export type Lang = 'zh-CN' | 'en';
 
@@ -296,6 +297,7 @@ export const MESSAGES = {
   ...SUBSIDY_MESSAGES,
   ...TRAINING_WEB_MESSAGES,
   ...ALLIANCE_MESSAGES,
+  ...JOB_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

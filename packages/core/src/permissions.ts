@@ -44,6 +44,8 @@ export const PERMISSIONS = [
   'subsidy.review.dept',
   'alliance.read',
   'alliance.write',
+  'job.read',
+  'job.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -105,6 +107,8 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'subsidy.review.dept': { zh: '奖补申请部门审核', en: 'Review reward and subsidy applications (department)' },
   'alliance.read': { zh: '查看人才基地联盟与结对共建', en: 'View talent-base alliances and pairing agreements' },
   'alliance.write': { zh: '维护人才基地联盟与结对共建协议', en: 'Run talent-base alliances and pairing agreements' },
+  'job.read': { zh: '查看招聘岗位与招聘会', en: 'View jobs and job fairs' },
+  'job.manage': { zh: '发布岗位、处理应聘（含简历下载）、组织招聘会', en: 'Post jobs, handle applications (incl. CVs), run job fairs' },
 };
 
 // `resident.export.unmasked` (a whole list with clear ID numbers and phones) is held by the
@@ -147,6 +151,8 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'subsidy.review.dept',
       'alliance.read',
       'alliance.write',
+      'job.read',
+      'job.manage',
     ],
   },
   {
@@ -188,6 +194,8 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'subsidy.review.org',
       'alliance.read',
       'alliance.write',
+      'job.read',
+      'job.manage',
     ],
   },
   {
@@ -212,6 +220,7 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'activity.write',
       'outputs.read',
       'training.read',
+      'job.read',
     ],
   },
   // A partner organisation outside the stations (a hospital social-work department): it decides

@@ -34,6 +34,7 @@ import { PROGRAMME_STRINGS } from './programmes.ts';
 import { SUBSIDY_STRINGS } from './subsidies.ts';
 import { TRAINING_STRINGS } from './trainings.ts';
 import { ALLIANCE_STRINGS } from './alliances.ts';
+import { JOB_STRINGS } from './jobs.ts';
 
 export const CATALOGS = {
   common: COMMON_STRINGS,
@@ -68,6 +69,7 @@ export const CATALOGS = {
   subsidies: SUBSIDY_STRINGS,
   trainings: TRAINING_STRINGS,
   alliances: ALLIANCE_STRINGS,
+  jobs: JOB_STRINGS,
 } as const;
 
 type Catalogs = typeof CATALOGS;

@@ -6,3 +6,4 @@ export * from './programmes.ts';
 export * from './training.ts';
 export * from './subsidies.ts';
 export * from './alliances.ts';
+export * from './jobs.ts';

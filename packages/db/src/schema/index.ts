@@ -168,3 +168,4 @@ export * from './programmes.ts';
 export * from './trainings.ts';
 export * from './subsidies.ts';
 export * from './alliances.ts';
+export * from './jobs.ts';
