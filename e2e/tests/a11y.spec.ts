@@ -31,6 +31,23 @@ async function publicPages(page: Page): Promise<{ path: string; ready: string | 
   const api = await apiClient(page);
   const acts = await api.get<{ items: { id: string }[] }>('/activities?pageSize=1');
   const code = await api.get<{ url: string }>(`/checkin/activity/${acts.items[0]!.id}/code`);
+  // A training's public page and a certificate it issued (the demo's district trainings).
+  await page.context().clearCookies();
+  await signIn(page, 'huli');
+  const district = await apiClient(page);
+  const trainings = await district.get<{ items: { id: string; title: string }[] }>('/trainings?pageSize=50');
+  let certificate: string | null = null;
+  for (const tr of trainings.items) {
+    const regs = await district.get<{ certificateCode: string | null }[] | { items: { certificateCode: string | null }[] }>(
+      `/trainings/${tr.id}/registrations`,
+    );
+    certificate = (Array.isArray(regs) ? regs : regs.items).find((r) => r.certificateCode)?.certificateCode ?? null;
+    if (certificate) break;
+  }
+  expect(certificate, 'a demo certificate').toBeTruthy();
+  const jobs = (await (await page.request.get('/api/v1/public/jobs')).json()) as { items: { id: string }[] };
+  const fairs = (await (await page.request.get('/api/v1/public/job-fairs')).json()) as { items: { id: string }[] } | { id: string }[];
+  const fair = (Array.isArray(fairs) ? fairs : fairs.items)[0]!;
   await page.context().clearCookies();
   return [
     { path: '/p/signup', ready: '注册公众账号' },
@@ -38,6 +55,11 @@ async function publicPages(page: Page): Promise<{ path: string; ready: string | 
     { path: `/p/programmes/${notice.id}`, ready: /公示|人才|评/ },
     { path: code.url, ready: /签到/ },
     { path: '/p/policies', ready: /奖补/ },
+    { path: `/p/trainings/${trainings.items[0]!.id}`, ready: trainings.items[0]!.title },
+    { path: `/p/certificates/${certificate}`, ready: /证书/ },
+    { path: '/p/jobs', ready: /岗位|招聘/ },
+    { path: `/p/jobs/${jobs.items[0]!.id}`, ready: /岗位|招聘|薪/ },
+    { path: `/p/job-fairs/${fair.id}`, ready: /招聘会/ },
   ];
 }
 
