@@ -2,7 +2,7 @@
 // there) and opens the people not yet certified in a post that requires it; a station head
 // adds a certificate to an uncertified worker and sees the level and the registration cycle.
 import { expect, test } from '@playwright/test';
-import { chooseOption, signIn } from './helpers.ts';
+import { apiClient, chooseOption, confirmPopover, signIn } from './helpers.ts';
 
 test.use({ timezoneId: 'Asia/Shanghai' });
 
@@ -66,4 +66,34 @@ test('a station head adds a certificate to a worker', async ({ page }) => {
   end.setUTCFullYear(end.getUTCFullYear() + 3);
   const endDay = new Date(end.getTime() - 86_400_000).toISOString().slice(0, 10);
   await expect(page.getByText(`第 1 周期：${registered} 至 ${endDay}`)).toBeVisible();
+});
+
+test('a station head requires a certificate for a post, removes it, and relinks a worker to their account', async ({ page }) => {
+  await signIn(page, 'jiangtou.head');
+  await page.goto('/workforce-stats');
+  const card = page.locator('.ant-card', { hasText: '持证上岗岗位' });
+  await card.getByRole('button', { name: '新增持证要求' }).click();
+  const drawer = page.getByRole('dialog', { name: '新增持证要求' });
+  await chooseOption(drawer, page, '岗位', '督导');
+  await drawer.getByRole('button', { name: '保存' }).click();
+  await expect(drawer).toBeHidden();
+  const row = card.locator('tr.ant-table-row', { hasText: '督导' });
+  await expect(row).toHaveCount(1);
+  await row.getByRole('button', { name: '删除' }).click();
+  await confirmPopover(page);
+  await expect(row).toHaveCount(0);
+
+  // The register entry of jiangtou.sw: unlinked, then linked again by picking the account.
+  const api = await apiClient(page);
+  const list = await api.get<{ items: { id: string; userName: string | null }[] }>('/workers?pageSize=100&area=350206004000');
+  const entry = list.items.find((w) => w.userName)!;
+  await page.goto(`/workers/${entry.id}`);
+  await page.getByRole('button', { name: '解除关联' }).click();
+  await confirmPopover(page);
+  await page.getByRole('button', { name: '关联账号' }).click();
+  const pick = page.getByLabel('选择本辖区的工作人员账号');
+  await pick.fill('jiangtou');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: entry.userName! }).first().click();
+  await expect(page.getByRole('button', { name: '解除关联' })).toBeVisible();
+  await expect(page.getByText(entry.userName!).first()).toBeVisible();
 });

@@ -1,7 +1,7 @@
 // The workforce register (社工人才): workers, their certificates and titles, and the
 // certification statistics with the posts requiring a certificate.
 import { useQuery } from '@tanstack/react-query';
-import type { Worker, WorkerCertificate, WorkerDetail, WorkerTitle, WorkforceStats } from '@wushe/core';
+import type { Requirement, Worker, WorkerCertificate, WorkerDetail, WorkerTitle, WorkforceStats } from '@wushe/core';
 import { api, type Query } from './client.ts';
 import { resourceKeys, useEditedRecord, usePagedList, useRefreshingMutation } from './query.ts';
 
@@ -56,3 +56,23 @@ export const useRevealWorker = () =>
 
 export const useWorkforceStats = (q: { area?: string; date?: string }) =>
   useQuery({ queryKey: statsKeys.one(q), queryFn: () => api.get<WorkforceStats>('/workforce/stats', q) });
+
+export const useCreateRequirement = () =>
+  useRefreshingMutation(
+    (body: Record<string, unknown>) => api.post<Requirement>('/workforce/requirements', body),
+    () => [statsKeys.all],
+  );
+
+export const useRemoveRequirement = () =>
+  useRefreshingMutation(
+    (id: string) => api.del<{ ok: true }>(`/workforce/requirements/${id}`),
+    () => [statsKeys.all],
+  );
+
+/** Links a register entry to a staff account, or unlinks it (userId null). */
+export const useLinkWorker = () =>
+  useRefreshingMutation(
+    (v: { id: string; userId: string | null; version: number }) =>
+      api.put<WorkerDetail>(`/workers/${v.id}/account`, { userId: v.userId, version: v.version }),
+    refresh,
+  );

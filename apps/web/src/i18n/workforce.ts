@@ -84,4 +84,12 @@ export const WORKFORCE_STRINGS = {
   'wf.req.overdue': { zh: '已逾期', en: 'Overdue' },
   'wf.req.people': { zh: '未持证人员：{post}', en: 'Not certified: {post}' },
   'wf.req.scope': { zh: '范围', en: 'Where' },
+  'wf.req.add': { zh: '新增持证要求', en: 'Require a certificate' },
+  'wf.req.area': { zh: '适用地区', en: 'Area' },
+  'wf.req.note': { zh: '说明', en: 'Note' },
+  'wf.req.remove': { zh: '删除此持证要求？', en: 'Remove this requirement?' },
+  'wf.link': { zh: '关联账号', en: 'Link account' },
+  'wf.unlink': { zh: '解除关联', en: 'Unlink' },
+  'wf.unlinkConfirm': { zh: '解除与该账号的关联？', en: 'Unlink this account?' },
+  'wf.linkPick': { zh: '选择本辖区的工作人员账号', en: 'Choose a staff account in your area' },
 } as const;

@@ -21,6 +21,7 @@ import { useLeaveWorker, useMyWorker, useRemoveCertificate, useRemoveTitle, useW
 import { businessToday } from '../../fmt.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { CeHoursCard } from '../trainings/CeHoursCard.tsx';
+import { AccountLink } from './AccountLink.tsx';
 import { CertificateForm, TitleForm } from './CertificateForm.tsx';
 import { WorkerForm } from './WorkerForm.tsx';
 
@@ -164,7 +165,9 @@ function WorkerView({ worker: w, readOnly }: { worker: WorkerDetail; readOnly?: 
             {w.fields.map((f) => label(PRACTICE_FIELD_LABELS[f as PracticeField] ?? { zh: f, en: f })).join('、') || '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('wf.languages')}>{w.languages.join('、') || '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('wf.account')}>{w.userName ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('wf.account')}>
+            <AccountLink worker={w} canWrite={canWrite && actor.permissions.includes('user.read')} />
+          </Descriptions.Item>
           {w.leftOn && <Descriptions.Item label={t('wf.leftOn')}>{w.leftOn}</Descriptions.Item>}
         </Descriptions>
       </Card>

@@ -10,6 +10,7 @@ import {
   DatePicker,
   Flex,
   Modal,
+  Popconfirm,
   Row,
   Statistic,
   Table,
@@ -21,10 +22,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
 import { WORKER_POST_LABELS, type Requirement, type WorkforceStats } from '@wushe/core';
 import { useActor } from '../../api/session.ts';
-import { useWorkforceStats } from '../../api/workforce.ts';
+import { useRemoveRequirement, useWorkforceStats } from '../../api/workforce.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { businessToday } from '../../fmt.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { RequirementForm } from './RequirementForm.tsx';
 
 type Row = WorkforceStats['rows'][number];
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
@@ -35,6 +37,9 @@ export function WorkforceStatsPage() {
   const [trail, setTrail] = useState<{ code: string; name: string }[]>([]);
   const [date, setDate] = useState<Dayjs>(businessToday());
   const [open, setOpen] = useState<Requirement | null>(null);
+  const [adding, setAdding] = useState(false);
+  const remove = useRemoveRequirement();
+  const canWrite = actor.permissions.includes('worker.write');
   const area = trail.at(-1)?.code ?? actor.area.code;
   const q = useWorkforceStats({ area, date: date.format('YYYY-MM-DD') });
   const data = q.data;
@@ -127,6 +132,21 @@ export function WorkforceStatsPage() {
         </Button>
       ),
     },
+    ...(canWrite
+      ? [
+          {
+            title: t('actions'),
+            key: 'actions',
+            render: (_: unknown, r: Requirement) => (
+              <Popconfirm title={t('wf.req.remove')} onConfirm={() => remove.mutateAsync(r.id)}>
+                <Button type="link" danger style={{ padding: 0 }}>
+                  {t('delete')}
+                </Button>
+              </Popconfirm>
+            ),
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -204,9 +224,19 @@ export function WorkforceStatsPage() {
           scroll={{ x: true }}
         />
       </Card>
-      <Card title={t('wf.req.title')}>
+      <Card
+        title={t('wf.req.title')}
+        extra={
+          canWrite && (
+            <Button type="primary" onClick={() => setAdding(true)}>
+              {t('wf.req.add')}
+            </Button>
+          )
+        }
+      >
         <Table rowKey="id" size="small" columns={reqColumns} dataSource={data?.requirements ?? []} pagination={false} />
       </Card>
+      {adding && <RequirementForm area={area} onClose={() => setAdding(false)} />}
       <Modal
         open={!!open}
         title={open && t('wf.req.people', { post: label(WORKER_POST_LABELS[open.post]) })}
