@@ -34,6 +34,7 @@ import { trainingsRoutes } from './modules/trainings/trainings.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { workforceRoutes } from './modules/workforce/workforce.routes.ts';
+import { workforceDashboardRoutes } from './modules/workforce/workforce.dashboard.routes.ts';
 import { examsRoutes } from './modules/exams/exams.routes.ts';
 import { programmesRoutes } from './modules/programmes/programmes.routes.ts';
 import { publicRoutes } from './modules/public/public.routes.ts';
@@ -152,6 +153,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   trainingsRoutes(app);
   trainingsPublicRoutes(app);
   ceHoursRoutes(app);
+  workforceDashboardRoutes(app);
   if (services.config.benchFloor) registerBenchFloor(app, services);
   if (opts.web) await registerWeb(app, services.config.webDir);
   // The queue runs while the app does: app.close() stops taking jobs and lets running ones finish or hand back.

@@ -7,6 +7,7 @@ import {
   BankOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  DashboardOutlined,
   FileProtectOutlined,
   FundOutlined,
   IdcardOutlined,
@@ -175,6 +176,13 @@ export const ROUTES: AppRoute[] = [
     menu: { icon: <GroupOutlined aria-hidden />, labelKey: 'menu.groups' },
   },
   { path: 'groups/:id', page: page(() => import('./pages/groups/GroupPage.tsx'), 'GroupPage'), permission: 'group.read' },
+  {
+    // the workforce group's first entry, so officials land on it
+    path: 'workforce-dashboard',
+    page: page(() => import('./pages/workforce/WorkforceDashboardPage.tsx'), 'WorkforceDashboardPage'),
+    permission: 'workforce.stats',
+    menu: { icon: <DashboardOutlined aria-hidden />, labelKey: 'menu.wfDashboard', group: TALENT },
+  },
   {
     path: 'workers',
     page: page(() => import('./pages/workforce/WorkersPage.tsx'), 'WorkersPage'),

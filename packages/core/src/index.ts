@@ -40,3 +40,4 @@ export * from './schemas/public-accounts.ts';
 export * from './schemas/exams.ts';
 export * from './schemas/programmes.ts';
 export * from './schemas/trainings.ts';
+export * from './schemas/workforce-dashboard.ts';

@@ -9,6 +9,7 @@ import { OCCASION_MESSAGES } from './occasions/messages.ts';
 import { PUBLIC_ACCOUNT_MESSAGES } from './public-accounts/messages.ts';
 import { EXAM_EXPORT_MESSAGES, EXAM_MESSAGES, WORKFORCE_MESSAGES } from './workforce/messages.ts';
 import { PROGRAMME_MESSAGES } from './workforce/programme-messages.ts';
+import { WF_DASHBOARD_MESSAGES } from './workforce/dashboard-messages.ts';
 
 export type Lang = 'zh-CN' | 'en';
 
@@ -290,6 +291,7 @@ export const MESSAGES = {
   ...EXAM_MESSAGES,
   ...EXAM_EXPORT_MESSAGES,
   ...PROGRAMME_MESSAGES,
+  ...WF_DASHBOARD_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,7 +1,7 @@
 // The workforce register (社工人才): workers, their certificates and titles, and the
 // certification statistics with the posts requiring a certificate.
 import { useQuery } from '@tanstack/react-query';
-import type { Worker, WorkerCertificate, WorkerDetail, WorkerTitle, WorkforceStats } from '@wushe/core';
+import type { Worker, WorkerCertificate, WorkerDetail, WorkerTitle, WorkforceDashboard, WorkforceStats } from '@wushe/core';
 import { api, type Query } from './client.ts';
 import { resourceKeys, useEditedRecord, usePagedList, useRefreshingMutation } from './query.ts';
 
@@ -56,3 +56,6 @@ export const useRevealWorker = () =>
 
 export const useWorkforceStats = (q: { area?: string; date?: string }) =>
   useQuery({ queryKey: statsKeys.one(q), queryFn: () => api.get<WorkforceStats>('/workforce/stats', q) });
+
+export const useWorkforceDashboard = (q: { area?: string; asOf?: string }) =>
+  useQuery({ queryKey: ['workforce-dashboard', q], queryFn: () => api.get<WorkforceDashboard>('/workforce/dashboard', q) });

@@ -31,6 +31,7 @@ import { USERS_STRINGS } from './users.ts';
 import { WORKFORCE_STRINGS } from './workforce.ts';
 import { EXAM_STRINGS } from './exams.ts';
 import { PROGRAMME_STRINGS } from './programmes.ts';
+import { WF_DASHBOARD_STRINGS } from './wfDashboard.ts';
 
 export const CATALOGS = {
   common: COMMON_STRINGS,
@@ -62,6 +63,7 @@ export const CATALOGS = {
   programmes: PROGRAMME_STRINGS,
   publicAccount: PUBLIC_ACCOUNT_STRINGS,
   exams: EXAM_STRINGS,
+  wfDashboard: WF_DASHBOARD_STRINGS,
 } as const;
 
 type Catalogs = typeof CATALOGS;

@@ -4,3 +4,4 @@ export * from './exams.ts';
 export * from './rubric.ts';
 export * from './programmes.ts';
 export * from './training.ts';
+export * from './dashboard.ts';
