@@ -193,6 +193,22 @@ describe('workforce dashboard', () => {
       present: true,
     });
     expect(tick.statusCode, tick.body).toBe(200);
+    // the credit rollup (0041) follows the tick, the un-tick and a cancelled session
+    const credits = () =>
+      owner<{ day: string; hours: number }>(
+        sql`SELECT day::text AS day, hours::float8 AS hours FROM ce_credits WHERE worker_id = ${behind.id}`,
+      );
+    expect(await credits()).toEqual([{ day: asOf, hours: 3 }]);
+    const mark = (present: boolean) =>
+      head.post(`/api/v1/trainings/${tr.json().id}/sessions/${session.json().id}/attendance`, { registrationIds: [r.json().id], present });
+    await mark(false);
+    expect(await credits()).toEqual([]);
+    await mark(true);
+    expect(await credits()).toHaveLength(1);
+    await owner(sql`UPDATE training_sessions SET cancelled = true WHERE id = ${session.json().id}`);
+    expect(await credits()).toEqual([]);
+    await owner(sql`UPDATE training_sessions SET cancelled = false WHERE id = ${session.json().id}`);
+    expect(await credits()).toEqual([{ day: asOf, hours: 3 }]);
     const trained = (await huli.get(`/api/v1/workforce/dashboard?area=${area}&asOf=${asOf}`)).json();
     expect(trained.total.training).toEqual({ hours: 3, personTimes: 1 });
     expect(trained.total.ce).toEqual({ counted: 2, complete: 0, onPace: 1, behind: 1, rate: 0.5 }); // 3 h is not 24

@@ -166,3 +166,4 @@ export * from './public-accounts.ts';
 export * from './exams.ts';
 export * from './programmes.ts';
 export * from './trainings.ts';
+export * from './workforce-dashboard.ts';
