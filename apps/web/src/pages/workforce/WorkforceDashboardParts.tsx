@@ -48,7 +48,8 @@ export function useRateBars(d: WorkforceDashboard | undefined): ChartOption {
       xAxis: {
         type: 'category',
         data: rows.map((r) => name(r, d)),
-        axisLabel: { interval: 0, rotate: rows.length > 5 ? 35 : 0 },
+        // long organisation names: slanted and cut, the table has them whole
+        axisLabel: { interval: 0, rotate: rows.length > 3 ? 30 : 0, width: 120, overflow: 'truncate' },
         triggerEvent: true,
       },
       yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
