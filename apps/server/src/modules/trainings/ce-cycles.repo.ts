@@ -53,6 +53,11 @@ export function cyclesCte(i: CycleSqlInput): SQL {
     )`;
 }
 
+/** No JIT for this transaction: its compile time outweighs a city's scan. */
+export async function noJit(db: Db): Promise<void> {
+  await db.execute(sql`SET LOCAL jit = off`);
+}
+
 export interface BehindRow {
   n: number;
   start: string;

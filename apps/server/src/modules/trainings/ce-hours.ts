@@ -20,7 +20,7 @@ import { appendAudit, byActor } from '../../audit/audit.ts';
 import type { Ctx } from '../../context.ts';
 import { AppError, conflict, fieldError, forbidden, notFound } from '../../http/errors.ts';
 import { certificatesOf } from '../workforce/workforce.certs.repo.ts';
-import { behindPage } from './ce-cycles.repo.ts';
+import { behindPage, noJit } from './ce-cycles.repo.ts';
 import { workerById, workerIdOfUser } from '../workforce/workforce.repo.ts';
 import { todayOf } from '../workforce/workforce.service.ts';
 import {
@@ -165,15 +165,19 @@ export async function behindList(ctx: CCtx, q: z.output<typeof ceBehindQuery>) {
   const prefix = narrowScope(ctx.scope, q.area);
   if (prefix === null) return { items: [], total: 0 };
   const required = await ctx.db.run((db) => requiredHoursOf(db));
-  return ctx.database.owner((owner) =>
-    behindPage(owner, {
-      prefix,
-      day: todayOf(ctx),
-      required,
-      level: q.level,
-      withinDays: q.withinDays,
-      limit: q.pageSize,
-      offset: (q.page - 1) * q.pageSize,
+  return ctx.database.owner((o) =>
+    o.transaction(async (tx) => {
+      const owner = tx as unknown as Db;
+      await noJit(owner);
+      return behindPage(owner, {
+        prefix,
+        day: todayOf(ctx),
+        required,
+        level: q.level,
+        withinDays: q.withinDays,
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      });
     }),
   );
 }

@@ -15,6 +15,15 @@ const keyOf = (area: SQL, org: SQL, childLen: number | null) =>
 /** On the register on a day (as core onRegister). */
 const onReg = (d: string) => sql`(st IS NULL OR st <= ${d}::date) AND (lo IS NULL OR lo >= ${d}::date)`;
 
+/**
+ * Settings of this transaction for the dashboard's grouped scans: no JIT (its compile time is most
+ * of a province's scan, as coverage found) and, for a province, hash memory for 100,000 workers.
+ */
+export async function dashboardSettings(db: Db, wide: boolean): Promise<void> {
+  await db.execute(sql`SET LOCAL jit = off`);
+  if (wide) await db.execute(sql`SET LOCAL work_mem = '64MB'`);
+}
+
 /** A province: most workers of the installation, read by one grouped scan rather than one probe each. */
 export const wideArea = (prefix: string) => prefix.length <= 2;
 

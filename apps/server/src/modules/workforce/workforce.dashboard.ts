@@ -19,6 +19,7 @@ import {
   type WorkforceDashboard,
   type workforceDashboardQuery,
 } from '@wushe/core';
+import type { Db } from '@wushe/db';
 import type { z } from 'zod';
 import type { Ctx } from '../../context.ts';
 import { fieldError, notFound } from '../../http/errors.ts';
@@ -28,8 +29,10 @@ import { requiredHoursOf } from '../trainings/ce-hours.ts';
 import {
   ceCounts,
   certCounts,
+  dashboardSettings,
   programmeCounts,
   trainingCounts,
+  wideArea,
   type CeRow,
   type CertRow,
   type ProgrammeRow,
@@ -104,9 +107,11 @@ export async function workforceDashboard(ctx: DCtx, q: DashboardInput): Promise<
   const from = `${year}-01-01T00:00:00+08:00`;
   const to = `${nextDay(asOf)}T00:00:00+08:00`;
 
-  const read = await ctx.db.run(async (db) => {
+  const wide = prefix !== null && wideArea(prefix);
+  const read = await ctx.db.tx(async (db) => {
     const area = prefix === null ? undefined : await areaByCode(db, ctx.scope, code);
     if (!area || prefix === null) throw notFound();
+    await dashboardSettings(db, wide);
     const examYear = (await examYears(db, prefix)).map((y) => y.year).find((y) => y <= year) ?? null;
     const trailCodes = [...areaAncestors(code), code].filter((c) => c.startsWith(areaPrefix(ctx.actor.area.code)));
     return {
@@ -125,11 +130,17 @@ export async function workforceDashboard(ctx: DCtx, q: DashboardInput): Promise<
   // Hours count wherever the session was held, and the area above is a published aggregate:
   // both read as the owner, after the scope check above, counts only.
   const parentCode = areaAncestors(code).at(-1);
-  const { ce, parentExam, parentName } = await ctx.database.owner(async (owner) => ({
-    ce: await ceCounts(owner, read.prefix, asOf, read.required, childLen),
-    parentExam: parentCode && read.examYear !== null ? await passCounts(owner, areaPrefix(parentCode), read.examYear, 0) : [],
-    parentName: parentCode ? (await areaNames(owner, [parentCode]))[0]?.name : undefined,
-  }));
+  const { ce, parentExam, parentName } = await ctx.database.owner((o) =>
+    o.transaction(async (tx) => {
+      const owner = tx as unknown as Db;
+      await dashboardSettings(owner, wide);
+      return {
+        ce: await ceCounts(owner, read.prefix, asOf, read.required, childLen),
+        parentExam: parentCode && read.examYear !== null ? await passCounts(owner, areaPrefix(parentCode), read.examYear, 0) : [],
+        parentName: parentCode ? (await areaNames(owner, [parentCode]))[0]?.name : undefined,
+      };
+    }),
+  );
 
   const group = <T extends { key: string | null }>(list: readonly T[]) => {
     const m = new Map<string, T[]>();
