@@ -25,8 +25,12 @@ import { seedDemoGroups } from './modules/groups/groups.demo.ts';
 import { seedDemoActivities } from './modules/activities/activities.demo.ts';
 import { seedDemoWorkforce } from './modules/workforce/workforce.demo.ts';
 import { seedDemoProgrammes } from './modules/programmes/programmes.demo.ts';
+import { seedDemoSubsidies } from './modules/subsidies/subsidies.demo.ts';
+import { seedDemoJobs } from './modules/jobs/jobs.demo.ts';
 import { seedDemoPublicAccounts } from './modules/public-accounts/public-accounts.demo.ts';
 import { seedDemoExams } from './modules/exams/exams.demo.ts';
+import { seedDemoTrainings } from './modules/trainings/trainings.demo.ts';
+import { seedDemoAlliances } from './modules/alliances/alliances.demo.ts';
 import { DEFAULT_JOB_SETTINGS, JobQueue } from './jobs/queue.ts';
 import { loadOrCreateKeys, type Keys } from '@wushe/db';
 
@@ -77,6 +81,14 @@ async function prepareNow(config: AppConfig, database: Database, log: (msg: stri
         await seedDemoExams(database, demo.today ?? shanghaiToday(new Date()), inst.area_code);
         log('Demo: talent programmes and the 最美社工 award of 湖里区…');
         await seedDemoProgrammes(database, keys, demo.today ?? shanghaiToday(new Date()), inst.area_code);
+        log('Demo: rewards and subsidies of 湖里区…');
+        await seedDemoSubsidies(database, demo.today ?? shanghaiToday(new Date()), inst.area_code);
+        log('Demo: a year of trainings, teachers and continuing-education hours of 湖里区…');
+        await seedDemoTrainings(database, keys, demo.today ?? shanghaiToday(new Date()), inst.area_code);
+        log('Demo: the talent-base alliance and pairing agreements of 湖里区…');
+        await seedDemoAlliances(database, demo.today ?? shanghaiToday(new Date()), inst.area_code);
+        log('Demo: job posts, a job fair and applications in 湖里区…');
+        await seedDemoJobs(database, demo.today ?? shanghaiToday(new Date()), inst.area_code);
         // The demo's coverage trend: its past month-ends and last week, as the nightly job would fill them.
         log('Demo: the coverage trend of the past 12 months…');
         await takeCoverageSnapshots(database, areaPrefix(inst.area_code), demo.today ? new Date(`${demo.today}T04:00:00Z`) : new Date());

@@ -26,11 +26,12 @@ let province: Session;
 let sw: string;
 const owner = <T>(q: ReturnType<typeof sql>) => t.database.owner((db) => rows<T>(db, q));
 
-/** The definition, counted directly (as the owner, no rollup): distinct people served in the area and period. */
+/** The definition, counted directly (as the owner, no rollup): distinct people served in the area and period (trainings are not services). */
 async function counted(prefix: string, from = FROM, to = TO): Promise<number> {
   const [r] = await owner<{ n: number }>(
     sql`SELECT count(DISTINCT pk)::int AS n FROM (
         SELECT person_key AS pk FROM attendance WHERE area_code LIKE ${prefix + '%'} AND attended_at IS NOT NULL
+          AND occasion_kind <> 'training_session'
           AND occasion_at >= ${from + 'T00:00:00+08:00'}::timestamptz AND occasion_at < (${to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
         UNION ALL
         SELECT 'r:' || resident_id::text FROM cases WHERE area_code LIKE ${prefix + '%'} AND opened_on <= ${to} AND (closed_on IS NULL OR closed_on >= ${from})
@@ -43,7 +44,7 @@ async function counted(prefix: string, from = FROM, to = TO): Promise<number> {
 async function countedTimes(prefix: string, from = FROM, to = TO): Promise<number> {
   const [r] = await owner<{ n: number }>(
     sql`SELECT count(*)::int AS n FROM attendance WHERE area_code LIKE ${prefix + '%'} AND attended_at IS NOT NULL
-      AND occasion_at >= ${from + 'T00:00:00+08:00'}::timestamptz AND occasion_at < (${to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`,
+      AND occasion_kind <> 'training_session' AND occasion_at >= ${from + 'T00:00:00+08:00'}::timestamptz AND occasion_at < (${to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`,
   );
   return r!.n;
 }

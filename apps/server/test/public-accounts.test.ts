@@ -87,6 +87,7 @@ describe('public accounts', () => {
       ['trainings', 0],
       ['hours', 0],
       ['certificates', 0],
+      ['jobs', 0],
     ]);
     expect(res.body).not.toContain(mobile);
     const cookie = cookieOf(res);

@@ -27,6 +27,12 @@ const PUBLIC = new Set([
   'POST /api/v1/public/trainings/{id}/join', // an online session's join code, by a registrant
   'POST /api/v1/public/trainings/{id}/evaluation', // the course evaluation by a registrant
   'GET /api/v1/public/certificates/{code}', // certificate verification: masked name, course, hours, date
+  'GET /api/v1/public/policies', // published reward and subsidy policies: rules, amounts, budget, no applicant
+  'GET /api/v1/public/policies/{id}', // one published policy, no applicant
+  'GET /api/v1/public/jobs', // open job posts: employer, area, salary, requirements; no applicant
+  'GET /api/v1/public/jobs/{id}', // a job post's page and the fairs it is at; no applicant
+  'GET /api/v1/public/job-fairs', // published job fairs: time, place, organiser, counts
+  'GET /api/v1/public/job-fairs/{id}', // a job fair: its organisations and their posts; no applicant
 ]);
 
 interface Operation {
@@ -112,6 +118,26 @@ describe('public routes', () => {
     }
   });
 
+  it('shows on the reward and subsidy notices no applicant and no draft policy', async () => {
+    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/public/policies' })).json() as { id: string }[];
+    expect(list.length).toBeGreaterThan(0);
+    const applicants = await t.database.owner((db) => rows<{ name: string }>(db, sql`SELECT DISTINCT name FROM subsidy_applications`));
+    const drafts = await t.database.owner((db) =>
+      rows<{ id: string; title: string }>(db, sql`SELECT id, title FROM subsidy_policies WHERE status <> 'published'`),
+    );
+    expect(applicants.length).toBeGreaterThan(0);
+    expect(drafts.length).toBeGreaterThan(0);
+    const bodies = [JSON.stringify(list)];
+    for (const p of list) bodies.push((await t.app.inject({ method: 'GET', url: `/api/v1/public/policies/${p.id}` })).body);
+    for (const d of drafts) expect((await t.app.inject({ method: 'GET', url: `/api/v1/public/policies/${d.id}` })).statusCode).toBe(404);
+    for (const body of bodies) {
+      for (const { name } of applicants) expect(body, 'an applicant').not.toContain(name);
+      for (const { title } of drafts) expect(body, 'an unpublished policy').not.toContain(title);
+      expect(body).not.toMatch(/\d{17}[\dX]/);
+      expect(body).not.toMatch(/1[3-9]\d{9}/);
+    }
+  });
+
   it("shows no full mobile in a public account's answers (code, sign-up, login, my page)", async () => {
     const mobile = '13912345678';
     const A = '/api/v1/public/account';
@@ -171,6 +197,34 @@ describe('public routes', () => {
       expect(body).not.toMatch(/1[3-9]\d{9}/);
       expect(body).not.toContain(s.joinCode);
       expect(body).not.toContain('live.example.cn');
+    }
+  });
+
+  it('shows job posts and fairs without the candidates’ names or mobiles, and no draft post', async () => {
+    const candidates = await t.database.owner((db) => rows<{ name: string }>(db, sql`SELECT DISTINCT name FROM job_applications`));
+    expect(candidates.map((c) => c.name).sort()).toEqual(['林晓', '陈志远']);
+    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/public/jobs?pageSize=100' })).json() as { items: { id: string }[] };
+    expect(list.items.length).toBeGreaterThanOrEqual(10);
+    const fairs = (await t.app.inject({ method: 'GET', url: '/api/v1/public/job-fairs' })).json() as { id: string }[];
+    expect(fairs.length).toBeGreaterThan(0);
+    const urls = [
+      '/api/v1/public/jobs?pageSize=100',
+      '/api/v1/public/job-fairs',
+      ...list.items.map((j) => `/api/v1/public/jobs/${j.id}`),
+      ...fairs.map((f) => `/api/v1/public/job-fairs/${f.id}`),
+    ];
+    const [draft] = await t.database.owner((db) =>
+      rows<{ id: string; title: string }>(db, sql`SELECT id, title FROM jobs WHERE status = 'draft'`),
+    );
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/public/jobs/${draft!.id}` })).statusCode).toBe(404);
+    for (const url of urls) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      for (const { name } of candidates) expect(res.body, `${url} names a candidate`).not.toContain(name);
+      expect(res.body).not.toMatch(/1[3-9]\d{9}/);
+      expect(res.body).not.toMatch(/\*{4}/); // not even a masked number
+      expect(res.body).not.toContain(draft!.title);
+      expect(res.body).not.toContain('cvFilename');
     }
   });
 });

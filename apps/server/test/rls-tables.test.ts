@@ -58,6 +58,11 @@ const RANGE = `(((area_code COLLATE "C") >= current_setting('wushe.scope'::text,
 
 const STREETS = { jiangtou: '350206004', jinshan: '350206005' } as const;
 
+/** A street's own alliance (0040): the demo's belongs to the district. */
+const rlsAlliance = (s: string) =>
+  sql`INSERT INTO alliances (id, area_code, name, lead_org_id, signed_on)
+    SELECT ${uuidv7()}, ${s + '000'}, 'RLS 联盟', id, '2026-01-01' FROM orgs ORDER BY id LIMIT 1 RETURNING id, area_code`;
+
 // Rows for tables the demo leaves empty in a street (made as the owner, so RLS is not involved).
 // A new area-owned table whose demo data misses a street needs an entry here.
 const SEEDS: Record<string, (street: string) => SQL> = {
@@ -169,6 +174,47 @@ const SEEDS: Record<string, (street: string) => SQL> = {
   ce_reminders: (s) =>
     sql`INSERT INTO ce_reminders (worker_id, area_code, cycle_end, days)
       SELECT id, area_code, '2026-01-01', 90 FROM workers WHERE area_code LIKE ${s + '%'} ORDER BY id LIMIT 1 ON CONFLICT DO NOTHING`,
+  // Rewards and subsidies (0038): a street's own policy, and an application hanging off any demo policy.
+  subsidy_policies: (s) =>
+    sql`INSERT INTO subsidy_policies (id, area_code, kind, title, year, budget_fen, opens_on, closes_on, amount)
+      VALUES (${uuidv7()}, ${s + '000'}, 'reward', 'RLS', 2026, 100, '2026-01-01', '2026-12-31', '{"mode":"fixed","fen":1}')`,
+  subsidy_batches: (s) =>
+    sql`INSERT INTO subsidy_batches (id, policy_id, area_code, no, count, total_fen)
+      SELECT ${uuidv7()}, id, ${s + '000'}, 900 + (random() * 99)::int, 0, 0 FROM subsidy_policies ORDER BY id LIMIT 1`,
+  subsidy_applications: (s) =>
+    sql`INSERT INTO subsidy_applications (id, policy_id, area_code, worker_id, name, route, check_result)
+      SELECT ${uuidv7()}, (SELECT id FROM subsidy_policies ORDER BY id LIMIT 1), area_code, id, name, 'self', 'unknown'
+      FROM workers w WHERE area_code LIKE ${s + '%'} AND NOT EXISTS (SELECT 1 FROM subsidy_applications x WHERE x.worker_id = w.id)
+      ORDER BY id LIMIT 1`,
+  subsidy_events: (s) =>
+    sql`INSERT INTO subsidy_events (id, application_id, area_code, action, to_stage, by_name)
+      SELECT ${uuidv7()}, id, area_code, 'submit', 'submitted', 'rls' FROM subsidy_applications WHERE area_code LIKE ${s + '%'} ORDER BY id LIMIT 1`,
+  // Alliances (0040) are the district's in the demo; a street's own, with each kind of child row.
+  alliances: (s) => rlsAlliance(s),
+  alliance_members: (s) =>
+    sql`WITH a AS (${rlsAlliance(s)}) INSERT INTO alliance_members (id, alliance_id, area_code, name, member_area_code, joined_on)
+      SELECT ${uuidv7()}, id, area_code, 'RLS 基地', area_code, '2026-01-01' FROM a`,
+  alliance_events: (s) =>
+    sql`WITH a AS (${rlsAlliance(s)}) INSERT INTO alliance_events (id, alliance_id, area_code, title, held_on, place)
+      SELECT ${uuidv7()}, id, area_code, 'RLS', '2026-01-01', 'RLS' FROM a`,
+  alliance_trainings: (s) =>
+    sql`WITH a AS (${rlsAlliance(s)}) INSERT INTO alliance_trainings (id, alliance_id, area_code, title) SELECT ${uuidv7()}, id, area_code, 'RLS' FROM a`,
+  // Jobs (migration 0039): the demo's fair belongs to the district; a street's own fair, links and application.
+  job_fairs: (s) =>
+    sql`INSERT INTO job_fairs (id, area_code, title, starts_at, ends_at, place, organiser)
+      VALUES (${uuidv7()}, ${s + '000'}, 'rls', now(), now() + interval '1 hour', 'rls', 'rls')`,
+  job_fair_orgs: (s) =>
+    sql`WITH f AS (
+        INSERT INTO job_fairs (id, area_code, title, starts_at, ends_at, place, organiser)
+        VALUES (${uuidv7()}, ${s + '000'}, 'rls', now(), now() + interval '1 hour', 'rls', 'rls') RETURNING id, area_code)
+      INSERT INTO job_fair_orgs (fair_id, org_id, area_code, position)
+      SELECT f.id, (SELECT id FROM orgs ORDER BY id LIMIT 1), f.area_code, 0 FROM f`,
+  job_fair_posts: (s) =>
+    sql`WITH f AS (
+        INSERT INTO job_fairs (id, area_code, title, starts_at, ends_at, place, organiser)
+        VALUES (${uuidv7()}, ${s + '000'}, 'rls', now(), now() + interval '1 hour', 'rls', 'rls') RETURNING id, area_code)
+      INSERT INTO job_fair_posts (fair_id, job_id, area_code)
+      SELECT f.id, (SELECT id FROM jobs ORDER BY id LIMIT 1), f.area_code FROM f`,
 };
 
 interface TableSecurity {

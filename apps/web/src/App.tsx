@@ -20,6 +20,13 @@ const PublicSignupPage = page(() => import('./pages/public/PublicSignupPage.tsx'
 const PublicLoginPage = page(() => import('./pages/public/PublicLoginPage.tsx'), 'PublicLoginPage');
 const PublicMyPage = page(() => import('./pages/public/PublicMyPage.tsx'), 'PublicMyPage');
 const PublicProgrammePage = page(() => import('./pages/public/PublicProgrammePage.tsx'), 'PublicProgrammePage');
+const PublicPoliciesPage = page(() => import('./pages/public/PublicPoliciesPage.tsx'), 'PublicPoliciesPage');
+const PublicTrainingPage = page(() => import('./pages/public/PublicTrainingPage.tsx'), 'PublicTrainingPage');
+const PublicCertificatePage = page(() => import('./pages/public/PublicCertificatePage.tsx'), 'PublicCertificatePage');
+// Jobs (招聘): the public list, a post with applying, a job fair; browsing needs no login.
+const PublicJobsPage = page(() => import('./pages/public/PublicJobsPage.tsx'), 'PublicJobsPage');
+const PublicJobPage = page(() => import('./pages/public/PublicJobPage.tsx'), 'PublicJobPage');
+const PublicJobFairPage = page(() => import('./pages/public/PublicJobFairPage.tsx'), 'PublicJobFairPage');
 
 export function FullPageSpin() {
   return (
@@ -106,6 +113,13 @@ export function App() {
         <Route path="/p/login" element={<PublicLoginPage />} />
         <Route path="/p/my" element={<PublicMyPage />} />
         <Route path="/p/programmes/:id" element={<PublicProgrammePage />} />
+        <Route path="/p/policies" element={<PublicPoliciesPage />} />
+        <Route path="/p/trainings/:id" element={<PublicTrainingPage />} />
+        <Route path="/p/certificates/:code" element={<PublicCertificatePage />} />
+        <Route path="/v/:code" element={<PublicCertificatePage />} />
+        <Route path="/p/jobs" element={<PublicJobsPage />} />
+        <Route path="/p/jobs/:id" element={<PublicJobPage />} />
+        <Route path="/p/job-fairs/:id" element={<PublicJobFairPage />} />
         <Route
           path="/change-password"
           element={

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
+import { AA_TOKENS } from './theme.ts';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
@@ -28,7 +29,7 @@ function Themed() {
   return (
     <ConfigProvider
       locale={lang === 'en' ? enUS : zhCN}
-      theme={{ token: { borderRadius: 6 } }}
+      theme={{ token: { borderRadius: 6, ...AA_TOKENS } }}
       // "登录", not "登 录": keeps button names equal to their labels (screen readers, tests).
       button={{ autoInsertSpace: false }}
       // The required asterisk is drawn by CSS beside the label (index.html), not inside it,

@@ -40,4 +40,7 @@ export * from './schemas/public-accounts.ts';
 export * from './schemas/exams.ts';
 export * from './schemas/programmes.ts';
 export * from './schemas/trainings.ts';
+export * from './schemas/subsidies.ts';
+export * from './schemas/alliances.ts';
+export * from './schemas/jobs.ts';
 export * from './schemas/workforce-dashboard.ts';

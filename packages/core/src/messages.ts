@@ -9,6 +9,10 @@ import { OCCASION_MESSAGES } from './occasions/messages.ts';
 import { PUBLIC_ACCOUNT_MESSAGES } from './public-accounts/messages.ts';
 import { EXAM_EXPORT_MESSAGES, EXAM_MESSAGES, WORKFORCE_MESSAGES } from './workforce/messages.ts';
 import { PROGRAMME_MESSAGES } from './workforce/programme-messages.ts';
+import { SUBSIDY_MESSAGES } from './workforce/subsidy-messages.ts';
+import { TRAINING_WEB_MESSAGES } from './workforce/training-messages.ts';
+import { ALLIANCE_MESSAGES } from './workforce/alliance-messages.ts';
+import { JOB_MESSAGES } from './workforce/job-messages.ts';
 import { WF_DASHBOARD_MESSAGES } from './workforce/dashboard-messages.ts';
 
 export type Lang = 'zh-CN' | 'en';
@@ -291,6 +295,10 @@ export const MESSAGES = {
   ...EXAM_MESSAGES,
   ...EXAM_EXPORT_MESSAGES,
   ...PROGRAMME_MESSAGES,
+  ...SUBSIDY_MESSAGES,
+  ...TRAINING_WEB_MESSAGES,
+  ...ALLIANCE_MESSAGES,
+  ...JOB_MESSAGES,
   ...WF_DASHBOARD_MESSAGES,
 } as const;
 

@@ -39,6 +39,13 @@ export const PERMISSIONS = [
   'training.read',
   'training.write',
   'ce.review',
+  'policy.manage',
+  'subsidy.review.org',
+  'subsidy.review.dept',
+  'alliance.read',
+  'alliance.write',
+  'job.read',
+  'job.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -95,6 +102,13 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'training.read': { zh: '查看培训与师资库', en: 'View trainings and the teacher pool' },
   'training.write': { zh: '组织培训（课程、签到、结业证书、师资）', en: 'Run trainings (courses, attendance, certificates, teachers)' },
   'ce.review': { zh: '审核继续教育学时', en: 'Review continuing-education hours' },
+  'policy.manage': { zh: '管理奖补政策与发放', en: 'Run reward and subsidy policies and payments' },
+  'subsidy.review.org': { zh: '奖补申请机构审核', en: 'Review reward and subsidy applications (organisation)' },
+  'subsidy.review.dept': { zh: '奖补申请部门审核', en: 'Review reward and subsidy applications (department)' },
+  'alliance.read': { zh: '查看人才基地联盟与结对共建', en: 'View talent-base alliances and pairing agreements' },
+  'alliance.write': { zh: '维护人才基地联盟与结对共建协议', en: 'Run talent-base alliances and pairing agreements' },
+  'job.read': { zh: '查看招聘岗位与招聘会', en: 'View jobs and job fairs' },
+  'job.manage': { zh: '发布岗位、处理应聘（含简历下载）、组织招聘会', en: 'Post jobs, handle applications (incl. CVs), run job fairs' },
 };
 
 // `resident.export.unmasked` (a whole list with clear ID numbers and phones) is held by the
@@ -126,7 +140,6 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'activity.read',
       'outputs.read',
       'worker.read',
-      'worker.write', // the district keeps the talent register (人才库), and makes station heads who keep their station's
       'workforce.stats',
       'programme.manage',
       'programme.review',
@@ -134,6 +147,12 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'training.read',
       'training.write',
       'ce.review',
+      'policy.manage',
+      'subsidy.review.dept',
+      'alliance.read',
+      'alliance.write',
+      'job.read',
+      'job.manage',
     ],
   },
   {
@@ -172,6 +191,11 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'training.read',
       'training.write',
       'ce.review',
+      'subsidy.review.org',
+      'alliance.read',
+      'alliance.write',
+      'job.read',
+      'job.manage',
     ],
   },
   {
@@ -196,6 +220,7 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'activity.write',
       'outputs.read',
       'training.read',
+      'job.read',
     ],
   },
   // A partner organisation outside the stations (a hospital social-work department): it decides
@@ -232,6 +257,10 @@ export const FRONTLINE_PERMISSIONS: Permission[] = [
   'activity.read',
   'activity.write',
   'outputs.read',
+  // A station keeps its own people in the talent register (人才库); the district reads it.
+  'worker.write',
+  // A station checks its own people's reward applications before the department does.
+  'subsidy.review.org',
 ];
 
 /**

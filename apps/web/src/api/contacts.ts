@@ -54,3 +54,14 @@ export function useChecklistFollowUp(residentId: string) {
     () => [contactKeys.byResident(residentId), followUpKeys.all],
   );
 }
+
+/** Uploads a file picked in the browser (read as base64) as an attachment. */
+export async function uploadFile(file: File): Promise<{ id: string }> {
+  const data = await new Promise<string>((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
+    r.onerror = () => reject(r.error);
+    r.readAsDataURL(file);
+  });
+  return uploadAttachment({ filename: file.name, contentType: file.type || 'application/octet-stream', data });
+}

@@ -59,16 +59,19 @@ export function AppLayout() {
         <div style={{ padding: '16px 20px', fontWeight: 700, fontSize: 18, color: '#c0392b', whiteSpace: 'nowrap' }}>
           {collapsed && !narrow ? '五' : `${t('appName')}`}
         </div>
-        <Menu
-          mode="inline"
-          selectedKeys={[selected]}
-          defaultOpenKeys={openGroup ? [openGroup] : []}
-          items={items}
-          onClick={({ key }) => {
-            navigate(key);
-            if (narrow) setCollapsed(true);
-          }}
-        />
+        {/* A phone's closed Sider has no menu: collapsed to 0 px, the open group would pop up over the page. */}
+        {!(narrow && collapsed) && (
+          <Menu
+            mode="inline"
+            selectedKeys={[selected]}
+            defaultOpenKeys={openGroup ? [openGroup] : []}
+            items={items}
+            onClick={({ key }) => {
+              navigate(key);
+              if (narrow) setCollapsed(true);
+            }}
+          />
+        )}
       </Sider>
       <Layout>
         <Header

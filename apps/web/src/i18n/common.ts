@@ -60,6 +60,8 @@ export const COMMON_STRINGS = {
   backHome: { zh: '返回首页', en: 'Back home' },
   'field.invalid': { zh: '格式不正确', en: 'Invalid value' },
   langSwitch: { zh: 'English', en: '中文' },
+  largeTextOn: { zh: '大字模式', en: 'Large text' },
+  largeTextOff: { zh: '标准字号', en: 'Standard text' },
   // list pages and form drawers
   'list.columns': { zh: '列设置', en: 'Columns' },
   'list.resetColumns': { zh: '恢复默认', en: 'Reset' },

@@ -31,6 +31,7 @@ export const PROGRAMME_STRINGS = {
   'pg.status': { zh: '状态', en: 'Status' },
   'pg.reason': { zh: '理由', en: 'Reason' },
   'pg.pass': { zh: '通过', en: 'Pass' },
+  'pg.stagePassed': { zh: '本阶段已通过', en: 'Passed this stage' },
   'pg.reject': { zh: '不通过', en: 'Reject' },
   'pg.rejectTitle': { zh: '不通过：请填写理由（申请人可见）', en: 'Reject: give the reason (the applicant sees it)' },
   'pg.saveScores': { zh: '保存笔试成绩', en: 'Save written scores' },

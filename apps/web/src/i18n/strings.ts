@@ -31,6 +31,10 @@ import { USERS_STRINGS } from './users.ts';
 import { WORKFORCE_STRINGS } from './workforce.ts';
 import { EXAM_STRINGS } from './exams.ts';
 import { PROGRAMME_STRINGS } from './programmes.ts';
+import { SUBSIDY_STRINGS } from './subsidies.ts';
+import { TRAINING_STRINGS } from './trainings.ts';
+import { ALLIANCE_STRINGS } from './alliances.ts';
+import { JOB_STRINGS } from './jobs.ts';
 import { WF_DASHBOARD_STRINGS } from './wfDashboard.ts';
 
 export const CATALOGS = {
@@ -63,6 +67,10 @@ export const CATALOGS = {
   programmes: PROGRAMME_STRINGS,
   publicAccount: PUBLIC_ACCOUNT_STRINGS,
   exams: EXAM_STRINGS,
+  subsidies: SUBSIDY_STRINGS,
+  trainings: TRAINING_STRINGS,
+  alliances: ALLIANCE_STRINGS,
+  jobs: JOB_STRINGS,
   wfDashboard: WF_DASHBOARD_STRINGS,
 } as const;
 

@@ -125,6 +125,8 @@ export const application = z.object({
   status: applicationStatus,
   /** The furthest stage reached (where a rejection happened). */
   stage: programmeStage,
+  /** The last deciding stage this application was passed at (null before any pass). */
+  passedStage: programmeStage.nullable(),
   reason: z.string().nullable(),
   writtenScore: z.number().nullable(),
   eligibility: z.array(eligibility),

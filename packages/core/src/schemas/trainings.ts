@@ -63,6 +63,8 @@ export const trainingListQuery = pageQuery.extend({
   area: areaCode.optional(),
   level: trainingLevel.optional(),
   status: trainingStatus.optional(),
+  /** Trainings with at least one session of this mode. */
+  mode: sessionMode.optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   format: z.enum(['json', 'xlsx']).default('json').optional(),
 });
@@ -309,4 +311,19 @@ export const ceRequirements = z.object({
   assistant: z.number().int().min(0).max(500),
   intermediate: z.number().int().min(0).max(500),
   senior: z.number().int().min(0).max(500),
+});
+
+// The heads' review queue of outside hours, and a public account's own sign-up.
+export const ceEntryListQuery = pageQuery.extend({
+  status: z.enum(['pending', 'approved', 'rejected']).default('pending'),
+  area: areaCode.optional(),
+});
+export const ceQueueEntry = ceEntry.extend({ workerName: z.string(), orgName: z.string().nullable(), areaName: z.string() });
+export const accountSignUpBody = z.object({ orgName: text(2, 100) });
+export const accountRegistration = z.object({
+  status: registrationStatus,
+  position: z.number().int().nullable(),
+  orgName: z.string().nullable(),
+  attendedHours: z.number(),
+  certificateCode: z.string().nullable(),
 });

@@ -4,4 +4,7 @@ export * from './exams.ts';
 export * from './rubric.ts';
 export * from './programmes.ts';
 export * from './training.ts';
+export * from './subsidies.ts';
+export * from './alliances.ts';
+export * from './jobs.ts';
 export * from './dashboard.ts';

@@ -166,4 +166,7 @@ export * from './public-accounts.ts';
 export * from './exams.ts';
 export * from './programmes.ts';
 export * from './trainings.ts';
+export * from './subsidies.ts';
+export * from './alliances.ts';
+export * from './jobs.ts';
 export * from './workforce-dashboard.ts';

@@ -3,6 +3,8 @@ import {
   ceBehindRow,
   ceEntry,
   ceEntryBody,
+  ceEntryListQuery,
+  ceQueueEntry,
   ceRequirements,
   ceReviewBody,
   ceWorkerHours,
@@ -11,6 +13,8 @@ import {
 } from '@wushe/core';
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../http/route.ts';
+import { reviewQueue } from './ce-queue.ts';
+import { exportBehind } from './trainings.export.ts';
 import { addEntry, behindList, getRequirements, myHours, reviewCeEntry, setRequirements, workerHours } from './ce-hours.ts';
 
 const tags = ['ce-hours'];
@@ -54,6 +58,17 @@ export function ceHoursRoutes(app: FastifyInstance): void {
     handler: async (ctx, { params, body }, _req, reply) => reply.code(201).send(await addEntry(ctx, params.id, body)),
   });
   route(app, {
+    method: 'GET',
+    url: '/api/v1/ce-hours/entries',
+    operationId: 'listCeEntries',
+    access: 'ce.review',
+    summary: 'The review queue: outside hours of a status (pending by default) in scope, oldest first, with the worker',
+    tags,
+    query: ceEntryListQuery,
+    response: listOf(ceQueueEntry),
+    handler: (ctx, { query }) => reviewQueue(ctx, query),
+  });
+  route(app, {
     method: 'POST',
     url: '/api/v1/ce-hours/entries/:id/review',
     operationId: 'reviewCeEntry',
@@ -70,12 +85,13 @@ export function ceHoursRoutes(app: FastifyInstance): void {
     method: 'GET',
     url: '/api/v1/ce-hours/behind',
     operationId: 'listCeBehind',
+    download: 'xlsx',
     access: 'worker.read',
-    summary: 'Workers behind on hours in their current cycle: missing hours and the cycle end, nearest end first',
+    summary: 'Workers behind on hours in their current cycle: missing hours and the cycle end, nearest end first; format=xlsx exports',
     tags,
     query: ceBehindQuery,
     response: listOf(ceBehindRow),
-    handler: (ctx, { query }) => behindList(ctx, query),
+    handler: (ctx, { query }, _req, reply) => (query.format === 'xlsx' ? exportBehind(ctx, query, reply) : behindList(ctx, query)),
   });
   route(app, {
     method: 'GET',

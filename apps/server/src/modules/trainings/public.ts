@@ -16,7 +16,7 @@ import { personByMobile, personKeyOf, registerPerson, saveEvaluation } from './r
 import { sessionByJoinCode, sessionsOf, trainingById } from './trainings.repo.ts';
 
 /** The training looked up as the owner (the id is the capability); its writes then run in its own area. */
-async function trainingOf(ctx: Ctx, id: string) {
+export async function trainingOf(ctx: Ctx, id: string) {
   const t = await ctx.database.owner((db) => trainingById(db, '', id));
   if (!t) throw notFound();
   return t;

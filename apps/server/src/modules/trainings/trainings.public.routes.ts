@@ -1,4 +1,6 @@
 import {
+  accountRegistration as accountRegistrationSchema,
+  accountSignUpBody,
   certificateCodeParams,
   evaluationBody,
   idParams,
@@ -13,6 +15,7 @@ import {
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../http/route.ts';
+import { accountRegistration, accountSignUp } from './trainings.mine.ts';
 import { publicEvaluate, publicJoin, publicSignUp, publicTraining, verifyCertificate } from './public.ts';
 
 const tags = ['trainings'];
@@ -97,5 +100,31 @@ export function trainingsPublicRoutes(app: FastifyInstance): void {
       response: publicCertificate,
       handler: (ctx, { params }) => verifyCertificate(ctx, params.code),
     });
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/public/account/trainings/:id/registrations',
+    operationId: 'signUpTrainingAsAccount',
+    access: 'public-account',
+    problems: { 409: true },
+    summary:
+      'Sign up as the signed-in public account (its name and verified mobile): a place or a waiting position; twice answers the first',
+    tags,
+    params: idParams,
+    body: accountSignUpBody,
+    response: accountRegistrationSchema,
+    handler: (ctx, { params, body }) => accountSignUp(ctx, params.id, body),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/public/account/trainings/:id/registration',
+    operationId: 'getAccountTrainingRegistration',
+    access: 'public-account',
+    problems: { 404: true },
+    summary: "The signed-in public account's registration on a training (404 when none): status, waiting position, hours, certificate",
+    tags,
+    params: idParams,
+    response: accountRegistrationSchema,
+    handler: (ctx, { params }) => accountRegistration(ctx, params.id),
   });
 }

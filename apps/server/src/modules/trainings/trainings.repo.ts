@@ -38,7 +38,7 @@ const FROM = sql`FROM trainings t JOIN areas a ON a.code = t.area_code LEFT JOIN
 
 export function listTrainings(
   db: Db,
-  f: { prefix: string; q?: string; level?: string; status?: string; year?: number; limit: number; offset: number },
+  f: { prefix: string; q?: string; level?: string; status?: string; mode?: string; year?: number; limit: number; offset: number },
 ) {
   const where = sql.join(
     [
@@ -46,6 +46,9 @@ export function listTrainings(
       f.q ? sql`t.title ILIKE ${likeContains(f.q)}` : sql`true`,
       f.level ? sql`t.level = ${f.level}` : sql`true`,
       f.status ? sql`t.status = ${f.status}` : sql`true`,
+      f.mode
+        ? sql`EXISTS (SELECT 1 FROM training_sessions s WHERE s.training_id = t.id AND NOT s.cancelled AND s.mode = ${f.mode})`
+        : sql`true`,
       f.year
         ? sql`EXISTS (SELECT 1 FROM training_sessions s WHERE s.training_id = t.id
             AND (s.starts_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${`${f.year}-01-01`} AND ${`${f.year}-12-31`})`

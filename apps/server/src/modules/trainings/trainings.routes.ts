@@ -40,6 +40,7 @@ import {
 } from './registrations.ts';
 import { createTeacher, editTeacher, findTeachers, getTeacher } from './teachers.ts';
 import { registerTrainingCheckin } from './trainings.checkin.ts';
+import { exportTrainings } from './trainings.export.ts';
 import { addSession, createTraining, editSession, editTraining, findTrainings, getTraining } from './trainings.service.ts';
 
 const tags = ['trainings'];
@@ -50,12 +51,13 @@ export function trainingsRoutes(app: FastifyInstance): void {
   route(app, {
     method: 'GET',
     url: '/api/v1/trainings',
+    download: 'xlsx',
     access: 'training.read',
-    summary: 'Trainings (培训) in scope: search by title, filter by level, status and year',
+    summary: 'Trainings (培训) in scope: search by title, filter by level, status, session mode and year; format=xlsx exports',
     tags,
     query: trainingListQuery,
     response: listOf(training),
-    handler: (ctx, { query }) => findTrainings(ctx, query),
+    handler: (ctx, { query }, _req, reply) => (query.format === 'xlsx' ? exportTrainings(ctx, query, reply) : findTrainings(ctx, query)),
   });
   route(app, {
     method: 'POST',

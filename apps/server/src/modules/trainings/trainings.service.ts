@@ -58,6 +58,7 @@ export async function findTrainings(ctx: TCtx, q: z.output<typeof trainingListQu
       q: q.q,
       level: q.level,
       status: q.status,
+      mode: q.mode,
       year: q.year,
       limit: q.pageSize,
       offset: (q.page - 1) * q.pageSize,

@@ -129,17 +129,18 @@ const idTaken = (e: unknown) => {
 };
 
 export async function createWorker(ctx: WCtx, body: WorkerCreateBody): Promise<WorkerDetail> {
-  return ctx.db
-    .tx(async (db) => {
-      const id = body.requestId ?? uuidv7();
-      const existing = await workerDetailIn(db, ctx, id);
-      if (existing) return existing; // a repeated submit: the entry the first one made
-      if (!(await insertWorker(db, id, await columnsOf(db, ctx, body)))) throw conflict();
-      const w = (await workerDetailIn(db, ctx, id))!;
-      await appendAudit(db, byActor(ctx, { action: 'worker.create', targetType: 'worker', targetId: id, areaCode: w.areaCode, after: w }));
-      return w;
-    })
-    .catch(idTaken);
+  return ctx.db.tx((db) => createWorkerIn(db, ctx, body)).catch(idTaken);
+}
+
+/** Registers a worker inside the caller's transaction (a hire added from jobs uses it too). */
+export async function createWorkerIn(db: Db, ctx: WCtx, body: WorkerCreateBody): Promise<WorkerDetail> {
+  const id = body.requestId ?? uuidv7();
+  const existing = await workerDetailIn(db, ctx, id);
+  if (existing) return existing; // a repeated submit: the entry the first one made
+  if (!(await insertWorker(db, id, await columnsOf(db, ctx, body)))) throw conflict();
+  const w = (await workerDetailIn(db, ctx, id))!;
+  await appendAudit(db, byActor(ctx, { action: 'worker.create', targetType: 'worker', targetId: id, areaCode: w.areaCode, after: w }));
+  return w;
 }
 
 export async function updateWorkerById(ctx: WCtx, id: string, body: z.output<typeof workerUpdateBody>): Promise<WorkerDetail> {

@@ -16,7 +16,8 @@ import {
 import { useProblem, validateWith } from '../../api/forms.ts';
 import { formatDateTime, formatTime } from '../../fmt.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { LangSwitch } from '../../components/LangSwitch.tsx';
+import { PublicTheme } from '../../components/LargeText.tsx';
+import { PublicHeader } from '../public/PublicShell.tsx';
 
 export function CheckinPage() {
   const { kind = '', id = '' } = useParams();
@@ -30,47 +31,46 @@ export function CheckinPage() {
   const o = occasion.data;
 
   return (
-    <main style={{ maxWidth: 480, margin: '0 auto', padding: 16, minHeight: '100vh' }}>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }}>
-        <Typography.Text type="secondary">{t('ci.title')}</Typography.Text>
-        <LangSwitch />
-      </Space>
-      {occasion.isPending ? (
-        <Spin />
-      ) : !o ? (
-        <Result status="404" title={t('ci.notFound')} />
-      ) : (
-        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-          <Card>
-            <Typography.Title level={3} style={{ marginTop: 0 }}>
-              {o.title}
-            </Typography.Title>
-            <Typography.Paragraph style={{ marginBottom: 4 }}>
-              {`${formatDateTime(o.startsAt).slice(0, 16)}–${formatTime(o.endsAt)}`}
-            </Typography.Paragraph>
-            {o.place && <Typography.Paragraph style={{ marginBottom: 4 }}>{o.place}</Typography.Paragraph>}
-            {o.orgName && <Typography.Text type="secondary">{t('ci.organiser', { org: o.orgName })}</Typography.Text>}
-          </Card>
-          {result ? (
-            <>
-              <Result
-                status="success"
-                title={result.status === 'already' ? t('ci.already') : t('ci.present')}
-                subTitle={t('ci.welcome', { name: result.name })}
-                style={{ padding: 16 }}
-              />
-              {Date.parse(o.startsAt) <= Date.now() && <Satisfaction kind={kind} id={id} receipt={result.receipt} />}
-            </>
-          ) : o.window !== 'open' ? (
-            <Alert type="warning" showIcon title={o.window === 'early' ? t('ci.early') : t('ci.closed')} />
-          ) : !o.tokenValid ? (
-            <Alert type="warning" showIcon title={t('ci.expired')} />
-          ) : (
-            <CheckinForm kind={kind} id={id} token={token!} onDone={setResult} />
-          )}
-        </Space>
-      )}
-    </main>
+    <PublicTheme>
+      <main style={{ maxWidth: 480, margin: '0 auto', padding: 16, minHeight: '100vh' }}>
+        <PublicHeader brand={t('ci.title')} />
+        {occasion.isPending ? (
+          <Spin />
+        ) : !o ? (
+          <Result status="404" title={t('ci.notFound')} />
+        ) : (
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <Card>
+              <Typography.Title level={3} style={{ marginTop: 0 }}>
+                {o.title}
+              </Typography.Title>
+              <Typography.Paragraph style={{ marginBottom: 4 }}>
+                {`${formatDateTime(o.startsAt).slice(0, 16)}–${formatTime(o.endsAt)}`}
+              </Typography.Paragraph>
+              {o.place && <Typography.Paragraph style={{ marginBottom: 4 }}>{o.place}</Typography.Paragraph>}
+              {o.orgName && <Typography.Text type="secondary">{t('ci.organiser', { org: o.orgName })}</Typography.Text>}
+            </Card>
+            {result ? (
+              <>
+                <Result
+                  status="success"
+                  title={result.status === 'already' ? t('ci.already') : t('ci.present')}
+                  subTitle={t('ci.welcome', { name: result.name })}
+                  style={{ padding: 16 }}
+                />
+                {Date.parse(o.startsAt) <= Date.now() && <Satisfaction kind={kind} id={id} receipt={result.receipt} />}
+              </>
+            ) : o.window !== 'open' ? (
+              <Alert type="warning" showIcon title={o.window === 'early' ? t('ci.early') : t('ci.closed')} />
+            ) : !o.tokenValid ? (
+              <Alert type="warning" showIcon title={t('ci.expired')} />
+            ) : (
+              <CheckinForm kind={kind} id={id} token={token!} onDone={setResult} />
+            )}
+          </Space>
+        )}
+      </main>
+    </PublicTheme>
   );
 }
 

@@ -21,6 +21,7 @@ import {
 } from '../../api/programmes.ts';
 import { useActor } from '../../api/session.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { PanelCard } from './PanelCard.tsx';
 
 export function ProgrammePage() {
   const { id = '' } = useParams();
@@ -112,7 +113,10 @@ export function ProgrammePage() {
             render: (_: unknown, a: Application) =>
               a.status === 'active' && (
                 <Space>
+                  {/* A pass keeps the application active; say so, or the row looks undecided. */}
+                  {a.passedStage === p.stage && <Tag color="green">{t('pg.stagePassed')}</Tag>}
                   <Button
+                    disabled={a.passedStage === p.stage}
                     size="small"
                     onClick={() => decide.mutate({ appId: a.id, decision: 'pass', version: a.version }, { onError: (e) => showProblem(e) })}
                   >
@@ -153,6 +157,9 @@ export function ProgrammePage() {
           </Button>
         )}
       </Space>
+      {can('programme.manage') && stages.includes('panel') && !p.panelClosed && !['publicity', 'done'].includes(p.stage) && (
+        <PanelCard p={p} />
+      )}
       {panel.data && (
         <Card title={t('pg.myScores')}>
           <Table<MyPanel['items'][number]>

@@ -1,5 +1,5 @@
-// /p/login: mobile → code → the "my" page.
-import { Link, useNavigate } from 'react-router-dom';
+// /p/login: mobile → code → the "my" page, or back to the public page that sent here (?next=/p/…).
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Button, Form, Typography } from 'antd';
 import { publicLoginBody } from '@wushe/core';
 import { useProblem, validateWith } from '../../api/forms.ts';
@@ -11,13 +11,14 @@ import { PublicShell } from './PublicShell.tsx';
 export function PublicLoginPage() {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
+  const next = useSearchParams()[0].get('next');
   const [form] = Form.useForm();
   const login = usePublicLogin();
   const showProblem = useProblem();
   const submit = (v: Record<string, string>) => {
     const body = validateWith(publicLoginBody, v, form, lang);
     if (!body) return;
-    login.mutate(body, { onSuccess: () => navigate('/p/my'), onError: (e) => showProblem(e, form) });
+    login.mutate(body, { onSuccess: () => navigate(next?.startsWith('/p/') ? next : '/p/my'), onError: (e) => showProblem(e, form) });
   };
   return (
     <PublicShell title={t('pa.login.title')}>

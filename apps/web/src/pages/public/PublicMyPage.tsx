@@ -14,12 +14,14 @@ const TITLE = {
   trainings: 'pa.section.trainings',
   hours: 'pa.section.hours',
   certificates: 'pa.section.certificates',
+  jobs: 'pa.section.jobs',
 } as const;
 const EMPTY = {
   applications: 'pa.empty.applications',
   trainings: 'pa.empty.trainings',
   hours: 'pa.empty.hours',
   certificates: 'pa.empty.certificates',
+  jobs: 'pa.empty.jobs',
 } as const;
 
 export function PublicMyPage() {

@@ -1,5 +1,5 @@
 // A worker's page: profile, certificates with the current registration cycle, titles, and the
-// continuing-education hours block (filled when trainings arrive). Also "my entry" at /workers/me.
+// continuing-education hours of the current cycle (CeHoursCard). Also "my entry" at /workers/me.
 import { useState } from 'react';
 import { App, Button, Card, Descriptions, Empty, Flex, Popconfirm, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -20,6 +20,7 @@ import { useActor } from '../../api/session.ts';
 import { useLeaveWorker, useMyWorker, useRemoveCertificate, useRemoveTitle, useWorker } from '../../api/workforce.ts';
 import { businessToday } from '../../fmt.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { CeHoursCard } from '../trainings/CeHoursCard.tsx';
 import { CertificateForm, TitleForm } from './CertificateForm.tsx';
 import { WorkerForm } from './WorkerForm.tsx';
 
@@ -191,9 +192,7 @@ function WorkerView({ worker: w, readOnly }: { worker: WorkerDetail; readOnly?: 
       >
         <Table rowKey="id" size="small" pagination={false} columns={titleColumns} dataSource={w.titleRecords} />
       </Card>
-      <Card title={t('wf.hours')}>
-        <Typography.Text type="secondary">{t('wf.hoursPlaceholder')}</Typography.Text>
-      </Card>
+      <CeHoursCard workerId={w.id} canAdd={readOnly || actor.permissions.includes('worker.write')} />
       {editing && <WorkerForm worker={w} onClose={() => setEditing(false)} />}
       {cert && <CertificateForm workerId={w.id} cert={cert === 'new' ? null : cert} onClose={() => setCert(null)} />}
       {addingTitle && <TitleForm workerId={w.id} onClose={() => setAddingTitle(false)} />}

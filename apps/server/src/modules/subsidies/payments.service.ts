@@ -1,0 +1,106 @@
+// The payment list of a policy: approved amounts to pay and those paid, in numbered batches,
+// totalled against the budget; a batch marks the approved applications it lists paid (each
+// an event and an audit record); exported to Excel for the finance office.
+import { CERT_KIND_LABELS, inLang, SUBSIDY_STAGE_LABELS, translate, type MessageKey, type paymentBatchBody } from '@wushe/core';
+import { uuidv7 } from '@wushe/db';
+import type { FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import { appendAudit, byActor } from '../../audit/audit.ts';
+import type { Ctx } from '../../context.ts';
+import { sendXlsx, type Column } from '../../http/excel.ts';
+import { AppError, fieldError } from '../../http/errors.ts';
+import { insertSubsidyEvent } from './applications.repo.ts';
+import { approvedAmong, batchesOf, insertBatch, markPaid, payableOf } from './payments.repo.ts';
+import { ownPolicy, toPolicy, type SCtx } from './policies.service.ts';
+
+export async function paymentList(ctx: SCtx, policyId: string) {
+  return ctx.db.run(async (db) => {
+    const p = await ownPolicy(db, ctx, policyId);
+    const items = await payableOf(db, ctx.scope, policyId);
+    const batches = await batchesOf(db, ctx.scope, policyId);
+    return {
+      policyId,
+      title: p.title,
+      totals: toPolicy(p).totals,
+      items: items.map(({ areaName: _a, ...i }) => i),
+      batches: batches.map((b) => ({ ...b, createdAt: new Date(b.createdAt as string).toISOString() })),
+    };
+  });
+}
+
+type Payable = Awaited<ReturnType<typeof payableOf>>[number];
+
+export async function exportPaymentList(ctx: Ctx, policyId: string, reply: FastifyReply) {
+  const t = (key: MessageKey) => translate(ctx.lang, key);
+  const items = await ctx.db.run(async (db) => {
+    await ownPolicy(db, ctx, policyId);
+    return payableOf(db, ctx.scope, policyId);
+  });
+  const columns: Column<Payable>[] = [
+    { header: t('export.subsidy.name'), value: (r) => r.name },
+    { header: t('export.subsidy.org'), value: (r) => r.orgName, width: 32 },
+    { header: t('export.subsidy.area'), value: (r) => r.areaName },
+    { header: t('export.subsidy.level'), value: (r) => (r.level ? inLang(ctx.lang, CERT_KIND_LABELS[r.level as 'assistant']) : '') },
+    { header: t('export.subsidy.amount'), value: (r) => r.amountFen / 100 },
+    { header: t('export.subsidy.stage'), value: (r) => inLang(ctx.lang, SUBSIDY_STAGE_LABELS[r.stage]) },
+    { header: t('export.subsidy.batch'), value: (r) => r.batchNo },
+  ];
+  return sendXlsx(reply, t('export.subsidy.file'), t('export.subsidy.sheet'), columns, items);
+}
+
+/** A numbered batch of approved applications marked paid together. */
+export async function createPaymentBatch(ctx: SCtx, policyId: string, body: z.output<typeof paymentBatchBody>) {
+  return ctx.db.tx(async (db) => {
+    const p = await ownPolicy(db, ctx, policyId);
+    const ids = [...new Set(body.applicationIds)];
+    const found = await approvedAmong(db, ctx.scope, policyId, ids);
+    if (found.length !== ids.length) throw new AppError(409, 'subsidy.notApproved');
+    if (!found.length) throw fieldError('applicationIds', 'subsidy.batchEmpty');
+    const id = uuidv7();
+    const totalFen = found.reduce((s, a) => s + a.amountFen, 0);
+    const no = await insertBatch(db, {
+      id,
+      policyId,
+      areaCode: p.areaCode,
+      note: body.note ?? null,
+      count: found.length,
+      totalFen,
+      createdBy: ctx.actor.id,
+    });
+    if ((await markPaid(db, ctx.scope, ids, id)) !== ids.length) throw new AppError(409, 'subsidy.notApproved');
+    for (const a of found)
+      await insertSubsidyEvent(db, {
+        id: uuidv7(),
+        applicationId: a.id,
+        areaCode: a.areaCode,
+        action: 'pay',
+        fromStage: 'approved',
+        toStage: 'paid',
+        reason: `#${no}`,
+        byUser: ctx.actor.id,
+        byName: ctx.actor.username,
+        at: ctx.now,
+      });
+    const batch = {
+      id,
+      policyId,
+      no,
+      note: body.note ?? null,
+      count: found.length,
+      totalFen,
+      createdByName: ctx.actor.username,
+      createdAt: ctx.now.toISOString(),
+    };
+    await appendAudit(
+      db,
+      byActor(ctx, {
+        action: 'subsidy.pay',
+        targetType: 'subsidy_batch',
+        targetId: id,
+        areaCode: p.areaCode,
+        after: { ...batch, applicationIds: ids },
+      }),
+    );
+    return batch;
+  });
+}
