@@ -67,7 +67,7 @@ describe('workforce dashboard', () => {
       const res = await huli.get(`/api/v1/workforce/dashboard?area=${DEMO.district}&asOf=${day}`);
       expect(res.statusCode).toBe(200);
       const d = res.json();
-      expect(d).toMatchObject({ asOf: day, groupBy: 'area', area: { code: DEMO.district, name: '湖里区' }, rewards: null });
+      expect(d).toMatchObject({ asOf: day, groupBy: 'area', area: { code: DEMO.district, name: '湖里区' } });
       const levels = countLevels(workers, day);
       expect(d.total).toMatchObject({ ...levels, rate: certificationRate(levels) });
       expect(d.trend).toEqual(certificationTrend(workers, trendDays(day)));
@@ -95,7 +95,7 @@ describe('workforce dashboard', () => {
     expect(d.examParent).toMatchObject({ code: e.parent.code, registered: e.parent.registered, passed: e.parent.passed });
   });
 
-  it('counts programmes of the year by stage and training delivered this year against the records', async () => {
+  it('counts programmes of the year by stage, training delivered this year and rewards paid against the records', async () => {
     const d = (await huli.get(`/api/v1/workforce/dashboard?area=${DEMO.district}`)).json();
     const year = Number(today.slice(0, 4));
     const ps = await owner<{ stage: string; places: number }>(
@@ -111,6 +111,15 @@ describe('workforce dashboard', () => {
           AND (x.occasion_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${`${year}-01-01`}::date AND ${today}::date`,
     );
     expect(d.total.training).toEqual({ hours: tr!.hours, personTimes: tr!.n });
+    // rewards paid against the budget of the district's published policies of the year, in fen
+    const [rw] = await owner<{ budget: number; paid: number }>(
+      sql`SELECT coalesce(sum(budget_fen), 0)::float8 AS budget,
+          coalesce((SELECT sum(a.amount_fen) FROM subsidy_applications a JOIN subsidy_policies q ON q.id = a.policy_id
+            WHERE a.stage = 'paid' AND starts_with(q.area_code, '350206') AND q.year = ${year} AND q.status <> 'draft'), 0)::float8 AS paid
+        FROM subsidy_policies WHERE starts_with(area_code, '350206') AND year = ${year} AND status <> 'draft'`,
+    );
+    expect(d.rewards).toEqual(rw);
+    expect(d.rewards.budget).toBeGreaterThan(0);
   });
 
   it('counts small data by hand: left mid-month, certified on a month end, CE on pace and behind, training hours', async () => {

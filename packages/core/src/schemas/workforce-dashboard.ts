@@ -43,7 +43,7 @@ export const workforceDashboard = z.object({
   /** 持证率 at each of the previous 11 month ends and on the day. */
   trend: z.array(z.object({ day: z.string(), workers: int, certified: int, rate })),
   programmeStages: z.array(z.object({ stage: z.enum(PROGRAMME_STAGES), count: int })),
-  /** Rewards paid against budget: null until the rewards module provides it. */
+  /** Rewards and subsidies of the area's published policies of the year: budget and paid, in fen (null: not available). */
   rewards: z.object({ budget: int, paid: int }).nullable(),
   groupBy: z.enum(['area', 'org']),
   rows: z.array(dashboardFigures.extend({ key: z.string(), name: z.string(), drill: z.string().nullable() })),

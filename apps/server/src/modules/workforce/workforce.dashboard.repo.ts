@@ -156,3 +156,15 @@ export function programmeCounts(db: Db, prefix: string, year: number, childLen: 
       GROUP BY 1, 2`,
   );
 }
+
+/** Rewards and subsidies (奖补, migration 0038) of the area's published policies of a year: their budgets and what was paid, in fen. */
+export async function rewardTotals(db: Db, prefix: string, year: number): Promise<{ budget: number; paid: number }> {
+  const [r] = await rows<{ budget: number; paid: number }>(
+    db,
+    sql`SELECT coalesce(sum(p.budget_fen), 0)::float8 AS budget, coalesce(sum(a.paid), 0)::float8 AS paid
+      FROM subsidy_policies p LEFT JOIN LATERAL (SELECT sum(amount_fen) AS paid FROM subsidy_applications a
+        WHERE a.policy_id = p.id AND a.stage = 'paid') a ON true
+      WHERE ${inArea(sql`p.area_code`, prefix)} AND p.year = ${year} AND p.status <> 'draft'`,
+  );
+  return r ?? { budget: 0, paid: 0 };
+}

@@ -31,6 +31,7 @@ import {
   certCounts,
   dashboardSettings,
   programmeCounts,
+  rewardTotals,
   trainingCounts,
   wideArea,
   type CeRow,
@@ -122,6 +123,7 @@ export async function workforceDashboard(ctx: DCtx, q: DashboardInput): Promise<
       exams: examYear === null ? [] : await passCounts(db, prefix, examYear, childLen),
       training: await trainingCounts(db, prefix, from, to, childLen),
       programmes: await programmeCounts(db, prefix, year, childLen),
+      rewards: await rewardTotals(db, prefix, year),
       required: await requiredHoursOf(db),
       children: childLen ? await childAreas(db, code) : [],
       trail: await areaNames(db, trailCodes),
@@ -214,9 +216,8 @@ export async function workforceDashboard(ctx: DCtx, q: DashboardInput): Promise<
       stage,
       count: read.programmes.filter((p) => p.stage === stage).reduce((s, p) => s + p.programmes, 0),
     })),
-    // Rewards paid against budget (branch `rewards`, migration 0038): once it is on main, read
-    // { budget, paid } in fen for the area and year from its repo here; the field and the web card exist.
-    rewards: null,
+    // Rewards and subsidies paid against the budget of the area's policies of the year (fen).
+    rewards: read.rewards,
     groupBy: childLen ? 'area' : 'org',
     rows,
   };
