@@ -174,12 +174,14 @@ if (SUITE === 'residents') {
   runResidents();
 } else if (SUITE === 'load') {
   await import('./load.ts');
+} else if (SUITE === 'workforce') {
+  await import('./workforce.ts');
 } else if (SUITE === 'foundation') {
   main().catch((e: unknown) => {
     console.error(e instanceof Error ? e.stack : e);
     process.exit(1);
   });
 } else {
-  console.error(`unknown benchmark suite ${SUITE} (foundation, residents or load)`);
+  console.error(`unknown benchmark suite ${SUITE} (foundation, residents, load or workforce)`);
   process.exit(2);
 }

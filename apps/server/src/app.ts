@@ -36,6 +36,7 @@ import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { workforceRoutes } from './modules/workforce/workforce.routes.ts';
 import { jobsRoutes } from './modules/jobs/jobs.routes.ts';
 import { jobsPublicRoutes } from './modules/jobs/jobs.public.routes.ts';
+import { workforceDashboardRoutes } from './modules/workforce/workforce.dashboard.routes.ts';
 import { examsRoutes } from './modules/exams/exams.routes.ts';
 import { programmesRoutes } from './modules/programmes/programmes.routes.ts';
 import { subsidiesRoutes } from './modules/subsidies/subsidies.routes.ts';
@@ -160,6 +161,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   alliancesRoutes(app);
   jobsRoutes(app);
   jobsPublicRoutes(app);
+  workforceDashboardRoutes(app);
   if (services.config.benchFloor) registerBenchFloor(app, services);
   if (opts.web) await registerWeb(app, services.config.webDir);
   // The queue runs while the app does: app.close() stops taking jobs and lets running ones finish or hand back.

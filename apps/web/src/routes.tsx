@@ -9,6 +9,7 @@ import {
   CalendarOutlined,
   ClockCircleOutlined,
   ReadOutlined,
+  DashboardOutlined,
   FileProtectOutlined,
   FundOutlined,
   IdcardOutlined,
@@ -193,6 +194,13 @@ export const ROUTES: AppRoute[] = [
     menu: { icon: <GroupOutlined aria-hidden />, labelKey: 'menu.groups' },
   },
   { path: 'groups/:id', page: page(() => import('./pages/groups/GroupPage.tsx'), 'GroupPage'), permission: 'group.read' },
+  {
+    // the workforce group's first entry, so officials land on it
+    path: 'workforce-dashboard',
+    page: page(() => import('./pages/workforce/WorkforceDashboardPage.tsx'), 'WorkforceDashboardPage'),
+    permission: 'workforce.stats',
+    menu: { icon: <DashboardOutlined aria-hidden />, labelKey: 'menu.wfDashboard', group: TALENT },
+  },
   {
     path: 'workers',
     page: page(() => import('./pages/workforce/WorkersPage.tsx'), 'WorkersPage'),

@@ -43,3 +43,4 @@ export * from './schemas/trainings.ts';
 export * from './schemas/subsidies.ts';
 export * from './schemas/alliances.ts';
 export * from './schemas/jobs.ts';
+export * from './schemas/workforce-dashboard.ts';

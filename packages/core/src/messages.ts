@@ -13,6 +13,7 @@ import { SUBSIDY_MESSAGES } from './workforce/subsidy-messages.ts';
 import { TRAINING_WEB_MESSAGES } from './workforce/training-messages.ts';
 import { ALLIANCE_MESSAGES } from './workforce/alliance-messages.ts';
 import { JOB_MESSAGES } from './workforce/job-messages.ts';
+import { WF_DASHBOARD_MESSAGES } from './workforce/dashboard-messages.ts';
 
 export type Lang = 'zh-CN' | 'en';
 
@@ -298,6 +299,7 @@ export const MESSAGES = {
   ...TRAINING_WEB_MESSAGES,
   ...ALLIANCE_MESSAGES,
   ...JOB_MESSAGES,
+  ...WF_DASHBOARD_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,7 +1,7 @@
 // The workforce register (社工人才): workers, their certificates and titles, and the
 // certification statistics with the posts requiring a certificate.
 import { useQuery } from '@tanstack/react-query';
-import type { Requirement, Worker, WorkerCertificate, WorkerDetail, WorkerTitle, WorkforceStats } from '@wushe/core';
+import type { Requirement, Worker, WorkerCertificate, WorkerDetail, WorkerTitle, WorkforceDashboard, WorkforceStats } from '@wushe/core';
 import { api, type Query } from './client.ts';
 import { resourceKeys, useEditedRecord, usePagedList, useRefreshingMutation } from './query.ts';
 
@@ -76,3 +76,5 @@ export const useLinkWorker = () =>
       api.put<WorkerDetail>(`/workers/${v.id}/account`, { userId: v.userId, version: v.version }),
     refresh,
   );
+export const useWorkforceDashboard = (q: { area?: string; asOf?: string }) =>
+  useQuery({ queryKey: ['workforce-dashboard', q], queryFn: () => api.get<WorkforceDashboard>('/workforce/dashboard', q) });

@@ -24,7 +24,8 @@ export function fitChart(option: ChartOption, width: number, height: number): { 
   if (bars && names.length > 3) {
     const sideways = {
       ...option,
-      grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
+      // room above the bars for a legend (drawn at the top), if there is one
+      grid: { left: 8, right: 40, top: option.legend ? 32 : 8, bottom: 8, containLabel: true },
       xAxis: { ...y, axisLabel: { ...y.axisLabel, hideOverlap: true } },
       // Top to bottom in the order given, as a list reads.
       yAxis: {

@@ -35,6 +35,7 @@ import { SUBSIDY_STRINGS } from './subsidies.ts';
 import { TRAINING_STRINGS } from './trainings.ts';
 import { ALLIANCE_STRINGS } from './alliances.ts';
 import { JOB_STRINGS } from './jobs.ts';
+import { WF_DASHBOARD_STRINGS } from './wfDashboard.ts';
 
 export const CATALOGS = {
   common: COMMON_STRINGS,
@@ -70,6 +71,7 @@ export const CATALOGS = {
   trainings: TRAINING_STRINGS,
   alliances: ALLIANCE_STRINGS,
   jobs: JOB_STRINGS,
+  wfDashboard: WF_DASHBOARD_STRINGS,
 } as const;
 
 type Catalogs = typeof CATALOGS;

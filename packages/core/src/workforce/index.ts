@@ -7,3 +7,4 @@ export * from './training.ts';
 export * from './subsidies.ts';
 export * from './alliances.ts';
 export * from './jobs.ts';
+export * from './dashboard.ts';

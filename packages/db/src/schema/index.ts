@@ -169,3 +169,4 @@ export * from './trainings.ts';
 export * from './subsidies.ts';
 export * from './alliances.ts';
 export * from './jobs.ts';
+export * from './workforce-dashboard.ts';

@@ -20,6 +20,7 @@ import { appendAudit, byActor } from '../../audit/audit.ts';
 import type { Ctx } from '../../context.ts';
 import { AppError, conflict, fieldError, forbidden, notFound } from '../../http/errors.ts';
 import { certificatesOf } from '../workforce/workforce.certs.repo.ts';
+import { behindPage, noJit } from './ce-cycles.repo.ts';
 import { workerById, workerIdOfUser } from '../workforce/workforce.repo.ts';
 import { todayOf } from '../workforce/workforce.service.ts';
 import {
@@ -156,17 +157,29 @@ export async function currentCycles(owner: Db, counted: Awaited<ReturnType<typeo
   return out;
 }
 
-/** Who is behind in the current cycle, nearest end first. */
+/**
+ * Who is behind in the current cycle, nearest end first: computed and paged in SQL over the
+ * ce_credits rollup (migration 0041), as the owner once the scope has narrowed the area.
+ */
 export async function behindList(ctx: CCtx, q: z.output<typeof ceBehindQuery>) {
   const prefix = narrowScope(ctx.scope, q.area);
   if (prefix === null) return { items: [], total: 0 };
-  const counted = await ctx.db.run((db) => countedIn(db, prefix));
-  const all = await ctx.database.owner((owner) => currentCycles(owner, counted, todayOf(ctx)));
-  const behind = all
-    .filter((c) => c.missing > 0 && (!q.level || c.level === q.level) && (q.withinDays === undefined || c.daysLeft <= q.withinDays))
-    .sort((a, b) => a.daysLeft - b.daysLeft || b.missing - a.missing || a.name.localeCompare(b.name, 'zh-CN'));
-  const items = behind.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map(({ areaCode: _a, userId: _u, ...row }) => row);
-  return { items, total: behind.length };
+  const required = await ctx.db.run((db) => requiredHoursOf(db));
+  return ctx.database.owner((o) =>
+    o.transaction(async (tx) => {
+      const owner = tx as unknown as Db;
+      await noJit(owner);
+      return behindPage(owner, {
+        prefix,
+        day: todayOf(ctx),
+        required,
+        level: q.level,
+        withinDays: q.withinDays,
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      });
+    }),
+  );
 }
 
 export const getRequirements = (ctx: CCtx) => ctx.db.run((db) => requiredHoursOf(db));
