@@ -2,6 +2,7 @@ import { actor, changePasswordBody, loginBody, okResponse, totpDisableBody, totp
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Services } from '../../context.ts';
+import { perMinute } from '../../http/rate-limit.ts';
 import { forbidden } from '../../http/errors.ts';
 import { route } from '../../http/route.ts';
 import { changePassword, login, logout, totpDisable, totpEnable, totpSetup } from './auth.service.ts';
@@ -20,16 +21,7 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
 
   app.register(async (scoped) => {
     // Login is rate limited per client address on top of the per-account lock-out.
-    await scoped.register(rateLimit, {
-      max: services.config.loginRateLimit,
-      timeWindow: '1 minute',
-      errorResponseBuilder: () => {
-        const e = new Error('auth.rateLimited') as Error & { statusCode: number; code: string };
-        e.statusCode = 429;
-        e.code = 'auth.rateLimited';
-        return e;
-      },
-    });
+    await scoped.register(rateLimit, perMinute(services.config.loginRateLimit));
     route(scoped, {
       method: 'POST',
       url: '/api/v1/auth/login',

@@ -10,6 +10,7 @@ import {
 } from '@wushe/core';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
+import { perMinute } from '../../http/rate-limit.ts';
 import { route } from '../../http/route.ts';
 import { checkinCodeFor, publicCheckin, publicOccasion as occasionFacts, publicSatisfaction } from './checkin.service.ts';
 
@@ -33,16 +34,7 @@ export function checkinRoutes(app: FastifyInstance): void {
   });
 
   app.register(async (scoped) => {
-    await scoped.register(rateLimit, {
-      max: PUBLIC_PER_MINUTE,
-      timeWindow: '1 minute',
-      errorResponseBuilder: () => {
-        const e = new Error('auth.rateLimited') as Error & { statusCode: number; code: string };
-        e.statusCode = 429;
-        e.code = 'auth.rateLimited';
-        return e;
-      },
-    });
+    await scoped.register(rateLimit, perMinute(PUBLIC_PER_MINUTE));
     route(scoped, {
       method: 'GET',
       url: '/api/v1/public/checkin/:kind/:id',

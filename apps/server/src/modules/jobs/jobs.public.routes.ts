@@ -13,6 +13,7 @@ import {
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { perMinute } from '../../http/rate-limit.ts';
 import { route } from '../../http/route.ts';
 import { applyToJob, MAX_CV_BYTES, myApplicationFor, withdrawApplication } from './candidates.ts';
 import { publicFair, publicFairs, publicJob as publicJobOf, publicJobs } from './jobs.public.ts';
@@ -22,16 +23,7 @@ const PER_MINUTE = 120;
 
 export function jobsPublicRoutes(app: FastifyInstance): void {
   app.register(async (scoped) => {
-    await scoped.register(rateLimit, {
-      max: PER_MINUTE,
-      timeWindow: '1 minute',
-      errorResponseBuilder: () => {
-        const e = new Error('auth.rateLimited') as Error & { statusCode: number; code: string };
-        e.statusCode = 429;
-        e.code = 'auth.rateLimited';
-        return e;
-      },
-    });
+    await scoped.register(rateLimit, perMinute(PER_MINUTE));
     route(scoped, {
       method: 'GET',
       url: '/api/v1/public/jobs',

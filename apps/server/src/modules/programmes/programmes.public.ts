@@ -17,6 +17,7 @@ import {
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { perMinute } from '../../http/rate-limit.ts';
 import { route } from '../../http/route.ts';
 import { registerMySection } from '../public-accounts/my-sections.ts';
 import { applicationsOfPerson } from './applications.repo.ts';
@@ -39,16 +40,7 @@ registerMySection('applications', async ({ database, accountId }) => {
 
 export function programmesPublicRoutes(app: FastifyInstance): void {
   app.register(async (scoped) => {
-    await scoped.register(rateLimit, {
-      max: PER_MINUTE,
-      timeWindow: '1 minute',
-      errorResponseBuilder: () => {
-        const e = new Error('auth.rateLimited') as Error & { statusCode: number; code: string };
-        e.statusCode = 429;
-        e.code = 'auth.rateLimited';
-        return e;
-      },
-    });
+    await scoped.register(rateLimit, perMinute(PER_MINUTE));
     route(scoped, {
       method: 'GET',
       url: '/api/v1/public/programmes',

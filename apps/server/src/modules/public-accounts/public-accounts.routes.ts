@@ -14,6 +14,7 @@ import {
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Services } from '../../context.ts';
+import { perMinute } from '../../http/rate-limit.ts';
 import { route } from '../../http/route.ts';
 import { DEFAULT_SMS } from './sms/sms.config.ts';
 import { createSmsSender } from './sms/sms.ts';
@@ -39,16 +40,7 @@ export function publicAccountsRoutes(app: FastifyInstance, services: Services): 
     });
 
   app.register(async (scoped) => {
-    await scoped.register(rateLimit, {
-      max: PER_MINUTE,
-      timeWindow: '1 minute',
-      errorResponseBuilder: () => {
-        const e = new Error('auth.rateLimited') as Error & { statusCode: number; code: string };
-        e.statusCode = 429;
-        e.code = 'auth.rateLimited';
-        return e;
-      },
-    });
+    await scoped.register(rateLimit, perMinute(PER_MINUTE));
 
     route(scoped, {
       method: 'GET',

@@ -15,6 +15,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
+import { perMinute } from '../../http/rate-limit.ts';
 import { notFound } from '../../http/errors.ts';
 import { route } from '../../http/route.ts';
 import { registerMySection } from '../public-accounts/my-sections.ts';
@@ -44,16 +45,7 @@ async function notices(ctx: Pick<Ctx, 'database' | 'now'>, id?: string) {
 
 export function subsidiesPublicRoutes(app: FastifyInstance): void {
   app.register(async (scoped) => {
-    await scoped.register(rateLimit, {
-      max: PER_MINUTE,
-      timeWindow: '1 minute',
-      errorResponseBuilder: () => {
-        const e = new Error('auth.rateLimited') as Error & { statusCode: number; code: string };
-        e.statusCode = 429;
-        e.code = 'auth.rateLimited';
-        return e;
-      },
-    });
+    await scoped.register(rateLimit, perMinute(PER_MINUTE));
     route(scoped, {
       method: 'GET',
       url: '/api/v1/public/policies',

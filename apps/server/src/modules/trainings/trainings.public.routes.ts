@@ -14,6 +14,7 @@ import {
 } from '@wushe/core';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
+import { perMinute } from '../../http/rate-limit.ts';
 import { route } from '../../http/route.ts';
 import { accountRegistration, accountSignUp } from './trainings.mine.ts';
 import { publicEvaluate, publicJoin, publicSignUp, publicTraining, verifyCertificate } from './public.ts';
@@ -27,16 +28,7 @@ const publicEvaluationBody = evaluationBody
 
 export function trainingsPublicRoutes(app: FastifyInstance): void {
   app.register(async (scoped) => {
-    await scoped.register(rateLimit, {
-      max: PER_MINUTE,
-      timeWindow: '1 minute',
-      errorResponseBuilder: () => {
-        const e = new Error('auth.rateLimited') as Error & { statusCode: number; code: string };
-        e.statusCode = 429;
-        e.code = 'auth.rateLimited';
-        return e;
-      },
-    });
+    await scoped.register(rateLimit, perMinute(PER_MINUTE));
     route(scoped, {
       method: 'GET',
       url: '/api/v1/public/trainings/:id',
