@@ -1,6 +1,6 @@
 // WCAG 2.1 AA on every public page (axe-core: 0 violations), on a phone, in the standard and the
 // large-text mode (适老化), and colour contrast on the staff pages people use most. A public
-// page added later goes into PUBLIC_PAGES.
+// page added later goes into publicPages().
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { apiClient, signIn } from './helpers.ts';
