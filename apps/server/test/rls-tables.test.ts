@@ -41,6 +41,8 @@ const NOT_AREA_SCOPED: Record<string, string> = {
     'two areas per row (from_area_code, to_area_code): RLS forced with a policy admitting either side, checked in referrals.test.ts',
   wushe_migrations: 'migration bookkeeping: owner only, no grant to wushe_app',
   ce_credits: 'continuing-education hours rollup (migration 0041): owner only, no grant to wushe_app; read after the scope check',
+  training_session_attended:
+    'attended person-times per training session (migration 0042): owner only, no grant to wushe_app; read joined to the scoped sessions after the scope check',
 };
 
 /**

@@ -18,6 +18,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, startTestApp, type Session, type TestApp } from './harness.ts';
+import { recordedWorkers } from './workforce-records.ts';
 
 describe('workforce dashboard', () => {
   let t: TestApp;
@@ -33,28 +34,7 @@ describe('workforce dashboard', () => {
   });
   afterAll(() => t?.close());
 
-  /** Every worker of the district with certificates and credited hours, as core reads them. */
-  async function demoWorkers(prefix: string) {
-    const ws = await owner<{ id: string; areaCode: string; startedOn: string | null; leftOn: string | null }>(
-      sql`SELECT id, area_code AS "areaCode", started_in_field_on::text AS "startedOn", left_on::text AS "leftOn" FROM workers
-        WHERE starts_with(area_code, ${prefix})`,
-    );
-    const cs = await owner<{ workerId: string; kind: string; obtainedOn: string; registeredOn: string | null }>(
-      sql`SELECT worker_id AS "workerId", kind, obtained_on::text AS "obtainedOn", registered_on::text AS "registeredOn" FROM worker_certificates`,
-    );
-    const hs = await owner<{ workerId: string; day: string; hours: number }>(
-      sql`SELECT DISTINCT r.worker_id AS "workerId", s.id, (s.starts_at AT TIME ZONE 'Asia/Shanghai')::date::text AS day, s.hours::float8 AS hours
-        FROM training_registrations r JOIN training_sessions s ON s.training_id = r.training_id AND NOT s.cancelled
-          JOIN attendance x ON x.occasion_kind = 'training_session' AND x.occasion_id = s.id AND x.person_key = r.person_key AND x.attended_at IS NOT NULL
-        WHERE r.worker_id IS NOT NULL
-        UNION ALL SELECT worker_id, id, on_date::text, hours::float8 FROM ce_entries WHERE status = 'approved'`,
-    );
-    return ws.map((w) => ({
-      ...w,
-      certificates: cs.filter((c) => c.workerId === w.id),
-      hours: hs.filter((h) => h.workerId === w.id),
-    }));
-  }
+  const demoWorkers = (prefix: string) => recordedWorkers(t.database, prefix);
 
   async function required(): Promise<RequiredHours> {
     return (await huli.get('/api/v1/ce-hours/requirements')).json();

@@ -250,6 +250,20 @@ export const examYears = (db: Db, prefix: string) =>
     sql`SELECT DISTINCT year::int AS year FROM exam_registrations r WHERE ${inArea(sql`r.area_code`, prefix)} ORDER BY 1 DESC`,
   );
 
+/**
+ * The latest exam year up to `atMost` with registrations in the area, looking back 20 years: a
+ * probe of the area index per year, where DISTINCT over a province's registrations reads them all
+ * (generate_series yields newest first; no ORDER BY, so LIMIT stops at the first year found).
+ */
+export async function latestExamYear(db: Db, prefix: string, atMost: number): Promise<number | null> {
+  const [r] = await rows<{ year: number }>(
+    db,
+    sql`SELECT y AS year FROM generate_series(${atMost}::int, ${atMost - 20}::int, -1) y
+      WHERE EXISTS (SELECT 1 FROM exam_registrations r WHERE ${inArea(sql`r.area_code`, prefix)} AND r.year = y) LIMIT 1`,
+  );
+  return r?.year ?? null;
+}
+
 /** The exam rules from settings (`exam_rules`), else the national defaults. */
 export async function loadExamRules(db: Db): Promise<ExamRules> {
   const [row] = await rows<{ value: Partial<ExamRules> | null }>(db, sql`SELECT value FROM settings WHERE key = 'exam_rules'`);

@@ -1,8 +1,9 @@
 // Continuing-education cycles in SQL, for many workers at once (as packages/core ceCycle and
 // ceStandingOn count one): the cycle containing a day from the earliest registration in
-// three-year steps (PostgreSQL's date + years clamps 29 February as core's addYears), the
-// requirement of the highest level held, and the hours credited from the cycle's start to
-// `until` — sessions attended (the ce_credits rollup, migration 0041) and approved entries.
+// three-year steps (ce_cycle_index, migration 0042), the requirement of the highest level held,
+// and the hours credited from the cycle's start to `until` — sessions attended (the ce_credits
+// rollup, migration 0041) and approved entries. For today, `standingCte` reads the standing kept
+// in worker_rollup (0042) and computes live only the rows it does not hold for the day.
 // Read as the owner (ce_credits is owner only) after the caller's scope has narrowed `prefix`.
 import { inArea, rows, type Db } from '@wushe/db';
 import { sql, type SQL } from 'drizzle-orm';
@@ -16,7 +17,14 @@ export interface CycleSqlInput {
   required: Record<string, number>;
   /** An extra column of the worker row (`w.`), carried as `key`. */
   key: SQL;
+  /** Only these workers (a subquery of ids), each read by an index probe; and the last CTE's name (`cyc`). */
+  only?: SQL;
+  as?: string;
 }
+
+/** The hours required of a level's rank (1–3). */
+const needOf = (rank: SQL, required: Record<string, number>) =>
+  sql`(CASE ${rank} WHEN 1 THEN ${required.assistant ?? 0} WHEN 2 THEN ${required.intermediate ?? 0} ELSE ${required.senior ?? 0} END)::numeric`;
 
 /**
  * CTEs ending in `cyc`: one row per worker on the register on the day with a registered
@@ -27,30 +35,62 @@ export function cyclesCte(i: CycleSqlInput): SQL {
   const until = i.until === 'day' ? day : sql`cy."end"`;
   const cols = sql`min(registered_on) FILTER (WHERE registered_on <= ${day}) AS anchor,
     max(CASE kind WHEN 'assistant' THEN 1 WHEN 'intermediate' THEN 2 WHEN 'senior' THEN 3 END) AS rank`;
-  // a province: one grouped scan of the certificates; a city and below: an index probe per worker
+  // a province: one grouped scan of the certificates; a city and below, or a few: an index probe per worker
   const cw =
-    i.prefix.length <= 2
+    i.prefix.length <= 2 && !i.only
       ? sql`JOIN (SELECT worker_id, ${cols} FROM worker_certificates WHERE ${inArea(sql`area_code`, i.prefix)}
           AND kind IN ('assistant', 'intermediate', 'senior') AND obtained_on <= ${day} GROUP BY worker_id) c ON c.worker_id = w.id`
       : sql`CROSS JOIN LATERAL (SELECT ${cols} FROM worker_certificates
           WHERE worker_id = w.id AND kind IN ('assistant', 'intermediate', 'senior') AND obtained_on <= ${day}) c`;
   return sql`k AS (
-      SELECT w.id, ${i.key} AS key, c.anchor, c.rank, ((extract(year FROM ${day}) - extract(year FROM c.anchor))::int / 3) AS k0
+      SELECT w.id, ${i.key} AS key, c.anchor, c.rank, ce_cycle_index(c.anchor, ${day}) AS n
       FROM workers w ${cw}
-      WHERE ${inArea(sql`w.area_code`, i.prefix)} AND c.anchor IS NOT NULL
+      WHERE ${inArea(sql`w.area_code`, i.prefix)} AND c.anchor IS NOT NULL ${i.only ? sql`AND w.id IN (${i.only})` : sql``}
         AND (w.started_in_field_on IS NULL OR w.started_in_field_on <= ${day}) AND (w.left_on IS NULL OR w.left_on >= ${day})
     ), cy AS (
       SELECT id, key, n + 1 AS n, rank, (anchor + make_interval(years => 3 * n))::date AS start,
         (anchor + make_interval(years => 3 * (n + 1)))::date - 1 AS "end",
-        CASE rank WHEN 1 THEN ${i.required.assistant ?? 0} WHEN 2 THEN ${i.required.intermediate ?? 0} ELSE ${i.required.senior ?? 0} END::numeric AS need
-      FROM (SELECT id, key, anchor, rank, CASE WHEN (anchor + make_interval(years => 3 * k0))::date > ${day} THEN k0 - 1 ELSE k0 END AS n FROM k) x
-    ), cyc AS (
+        ${needOf(sql`rank`, i.required)} AS need
+      FROM k
+    ), ${sql.raw(i.as ?? 'cyc')} AS (
       SELECT cy.*,
         coalesce((SELECT sum(c.hours) FROM ce_credits c WHERE c.worker_id = cy.id AND c.day BETWEEN cy.start AND ${until}), 0)
         + coalesce((SELECT sum(e.hours) FROM ce_entries e WHERE e.worker_id = cy.id AND e.status = 'approved'
           AND e.on_date BETWEEN cy.start AND ${until}), 0) AS done
       FROM cy
     )`;
+}
+
+/**
+ * `cyc` as cyclesCte for today: the rows worker_rollup holds for the day as they stand, the
+ * others (past their ce_until: a cycle ended, a dated record reached) computed live.
+ */
+export function standingCte(i: CycleSqlInput & { rollupKey: SQL }): SQL {
+  const day = sql`${i.day}::date`;
+  const fresh = sql`r.ce_on <= ${day} AND ${day} <= r.ce_until`;
+  return sql`r AS (
+      SELECT * FROM worker_rollup r WHERE ${inArea(sql`r.area_code`, i.prefix)}
+        AND (r.started_on IS NULL OR r.started_on <= ${day}) AND (r.left_on IS NULL OR r.left_on >= ${day})
+    ), ${cyclesCte({ ...i, only: sql`SELECT r.worker_id FROM r WHERE NOT (${fresh})`, as: 'live' })},
+    cyc AS (
+      SELECT r.worker_id AS id, ${i.rollupKey} AS key, r.ce_n AS n, r.ce_rank AS rank, r.ce_start AS start, r.ce_end AS "end",
+        ${needOf(sql`r.ce_rank`, i.required)} AS need, ${i.until === 'day' ? sql`r.ce_hours_now` : sql`r.ce_hours`} AS done
+      FROM r WHERE ${fresh} AND r.ce_start IS NOT NULL
+      UNION ALL SELECT * FROM live
+    )`;
+}
+
+/**
+ * Recomputes up to `limit` worker_rollup rows no longer held for today (a cycle ended, a dated
+ * record reached): the nightly job, so the live part of standingCte stays small. How many it did.
+ */
+export async function refreshStaleStandings(owner: Db, today: string, limit: number): Promise<number> {
+  const [r] = await rows<{ n: number }>(
+    owner,
+    sql`WITH s AS (SELECT worker_id FROM worker_rollup WHERE ce_until < ${today}::date OR ce_on > ${today}::date LIMIT ${limit})
+      SELECT (SELECT count(*) FROM s)::int AS n, worker_rollup_refresh(array(SELECT worker_id FROM s)) IS NULL AS done`,
+  );
+  return r?.n ?? 0;
 }
 
 /** No JIT for this transaction: its compile time outweighs a city's scan. */
@@ -73,14 +113,27 @@ export interface BehindRow {
   areaName: string;
 }
 
-/** A page of the workers behind in their current cycle on `day` (hours to its end), nearest end first, and how many in all. */
+/**
+ * A page of the workers behind in their current cycle on `day` (hours to its end), nearest end
+ * first, and how many in all; `today` when the day is today (the rollup holds it).
+ */
 export async function behindPage(
   owner: Db,
-  f: { prefix: string; day: string; required: Record<string, number>; level?: string; withinDays?: number; limit: number; offset: number },
+  f: {
+    prefix: string;
+    day: string;
+    today: boolean;
+    required: Record<string, number>;
+    level?: string;
+    withinDays?: number;
+    limit: number;
+    offset: number;
+  },
 ): Promise<{ items: BehindRow[]; total: number }> {
+  const input = { prefix: f.prefix, day: f.day, until: 'end' as const, required: f.required, key: sql`null::text` };
   const found = await rows<BehindRow & { total: number }>(
     owner,
-    sql`WITH ${cyclesCte({ prefix: f.prefix, day: f.day, until: 'end', required: f.required, key: sql`null::text` })},
+    sql`WITH ${f.today ? standingCte({ ...input, rollupKey: sql`null::text` }) : cyclesCte(input)},
       b AS (SELECT cyc.*, need - done AS missing, "end" - ${f.day}::date AS "daysLeft" FROM cyc
         WHERE done < need ${f.level ? sql`AND rank = ${['assistant', 'intermediate', 'senior'].indexOf(f.level) + 1}` : sql``}
           ${f.withinDays === undefined ? sql`` : sql`AND "end" - ${f.day}::date <= ${f.withinDays}`})

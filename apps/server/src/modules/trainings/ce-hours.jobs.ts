@@ -3,11 +3,12 @@
 // through their linked account's notifications. Without a linked account nobody is told; the
 // behind list shows them to their head.
 import { reminderDue, shanghaiDay, translate } from '@wushe/core';
-import { uuidv7, type Database } from '@wushe/db';
+import { uuidv7, type Database, type Db } from '@wushe/db';
 import type { FastifyBaseLogger } from 'fastify';
 import type { JobDefinition } from '../../jobs/queue.ts';
 import { insertNotification } from '../followups/followups.repo.ts';
 import { remindersSent, takeReminder } from './ce-hours.repo.ts';
+import { refreshStaleStandings } from './ce-cycles.repo.ts';
 import { countedIn, currentCycles } from './ce-hours.ts';
 
 export async function sendCeReminders(database: Database, now = new Date()): Promise<number> {
@@ -38,7 +39,23 @@ export async function sendCeReminders(database: Database, now = new Date()): Pro
   });
 }
 
+/**
+ * Brings worker_rollup's continuing-education standings forward to today (migration 0042), a
+ * batch per transaction. Readers are exact without it (they compute stale rows live); it keeps
+ * that live part small after cycles end at midnight. How many rows it recomputed.
+ */
+export async function refreshStandings(database: Database, now = new Date(), batch = 5000): Promise<number> {
+  const today = shanghaiDay(now);
+  let total = 0;
+  for (;;) {
+    const n = await database.owner((o) => o.transaction((tx) => refreshStaleStandings(tx as unknown as Db, today, batch)));
+    total += n;
+    if (n < batch) return total;
+  }
+}
+
 export const CE_REMINDERS = 'ce-reminders';
+export const WORKFORCE_ROLLUP = 'workforce-rollup';
 
 export function ceHoursJobs(database: Database): JobDefinition[] {
   return [
@@ -50,6 +67,16 @@ export function ceHoursJobs(database: Database): JobDefinition[] {
       handler: async (_data, _job, log: FastifyBaseLogger) => {
         const n = await sendCeReminders(database);
         if (n) log.info({ reminders: n }, 'continuing-education reminders sent');
+      },
+    },
+    {
+      name: WORKFORCE_ROLLUP,
+      cron: '5 16 * * *', // 00:05 in Asia/Shanghai, when cycles that ended yesterday roll over
+      queue: { policy: 'short', retryLimit: 2, expireInSeconds: 1800 },
+      pollingSeconds: 60,
+      handler: async (_data, _job, log: FastifyBaseLogger) => {
+        const n = await refreshStandings(database);
+        if (n) log.info({ standings: n }, 'continuing-education standings brought forward');
       },
     },
   ];

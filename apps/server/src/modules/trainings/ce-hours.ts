@@ -172,6 +172,7 @@ export async function behindList(ctx: CCtx, q: z.output<typeof ceBehindQuery>) {
       return behindPage(owner, {
         prefix,
         day: todayOf(ctx),
+        today: true,
         required,
         level: q.level,
         withinDays: q.withinDays,

@@ -4,9 +4,7 @@
 // apps/server/test/workforce-dashboard.test.ts checks them against those functions.
 import { inArea, rows, type Db } from '@wushe/db';
 import { sql, type SQL } from 'drizzle-orm';
-import { cyclesCte } from '../trainings/ce-cycles.repo.ts';
-
-const SW = sql`('assistant', 'intermediate', 'senior')`;
+import { cyclesCte, standingCte } from '../trainings/ce-cycles.repo.ts';
 
 /** Child-area prefix of `childLen` digits of a column, or the organisation when null. */
 const keyOf = (area: SQL, org: SQL, childLen: number | null) =>
@@ -24,21 +22,8 @@ export async function dashboardSettings(db: Db, wide: boolean): Promise<void> {
   if (wide) await db.execute(sql`SET LOCAL work_mem = '64MB'`);
 }
 
-/** A province: most workers of the installation, read by one grouped scan rather than one probe each. */
+/** A province: hash memory for its 100,000 workers. */
 export const wideArea = (prefix: string) => prefix.length <= 2;
-
-/**
- * Each worker's first day at each social-work level (`c.a`, `c.i`, `c.s`): a grouped scan of the
- * area's certificates joined once for a wide area, an index probe per worker for a district and below.
- */
-export function firstLevels(prefix: string, wide: boolean): SQL {
-  const cols = sql`min(obtained_on) FILTER (WHERE kind = 'assistant') AS a, min(obtained_on) FILTER (WHERE kind = 'intermediate') AS i,
-    min(obtained_on) FILTER (WHERE kind = 'senior') AS s`;
-  return wide
-    ? sql`LEFT JOIN (SELECT worker_id, ${cols} FROM worker_certificates
-        WHERE ${inArea(sql`area_code`, prefix)} AND kind IN ${SW} GROUP BY worker_id) c ON c.worker_id = w.id`
-    : sql`LEFT JOIN LATERAL (SELECT ${cols} FROM worker_certificates WHERE worker_id = w.id AND kind IN ${SW}) c ON true`;
-}
 
 export interface CertRow {
   key: string | null;
@@ -53,7 +38,8 @@ export interface CertRow {
 
 /**
  * Headcount and highest level on `asOf`, and headcount and certified on each trend day: one pass
- * over the area's workers with the day each first held each level (a level once obtained is kept).
+ * over the area's worker_rollup rows (migration 0042), each with its days on the register and the
+ * day it first held each level (a level once obtained is kept).
  */
 export function certCounts(db: Db, prefix: string, asOf: string, days: readonly string[], childLen: number | null) {
   const first = days[0] ?? asOf;
@@ -65,10 +51,10 @@ export function certCounts(db: Db, prefix: string, asOf: string, days: readonly 
   return rows<CertRow>(
     db,
     sql`WITH p AS (
-        SELECT ${keyOf(sql`w.area_code`, sql`w.org_id`, childLen)} AS key, w.started_in_field_on AS st, w.left_on AS lo, c.a, c.i, c.s,
-          least(c.a, c.i, c.s) AS f
-        FROM workers w ${firstLevels(prefix, wideArea(prefix))}
-        WHERE ${inArea(sql`w.area_code`, prefix)} AND (w.left_on IS NULL OR w.left_on >= ${first}::date)
+        SELECT ${keyOf(sql`r.area_code`, sql`r.org_id`, childLen)} AS key, r.started_on AS st, r.left_on AS lo, r.assistant_on AS a,
+          r.intermediate_on AS i, r.senior_on AS s, least(r.assistant_on, r.intermediate_on, r.senior_on) AS f
+        FROM worker_rollup r
+        WHERE ${inArea(sql`r.area_code`, prefix)} AND (r.left_on IS NULL OR r.left_on >= ${first}::date)
       )
       SELECT key, count(*) FILTER (WHERE ${onReg(asOf)})::int AS workers,
         count(*) FILTER (WHERE ${onReg(asOf)} AND f <= ${asOf}::date)::int AS certified,
@@ -92,16 +78,23 @@ export interface CeRow {
 /**
  * Continuing-education standing on `asOf` of the area's workers on the register with a
  * registered social-work certificate (as core ceStandingOn): the cycle runs from the earliest
- * registration in three-year steps (PostgreSQL's year arithmetic clamps 29 February as core's
- * addYears), the requirement is the highest level held, hours are the sessions attended (the
- * ce_credits rollup of migration 0041, wherever held: read as the owner, the area already narrowed
- * to the caller's scope) and approved entries from the cycle's start to the day.
+ * registration in three-year steps, the requirement is the highest level held, hours are the
+ * sessions attended (wherever held: read as the owner, the area already narrowed to the caller's
+ * scope) and approved entries from the cycle's start to the day. Today from the standing kept in
+ * worker_rollup, another day live.
  */
-export function ceCounts(owner: Db, prefix: string, asOf: string, required: Record<string, number>, childLen: number | null) {
-  const key = keyOf(sql`w.area_code`, sql`w.org_id`, childLen);
+export function ceCounts(
+  owner: Db,
+  prefix: string,
+  asOf: string,
+  today: boolean,
+  required: Record<string, number>,
+  childLen: number | null,
+) {
+  const input = { prefix, day: asOf, until: 'day' as const, required, key: keyOf(sql`w.area_code`, sql`w.org_id`, childLen) };
   return rows<CeRow>(
     owner,
-    sql`WITH ${cyclesCte({ prefix, day: asOf, until: 'day', required, key })},
+    sql`WITH ${today ? standingCte({ ...input, rollupKey: keyOf(sql`r.area_code`, sql`r.org_id`, childLen) }) : cyclesCte(input)},
       st AS (SELECT key, done, need, (${asOf}::date - start + 1)::numeric / ("end" - start + 1) AS share FROM cyc)
       SELECT key, count(*)::int AS counted, count(*) FILTER (WHERE done >= need)::int AS complete,
         count(*) FILTER (WHERE done < need AND done >= need * share)::int AS "onPace",
@@ -117,21 +110,18 @@ export interface TrainingRow {
 }
 
 /**
- * Sessions held in the area between two instants: hours credited to attendees and person-times.
- * Attendance is counted per session first (an index-only scan of attendance_training_idx), then
- * weighted by the session's hours.
+ * Sessions held in the area between two instants: hours credited to attendees and person-times,
+ * from each session's attended count (training_session_attended, migration 0042; owner only, so
+ * read as the owner after the scope check) weighted by the session's hours.
  */
-export function trainingCounts(db: Db, prefix: string, from: string, to: string, childLen: number | null) {
+export function trainingCounts(owner: Db, prefix: string, from: string, to: string, childLen: number | null) {
   return rows<TrainingRow>(
-    db,
-    sql`SELECT ${keyOf(sql`a.area_code`, sql`t.org_id`, childLen)} AS key, coalesce(sum(s.hours * a.n), 0)::float8 AS hours,
-        coalesce(sum(a.n), 0)::int AS "personTimes"
-      FROM (SELECT x.occasion_id, x.area_code, count(*) AS n FROM attendance x
-          WHERE x.occasion_kind = 'training_session' AND x.attended_at IS NOT NULL AND ${inArea(sql`x.area_code`, prefix)}
-            AND x.occasion_at >= ${from}::timestamptz AND x.occasion_at < ${to}::timestamptz
-          GROUP BY 1, 2) a
-        JOIN training_sessions s ON s.id = a.occasion_id AND NOT s.cancelled
+    owner,
+    sql`SELECT ${keyOf(sql`s.area_code`, sql`t.org_id`, childLen)} AS key, coalesce(sum(s.hours * c.attended), 0)::float8 AS hours,
+        coalesce(sum(c.attended), 0)::int AS "personTimes"
+      FROM training_sessions s JOIN training_session_attended c ON c.session_id = s.id
         ${childLen ? sql`` : sql`JOIN trainings t ON t.id = s.training_id`}
+      WHERE ${inArea(sql`s.area_code`, prefix)} AND NOT s.cancelled AND s.starts_at >= ${from}::timestamptz AND s.starts_at < ${to}::timestamptz
       GROUP BY 1`,
   );
 }

@@ -24,7 +24,7 @@ import type { z } from 'zod';
 import type { Ctx } from '../../context.ts';
 import { fieldError, notFound } from '../../http/errors.ts';
 import { areaByCode } from '../areas/areas.repo.ts';
-import { examYears, passCounts } from '../exams/exams.repo.ts';
+import { latestExamYear, passCounts } from '../exams/exams.repo.ts';
 import { requiredHoursOf } from '../trainings/ce-hours.ts';
 import {
   ceCounts,
@@ -113,7 +113,7 @@ export async function workforceDashboard(ctx: DCtx, q: DashboardInput): Promise<
     const area = prefix === null ? undefined : await areaByCode(db, ctx.scope, code);
     if (!area || prefix === null) throw notFound();
     await dashboardSettings(db, wide);
-    const examYear = (await examYears(db, prefix)).map((y) => y.year).find((y) => y <= year) ?? null;
+    const examYear = await latestExamYear(db, prefix, year);
     const trailCodes = [...areaAncestors(code), code].filter((c) => c.startsWith(areaPrefix(ctx.actor.area.code)));
     return {
       area,
@@ -121,7 +121,6 @@ export async function workforceDashboard(ctx: DCtx, q: DashboardInput): Promise<
       examYear,
       certs: await certCounts(db, prefix, asOf, days, childLen),
       exams: examYear === null ? [] : await passCounts(db, prefix, examYear, childLen),
-      training: await trainingCounts(db, prefix, from, to, childLen),
       programmes: await programmeCounts(db, prefix, year, childLen),
       rewards: await rewardTotals(db, prefix, year),
       required: await requiredHoursOf(db),
@@ -129,15 +128,17 @@ export async function workforceDashboard(ctx: DCtx, q: DashboardInput): Promise<
       trail: await areaNames(db, trailCodes),
     };
   });
-  // Hours count wherever the session was held, and the area above is a published aggregate:
-  // both read as the owner, after the scope check above, counts only.
+  // Hours count wherever the session was held, the rollups of CE and training are owner only,
+  // and the area above is a published aggregate: read as the owner, after the scope check above,
+  // counts only.
   const parentCode = areaAncestors(code).at(-1);
-  const { ce, parentExam, parentName } = await ctx.database.owner((o) =>
+  const { ce, training, parentExam, parentName } = await ctx.database.owner((o) =>
     o.transaction(async (tx) => {
       const owner = tx as unknown as Db;
       await dashboardSettings(owner, wide);
       return {
-        ce: await ceCounts(owner, read.prefix, asOf, read.required, childLen),
+        ce: await ceCounts(owner, read.prefix, asOf, asOf === today, read.required, childLen),
+        training: await trainingCounts(owner, read.prefix, from, to, childLen),
         parentExam: parentCode && read.examYear !== null ? await passCounts(owner, areaPrefix(parentCode), read.examYear, 0) : [],
         parentName: parentCode ? (await areaNames(owner, [parentCode]))[0]?.name : undefined,
       };
@@ -152,7 +153,7 @@ export async function workforceDashboard(ctx: DCtx, q: DashboardInput): Promise<
   const certBy = group(read.certs);
   const ceBy = group(ce);
   const examBy = group(read.exams);
-  const trBy = group(read.training);
+  const trBy = group(training);
   const prBy = group(read.programmes);
   const keys = new Set([...certBy.keys(), ...ceBy.keys(), ...examBy.keys(), ...trBy.keys(), ...prBy.keys()]);
   const figuresOf = (k: string) => {
