@@ -59,3 +59,38 @@ test('a worker applies, the organisation and the department approve, the payment
   const res = await page.request.get(`/api/v1/subsidy-applications/${app!.id}`);
   expect(res.status()).toBe(404);
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('a member of the public applies with proof; the department sees the file with the application', async ({ page }) => {
+    const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+    const title = `${year}年度持证社工人才奖励`;
+    const mobile = `137${String(Date.now()).slice(-8)}`;
+    // signed up through the API (the sign-up page has its own spec); the cookie lands in this browser
+    await page.request.post('/api/v1/public/account/code', { data: { mobile, purpose: 'signup' } });
+    const { code } = (await (await page.request.get(`/api/v1/public/account/test/last-code?mobile=${mobile}`)).json()) as { code: string };
+    expect((await page.request.post('/api/v1/public/account/signup', { data: { name: '郑晓雯', mobile, code } })).status()).toBe(201);
+
+    await page.goto('/p/policies');
+    const card = page.locator('.ant-card').filter({ hasText: title });
+    await card.getByLabel('申请说明').fill('本人在外区机构任职，持助理社会工作师证书。');
+    const proof = card.locator('input[type=file]');
+    await proof.setInputFiles({ name: '说明.txt', mimeType: 'text/plain', buffer: Buffer.from('not a pdf') });
+    await expect(card.getByText('只接受 PDF、JPG、PNG 或 WebP 文件')).toBeVisible();
+    await proof.setInputFiles({ name: '助理社工师证书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% proof\n%%EOF\n') });
+    await expect(card.getByText('助理社工师证书.pdf')).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await card.getByRole('button', { name: '我要申请' }).click();
+    await expect(card.getByText('已提交申请')).toBeVisible();
+    await page.screenshot({ path: 'test-results/rewards-public-applied.png', fullPage: true });
+
+    await signIn(page, 'huli');
+    const api = await apiClient(page);
+    const queue = await api.get<{ items: { id: string; name: string }[] }>('/subsidy-applications?queue=org&pageSize=100');
+    const mine = queue.items.find((a) => a.name === '郑晓雯');
+    expect(mine).toBeTruthy();
+    const detail = await api.get<{ attachments: { filename: string }[] }>(`/subsidy-applications/${mine!.id}`);
+    expect(detail.attachments.map((a) => a.filename)).toEqual(['助理社工师证书.pdf']);
+  });
+});

@@ -207,14 +207,34 @@ describe('rewards and subsidies', () => {
     const signed = await inject('POST', '/api/v1/public/account/signup', { name: '林公众', mobile, code });
     const cookie = `wushe_pub=${signed.cookies.find((c) => c.name === 'wushe_pub')!.value}`;
     const csrf = signed.json().csrfToken as string;
+    const pdf = { filename: '证书.pdf', contentType: 'application/pdf', data: Buffer.from('%PDF-1.4 proof').toString('base64') };
+    const files = async () => (await owner<{ n: number }>(sql`SELECT count(*)::int AS n FROM attachments`))[0]!.n;
+    const filesBefore = await files();
+    // a file that is not what it claims: 400 on its field, and neither the application nor any file is kept
+    const liar = await inject(
+      'POST',
+      `/api/v1/public/account/policies/${p.id}/apply`,
+      { statement: '申请', files: [pdf, { ...pdf, filename: '照片.png', contentType: 'image/png' }] },
+      { cookie, 'x-csrf-token': csrf, 'accept-language': 'en' },
+    );
+    expect(liar.statusCode).toBe(400);
+    expect(liar.json().errors).toEqual([expect.objectContaining({ path: 'files.1.data' })]);
+    expect(await files()).toBe(filesBefore);
     const applied = await inject(
       'POST',
       `/api/v1/public/account/policies/${p.id}/apply`,
-      { statement: '申请' },
+      { statement: '申请', files: [pdf] },
       { cookie, 'x-csrf-token': csrf },
     );
     expect(applied.statusCode, applied.body).toBe(201);
     expect(applied.json()).toMatchObject({ route: 'public', workerId: w!.id, checkResult: 'pass' });
+    expect(await files()).toBe(filesBefore + 1);
+    // the reviewers see the proof with the application, and download it
+    const seen = (await huli.get(`${A}/${applied.json().id}`)).json();
+    expect(seen.attachments).toEqual([{ id: expect.any(String), filename: '证书.pdf' }]);
+    const got = await huli.get(`/api/v1/attachments/${seen.attachments[0].id}`);
+    expect(got.statusCode).toBe(200);
+    expect(got.rawPayload.toString()).toBe('%PDF-1.4 proof');
     const me = (await inject('GET', '/api/v1/public/account/me', undefined, { cookie })).json();
     const section = me.sections.find((s: { kind: string }) => s.kind === 'applications');
     expect(section.items.map((i: { title: string; status: string }) => `${i.title}:${i.status}`)).toContain('公开申请测试奖励:已提交');

@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Contact } from '@wushe/core';
 import { caseKeys } from './cases.ts';
 import { coverageKeys } from './coverage.ts';
+import { readBase64 } from './files.ts';
 import { followUpKeys } from './followups.ts';
 import { api } from './client.ts';
 import { useRefreshingMutation, type Page } from './query.ts';
@@ -57,11 +58,5 @@ export function useChecklistFollowUp(residentId: string) {
 
 /** Uploads a file picked in the browser (read as base64) as an attachment. */
 export async function uploadFile(file: File): Promise<{ id: string }> {
-  const data = await new Promise<string>((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
-    r.onerror = () => reject(r.error);
-    r.readAsDataURL(file);
-  });
-  return uploadAttachment({ filename: file.name, contentType: file.type || 'application/octet-stream', data });
+  return uploadAttachment({ filename: file.name, contentType: file.type || 'application/octet-stream', data: await readBase64(file) });
 }

@@ -51,9 +51,16 @@ export const usePublicPolicies = () =>
 export function usePublicApply() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { policyId: string; csrf: string; statement?: string; arrivedOn?: string | null; orgName?: string }) =>
+    mutationFn: (v: {
+      policyId: string;
+      csrf: string;
+      statement?: string;
+      arrivedOn?: string | null;
+      orgName?: string;
+      files?: { filename: string; contentType: string; data: string }[];
+    }) =>
       request<SubsidyApplication>('POST', `/public/account/policies/${v.policyId}/apply`, {
-        body: { statement: v.statement, arrivedOn: v.arrivedOn ?? null, orgName: v.orgName },
+        body: { statement: v.statement, arrivedOn: v.arrivedOn || null, orgName: v.orgName, files: v.files ?? [] },
         csrf: v.csrf,
       }),
     onSuccess: () => qc.invalidateQueries({ queryKey: publicAccountKeys.me }),

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { SW_LEVELS, TITLE_KINDS } from '../workforce/codes.ts';
 import { POLICY_KINDS, POLICY_STATUSES, SUBSIDY_ACTIONS, SUBSIDY_STAGES } from '../workforce/subsidies.ts';
+import { attachmentUpload } from './care.ts';
 import { areaCode, optionalText, pageQuery, uuid } from './common.ts';
 
 const isoDate = z.iso.date({ error: 'field.date' });
@@ -104,7 +105,10 @@ export const subsidyApplyBody = z.object({
   arrivedOn: isoDate.nullable().optional(),
   attachmentIds: z.array(uuid).max(10).default([]),
 });
-export const subsidyPublicApplyBody = subsidyApplyBody.pick({ statement: true, arrivedOn: true }).extend({ orgName: optionalText(100) });
+/** A public applicant's proof travels with the application (no staff upload route for them): three files at most. */
+export const subsidyPublicApplyBody = subsidyApplyBody
+  .pick({ statement: true, arrivedOn: true })
+  .extend({ orgName: optionalText(100), files: z.array(attachmentUpload).max(3).default([]) });
 export const subsidyResubmitFields = z.object({
   statement: optionalText(1000),
   arrivedOn: isoDate.nullable().optional(),

@@ -9,7 +9,8 @@ export interface StoredAttachment {
   size: number;
   /** base64 */
   content: string;
-  createdBy: string;
+  /** The staff uploader; null for a public applicant's proof (the application records who). */
+  createdBy: string | null;
 }
 
 export async function insertAttachment(db: Db, a: StoredAttachment): Promise<void> {

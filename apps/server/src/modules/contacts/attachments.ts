@@ -29,11 +29,17 @@ export function contentMatches(contentType: string, bytes: Buffer): boolean {
   return MAGIC[contentType]?.(bytes) ?? false;
 }
 
-export async function uploadAttachment(ctx: Ctx, body: z.output<typeof attachmentUpload>) {
+/** The decoded bytes of an upload, or a 400 on `path`: not base64, empty, over 5 MB, or not the type it claims. */
+export function checkedUpload(body: z.output<typeof attachmentUpload>, path = 'data'): Buffer {
   const bytes = decodeBase64(body.data);
-  if (!bytes || bytes.length === 0) throw fieldError('data', 'attachment.encoding');
-  if (bytes.length > MAX_ATTACHMENT_BYTES) throw fieldError('data', 'attachment.tooLarge');
-  if (!contentMatches(body.contentType, bytes)) throw fieldError('data', 'attachment.type');
+  if (!bytes || bytes.length === 0) throw fieldError(path, 'attachment.encoding');
+  if (bytes.length > MAX_ATTACHMENT_BYTES) throw fieldError(path, 'attachment.tooLarge');
+  if (!contentMatches(body.contentType, bytes)) throw fieldError(path, 'attachment.type');
+  return bytes;
+}
+
+export async function uploadAttachment(ctx: Ctx, body: z.output<typeof attachmentUpload>) {
+  const bytes = checkedUpload(body);
   const id = uuidv7();
   // Until it is linked, the file belongs to the uploader's area.
   const areaCode = ctx.actor.area.code;

@@ -23,6 +23,8 @@ import type { z } from 'zod';
 import { appendAudit, type AuditEvent } from '../../audit/audit.ts';
 import { AppError, conflict, fieldError, forbidden, notFound } from '../../http/errors.ts';
 import { workerById, workerIdOfUser } from '../workforce/workforce.repo.ts';
+import { checkedUpload } from '../contacts/attachments.ts';
+import { insertAttachment, type StoredAttachment } from '../contacts/attachments.repo.ts';
 import {
   attachmentsInScope,
   existingSubsidyApp,
@@ -136,18 +138,23 @@ async function file(
   p: PolicyRow,
   scope: string,
   who: Who,
-  row: Record<string, unknown> & { id: string; areaCode: string },
+  filed: Record<string, unknown> & { id: string; areaCode: string },
   by: { workerId?: string | null; accountId?: string },
+  uploads: Omit<StoredAttachment, 'areaCode' | 'createdBy'>[] = [],
 ) {
   const today = shanghaiToday(ctx.now);
+  let row = filed;
   return ctx.database.tx(scope, async (db) => {
     const again = await existingSubsidyApp(db, p.id, by);
     if (again) {
       if (again.id !== row.id) throw fieldError('policyId', 'subsidy.applied');
       return toSubsidyApp((await subsidyAppById(db, areaPrefix(again.areaCode), again.id))!, p.title);
     }
-    const ids = (row.attachmentIds as string[]) ?? [];
+    // a public applicant's proof is stored in the application's area with it, in the same transaction
+    for (const u of uploads) await insertAttachment(db, { ...u, areaCode: row.areaCode, createdBy: null });
+    const ids = [...((row.attachmentIds as string[]) ?? []), ...uploads.map((u) => u.id)];
     if ((await attachmentsInScope(db, scope, ids)) !== new Set(ids).size) throw fieldError('attachmentIds', 'subsidy.attachment');
+    row = { ...row, attachmentIds: ids };
     const check = await assess(db, p, (row.workerId as string | null) ?? null, today, (row.arrivedOn as string | null) ?? null);
     if (!(await insertSubsidyApp(db, { ...row, ...check, policyId: p.id }))) throw conflict();
     const a = toSubsidyApp((await subsidyAppById(db, scope, row.id))!, p.title);
@@ -206,7 +213,11 @@ export async function publicApplyForSubsidy(ctx: ACtx, policyId: string, body: z
     arrivedOn: body.arrivedOn ?? null,
     attachmentIds: [],
   };
-  return file(ctx, p, areaPrefix(row.areaCode), publicWho(ctx), row, { accountId: a.id });
+  const uploads = body.files.map((f, i) => {
+    const bytes = checkedUpload(f, `files.${i}.data`);
+    return { id: uuidv7(), filename: f.filename, contentType: f.contentType, size: bytes.length, content: bytes.toString('base64') };
+  });
+  return file(ctx, p, areaPrefix(row.areaCode), publicWho(ctx), row, { accountId: a.id }, uploads);
 }
 
 /** Reviewers' moves and the applicant's resubmission, along the legal transitions only. */

@@ -81,10 +81,12 @@ export function subsidiesPublicRoutes(app: FastifyInstance): void {
     access: 'public-account',
     status: 201,
     problems: { 409: true },
-    summary: 'Apply as the signed-in public account; linked to the register entry with the same mobile when there is one',
+    summary:
+      'Apply as the signed-in public account with up to three proof files (base64, each ≤ 5 MB, type checked by content); linked to the register entry with the same mobile when there is one',
     tags,
     params: idParams,
     body: subsidyPublicApplyBody,
+    bodyLimit: 24 * 1024 * 1024,
     response: subsidyApplication,
     handler: async (ctx, { params, body }, _req, reply) => reply.code(201).send(await publicApplyForSubsidy(ctx, params.id, body)),
   });

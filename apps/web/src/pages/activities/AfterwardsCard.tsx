@@ -7,19 +7,11 @@ import { useEditActivity, type ActivityDetail } from '../../api/activities.ts';
 import { API_BASE } from '../../api/client.ts';
 import { uploadAttachment } from '../../api/contacts.ts';
 import { useProblem } from '../../api/forms.ts';
+import { readBase64 } from '../../api/files.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useActivityRights } from './tags.tsx';
 
 const MAX_PHOTO = 5 * 1024 * 1024;
-
-function toBase64(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
-    r.onerror = () => reject(r.error);
-    r.readAsDataURL(file);
-  });
-}
 
 export function AfterwardsCard({ activity }: { activity: ActivityDetail }) {
   const { t } = useI18n();
@@ -35,7 +27,7 @@ export function AfterwardsCard({ activity }: { activity: ActivityDetail }) {
     if (file.size > MAX_PHOTO) return void message.error(t('contact.photoTooBig'));
     setBusy(true);
     try {
-      const { id } = await uploadAttachment({ filename: file.name, contentType: file.type || 'image/jpeg', data: await toBase64(file) });
+      const { id } = await uploadAttachment({ filename: file.name, contentType: file.type || 'image/jpeg', data: await readBase64(file) });
       await edit.mutateAsync({ version: activity.version, photoIds: [...activity.photoIds, id] });
       saved();
     } catch (e) {

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { App, Button, Form, Input, InputNumber, Select, Typography } from 'antd';
 import { CERT_KIND_LABELS, CV_TYPES, EDUCATION_LABELS, EDUCATION_LEVELS, SW_LEVELS, publicJobApplyBody } from '@wushe/core';
+import { readBase64 } from '../../api/files.ts';
 import { useProblem, validateWith } from '../../api/forms.ts';
 import { useApplyToJob } from '../../api/jobs.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -11,14 +12,6 @@ import { MUTED } from './PublicShell.tsx';
 const MAX_BYTES = 2 * 1024 * 1024;
 type Cv = { filename: string; contentType: string; data: string };
 type Values = { education?: string; certLevel: string; years: number; note?: string };
-
-const readBase64 = (file: File) =>
-  new Promise<string>((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
-    r.onerror = () => reject(r.error ?? new Error('read'));
-    r.readAsDataURL(file);
-  });
 
 export function JobApplyForm({ jobId, csrf }: { jobId: string; csrf: string }) {
   const { t, label, lang } = useI18n();

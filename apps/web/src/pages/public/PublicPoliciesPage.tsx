@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { POLICY_KIND_LABELS } from '@wushe/core';
+import { readBase64 } from '../../api/files.ts';
 import { useProblem } from '../../api/forms.ts';
 import { usePublicMe } from '../../api/publicAccount.ts';
 import { usePublicApply, usePublicPolicies, type PublicPolicy } from '../../api/subsidies.ts';
@@ -31,13 +32,28 @@ export function PublicPoliciesPage() {
   );
 }
 
+const PROOF_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'] as const;
+const MAX_PROOF = 5 * 1024 * 1024;
+type Proof = { filename: string; contentType: string; data: string };
+
 function PolicyCard({ p }: { p: PublicPolicy }) {
   const { t, label } = useI18n();
   const me = usePublicMe().data;
   const apply = usePublicApply();
   const showProblem = useProblem();
-  const [form] = Form.useForm<{ statement?: string; orgName?: string }>();
+  const [form] = Form.useForm<{ statement?: string; orgName?: string; arrivedOn?: string }>();
   const [done, setDone] = useState(false);
+  const [files, setFiles] = useState<Proof[]>([]);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const pick = async (list: FileList | null) => {
+    const picked = [...(list ?? [])];
+    setFiles([]);
+    if (picked.length > 3) return setFileError(t('sb.pub.fileTooMany'));
+    if (picked.some((f) => !(PROOF_TYPES as readonly string[]).includes(f.type))) return setFileError(t('sb.pub.fileType'));
+    if (picked.some((f) => f.size > MAX_PROOF)) return setFileError(t('sb.pub.fileTooBig'));
+    setFileError(null);
+    setFiles(await Promise.all(picked.map(async (f) => ({ filename: f.name, contentType: f.type, data: await readBase64(f) }))));
+  };
   const amount = amountWords(p.amount, label, t('sb.fixed'));
   return (
     <Card title={p.title} extra={<Tag color={p.open ? 'green' : 'default'}>{t(p.open ? 'sb.pub.open' : 'sb.pub.notOpen')}</Tag>}>
@@ -60,7 +76,7 @@ function PolicyCard({ p }: { p: PublicPolicy }) {
               layout="vertical"
               onFinish={(v) =>
                 apply.mutate(
-                  { policyId: p.id, csrf: me.csrfToken, ...v },
+                  { policyId: p.id, csrf: me.csrfToken, ...v, files },
                   { onSuccess: () => setDone(true), onError: (e) => showProblem(e, form) },
                 )
               }
@@ -70,6 +86,31 @@ function PolicyCard({ p }: { p: PublicPolicy }) {
               </Form.Item>
               <Form.Item name="statement" label={t('sb.statement')}>
                 <Input.TextArea rows={3} />
+              </Form.Item>
+              {p.rules.arrivedWithinMonths != null && (
+                <Form.Item name="arrivedOn" label={t('sb.arrivedOn')} htmlFor={`arrived-${p.id}`}>
+                  <Input id={`arrived-${p.id}`} type="date" size="large" />
+                </Form.Item>
+              )}
+              <Form.Item
+                label={t('sb.pub.files')}
+                htmlFor={`proof-${p.id}`}
+                validateStatus={fileError ? 'error' : undefined}
+                help={fileError ?? undefined}
+              >
+                <input
+                  id={`proof-${p.id}`}
+                  type="file"
+                  multiple
+                  accept=".pdf,.jpg,.jpeg,.png,.webp,application/pdf,image/jpeg,image/png,image/webp"
+                  onChange={(e) => void pick(e.target.files)}
+                  style={{ fontSize: 16, maxWidth: '100%' }}
+                />
+                {files.map((f) => (
+                  <Typography.Text key={f.filename} style={{ color: MUTED, display: 'block' }}>
+                    {f.filename}
+                  </Typography.Text>
+                ))}
               </Form.Item>
               <Button type="primary" htmlType="submit" size="large" block loading={apply.isPending}>
                 {t('sb.apply')}

@@ -7,18 +7,11 @@ import { UploadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { subsidyApplyBody } from '@wushe/core';
 import { uploadAttachment } from '../../api/contacts.ts';
+import { readBase64 } from '../../api/files.ts';
 import { useApplySubsidy } from '../../api/subsidies.ts';
 import { useWorkers } from '../../api/workforce.ts';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-
-const toBase64 = (file: Blob) =>
-  new Promise<string>((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
-    r.onerror = () => reject(r.error ?? new Error('read failed'));
-    r.readAsDataURL(file);
-  });
 
 type Values = { workerId?: string; statement?: string; arrivedOn?: Dayjs | null };
 
@@ -71,7 +64,7 @@ export function ApplyDrawer({ policyId, forWorker, onClose }: { policyId: string
           customRequest={async ({ file, onSuccess, onError }) => {
             try {
               const f = file as File;
-              const a = await uploadAttachment({ filename: f.name, contentType: f.type || 'application/pdf', data: await toBase64(f) });
+              const a = await uploadAttachment({ filename: f.name, contentType: f.type || 'application/pdf', data: await readBase64(f) });
               setFiles((all) => [...all, { id: a.id, name: (file as File).name }]);
               onSuccess?.(a);
             } catch (e) {
