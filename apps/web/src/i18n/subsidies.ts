@@ -77,7 +77,10 @@ export const SUBSIDY_STRINGS = {
   'sb.amountSet': { zh: '核定金额（元）', en: 'Approved amount (yuan)' },
   'sb.detail': { zh: '申请详情', en: 'Application' },
   'sb.attachments': { zh: '证明材料', en: 'Proof' },
-  'sb.pub.files': { zh: '证明材料（证书、劳动合同等，PDF 或图片，最多 3 个，每个不超过 5 MB）', en: 'Proof (certificate, contract…; PDF or image, up to 3, 5 MB each)' },
+  'sb.pub.files': {
+    zh: '证明材料（证书、劳动合同等，PDF 或图片，最多 3 个，每个不超过 5 MB）',
+    en: 'Proof (certificate, contract…; PDF or image, up to 3, 5 MB each)',
+  },
   'sb.pub.fileType': { zh: '只接受 PDF、JPG、PNG 或 WebP 文件', en: 'Only PDF, JPG, PNG or WebP files' },
   'sb.pub.fileTooBig': { zh: '每个文件不超过 5 MB', en: 'Each file must be 5 MB or less' },
   'sb.pub.fileTooMany': { zh: '最多 3 个文件', en: 'Three files at most' },

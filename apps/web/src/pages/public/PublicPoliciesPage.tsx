@@ -73,6 +73,7 @@ function PolicyCard({ p }: { p: PublicPolicy }) {
           ) : me ? (
             <Form
               form={form}
+              name={`apply-${p.id}`} // each card's fields get ids of their own, so each label finds its field
               layout="vertical"
               onFinish={(v) =>
                 apply.mutate(
