@@ -111,6 +111,9 @@ export interface BehindRow {
   name: string;
   orgName: string | null;
   areaName: string;
+  /** For the reminder job; not part of the list's response. */
+  areaCode: string;
+  userId: string | null;
 }
 
 /**
@@ -139,7 +142,8 @@ export async function behindPage(
           ${f.withinDays === undefined ? sql`` : sql`AND "end" - ${f.day}::date <= ${f.withinDays}`})
       SELECT b.n, b.start::text AS start, b."end"::text AS "end", (ARRAY['assistant', 'intermediate', 'senior'])[b.rank] AS level,
         b.need::float8 AS required, round(b.done, 1)::float8 AS hours, round(b.missing, 1)::float8 AS missing, b."daysLeft",
-        w.id AS "workerId", w.name, o.name AS "orgName", coalesce(a.name, w.area_code) AS "areaName", count(*) OVER ()::int AS total
+        w.id AS "workerId", w.name, o.name AS "orgName", coalesce(a.name, w.area_code) AS "areaName", w.area_code AS "areaCode",
+        w.user_id AS "userId", count(*) OVER ()::int AS total
       FROM b JOIN workers w ON w.id = b.id LEFT JOIN orgs o ON o.id = w.org_id LEFT JOIN areas a ON a.code = w.area_code
       ORDER BY b."daysLeft", b.missing DESC, w.name, w.id LIMIT ${f.limit} OFFSET ${f.offset}`,
   );

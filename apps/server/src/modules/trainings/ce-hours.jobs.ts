@@ -1,23 +1,34 @@
 // The daily continuing-education reminder: a worker behind on hours whose cycle ends in 90 or
-// 30 days is told once each (ce_reminders makes it once, whichever instance runs the schedule),
+// 30 days (found by the behind list's SQL over the whole installation) is told once each (ce_reminders makes it once, whichever instance runs the schedule),
 // through their linked account's notifications. Without a linked account nobody is told; the
 // behind list shows them to their head.
-import { reminderDue, shanghaiDay, translate } from '@wushe/core';
+import { CE_REMINDER_DAYS, reminderDue, shanghaiDay, translate } from '@wushe/core';
 import { uuidv7, type Database, type Db } from '@wushe/db';
 import type { FastifyBaseLogger } from 'fastify';
 import type { JobDefinition } from '../../jobs/queue.ts';
 import { insertNotification } from '../followups/followups.repo.ts';
 import { remindersSent, takeReminder } from './ce-hours.repo.ts';
-import { refreshStaleStandings } from './ce-cycles.repo.ts';
-import { countedIn, currentCycles } from './ce-hours.ts';
+import { behindPage, noJit, refreshStaleStandings } from './ce-cycles.repo.ts';
+import { requiredHoursOf } from './ce-hours.ts';
 
 export async function sendCeReminders(database: Database, now = new Date()): Promise<number> {
+  const today = shanghaiDay(now);
+  const required = await database.run('', (db) => requiredHoursOf(db));
+  // who is behind with a cycle ending within the furthest reminder, as the behind list counts them
+  const behind = await database.owner((o) =>
+    o.transaction(async (tx) => {
+      const owner = tx as unknown as Db;
+      await noJit(owner);
+      const args = { prefix: '', day: today, today: true, required, withinDays: Math.max(...CE_REMINDER_DAYS), offset: 0 };
+      const { total } = await behindPage(owner, { ...args, limit: 1 });
+      return (await behindPage(owner, { ...args, limit: Math.max(total, 1) })).items;
+    }),
+  );
   return database.tx('', async (db) => {
-    const cycles = await currentCycles(db, await countedIn(db, ''), shanghaiDay(now));
     const sent = await remindersSent(db);
     let n = 0;
-    for (const c of cycles) {
-      if (c.missing <= 0 || !c.userId) continue;
+    for (const c of behind) {
+      if (!c.userId) continue;
       const days = reminderDue(
         c.daysLeft,
         sent.filter((s) => s.workerId === c.workerId && s.cycleEnd === c.end).map((s) => s.days),

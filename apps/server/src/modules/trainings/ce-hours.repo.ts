@@ -102,36 +102,6 @@ export async function attachmentInScope(db: Db, scope: string, id: string): Prom
   return found.length > 0;
 }
 
-/** Active workers of an area holding a registered social-work certificate, with those certificates. */
-export function workersToCount(db: Db, scope: string) {
-  return rows<{
-    id: string;
-    name: string;
-    areaCode: string;
-    areaName: string;
-    orgName: string | null;
-    userId: string | null;
-    certs: { kind: string; obtainedOn: string; registeredOn: string | null }[];
-  }>(
-    db,
-    sql`SELECT w.id, w.name, w.area_code AS "areaCode", coalesce(a.name, w.area_code) AS "areaName", o.name AS "orgName", w.user_id AS "userId",
-        json_agg(json_build_object('kind', c.kind, 'obtainedOn', c.obtained_on::text, 'registeredOn', c.registered_on::text)) AS certs
-      FROM workers w JOIN worker_certificates c ON c.worker_id = w.id AND c.kind IN ('assistant', 'intermediate', 'senior')
-        LEFT JOIN areas a ON a.code = w.area_code LEFT JOIN orgs o ON o.id = w.org_id
-      WHERE w.status = 'active' AND ${inArea(sql`w.area_code`, scope)}
-      GROUP BY w.id, a.name, o.name HAVING bool_or(c.registered_on IS NOT NULL) ORDER BY w.id`,
-  );
-}
-
-/** Approved manual hours of the workers (day, hours). */
-export function approvedHours(db: Db, scope: string) {
-  return rows<{ workerId: string; day: string; hours: number }>(
-    db,
-    sql`SELECT worker_id AS "workerId", on_date::text AS day, hours::float8 AS hours FROM ce_entries
-      WHERE status = 'approved' AND ${inArea(sql`area_code`, scope)}`,
-  );
-}
-
 export async function loadRequiredHours(db: Db): Promise<unknown> {
   const [row] = await rows<{ value: unknown }>(db, sql`SELECT value FROM settings WHERE key = 'ce_required_hours'`);
   return row?.value;

@@ -24,7 +24,6 @@ import { behindPage, noJit } from './ce-cycles.repo.ts';
 import { workerById, workerIdOfUser } from '../workforce/workforce.repo.ts';
 import { todayOf } from '../workforce/workforce.service.ts';
 import {
-  approvedHours,
   attachmentInScope,
   attendedSessions,
   entriesOf,
@@ -33,7 +32,6 @@ import {
   loadRequiredHours,
   reviewEntry,
   saveRequiredHours,
-  workersToCount,
 } from './ce-hours.repo.ts';
 
 type CCtx = Pick<Ctx, 'db' | 'database' | 'scope' | 'now' | 'actor' | 'ip'>;
@@ -127,36 +125,6 @@ export async function reviewCeEntry(ctx: CCtx, id: string, b: z.output<typeof ce
   });
 }
 
-/** The workers counted in an area, their approved manual hours and the requirement (read in scope). */
-export async function countedIn(db: Db, scope: string) {
-  return { workers: await workersToCount(db, scope), manual: await approvedHours(db, scope), required: await requiredHoursOf(db) };
-}
-
-/** Each counted worker's current cycle, with the sessions they attended (read as the owner, wherever held). */
-export async function currentCycles(owner: Db, counted: Awaited<ReturnType<typeof countedIn>>, today: string) {
-  const { workers, manual, required } = counted;
-  const attended = await attendedSessions(
-    owner,
-    workers.map((w) => w.id),
-  );
-  const out = [];
-  for (const w of workers) {
-    const credited = [...attended.filter((a) => a.workerId === w.id), ...manual.filter((m) => m.workerId === w.id)];
-    const [cycle] = ceCycles(w.certs, credited, today, required);
-    if (cycle)
-      out.push({
-        ...cycle,
-        workerId: w.id,
-        name: w.name,
-        orgName: w.orgName,
-        areaName: w.areaName,
-        areaCode: w.areaCode,
-        userId: w.userId,
-      });
-  }
-  return out;
-}
-
 /**
  * Who is behind in the current cycle, nearest end first: computed and paged in SQL over the
  * ce_credits rollup (migration 0041), as the owner once the scope has narrowed the area.
@@ -165,7 +133,7 @@ export async function behindList(ctx: CCtx, q: z.output<typeof ceBehindQuery>) {
   const prefix = narrowScope(ctx.scope, q.area);
   if (prefix === null) return { items: [], total: 0 };
   const required = await ctx.db.run((db) => requiredHoursOf(db));
-  return ctx.database.owner((o) =>
+  const page = await ctx.database.owner((o) =>
     o.transaction(async (tx) => {
       const owner = tx as unknown as Db;
       await noJit(owner);
@@ -181,6 +149,7 @@ export async function behindList(ctx: CCtx, q: z.output<typeof ceBehindQuery>) {
       });
     }),
   );
+  return { total: page.total, items: page.items.map(({ areaCode: _a, userId: _u, ...r }) => r) };
 }
 
 export const getRequirements = (ctx: CCtx) => ctx.db.run((db) => requiredHoursOf(db));
