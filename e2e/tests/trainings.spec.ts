@@ -98,6 +98,15 @@ test('the head opens a training, adds a session, ticks attendance and prints the
   await drawer.getByRole('button', { name: '保存' }).click();
   await page.waitForURL(/\/trainings\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  // Edited after opening: fewer places (its area stays as opened).
+  await expect(page.getByText('0/40')).toBeVisible();
+  await page.getByRole('button', { name: '编辑培训' }).click();
+  const editing = page.getByRole('dialog', { name: '编辑培训' });
+  await expect(editing.getByLabel('培训名称')).toHaveValue(title);
+  await editing.getByLabel('名额').fill('30');
+  await editing.getByRole('button', { name: '保存' }).click();
+  await expect(editing).toBeHidden();
+  await expect(page.getByText('0/30')).toBeVisible();
 
   // A session through the form (yesterday, three hours).
   await page.getByRole('button', { name: '添加课程' }).click();

@@ -5,6 +5,7 @@ export const TRAINING_STRINGS = {
   'menu.teachers': { zh: '师资库', en: 'Teacher pool' },
   'menu.ceHours': { zh: '继续教育', en: 'Continuing education' },
   'trw.new': { zh: '新建培训', en: 'New training' },
+  'trw.edit': { zh: '编辑培训', en: 'Edit training' },
   'trw.search': { zh: '搜索培训名称', en: 'Search titles' },
   'trw.title': { zh: '培训名称', en: 'Title' },
   'trw.level': { zh: '类别', en: 'Level' },

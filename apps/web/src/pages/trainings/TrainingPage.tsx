@@ -18,6 +18,7 @@ import {
 } from '../../api/trainings.ts';
 import { formatDate, formatTime } from '../../fmt.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { TrainingForm } from './TrainingForm.tsx';
 import { RegistrationsCard } from './RegistrationsCard.tsx';
 import { SessionForm } from './SessionForm.tsx';
 import { STATUS_COLOR } from './TrainingsPage.tsx';
@@ -37,6 +38,7 @@ function TrainingView({ training: tr }: { training: TrainingDetail }) {
   const showProblem = useProblem();
   const canWrite = actor.permissions.includes('training.write');
   const edit = useEditTraining(tr.id);
+  const [editing, setEditing] = useState(false);
   const move = (status: 'open' | 'closed' | 'cancelled') =>
     edit.mutateAsync({ status, version: tr.version }).then(
       () => void message.success(t('saved')),
@@ -53,6 +55,7 @@ function TrainingView({ training: tr }: { training: TrainingDetail }) {
 
   return (
     <Flex vertical gap={16}>
+      {editing && <TrainingForm training={tr} onClose={() => setEditing(false)} />}
       <Link to="/trainings">
         <ArrowLeftOutlined aria-hidden /> {t('trw.back')}
       </Link>
@@ -65,6 +68,7 @@ function TrainingView({ training: tr }: { training: TrainingDetail }) {
           <Button href={`/p/trainings/${tr.id}`} target="_blank">
             {t('trw.publicPage')}
           </Button>
+          {canWrite && tr.status !== 'cancelled' && <Button onClick={() => setEditing(true)}>{t('trw.edit')}</Button>}
           {canWrite && tr.status === 'open' && <Button onClick={() => void move('closed')}>{t('trw.close')}</Button>}
           {canWrite && tr.status === 'closed' && <Button onClick={() => void move('open')}>{t('trw.reopen')}</Button>}
           {canWrite && tr.status !== 'cancelled' && (

@@ -1,18 +1,18 @@
 // 培训: the trainings in scope with search, filters (level, session mode, status, area, year),
 // paging and Excel export, and (with training.write) the form that opens one.
 import { useState } from 'react';
-import { Button, Form, Input, InputNumber, Select, Tag } from 'antd';
+import { Button, Select, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
-import { SESSION_MODE_LABELS, SESSION_MODES, TRAINING_LEVEL_LABELS, TRAINING_LEVELS, trainingCreateBody } from '@wushe/core';
+import { SESSION_MODE_LABELS, SESSION_MODES, TRAINING_LEVEL_LABELS, TRAINING_LEVELS } from '@wushe/core';
 import { useActor } from '../../api/session.ts';
-import { useCreateTraining, useTrainings, type Training, type TrainingDetail } from '../../api/trainings.ts';
+import { useTrainings, type Training } from '../../api/trainings.ts';
 import { useListState } from '../../api/useListState.ts';
 import { AreaPicker } from '../../components/AreaPicker.tsx';
-import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { ListPage, type ListColumn } from '../../components/ListPage.tsx';
 import { formatDate } from '../../fmt.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { TrainingForm } from './TrainingForm.tsx';
 
 type Filters = { q?: string; level?: string; mode?: string; status?: string; area?: string; year?: number };
 const STATUSES = ['open', 'closed', 'cancelled'] as const;
@@ -123,48 +123,5 @@ export function TrainingsPage() {
     >
       {adding && <TrainingForm onClose={() => setAdding(false)} onSaved={(r) => navigate(`/trainings/${r.id}`)} />}
     </ListPage>
-  );
-}
-
-type Values = { title: string; level: string; areaCode: string; capacity?: number | null; requiredShare: number; description?: string };
-
-function TrainingForm({ onClose, onSaved }: { onClose: () => void; onSaved: (r: TrainingDetail) => void }) {
-  const { t, label } = useI18n();
-  const actor = useActor();
-  const [form] = Form.useForm<Values>();
-  const save = useCreateTraining();
-  return (
-    <FormDrawer
-      title={t('trw.new')}
-      form={form}
-      schema={trainingCreateBody}
-      toInput={(v) => ({ ...v, capacity: v.capacity ?? null, requestId: crypto.randomUUID() })}
-      save={save}
-      onClose={onClose}
-      onSaved={onSaved}
-      initialValues={{ level: 'beginner', areaCode: actor.area.code, capacity: 40, requiredShare: 0.8 }}
-    >
-      <Form.Item name="title" label={t('trw.title')} required>
-        <Input maxLength={100} />
-      </Form.Item>
-      <Form.Item name="level" label={t('trw.level')} required>
-        <Select options={TRAINING_LEVELS.map((l) => ({ value: l, label: label(TRAINING_LEVEL_LABELS[l]) }))} />
-      </Form.Item>
-      <Form.Item name="areaCode" label={t('trw.area')} required>
-        <AreaPicker />
-      </Form.Item>
-      <Form.Item name="capacity" label={t('trw.capacity')} extra={t('trw.capacityHint')}>
-        <InputNumber min={1} max={5000} />
-      </Form.Item>
-      <Form.Item name="requiredShare" label={t('trw.requiredShare')}>
-        <Select
-          options={[1, 0.9, 0.8, 0.7, 0.6, 0.5].map((v) => ({ value: v, label: `${Math.round(v * 100)}%` }))}
-          style={{ width: 120 }}
-        />
-      </Form.Item>
-      <Form.Item name="description" label={t('trw.description')}>
-        <Input.TextArea rows={4} maxLength={2000} />
-      </Form.Item>
-    </FormDrawer>
   );
 }
