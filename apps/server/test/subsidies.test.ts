@@ -5,6 +5,7 @@
 // (409 with the sums), the payment list, batch and Excel, a public account's application.
 import { phoneBlindIndex, rows } from '@wushe/db';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SMS } from '../src/modules/public-accounts/sms/sms.config.ts';
 import { DEMO, startTestApp, type Session, type TestApp } from './harness.ts';
@@ -71,6 +72,28 @@ describe('rewards and subsidies', () => {
     const returned = (await huli.get(`${A}?policyId=${reward.id}&stage=returned`)).json().items[0];
     expect(returned.reason).toMatch(/证书/);
     expect(returned.checks[0]).toMatchObject({ key: 'onRegister', result: 'pass' });
+  });
+
+  it('exports the department queue as the list shows it, with stages and routes in words', async () => {
+    const json = (await huli.get(`${A}?queue=dept&pageSize=100`)).json();
+    expect(json.total).toBeGreaterThan(0);
+    const res = await huli.get(`${A}?queue=dept&format=xlsx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const values = (r: number) => (sheet.getRow(r).values as unknown[]).slice(1);
+    // the header row follows the lines stating who exported the sheet and when
+    const first = Array.from({ length: sheet.rowCount }, (_, i) => i + 1).find((r) => values(r).includes('姓名'))!;
+    const header = values(first);
+    expect(header).toEqual(expect.arrayContaining(['姓名', '政策', '申请方式', '自动核验', '状态', '提交日期']));
+    const body = Array.from({ length: sheet.rowCount - first }, (_, i) => values(first + i + 1));
+    expect(body.map((r) => r[header.indexOf('姓名')]).sort()).toEqual(json.items.map((a: { name: string }) => a.name).sort());
+    // every row is in the department's review stage, in words; no internal code is exported
+    expect(new Set(body.map((r) => r[header.indexOf('状态')]))).toEqual(new Set(['部门审核']));
+    expect(body.flat().some((v) => ['dept_review', 'self', 'org', 'public', 'pass', 'fail'].includes(String(v)))).toBe(false);
+    expect((await jinshan.get(`${A}?queue=dept&format=xlsx`)).statusCode).toBe(403);
   });
 
   it('drafting: 400 with field messages in Chinese and English, 403 without policy.manage', async () => {

@@ -159,6 +159,7 @@ export const subsidyListQuery = pageQuery.extend({
   stage: subsidyStage.optional(),
   /** The review queues: org (submitted, org_review), dept (dept_review). */
   queue: z.enum(['org', 'dept']).optional(),
+  format: z.enum(['json', 'xlsx']).default('json').optional(),
 });
 
 export const subsidyEvent = z.object({

@@ -1,15 +1,27 @@
 // The payment list of a policy: approved amounts to pay and those paid, in numbered batches,
 // totalled against the budget; a batch marks the approved applications it lists paid (each
-// an event and an audit record); exported to Excel for the finance office.
-import { CERT_KIND_LABELS, inLang, SUBSIDY_STAGE_LABELS, translate, type MessageKey, type paymentBatchBody } from '@wushe/core';
+// an event and an audit record); exported to Excel for the finance office, as are the lists of
+// applications and the review queues.
+import {
+  CERT_KIND_LABELS,
+  inLang,
+  shanghaiDay,
+  SUBSIDY_STAGE_LABELS,
+  translate,
+  type MessageKey,
+  type paymentBatchBody,
+  type SubsidyApplication,
+  type subsidyListQuery,
+} from '@wushe/core';
 import { uuidv7 } from '@wushe/db';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { appendAudit, byActor } from '../../audit/audit.ts';
 import type { Ctx } from '../../context.ts';
-import { sendXlsx, type Column } from '../../http/excel.ts';
+import { EXPORT_LIMIT, sendXlsx, type Column } from '../../http/excel.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { insertSubsidyEvent } from './applications.repo.ts';
+import { findSubsidyApps } from './applications.service.ts';
 import { approvedAmong, batchesOf, insertBatch, markPaid, payableOf } from './payments.repo.ts';
 import { ownPolicy, toPolicy, type SCtx } from './policies.service.ts';
 
@@ -27,6 +39,8 @@ export async function paymentList(ctx: SCtx, policyId: string) {
     };
   });
 }
+
+const READ_PAGE = 100;
 
 type Payable = Awaited<ReturnType<typeof payableOf>>[number];
 
@@ -103,4 +117,29 @@ export async function createPaymentBatch(ctx: SCtx, policyId: string, body: z.ou
     );
     return batch;
   });
+}
+
+/** The applications of a list or review queue as .xlsx (its filters applied), labels in the caller's language. */
+export async function exportSubsidyApps(ctx: SCtx, q: z.output<typeof subsidyListQuery>, reply: FastifyReply) {
+  const t = (key: MessageKey) => translate(ctx.lang, key);
+  const columns: Column<SubsidyApplication>[] = [
+    { header: t('export.subsidy.name'), value: (r) => r.name },
+    { header: t('export.subsidy.org'), value: (r) => r.orgName, width: 32 },
+    { header: t('export.subsidyApps.policy'), value: (r) => r.policyTitle, width: 32 },
+    { header: t('export.subsidyApps.route'), value: (r) => t(`export.subsidyApps.route.${r.route}`) },
+    { header: t('export.subsidyApps.check'), value: (r) => t(`export.subsidyApps.check.${r.checkResult}`) },
+    { header: t('export.subsidy.level'), value: (r) => (r.level ? inLang(ctx.lang, CERT_KIND_LABELS[r.level]) : '') },
+    { header: t('export.subsidy.amount'), value: (r) => (r.amountFen === null ? '' : r.amountFen / 100) },
+    { header: t('export.subsidy.stage'), value: (r) => inLang(ctx.lang, SUBSIDY_STAGE_LABELS[r.stage]) },
+    { header: t('export.subsidyApps.reason'), value: (r) => r.reason, width: 32 },
+    { header: t('export.subsidyApps.submitted'), value: (r) => shanghaiDay(r.createdAt), width: 12 },
+  ];
+  async function* pages() {
+    for (let page = 1; (page - 1) * READ_PAGE < EXPORT_LIMIT; page++) {
+      const { items } = await findSubsidyApps(ctx, { ...q, page, pageSize: READ_PAGE });
+      yield items;
+      if (items.length < READ_PAGE) return;
+    }
+  }
+  return sendXlsx(reply, t('export.subsidyApps.file'), t('export.subsidyApps.sheet'), columns, pages());
 }

@@ -30,7 +30,7 @@ import {
   mySubsidyApps,
   subsidyAppEvents,
 } from './applications.service.ts';
-import { createPaymentBatch, exportPaymentList, paymentList } from './payments.service.ts';
+import { createPaymentBatch, exportPaymentList, exportSubsidyApps, paymentList } from './payments.service.ts';
 import { createPolicy, findPolicies, getPolicy, setPolicyStatus, updatePolicyById } from './policies.service.ts';
 import { subsidiesPublicRoutes } from './subsidies.public.ts';
 
@@ -124,11 +124,14 @@ export function subsidiesRoutes(app: FastifyInstance): void {
     method: 'GET',
     url: A,
     access: 'authenticated',
-    summary: 'Applications within the scope: by policy, stage, or the review queue (org: submitted and in review; dept)',
+    summary:
+      'Applications within the scope: by policy, stage, or the review queue (org: submitted and in review; dept); format=xlsx exports',
     tags,
     query: subsidyListQuery,
+    download: 'xlsx',
     response: listOf(subsidyApplication),
-    handler: (ctx, { query }) => findSubsidyApps(ctx, query),
+    handler: (ctx, { query }, _req, reply) =>
+      query.format === 'xlsx' ? exportSubsidyApps(ctx, query, reply) : findSubsidyApps(ctx, query),
   });
   route(app, {
     method: 'POST',

@@ -50,6 +50,7 @@ export function ReviewPage({ queue }: { queue: 'org' | 'dept' }) {
       data={data}
       list={list}
       search={{ placeholder: t('sb.name') }}
+      exportTo={{ path: '/subsidy-applications', filename: t('sb.exportFile'), query: { ...list.query, queue } }}
       filters={
         <Select
           aria-label={t('sb.policy')}
