@@ -39,7 +39,6 @@ test('open, apply, score, announce, object and answer', async ({ page, browser }
     .first()
     .click();
   await form.getByLabel('资格审查').uncheck();
-  await form.getByLabel('笔试').uncheck();
   await form.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
   const url = page.url();
@@ -66,7 +65,19 @@ test('open, apply, score, announce, object and answer', async ({ page, browser }
   const applicant = applicants.locator('tr.ant-table-row').first();
   await expect(applicant).toContainText('自荐');
   const name = (await applicant.locator('td').first().innerText()).trim();
+
+  // 笔试: the score typed in the grid is kept when the cell is left; the applicant passes the stage.
+  await advance(page, '笔试');
+  const cell = applicant.getByLabel(`${name} 笔试成绩`);
+  await cell.fill('86.5');
+  await cell.blur();
+  await expect(page.getByText('已保存').first()).toBeVisible();
+  await page.reload();
+  await expect(applicant.getByLabel(`${name} 笔试成绩`)).toHaveValue('86.5');
+  await applicant.getByRole('button', { name: '通过', exact: true }).click();
+  await expect(applicant).toContainText('本阶段已通过');
   await advance(page, '面试/评审');
+  await expect(applicant).toContainText('86.5');
 
   // Scoring as the panel: 36 + 27 + 25 = 88.
   const mine = page.locator('.ant-card').filter({ hasText: '我的评分' });

@@ -25,6 +25,7 @@ export const PROGRAMME_STRINGS = {
   'pg.nominated': { zh: '单位推荐', en: 'Nominated' },
   'pg.eligibility': { zh: '资格核对', en: 'Eligibility' },
   'pg.written': { zh: '笔试成绩', en: 'Written' },
+  'pg.writtenOf': { zh: '{name} 笔试成绩', en: 'Written score of {name}' },
   'pg.panelMean': { zh: '评审均分', en: 'Panel mean' },
   'pg.spread': { zh: '极差/标准差', en: 'Range / SD' },
   'pg.missing': { zh: '未评分', en: 'Not scored' },

@@ -11,6 +11,7 @@ import {
   useAnswer,
   useApplications,
   useApply,
+  useWrittenScores,
   useDecide,
   useMyPanel,
   useObjections,
@@ -39,6 +40,7 @@ export function ProgrammePage() {
   const decide = useDecide(id);
   const apply = useApply(id);
   const score = useScore(id);
+  const written = useWrittenScores(id);
   const answer = useAnswer(id);
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [mine, setMine] = useState<Record<string, Record<string, number>>>({});
@@ -79,7 +81,34 @@ export function ProgrammePage() {
           </Tag>
         )),
     },
-    { title: t('pg.written'), dataIndex: 'writtenScore', key: 'written', render: (n: number | null) => n ?? '—' },
+    {
+      title: t('pg.written'),
+      dataIndex: 'writtenScore',
+      key: 'written',
+      // in the written stage a reviewer types each score in the grid, saved as the cell is left
+      render: (n: number | null, a: Application) =>
+        p.stage === 'written' && can('programme.review') && a.status === 'active' ? (
+          <InputNumber
+            key={`${a.id}-${n}`}
+            aria-label={t('pg.writtenOf', { name: a.name })}
+            defaultValue={n ?? undefined}
+            min={0}
+            max={100}
+            step={0.5}
+            style={{ width: 90 }}
+            onBlur={(e) => {
+              const v = Number(e.target.value);
+              if (e.target.value === '' || Number.isNaN(v) || v === n) return;
+              written.mutate(
+                { scores: [{ applicationId: a.id, score: v }] },
+                { onSuccess: () => void message.success(t('saved')), onError: (err) => showProblem(err) },
+              );
+            }}
+          />
+        ) : (
+          (n ?? '—')
+        ),
+    },
     {
       title: t('pg.panelMean'),
       dataIndex: 'panel',
