@@ -74,7 +74,7 @@ describe('rewards and subsidies', () => {
     expect(returned.checks[0]).toMatchObject({ key: 'onRegister', result: 'pass' });
   });
 
-  it('exports the department queue as the list shows it, with stages and routes in words', async () => {
+  it('exports the department queue and the policies as the lists show them, codes in words and amounts in yuan', async () => {
     const json = (await huli.get(`${A}?queue=dept&pageSize=100`)).json();
     expect(json.total).toBeGreaterThan(0);
     const res = await huli.get(`${A}?queue=dept&format=xlsx`);
@@ -94,6 +94,25 @@ describe('rewards and subsidies', () => {
     expect(new Set(body.map((r) => r[header.indexOf('状态')]))).toEqual(new Set(['部门审核']));
     expect(body.flat().some((v) => ['dept_review', 'self', 'org', 'public', 'pass', 'fail'].includes(String(v)))).toBe(false);
     expect((await jinshan.get(`${A}?queue=dept&format=xlsx`)).statusCode).toBe(403);
+
+    // the policies list: each policy with its budget, paid and remaining in yuan, as the JSON totals in fen
+    const policies = (await huli.get(`${P}?pageSize=100`)).json();
+    const pbook = new ExcelJS.Workbook();
+    await pbook.xlsx.load((await huli.get(`${P}?format=xlsx`)).rawPayload as unknown as ArrayBuffer);
+    const ps = pbook.worksheets[0]!;
+    const pv = (r: number) => (ps.getRow(r).values as unknown[]).slice(1);
+    const ph = Array.from({ length: ps.rowCount }, (_, i) => i + 1).find((r) => pv(r).includes('政策名称'))!;
+    const cols = pv(ph);
+    const rowsOut = Array.from({ length: ps.rowCount - ph }, (_, i) => pv(ph + i + 1));
+    expect(rowsOut).toHaveLength(policies.total);
+    for (const p of policies.items as { title: string; totals: { budget: number; paid: number; remaining: number } }[]) {
+      const r = rowsOut.find((x) => x[cols.indexOf('政策名称')] === p.title)!;
+      expect([r[cols.indexOf('预算（元）')], r[cols.indexOf('已发放（元）')], r[cols.indexOf('预算余额（元）')]]).toEqual([
+        p.totals.budget / 100,
+        p.totals.paid / 100,
+        p.totals.remaining / 100,
+      ]);
+    }
   });
 
   it('drafting: 400 with field messages in Chinese and English, 403 without policy.manage', async () => {

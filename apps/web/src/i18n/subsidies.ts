@@ -77,6 +77,7 @@ export const SUBSIDY_STRINGS = {
   'sb.amountSet': { zh: '核定金额（元）', en: 'Approved amount (yuan)' },
   'sb.detail': { zh: '申请详情', en: 'Application' },
   'sb.attachments': { zh: '证明材料', en: 'Proof' },
+  'sb.policiesFile': { zh: '奖补政策.xlsx', en: 'reward-policies.xlsx' },
   'sb.exportFile': { zh: '奖补申请.xlsx', en: 'subsidy-applications.xlsx' },
   'sb.pub.files': {
     zh: '证明材料（证书、劳动合同等，PDF 或图片，最多 3 个，每个不超过 5 MB）',

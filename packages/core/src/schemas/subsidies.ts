@@ -87,6 +87,7 @@ export const policyListQuery = pageQuery.extend({
   kind: policyKind.optional(),
   status: policyStatus.optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
+  format: z.enum(['json', 'xlsx']).default('json').optional(),
 });
 
 export const ruleCheck = z.object({

@@ -10,6 +10,10 @@ import {
   translate,
   type MessageKey,
   type paymentBatchBody,
+  type Policy,
+  type policyListQuery,
+  POLICY_KIND_LABELS,
+  POLICY_STATUS_LABELS,
   type SubsidyApplication,
   type subsidyListQuery,
 } from '@wushe/core';
@@ -23,7 +27,7 @@ import { AppError, fieldError } from '../../http/errors.ts';
 import { insertSubsidyEvent } from './applications.repo.ts';
 import { findSubsidyApps } from './applications.service.ts';
 import { approvedAmong, batchesOf, insertBatch, markPaid, payableOf } from './payments.repo.ts';
-import { ownPolicy, toPolicy, type SCtx } from './policies.service.ts';
+import { findPolicies, ownPolicy, toPolicy, type SCtx } from './policies.service.ts';
 
 export async function paymentList(ctx: SCtx, policyId: string) {
   return ctx.db.run(async (db) => {
@@ -142,4 +146,31 @@ export async function exportSubsidyApps(ctx: SCtx, q: z.output<typeof subsidyLis
     }
   }
   return sendXlsx(reply, t('export.subsidyApps.file'), t('export.subsidyApps.sheet'), columns, pages());
+}
+
+/** The policies list as .xlsx (its filters applied): budget, approved, paid and remaining in yuan. */
+export async function exportPolicies(ctx: SCtx, q: z.output<typeof policyListQuery>, reply: FastifyReply) {
+  const t = (key: MessageKey) => translate(ctx.lang, key);
+  const yuanOf = (fen: number) => fen / 100;
+  const columns: Column<Policy>[] = [
+    { header: t('export.policies.title'), value: (r) => r.title, width: 36 },
+    { header: t('export.policies.kind'), value: (r) => inLang(ctx.lang, POLICY_KIND_LABELS[r.kind]) },
+    { header: t('export.subsidy.area'), value: (r) => r.areaName },
+    { header: t('export.policies.year'), value: (r) => r.year, width: 8 },
+    { header: t('export.policies.period'), value: (r) => `${r.opensOn} ~ ${r.closesOn}`, width: 24 },
+    { header: t('export.subsidy.stage'), value: (r) => inLang(ctx.lang, POLICY_STATUS_LABELS[r.status]) },
+    { header: t('export.policies.budget'), value: (r) => yuanOf(r.totals.budget) },
+    { header: t('export.policies.approved'), value: (r) => yuanOf(r.totals.approved) },
+    { header: t('export.policies.paid'), value: (r) => yuanOf(r.totals.paid) },
+    { header: t('export.policies.remaining'), value: (r) => yuanOf(r.totals.remaining) },
+    { header: t('export.policies.applications'), value: (r) => Object.values(r.counts).reduce((a, b) => a + b, 0), width: 8 },
+  ];
+  async function* pages() {
+    for (let page = 1; (page - 1) * READ_PAGE < EXPORT_LIMIT; page++) {
+      const { items } = await findPolicies(ctx, { ...q, page, pageSize: READ_PAGE });
+      yield items;
+      if (items.length < READ_PAGE) return;
+    }
+  }
+  return sendXlsx(reply, t('export.policies.file'), t('export.policies.sheet'), columns, pages());
 }

@@ -30,7 +30,7 @@ import {
   mySubsidyApps,
   subsidyAppEvents,
 } from './applications.service.ts';
-import { createPaymentBatch, exportPaymentList, exportSubsidyApps, paymentList } from './payments.service.ts';
+import { createPaymentBatch, exportPaymentList, exportPolicies, exportSubsidyApps, paymentList } from './payments.service.ts';
 import { createPolicy, findPolicies, getPolicy, setPolicyStatus, updatePolicyById } from './policies.service.ts';
 import { subsidiesPublicRoutes } from './subsidies.public.ts';
 
@@ -43,11 +43,12 @@ export function subsidiesRoutes(app: FastifyInstance): void {
     method: 'GET',
     url: P,
     access: 'authenticated',
-    summary: 'Reward and subsidy policies: the scope’s own (drafts too) and the published ones of the areas above it',
+    summary: 'Reward and subsidy policies: the scope’s own (drafts too) and the published ones of the areas above it; format=xlsx exports',
     tags,
     query: policyListQuery,
+    download: 'xlsx',
     response: listOf(policy),
-    handler: (ctx, { query }) => findPolicies(ctx, query),
+    handler: (ctx, { query }, _req, reply) => (query.format === 'xlsx' ? exportPolicies(ctx, query, reply) : findPolicies(ctx, query)),
   });
   route(app, {
     method: 'POST',

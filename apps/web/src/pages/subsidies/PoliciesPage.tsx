@@ -71,6 +71,7 @@ export function PoliciesPage() {
       data={data}
       list={list}
       search={{ placeholder: t('sb.search') }}
+      exportTo={{ path: '/policies', filename: t('sb.policiesFile') }}
       actions={create}
       emptyAction={create}
       filters={
