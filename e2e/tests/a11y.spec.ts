@@ -67,6 +67,8 @@ test.describe('public pages on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
 
   test('have no WCAG 2.1 AA violations, in standard and large text', async ({ page }) => {
+    // twelve pages read by axe twice each: past the default minute on a loaded CI machine
+    test.setTimeout(180_000);
     const pages = await publicPages(page);
     // The my page of the demo account, logged in by SMS code (the test hook reads it).
     await page.goto('/p/login');
