@@ -70,11 +70,17 @@ test('open, apply, score, announce, object and answer', async ({ page, browser }
   await advance(page, '笔试');
   const cell = applicant.getByLabel(`${name} 笔试成绩`);
   await cell.fill('86.5');
+  // the save's own answer, not a toast an earlier save may have left on the page
+  const saved = page.waitForResponse((r) => r.url().endsWith('/written-scores') && r.request().method() === 'PUT');
   await cell.blur();
+  expect((await saved).status()).toBe(200);
   await expect(page.getByText('已保存').first()).toBeVisible();
   await page.reload();
   await expect(applicant.getByLabel(`${name} 笔试成绩`)).toHaveValue('86.5');
+  await page.screenshot({ path: 'test-results/programme-written.png', fullPage: true });
+  const decided = page.waitForResponse((r) => /\/applications\/[^/]+\/decision$/.test(r.url()));
   await applicant.getByRole('button', { name: '通过', exact: true }).click();
+  expect((await decided).status()).toBe(200);
   await expect(applicant).toContainText('本阶段已通过');
   await advance(page, '面试/评审');
   await expect(applicant).toContainText('86.5');

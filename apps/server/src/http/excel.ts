@@ -33,6 +33,18 @@ export const EXPORT_LIMIT = 50_000;
 /** Rows read from the database at a time. */
 export const EXPORT_PAGE = 200;
 
+/**
+ * A list read for an export through its own paged service (`find` with page and pageSize; the
+ * list caps a page at 100), a page at a time until a short page or EXPORT_LIMIT rows.
+ */
+export async function* listPages<T>(find: (page: number, pageSize: number) => Promise<{ items: T[] }>, pageSize = 100): AsyncIterable<T[]> {
+  for (let page = 1; (page - 1) * pageSize < EXPORT_LIMIT; page++) {
+    const { items } = await find(page, pageSize);
+    yield items;
+    if (items.length < pageSize) return;
+  }
+}
+
 async function* pagesOf<T>(source: RowSource<T>): AsyncIterable<T[]> {
   if (!Array.isArray(source)) return yield* source;
   for (let i = 0; i < source.length || i === 0; i += EXPORT_PAGE) yield source.slice(i, i + EXPORT_PAGE);

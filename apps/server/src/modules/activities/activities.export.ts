@@ -2,10 +2,8 @@
 import { formatShanghai, translate, type ActivitySummary, type MessageKey } from '@wushe/core';
 import type { FastifyReply } from 'fastify';
 import type { Ctx } from '../../context.ts';
-import { EXPORT_LIMIT, sendXlsx, type Column } from '../../http/excel.ts';
+import { type Column, listPages, sendXlsx } from '../../http/excel.ts';
 import { findActivities, type ActivityListInput } from './activities.service.ts';
-
-const READ_PAGE = 100;
 
 export async function exportActivities(ctx: Ctx, q: Omit<ActivityListInput, 'page' | 'pageSize'>, reply: FastifyReply) {
   const t = (key: string) => translate(ctx.lang, key as MessageKey);
@@ -21,12 +19,11 @@ export async function exportActivities(ctx: Ctx, q: Omit<ActivityListInput, 'pag
     { header: t('export.activities.signedUp'), value: (r) => r.signedUp, width: 8 },
     { header: t('export.activities.present'), value: (r) => r.present, width: 8 },
   ];
-  async function* pages() {
-    for (let page = 1; (page - 1) * READ_PAGE < EXPORT_LIMIT; page++) {
-      const { items } = await findActivities(ctx, { ...q, page, pageSize: READ_PAGE });
-      yield items;
-      if (items.length < READ_PAGE) return;
-    }
-  }
-  return sendXlsx(reply, t('export.activities.file'), t('export.activities.sheet'), columns, pages());
+  return sendXlsx(
+    reply,
+    t('export.activities.file'),
+    t('export.activities.sheet'),
+    columns,
+    listPages((page, pageSize) => findActivities(ctx, { ...q, page, pageSize })),
+  );
 }

@@ -2,12 +2,10 @@
 // as their labels in the reader's language, times in Asia/Shanghai.
 import { formatShanghai, translate, type CaseSummary, type MessageKey } from '@wushe/core';
 import type { FastifyReply } from 'fastify';
-import { EXPORT_LIMIT, sendXlsx, type Column } from '../../http/excel.ts';
+import { type Column, listPages, sendXlsx } from '../../http/excel.ts';
 import { codeLabels } from '../settings/code-labels.repo.ts';
 import { findCases, type CaseListInput } from './cases.service.ts';
 import type { Ctx } from '../../context.ts';
-
-const READ_PAGE = 100; // the list's own page size cap
 
 export async function exportCases(ctx: Ctx, q: Omit<CaseListInput, 'page' | 'pageSize'>, reply: FastifyReply) {
   const t = (key: string) => translate(ctx.lang, key as MessageKey);
@@ -30,12 +28,11 @@ export async function exportCases(ctx: Ctx, q: Omit<CaseListInput, 'page' | 'pag
     { header: t('export.cases.closedOn'), value: (r) => r.closedOn, width: 12 },
     { header: t('export.cases.lastEventAt'), value: (r) => formatShanghai(new Date(r.lastEventAt)), width: 17 },
   ];
-  async function* pages() {
-    for (let page = 1; (page - 1) * READ_PAGE < EXPORT_LIMIT; page++) {
-      const { items } = await findCases(ctx, { ...q, page, pageSize: READ_PAGE });
-      yield items;
-      if (items.length < READ_PAGE) return;
-    }
-  }
-  return sendXlsx(reply, t('export.cases.file'), t('export.cases.sheet'), columns, pages());
+  return sendXlsx(
+    reply,
+    t('export.cases.file'),
+    t('export.cases.sheet'),
+    columns,
+    listPages((page, pageSize) => findCases(ctx, { ...q, page, pageSize })),
+  );
 }

@@ -3,11 +3,9 @@
 import { translate, type GroupSummary, type MessageKey } from '@wushe/core';
 import type { FastifyReply } from 'fastify';
 import type { Ctx } from '../../context.ts';
-import { EXPORT_LIMIT, sendXlsx, type Column } from '../../http/excel.ts';
+import { type Column, listPages, sendXlsx } from '../../http/excel.ts';
 import { codeLabels } from '../settings/code-labels.repo.ts';
 import { findGroups, type GroupListInput } from './groups.service.ts';
-
-const READ_PAGE = 100;
 
 export async function exportGroups(ctx: Ctx, q: Omit<GroupListInput, 'page' | 'pageSize'>, reply: FastifyReply) {
   const t = (key: string) => translate(ctx.lang, key as MessageKey);
@@ -23,12 +21,11 @@ export async function exportGroups(ctx: Ctx, q: Omit<GroupListInput, 'page' | 'p
     { header: t('export.groups.sessions'), value: (r) => `${r.sessionsHeld}/${r.sessionsPlanned}`, width: 14 },
     { header: t('export.groups.personTimes'), value: (r) => r.personTimes, width: 10 },
   ];
-  async function* pages() {
-    for (let page = 1; (page - 1) * READ_PAGE < EXPORT_LIMIT; page++) {
-      const { items } = await findGroups(ctx, { ...q, page, pageSize: READ_PAGE });
-      yield items;
-      if (items.length < READ_PAGE) return;
-    }
-  }
-  return sendXlsx(reply, t('export.groups.file'), t('export.groups.sheet'), columns, pages());
+  return sendXlsx(
+    reply,
+    t('export.groups.file'),
+    t('export.groups.sheet'),
+    columns,
+    listPages((page, pageSize) => findGroups(ctx, { ...q, page, pageSize })),
+  );
 }

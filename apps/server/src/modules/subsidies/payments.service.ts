@@ -22,7 +22,7 @@ import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { appendAudit, byActor } from '../../audit/audit.ts';
 import type { Ctx } from '../../context.ts';
-import { EXPORT_LIMIT, sendXlsx, type Column } from '../../http/excel.ts';
+import { type Column, listPages, sendXlsx } from '../../http/excel.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { insertSubsidyEvent } from './applications.repo.ts';
 import { findSubsidyApps } from './applications.service.ts';
@@ -43,8 +43,6 @@ export async function paymentList(ctx: SCtx, policyId: string) {
     };
   });
 }
-
-const READ_PAGE = 100;
 
 type Payable = Awaited<ReturnType<typeof payableOf>>[number];
 
@@ -138,14 +136,13 @@ export async function exportSubsidyApps(ctx: SCtx, q: z.output<typeof subsidyLis
     { header: t('export.subsidyApps.reason'), value: (r) => r.reason, width: 32 },
     { header: t('export.subsidyApps.submitted'), value: (r) => shanghaiDay(r.createdAt), width: 12 },
   ];
-  async function* pages() {
-    for (let page = 1; (page - 1) * READ_PAGE < EXPORT_LIMIT; page++) {
-      const { items } = await findSubsidyApps(ctx, { ...q, page, pageSize: READ_PAGE });
-      yield items;
-      if (items.length < READ_PAGE) return;
-    }
-  }
-  return sendXlsx(reply, t('export.subsidyApps.file'), t('export.subsidyApps.sheet'), columns, pages());
+  return sendXlsx(
+    reply,
+    t('export.subsidyApps.file'),
+    t('export.subsidyApps.sheet'),
+    columns,
+    listPages((page, pageSize) => findSubsidyApps(ctx, { ...q, page, pageSize })),
+  );
 }
 
 /** The policies list as .xlsx (its filters applied): budget, approved, paid and remaining in yuan. */
@@ -165,12 +162,11 @@ export async function exportPolicies(ctx: SCtx, q: z.output<typeof policyListQue
     { header: t('export.policies.remaining'), value: (r) => yuanOf(r.totals.remaining) },
     { header: t('export.policies.applications'), value: (r) => Object.values(r.counts).reduce((a, b) => a + b, 0), width: 8 },
   ];
-  async function* pages() {
-    for (let page = 1; (page - 1) * READ_PAGE < EXPORT_LIMIT; page++) {
-      const { items } = await findPolicies(ctx, { ...q, page, pageSize: READ_PAGE });
-      yield items;
-      if (items.length < READ_PAGE) return;
-    }
-  }
-  return sendXlsx(reply, t('export.policies.file'), t('export.policies.sheet'), columns, pages());
+  return sendXlsx(
+    reply,
+    t('export.policies.file'),
+    t('export.policies.sheet'),
+    columns,
+    listPages((page, pageSize) => findPolicies(ctx, { ...q, page, pageSize })),
+  );
 }

@@ -14,11 +14,9 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import type { Ctx } from '../../context.ts';
-import { EXPORT_LIMIT, sendXlsx, type Column } from '../../http/excel.ts';
+import { type Column, EXPORT_LIMIT, listPages, sendXlsx } from '../../http/excel.ts';
 import { behindList } from './ce-hours.ts';
 import { findTrainings } from './trainings.service.ts';
-
-const READ_PAGE = 100;
 
 export async function exportTrainings(ctx: Ctx, q: z.output<typeof trainingListQuery>, reply: FastifyReply) {
   const t = (key: MessageKey) => translate(ctx.lang, key);
@@ -37,14 +35,13 @@ export async function exportTrainings(ctx: Ctx, q: z.output<typeof trainingListQ
     { header: t('export.trainings.waiting'), value: (r) => r.waiting, width: 8 },
     { header: t('export.trainings.status'), value: (r) => t(`export.trainings.${r.status}`), width: 10 },
   ];
-  async function* pages() {
-    for (let page = 1; (page - 1) * READ_PAGE < EXPORT_LIMIT; page++) {
-      const { items } = await findTrainings(ctx, { ...q, page, pageSize: READ_PAGE });
-      yield items;
-      if (items.length < READ_PAGE) return;
-    }
-  }
-  return sendXlsx(reply, t('export.trainings.file'), t('export.trainings.sheet'), columns, pages());
+  return sendXlsx(
+    reply,
+    t('export.trainings.file'),
+    t('export.trainings.sheet'),
+    columns,
+    listPages((page, pageSize) => findTrainings(ctx, { ...q, page, pageSize })),
+  );
 }
 
 type BehindRow = Awaited<ReturnType<typeof behindList>>['items'][number];
