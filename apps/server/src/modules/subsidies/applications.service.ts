@@ -138,12 +138,11 @@ async function file(
   p: PolicyRow,
   scope: string,
   who: Who,
-  filed: Record<string, unknown> & { id: string; areaCode: string },
+  row: Record<string, unknown> & { id: string; areaCode: string },
   by: { workerId?: string | null; accountId?: string },
   uploads: Omit<StoredAttachment, 'areaCode' | 'createdBy'>[] = [],
 ) {
   const today = shanghaiToday(ctx.now);
-  let row = filed;
   return ctx.database.tx(scope, async (db) => {
     const again = await existingSubsidyApp(db, p.id, by);
     if (again) {
@@ -154,9 +153,8 @@ async function file(
     for (const u of uploads) await insertAttachment(db, { ...u, areaCode: row.areaCode, createdBy: null });
     const ids = [...((row.attachmentIds as string[]) ?? []), ...uploads.map((u) => u.id)];
     if ((await attachmentsInScope(db, scope, ids)) !== new Set(ids).size) throw fieldError('attachmentIds', 'subsidy.attachment');
-    row = { ...row, attachmentIds: ids };
     const check = await assess(db, p, (row.workerId as string | null) ?? null, today, (row.arrivedOn as string | null) ?? null);
-    if (!(await insertSubsidyApp(db, { ...row, ...check, policyId: p.id }))) throw conflict();
+    if (!(await insertSubsidyApp(db, { ...row, attachmentIds: ids, ...check, policyId: p.id }))) throw conflict();
     const a = toSubsidyApp((await subsidyAppById(db, scope, row.id))!, p.title);
     await record(db, ctx, who, a, { action: 'submit', from: null, to: 'submitted', after: a });
     return a;

@@ -85,12 +85,12 @@ export function standingCte(i: CycleSqlInput & { rollupKey: SQL }): SQL {
  * record reached): the nightly job, so the live part of standingCte stays small. How many it did.
  */
 export async function refreshStaleStandings(owner: Db, today: string, limit: number): Promise<number> {
-  const [r] = await rows<{ n: number }>(
+  const stale = await rows<{ id: string }>(
     owner,
-    sql`WITH s AS (SELECT worker_id FROM worker_rollup WHERE ce_until < ${today}::date OR ce_on > ${today}::date LIMIT ${limit})
-      SELECT (SELECT count(*) FROM s)::int AS n, worker_rollup_refresh(array(SELECT worker_id FROM s)) IS NULL AS done`,
+    sql`SELECT worker_id AS id FROM worker_rollup WHERE ce_until < ${today}::date OR ce_on > ${today}::date LIMIT ${limit}`,
   );
-  return r?.n ?? 0;
+  if (stale.length) await owner.execute(sql`SELECT worker_rollup_refresh(${`{${stale.map((s) => s.id).join(',')}}`}::uuid[])`);
+  return stale.length;
 }
 
 /** No JIT for this transaction: its compile time outweighs a city's scan. */

@@ -19,9 +19,10 @@ export async function sendCeReminders(database: Database, now = new Date()): Pro
     o.transaction(async (tx) => {
       const owner = tx as unknown as Db;
       await noJit(owner);
-      const args = { prefix: '', day: today, today: true, required, withinDays: Math.max(...CE_REMINDER_DAYS), offset: 0 };
-      const { total } = await behindPage(owner, { ...args, limit: 1 });
-      return (await behindPage(owner, { ...args, limit: Math.max(total, 1) })).items;
+      // everyone behind whose cycle ends within the furthest reminder: one read, no page limit that matters
+      const within = Math.max(...CE_REMINDER_DAYS);
+      return (await behindPage(owner, { prefix: '', day: today, today: true, required, withinDays: within, limit: 10_000_000, offset: 0 }))
+        .items;
     }),
   );
   return database.tx('', async (db) => {

@@ -39,10 +39,11 @@ export function TrainingForm({
       title={training ? t('trw.edit') : t('trw.new')}
       form={form}
       schema={training ? trainingUpdateBody : trainingCreateBody}
-      toInput={(v) =>
+      toInput={({ areaCode, ...v }) =>
+        // the area is fixed once opened: an edit sends the rest with its version
         training
-          ? { ...v, areaCode: undefined, capacity: v.capacity ?? null, version: training.version }
-          : { ...v, capacity: v.capacity ?? null, requestId: crypto.randomUUID() }
+          ? { ...v, capacity: v.capacity ?? null, version: training.version }
+          : { ...v, areaCode, capacity: v.capacity ?? null, requestId: crypto.randomUUID() }
       }
       save={training ? edit : create}
       onClose={onClose}
