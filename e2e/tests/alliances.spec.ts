@@ -65,7 +65,7 @@ test('an official sets up an alliance; a station head reads only what its base b
   await expect(page.getByRole('button', { name: '添加成员基地' })).toHaveCount(0);
 });
 
-test('an official drafts a 结对共建 agreement, puts it in force and ticks a deliverable', async ({ page }) => {
+test('an official drafts a 结对共建 agreement, puts it in force, edits its terms, adds and ticks deliverables', async ({ page }) => {
   const title = `江头社区—湖里区税务局结对共建协议 ${Date.now() % 100000}`;
   await signIn(page, 'huli');
   await page.goto('/partnerships');
@@ -91,4 +91,18 @@ test('an official drafts a 结对共建 agreement, puts it in force and ticks a 
   await row.getByRole('button', { name: /\+1/ }).click();
   await expect(row).toContainText('1/4');
   await expect(page.locator('.ant-descriptions')).toContainText('25%');
+
+  // Terms and deliverables change after drafting, until the agreement ends.
+  await page.getByRole('button', { name: '编辑协议' }).click();
+  const edit = page.locator('.ant-drawer').filter({ hasText: '编辑协议' });
+  await edit.getByLabel('协议条款').fill('每季度联合开展一次社区志愿服务。');
+  await edit.getByRole('button', { name: '保存' }).click();
+  await expect(page.locator('.ant-descriptions')).toContainText('每季度联合开展一次社区志愿服务。');
+  await page.getByRole('button', { name: '添加承诺事项' }).click();
+  const add = page.locator('.ant-drawer').filter({ hasText: '添加承诺事项' });
+  await add.getByLabel('事项', { exact: true }).fill('税法宣讲进社区（场）');
+  await add.getByLabel('数量').fill('2');
+  await add.getByRole('button', { name: '保存' }).click();
+  await expect(page.locator('tr.ant-table-row').filter({ hasText: '税法宣讲进社区（场）' })).toContainText('0/2');
+  await expect(page.locator('.ant-descriptions')).toContainText('16%');
 });

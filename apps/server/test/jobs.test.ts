@@ -117,6 +117,25 @@ describe('jobs', () => {
     expect(ws.rowCount).toBe(3);
   });
 
+  it('exports the job fairs with Beijing times, counts and status in words', async () => {
+    const res = await huli.get('/api/v1/job-fairs?format=xlsx&status=published');
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.name).toBe('招聘会');
+    expect((ws.getRow(2).values as unknown[]).slice(1, 4)).toEqual(['招聘会名称', '区域', '开始时间（北京时间）']);
+    const row = (ws.getRow(3).values as unknown[]).slice(1);
+    expect(row[0]).toBe('湖里区社会工作人才专场招聘会');
+    expect(row[2]).toMatch(/^\d{4}-\d{2}-\d{2} 09:00$/); // 01:00 UTC is 09:00 in Shanghai
+    expect(row.slice(6)).toEqual([4, 8, '已发布']);
+    expect(ws.rowCount).toBe(3);
+    const drafts = await huli.get('/api/v1/job-fairs?format=xlsx&status=draft');
+    const none = new ExcelJS.Workbook();
+    await none.xlsx.load(drafts.rawPayload as unknown as ArrayBuffer);
+    expect(none.worksheets[0]!.rowCount).toBe(2);
+  });
+
   it('posting: 400 with field messages in Chinese and English, 403 without job.manage, another street 404', async () => {
     const bad = await post(head, { salaryMinFen: 600_000, salaryMaxFen: 450_000, headcount: 0 });
     expect(bad.statusCode).toBe(400);

@@ -47,6 +47,7 @@ export const ALLIANCE_STRINGS = {
   'al.removeConfirm': { zh: '确定删除“{name}”？', en: 'Remove “{name}”?' },
   'al.readOnly': { zh: '该联盟由{area}维护，本辖区仅可查看。', en: 'Kept by {area}; you can view it only.' },
   'ps.new': { zh: '新建协议', en: 'New agreement' },
+  'ps.edit': { zh: '编辑协议', en: 'Edit agreement' },
   'ps.title': { zh: '协议名称', en: 'Agreement' },
   'ps.kind': { zh: '类型', en: 'Kind' },
   'ps.status': { zh: '状态', en: 'Status' },

@@ -224,6 +224,7 @@ export const jobFairSummary = jobFair.omit({ orgs: true, description: true }).ex
 export const fairListQuery = pageQuery.extend({
   q: z.string().trim().max(40).optional(),
   status: fairStatus.optional(),
+  format: z.enum(['json', 'xlsx']).default('json').optional(),
 });
 export const publicJobFair = jobFair.omit({ version: true, areaCode: true });
 export const publicJobFairSummary = jobFairSummary.omit({ version: true, areaCode: true });

@@ -12,7 +12,7 @@ import { fairById, fairLinkIds, fairOrgs, insertFair, linkable, listFairs, setFa
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-export const toFairBase = (f: FairRow) => ({
+export const toFairBase = <R extends FairRow>(f: R) => ({
   ...f,
   startsAt: iso(f.startsAt),
   endsAt: iso(f.endsAt),

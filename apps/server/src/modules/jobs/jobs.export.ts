@@ -1,21 +1,24 @@
-// The job posts (filters applied) as .xlsx, labels in the caller's language; no applicant data.
+// The job posts and the job fairs (filters applied) as .xlsx, labels in the caller's language,
+// times in Asia/Shanghai; no applicant data.
 import {
   CERT_KIND_LABELS,
   EDUCATION_LABELS,
+  FAIR_STATUS_LABELS,
+  formatShanghai,
   inLang,
   JOB_STATUS_LABELS,
   salaryText,
   translate,
   type Job,
   type MessageKey,
+  type fairListQuery,
 } from '@wushe/core';
 import type { FastifyReply } from 'fastify';
 import type { Ctx } from '../../context.ts';
-import { EXPORT_LIMIT, sendXlsx, type Column } from '../../http/excel.ts';
-import { listJobs } from './jobs.repo.ts';
-import { jobFilter, toJob, type JobListInput } from './jobs.service.ts';
-
-const READ_PAGE = 2_000;
+import type { z } from 'zod';
+import { listPages, sendXlsx, type Column } from '../../http/excel.ts';
+import { findFairs } from './fairs.service.ts';
+import { findJobs, type JobListInput } from './jobs.service.ts';
 
 export async function exportJobs(ctx: Ctx, q: JobListInput, reply: FastifyReply) {
   const t = (key: MessageKey) => translate(ctx.lang, key);
@@ -39,14 +42,35 @@ export async function exportJobs(ctx: Ctx, q: JobListInput, reply: FastifyReply)
     { header: t('export.jobs.applications'), value: (j) => j.counts.total },
     { header: t('export.jobs.hired'), value: (j) => j.counts.hired },
   ];
-  async function* pages() {
-    for (let offset = 0; offset < EXPORT_LIMIT; offset += READ_PAGE) {
-      const f = jobFilter(ctx, q, Math.min(READ_PAGE, EXPORT_LIMIT - offset), offset);
-      if (!f) return;
-      const { items } = await ctx.db.run((db) => listJobs(db, f));
-      yield items.map(toJob);
-      if (items.length < f.limit) return;
-    }
-  }
-  return sendXlsx(reply, t('export.jobs.file'), t('export.jobs.sheet'), columns, pages());
+  return sendXlsx(
+    reply,
+    t('export.jobs.file'),
+    t('export.jobs.sheet'),
+    columns,
+    listPages((page, pageSize) => findJobs(ctx, { ...q, page, pageSize })),
+  );
+}
+
+type FairRow = Awaited<ReturnType<typeof findFairs>>['items'][number];
+
+export async function exportFairs(ctx: Ctx, q: z.output<typeof fairListQuery>, reply: FastifyReply) {
+  const t = (key: MessageKey) => translate(ctx.lang, key);
+  const columns: Column<FairRow>[] = [
+    { header: t('export.fairs.title'), value: (f) => f.title, width: 30 },
+    { header: t('export.fairs.area'), value: (f) => f.areaName, width: 16 },
+    { header: t('export.fairs.startsAt'), value: (f) => formatShanghai(new Date(f.startsAt)), width: 18 },
+    { header: t('export.fairs.endsAt'), value: (f) => formatShanghai(new Date(f.endsAt)), width: 18 },
+    { header: t('export.fairs.place'), value: (f) => f.place, width: 24 },
+    { header: t('export.fairs.organiser'), value: (f) => f.organiser, width: 24 },
+    { header: t('export.fairs.orgs'), value: (f) => f.orgCount },
+    { header: t('export.fairs.jobs'), value: (f) => f.jobCount },
+    { header: t('export.fairs.status'), value: (f) => inLang(ctx.lang, FAIR_STATUS_LABELS[f.status]) },
+  ];
+  return sendXlsx(
+    reply,
+    t('export.fairs.file'),
+    t('export.fairs.sheet'),
+    columns,
+    listPages((page, pageSize) => findFairs(ctx, { ...q, page, pageSize })),
+  );
 }

@@ -21,7 +21,7 @@ import type { FastifyInstance } from 'fastify';
 import { route } from '../../http/route.ts';
 import { addHireToRegister, findApplications, moveApplication, revealApplicant, sendCv } from './applications.service.ts';
 import { createFair, findFairs, getFair, updateFairById } from './fairs.service.ts';
-import { exportJobs } from './jobs.export.ts';
+import { exportFairs, exportJobs } from './jobs.export.ts';
 import { createJob, findJobs, getJob, setJobStatus, updateJobById } from './jobs.service.ts';
 
 const tags = ['jobs'];
@@ -145,12 +145,13 @@ export function jobsRoutes(app: FastifyInstance): void {
   route(app, {
     method: 'GET',
     url: '/api/v1/job-fairs',
+    download: 'xlsx',
     access: 'job.read',
-    summary: 'Job fairs in the scope with their counts of organisations and posts',
+    summary: 'Job fairs in the scope with their counts of organisations and posts; format=xlsx exports',
     tags,
     query: fairListQuery,
     response: listOf(jobFairSummary),
-    handler: (ctx, { query }) => findFairs(ctx, query),
+    handler: (ctx, { query }, _req, reply) => (query.format === 'xlsx' ? exportFairs(ctx, query, reply) : findFairs(ctx, query)),
   });
   route(app, {
     method: 'POST',

@@ -1,25 +1,21 @@
-// One agreement: parties, period, terms, the signed copy (upload, download), status moves asked
-// first (draft → active → ended), and the deliverables per side with progress ticks while in force.
+// One agreement: parties, period, terms (editable until ended), the signed copy (upload,
+// download), status moves asked first (draft → active → ended), and the deliverables per side
+// (added until ended) with progress ticks while in force.
+import { useState } from 'react';
 import { App, Button, Card, Descriptions, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router-dom';
 import { PARTNERSHIP_KIND_LABELS, PARTNERSHIP_STATUS_LABELS, PARTY_ROLE_LABELS } from '@wushe/core';
 import { useProblem } from '../../api/forms.ts';
 import { useMovePartnership, usePartnership, useTickDeliverable, useUploadAgreement, type Partnership } from '../../api/alliances.ts';
+import { readBase64 } from '../../api/files.ts';
 import { useActor } from '../../api/session.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { DeliverableForm, PartnershipEditForm } from './PartnershipEdits.tsx';
 import { STATUS_COLOR } from './PartnershipsPage.tsx';
 
 type Deliverable = Partnership['deliverables'][number];
 const TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'];
-
-const readBase64 = (file: File) =>
-  new Promise<string>((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result));
-    r.onerror = () => reject(r.error);
-    r.readAsDataURL(file);
-  });
 
 export function PartnershipPage() {
   const { id = '' } = useParams();
@@ -31,6 +27,7 @@ export function PartnershipPage() {
   const move = useMovePartnership(id);
   const tick = useTickDeliverable(id);
   const upload = useUploadAgreement(id);
+  const [drawer, setDrawer] = useState<'edit' | 'deliverable' | null>(null);
   const p = found.data;
   if (!p) return null;
   const can = actor.permissions.includes('alliance.write');
@@ -53,12 +50,21 @@ export function PartnershipPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {p.title} <Tag color={STATUS_COLOR[p.status]}>{label(PARTNERSHIP_STATUS_LABELS[p.status])}</Tag>
         </Typography.Title>
-        {can && next && (
-          <Button type={next === 'active' ? 'primary' : 'default'} danger={next === 'ended'} onClick={askMove}>
-            {t(next === 'active' ? 'ps.activate' : 'ps.end')}
-          </Button>
-        )}
+        <Space wrap>
+          {can && p.status !== 'ended' && (
+            <Button icon={<EditOutlined aria-hidden />} onClick={() => setDrawer('edit')}>
+              {t('ps.edit')}
+            </Button>
+          )}
+          {can && next && (
+            <Button type={next === 'active' ? 'primary' : 'default'} danger={next === 'ended'} onClick={askMove}>
+              {t(next === 'active' ? 'ps.activate' : 'ps.end')}
+            </Button>
+          )}
+        </Space>
       </Space>
+      {drawer === 'edit' && <PartnershipEditForm partnership={p} onClose={() => setDrawer(null)} onConflict={() => found.refetch()} />}
+      {drawer === 'deliverable' && <DeliverableForm partnership={p} onClose={() => setDrawer(null)} />}
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
         <Descriptions.Item label={t('ps.kind')}>{label(PARTNERSHIP_KIND_LABELS[p.kind])}</Descriptions.Item>
         <Descriptions.Item label={t('al.area')}>{p.areaName}</Descriptions.Item>
@@ -99,7 +105,18 @@ export function PartnershipPage() {
           </Space>
         </Descriptions.Item>
       </Descriptions>
-      <Card title={t('ps.deliverables')} size="small">
+      <Card
+        title={t('ps.deliverables')}
+        size="small"
+        extra={
+          can &&
+          p.status !== 'ended' && (
+            <Button size="small" icon={<PlusOutlined aria-hidden />} onClick={() => setDrawer('deliverable')}>
+              {t('ps.addDeliverable')}
+            </Button>
+          )
+        }
+      >
         <Table<Deliverable>
           rowKey="id"
           size="small"

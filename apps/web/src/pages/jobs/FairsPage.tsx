@@ -65,6 +65,7 @@ export function FairsPage() {
       data={data}
       list={list}
       search={{ placeholder: t('fair.search') }}
+      exportTo={{ path: '/job-fairs', filename: 'job-fairs.xlsx' }}
       actions={create}
       emptyAction={create}
       filters={
