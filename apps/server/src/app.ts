@@ -36,6 +36,8 @@ import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { workforceRoutes } from './modules/workforce/workforce.routes.ts';
 import { jobsRoutes } from './modules/jobs/jobs.routes.ts';
 import { jobsPublicRoutes } from './modules/jobs/jobs.public.routes.ts';
+import { wishesRoutes } from './modules/wishes/wishes.routes.ts';
+import { wishesPublicRoutes } from './modules/wishes/wishes.public.routes.ts';
 import { workforceDashboardRoutes } from './modules/workforce/workforce.dashboard.routes.ts';
 import { examsRoutes } from './modules/exams/exams.routes.ts';
 import { programmesRoutes } from './modules/programmes/programmes.routes.ts';
@@ -161,6 +163,8 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   alliancesRoutes(app);
   jobsRoutes(app);
   jobsPublicRoutes(app);
+  wishesRoutes(app);
+  wishesPublicRoutes(app);
   workforceDashboardRoutes(app);
   if (services.config.benchFloor) registerBenchFloor(app, services);
   if (opts.web) await registerWeb(app, services.config.webDir);

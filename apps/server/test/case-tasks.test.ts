@@ -49,7 +49,7 @@ describe('case tasks and satisfaction', () => {
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().errors[0]).toMatchObject({ path: 'caseId', message: '个案不存在或不属于该服务对象' });
     expect((await jinshan.post('/api/v1/follow-ups', { residentId, caseId, reason: '越界', dueAt: dueAt() })).statusCode).toBe(404);
-    await owner(sql`UPDATE cases SET stage = 'closed', closed_on = current_date WHERE id = ${caseId}`);
+    await owner(sql`UPDATE cases SET stage = 'closed', closed_on = (now() AT TIME ZONE 'Asia/Shanghai')::date WHERE id = ${caseId}`);
     const closed = await sw.post('/api/v1/follow-ups', { residentId, caseId, reason: '结案后', dueAt: dueAt() });
     expect(closed.json().errors[0].path).toBe('caseId');
     await owner(sql`UPDATE cases SET stage = 'intervention', closed_on = NULL WHERE id = ${caseId}`);

@@ -41,7 +41,10 @@ describe('the official 工作台 cache', () => {
         db.execute(sql`UPDATE residents SET status = 'deceased' WHERE id = (SELECT id FROM residents WHERE status = 'active' LIMIT 1)`),
       );
       const [now] = await t.database.owner((db) =>
-        rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM residents WHERE status = 'active' AND registered_on <= CURRENT_DATE`),
+        rows<{ n: number }>(
+          db,
+          sql`SELECT count(*)::int AS n FROM residents WHERE status = 'active' AND registered_on <= (now() AT TIME ZONE 'Asia/Shanghai')::date`,
+        ),
       );
       expect(now!.n).toBe(first.area.registered - 1); // a fresh count would differ
       const again = (await huli.get('/api/v1/dashboard')).json();

@@ -177,7 +177,7 @@ describe('programmes', () => {
     expect((await lodge('135790')).statusCode).toBe(201);
     expect((await lodge('135790')).statusCode).toBe(400); // a code is used once
     expect((await huli.post(`${P}/${p.id}/advance`, { to: 'done', version: v })).json().code).toBe('programme.publicityRunning');
-    await owner(sql`UPDATE programmes SET publicity_end = current_date - 1 WHERE id = ${p.id}`);
+    await owner(sql`UPDATE programmes SET publicity_end = (now() AT TIME ZONE 'Asia/Shanghai')::date - 1 WHERE id = ${p.id}`);
     expect((await huli.post(`${P}/${p.id}/advance`, { to: 'done', version: v })).json().code).toBe('programme.objectionOpen');
     const [o] = (await huli.get(`${P}/${p.id}/objections`)).json();
     expect(o).toMatchObject({ name: '张女士', mobileMasked: '139****0077', answer: null });

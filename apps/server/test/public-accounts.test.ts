@@ -88,6 +88,7 @@ describe('public accounts', () => {
       ['hours', 0],
       ['certificates', 0],
       ['jobs', 0],
+      ['wishes', 0],
     ]);
     expect(res.body).not.toContain(mobile);
     const cookie = cookieOf(res);

@@ -33,6 +33,9 @@ const PUBLIC = new Set([
   'GET /api/v1/public/jobs/{id}', // a job post's page and the fairs it is at; no applicant
   'GET /api/v1/public/job-fairs', // published job fairs: time, place, organiser, counts
   'GET /api/v1/public/job-fairs/{id}', // a job fair: its organisations and their posts; no applicant
+  'GET /api/v1/public/wishes', // the wish board: need, value, deadline, status and a generic label; no resident
+  'GET /api/v1/public/wishes/{id}', // one published wish, no resident and no claimant's contact
+  'GET /api/v1/public/stats', // the board's totals for an area and period
 ]);
 
 interface Operation {
@@ -84,12 +87,29 @@ describe('public routes', () => {
   });
 
   it('shows nothing private in the public answers', async () => {
+    // Residents with a case, and every resident with a wish on the board (name and address).
     const names = await t.database.owner((db) =>
-      rows<{ name: string }>(db, sql`SELECT DISTINCT r.name FROM cases c JOIN residents r ON r.id = c.resident_id LIMIT 50`),
+      rows<{ name: string; address: string | null }>(
+        db,
+        sql`(SELECT DISTINCT r.name, r.address FROM cases c JOIN residents r ON r.id = c.resident_id LIMIT 50)
+          UNION (SELECT DISTINCT r.name, r.address FROM wishes w JOIN residents r ON r.id = w.resident_id
+            WHERE w.status IN ('published', 'claimed', 'delivered', 'fulfilled'))`,
+      ),
     );
-    for (const o of ops.filter((x) => x.public && x.method === 'GET')) {
-      const body = (await t.app.inject({ method: 'GET', url: o.path })).body;
-      for (const { name } of names) expect(body, `${o.path} names a resident`).not.toContain(name);
+    expect(names.length).toBeGreaterThan(100);
+    // Each GET as listed, plus the board's first 100 wishes one by one.
+    const board = (await t.app.inject({ method: 'GET', url: '/api/v1/public/wishes?pageSize=100' })).json() as { items: { id: string }[] };
+    expect(board.items.length).toBe(100);
+    const urls = [
+      ...ops.filter((x) => x.public && x.method === 'GET').map((o) => o.path),
+      ...board.items.map((w) => `/api/v1/public/wishes/${w.id}`),
+    ];
+    for (const url of urls) {
+      const { body } = await t.app.inject({ method: 'GET', url });
+      for (const { name, address } of names) {
+        expect(body, `${url} names a resident`).not.toContain(name);
+        if (address) expect(body, `${url} gives an address`).not.toContain(address);
+      }
       // (The demo's sign-in page lists its demo accounts on purpose; a real installation lists none.)
       expect(body).not.toMatch(/\d{17}[\dX]/); // no ID number
       expect(body).not.toMatch(/1[3-9]\d{9}/); // no mobile number

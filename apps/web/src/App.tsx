@@ -27,6 +27,9 @@ const PublicCertificatePage = page(() => import('./pages/public/PublicCertificat
 const PublicJobsPage = page(() => import('./pages/public/PublicJobsPage.tsx'), 'PublicJobsPage');
 const PublicJobPage = page(() => import('./pages/public/PublicJobPage.tsx'), 'PublicJobPage');
 const PublicJobFairPage = page(() => import('./pages/public/PublicJobFairPage.tsx'), 'PublicJobFairPage');
+// Micro-wishes (微心愿): the board with its totals and a wish with claiming; reading needs no login.
+const PublicWishesPage = page(() => import('./pages/public/PublicWishesPage.tsx'), 'PublicWishesPage');
+const PublicWishPage = page(() => import('./pages/public/PublicWishPage.tsx'), 'PublicWishPage');
 
 export function FullPageSpin() {
   return (
@@ -120,6 +123,8 @@ export function App() {
         <Route path="/p/jobs" element={<PublicJobsPage />} />
         <Route path="/p/jobs/:id" element={<PublicJobPage />} />
         <Route path="/p/job-fairs/:id" element={<PublicJobFairPage />} />
+        <Route path="/p/wishes" element={<PublicWishesPage />} />
+        <Route path="/p/wishes/:id" element={<PublicWishPage />} />
         <Route
           path="/change-password"
           element={

@@ -21,6 +21,7 @@ import {
   ClusterOutlined,
   LinkOutlined,
   GroupOutlined,
+  HeartOutlined,
   HomeOutlined,
   InteractionOutlined,
   SafetyOutlined,
@@ -194,6 +195,13 @@ export const ROUTES: AppRoute[] = [
     menu: { icon: <GroupOutlined aria-hidden />, labelKey: 'menu.groups' },
   },
   { path: 'groups/:id', page: page(() => import('./pages/groups/GroupPage.tsx'), 'GroupPage'), permission: 'group.read' },
+  {
+    path: 'wishes',
+    page: page(() => import('./pages/wishes/WishesPage.tsx'), 'WishesPage'),
+    permission: 'wish.read',
+    menu: { icon: <HeartOutlined aria-hidden />, labelKey: 'menu.wishes' },
+  },
+  { path: 'wishes/:id', page: page(() => import('./pages/wishes/WishPage.tsx'), 'WishPage'), permission: 'wish.read' },
   {
     // the workforce group's first entry, so officials land on it
     path: 'workforce-dashboard',

@@ -44,3 +44,5 @@ export * from './schemas/subsidies.ts';
 export * from './schemas/alliances.ts';
 export * from './schemas/jobs.ts';
 export * from './schemas/workforce-dashboard.ts';
+export * from './wishes/wishes.ts';
+export * from './schemas/wishes.ts';

@@ -14,6 +14,7 @@ import { TRAINING_WEB_MESSAGES } from './workforce/training-messages.ts';
 import { ALLIANCE_MESSAGES } from './workforce/alliance-messages.ts';
 import { JOB_MESSAGES } from './workforce/job-messages.ts';
 import { WF_DASHBOARD_MESSAGES } from './workforce/dashboard-messages.ts';
+import { WISH_MESSAGES } from './wishes/messages.ts';
 
 export type Lang = 'zh-CN' | 'en';
 
@@ -300,6 +301,7 @@ export const MESSAGES = {
   ...ALLIANCE_MESSAGES,
   ...JOB_MESSAGES,
   ...WF_DASHBOARD_MESSAGES,
+  ...WISH_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

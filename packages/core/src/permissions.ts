@@ -46,6 +46,9 @@ export const PERMISSIONS = [
   'alliance.write',
   'job.read',
   'job.manage',
+  'wish.read',
+  'wish.write',
+  'wish.review',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -109,6 +112,9 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'alliance.write': { zh: '维护人才基地联盟与结对共建协议', en: 'Run talent-base alliances and pairing agreements' },
   'job.read': { zh: '查看招聘岗位与招聘会', en: 'View jobs and job fairs' },
   'job.manage': { zh: '发布岗位、处理应聘（含简历下载）、组织招聘会', en: 'Post jobs, handle applications (incl. CVs), run job fairs' },
+  'wish.read': { zh: '查看微心愿', en: 'View micro-wishes' },
+  'wish.write': { zh: '登记微心愿、代登记认领、记录送达与实现', en: 'Record wishes, claims on behalf, deliveries and fulfilment' },
+  'wish.review': { zh: '审核发布、退回、取消微心愿，释放逾期认领', en: 'Publish, return or cancel wishes; release stalled claims' },
 };
 
 // `resident.export.unmasked` (a whole list with clear ID numbers and phones) is held by the
@@ -153,6 +159,7 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'alliance.write',
       'job.read',
       'job.manage',
+      'wish.read',
     ],
   },
   {
@@ -196,6 +203,9 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'alliance.write',
       'job.read',
       'job.manage',
+      'wish.read',
+      'wish.write',
+      'wish.review',
     ],
   },
   {
@@ -221,6 +231,8 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'outputs.read',
       'training.read',
       'job.read',
+      'wish.read',
+      'wish.write',
     ],
   },
   // A partner organisation outside the stations (a hospital social-work department): it decides
@@ -261,6 +273,10 @@ export const FRONTLINE_PERMISSIONS: Permission[] = [
   'worker.write',
   // A station checks its own people's reward applications before the department does.
   'subsidy.review.org',
+  // A station posts, reviews and follows its residents' micro-wishes.
+  'wish.read',
+  'wish.write',
+  'wish.review',
 ];
 
 /**

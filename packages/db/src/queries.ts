@@ -60,6 +60,9 @@ export function inArea(column: SQL, prefix: string): SQL {
   return sql`(${column} COLLATE "C" >= ${prefix} AND ${column} COLLATE "C" < ${upper})`;
 }
 
+/** A timestamptz column as an ISO-8601 UTC string in the row ("2026-05-01T02:00:00.000Z"). */
+export const isoText = (column: string): SQL => sql.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
 /** A text[] value as bound parameters (drizzle would expand a bare array into a list). */
 export const textArray = (values: readonly string[]): SQL =>
   values.length

@@ -72,6 +72,14 @@ export const DEFAULT_CODE_LISTS: Record<string, Entry[]> = {
     ['socialisation', '社交康乐小组', 'Socialisation group'],
     ['mutual_aid', '互助小组', 'Mutual-aid group'],
   ],
+  // 微心愿类别 (domain brief §8; issue 11: goods, repair, service, companionship, other).
+  wish_category: [
+    ['goods', '物资', 'Goods'],
+    ['repair', '维修', 'Repair'],
+    ['service', '服务', 'Service'],
+    ['companionship', '陪伴', 'Companionship'],
+    ['other', '其他', 'Other'],
+  ],
 };
 
 async function seedReference(db: Db): Promise<void> {

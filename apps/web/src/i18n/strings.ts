@@ -36,6 +36,7 @@ import { TRAINING_STRINGS } from './trainings.ts';
 import { ALLIANCE_STRINGS } from './alliances.ts';
 import { JOB_STRINGS } from './jobs.ts';
 import { WF_DASHBOARD_STRINGS } from './wfDashboard.ts';
+import { WISH_STRINGS } from './wishes.ts';
 
 export const CATALOGS = {
   common: COMMON_STRINGS,
@@ -72,6 +73,7 @@ export const CATALOGS = {
   alliances: ALLIANCE_STRINGS,
   jobs: JOB_STRINGS,
   wfDashboard: WF_DASHBOARD_STRINGS,
+  wishes: WISH_STRINGS,
 } as const;
 
 type Catalogs = typeof CATALOGS;

@@ -35,7 +35,7 @@ export const signupBody = z.object({ name: displayName, mobile: publicMobile, co
 export const publicLoginBody = z.object({ mobile: publicMobile, code: smsCode });
 export const publicProfileBody = z.object({ name: displayName, version: z.number().int().min(1) });
 
-export const sectionKind = z.enum(['applications', 'trainings', 'hours', 'certificates', 'jobs']);
+export const sectionKind = z.enum(['applications', 'trainings', 'hours', 'certificates', 'jobs', 'wishes']);
 export type SectionKind = z.infer<typeof sectionKind>;
 
 /** One line of a section, as the module that owns it describes it. */

@@ -216,4 +216,12 @@ export const codeListEntry = z.object({
   sort: z.number().int(),
   active: z.boolean(),
 });
-export const CODE_LISTS = ['resident_category', 'assistance_status', 'service_type', 'visit_checklist', 'case_type', 'group_type'] as const;
+export const CODE_LISTS = [
+  'resident_category',
+  'assistance_status',
+  'service_type',
+  'visit_checklist',
+  'case_type',
+  'group_type',
+  'wish_category',
+] as const;

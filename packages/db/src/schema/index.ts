@@ -170,3 +170,4 @@ export * from './subsidies.ts';
 export * from './alliances.ts';
 export * from './jobs.ts';
 export * from './workforce-dashboard.ts';
+export * from './wishes.ts';

@@ -52,10 +52,16 @@ export const RESIDENT_LINKED_TABLES: readonly ResidentLink[] = [
   { table: 'group_members', column: 'resident_id', onMerge: 'move', keepsAreas: true, sameOccasion: ['group_id'] },
   { table: 'attendance', column: 'resident_id', onMerge: 'move', keepsAreas: true, sameOccasion: ['occasion_kind', 'occasion_id'] },
   { table: 'satisfaction', column: 'resident_id', onMerge: 'move', keepsAreas: true, sameOccasion: ['subject_kind', 'subject_id'] },
+  // A wish belongs to the station that posted it (its claim and history too): a merge moves it to
+  // the survivor, a move to another street leaves it with that station.
+  { table: 'wishes', column: 'resident_id', onMerge: 'move', keepsAreas: true },
 ];
 
 export const RESIDENT_LINKED_THROUGH: readonly ResidentLinkThrough[] = [
   { table: 'attachments', column: 'contact_id', parent: 'contacts', onMerge: 'followParent' },
   // A case's timeline stays where its case is (cases keep their areas: the parent never moves).
   { table: 'case_events', column: 'case_id', parent: 'cases', onMerge: 'followParent' },
+  // A wish's claims and history stay with the wish (wishes keep their areas too).
+  { table: 'wish_claims', column: 'wish_id', parent: 'wishes', onMerge: 'followParent' },
+  { table: 'wish_events', column: 'wish_id', parent: 'wishes', onMerge: 'followParent' },
 ];

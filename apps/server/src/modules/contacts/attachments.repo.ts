@@ -25,3 +25,13 @@ export async function attachmentById(db: Db, scope: string, id: string) {
   );
   return found[0];
 }
+
+/** Which of `ids` are attachments in the scope (photos a record may refer to). */
+export async function attachmentsInScope(db: Db, scope: string, ids: readonly string[]): Promise<string[]> {
+  if (!ids.length) return [];
+  const found = await rows<{ id: string }>(
+    db,
+    sql`SELECT id FROM attachments WHERE id = ANY (${`{${ids.join(',')}}`}::uuid[]) AND ${inArea(sql`area_code`, scope)}`,
+  );
+  return found.map((r) => r.id);
+}

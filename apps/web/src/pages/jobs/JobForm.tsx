@@ -5,6 +5,7 @@ import { CERT_KIND_LABELS, EDUCATION_LABELS, EDUCATION_LEVELS, SW_LEVELS, jobCre
 import { useCreateJob, useUpdateJob } from '../../api/jobs.ts';
 import { AreaPicker } from '../../components/AreaPicker.tsx';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
+import { inYuan } from '../../fmt.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { OrgSelect } from '../users/OrgSelect.tsx';
 
@@ -20,12 +21,6 @@ type Values = {
   education?: string | null;
   experienceYears: number;
   deadline?: Dayjs | null;
-};
-
-// The fields hold fen (as the API, so its field errors land on them) and show yuan.
-const inYuan = {
-  normalize: (yuan: number | null | undefined) => (yuan === null || yuan === undefined ? null : Math.round(yuan * 100)),
-  getValueProps: (f: number | null | undefined) => ({ value: f === null || f === undefined ? f : f / 100 }),
 };
 
 export function JobForm({ job, onClose, onSaved }: { job?: Job; onClose: () => void; onSaved?: (j: Job) => void }) {

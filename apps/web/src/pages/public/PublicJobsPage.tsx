@@ -1,12 +1,13 @@
 // /p/jobs: the open social-work posts on a phone (no login): search by keyword, area and
 // certificate level, a page at a time; the published job fairs above the list.
 import { useState } from 'react';
-import { Card, Empty, Input, List, Pagination, Select, Space, Tag, Typography } from 'antd';
+import { Card, Empty, List, Pagination, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { CERT_KIND_LABELS, SW_LEVELS, salaryText } from '@wushe/core';
 import { usePublicFairs, usePublicJobs, type PublicJobSummary } from '../../api/jobs.ts';
 import { formatDateTime } from '../../fmt.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { areasOf, PublicFilters } from './PublicFilters.tsx';
 import { MUTED, PublicShell } from './PublicShell.tsx';
 
 const PAGE = 10;
@@ -20,7 +21,7 @@ export function PublicJobsPage() {
   const list = usePublicJobs({ q, area, level, page, pageSize: PAGE });
   // The areas that have open posts (from the first 100), for the area filter.
   const all = usePublicJobs({ pageSize: 100 });
-  const areas = [...new Map((all.data?.items ?? []).map((j) => [j.areaCode, j.areaName])).entries()].sort(([a], [b]) => a.localeCompare(b));
+  const areas = areasOf(all.data?.items ?? []);
   const fairs = (usePublicFairs().data ?? []).filter((f) => f.status === 'published');
   const reset =
     <T,>(set: (v: T) => void) =>
@@ -44,35 +45,26 @@ export function PublicJobsPage() {
             ))}
           </Card>
         )}
-        <Input.Search
-          size="large"
-          allowClear
-          aria-label={t('pub.jobs.search')}
-          placeholder={t('pub.jobs.search')}
-          onSearch={(v) => reset(setQ)(v.trim() || undefined)}
+        <PublicFilters
+          searchLabel={t('pub.jobs.search')}
+          onSearch={reset(setQ)}
+          pickers={[
+            {
+              label: t('pub.jobs.area'),
+              placeholder: t('pub.jobs.allAreas'),
+              value: area,
+              onChange: reset(setArea),
+              options: areas.map(([code, name]) => ({ value: code, label: name })),
+            },
+            {
+              label: t('jb.level'),
+              placeholder: t('jb.level'),
+              value: level,
+              onChange: reset(setLevel),
+              options: [...SW_LEVELS.map((l) => ({ value: l, label: label(CERT_KIND_LABELS[l]) })), { value: 'none', label: t('jb.any') }],
+            },
+          ]}
         />
-        <Space.Compact block>
-          <Select
-            size="large"
-            style={{ width: '50%' }}
-            aria-label={t('pub.jobs.area')}
-            placeholder={t('pub.jobs.allAreas')}
-            allowClear
-            value={area}
-            onChange={reset(setArea)}
-            options={areas.map(([code, name]) => ({ value: code, label: name }))}
-          />
-          <Select
-            size="large"
-            style={{ width: '50%' }}
-            aria-label={t('jb.level')}
-            placeholder={t('jb.level')}
-            allowClear
-            value={level}
-            onChange={reset(setLevel)}
-            options={[...SW_LEVELS.map((l) => ({ value: l, label: label(CERT_KIND_LABELS[l]) })), { value: 'none', label: t('jb.any') }]}
-          />
-        </Space.Compact>
         <Typography.Text style={{ color: MUTED }} data-testid="jobs-count">
           {t('pub.jobs.count', { n: list.data?.total ?? 0 })}
         </Typography.Text>

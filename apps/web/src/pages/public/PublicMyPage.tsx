@@ -1,5 +1,6 @@
-// /p/my: the public account's own page: name (editable), masked mobile, the four sections that
-// later modules fill (applications, trainings, hours, certificates), each "暂无…" while empty.
+// /p/my: the public account's own page: name (editable), masked mobile, the sections that
+// modules fill (applications, trainings, hours, certificates, jobs, wishes), each "暂无…" while
+// empty; the wish claims come with their actions (record delivery, withdraw).
 import { useState } from 'react';
 import { Navigate, useNavigate } from 'react-router-dom';
 import { App, Button, Card, Form, Input, List, Space, Spin, Typography } from 'antd';
@@ -8,6 +9,7 @@ import { useProblem, validateWith } from '../../api/forms.ts';
 import { usePublicLogout, usePublicMe, useRenamePublic, type PublicAccountMe } from '../../api/publicAccount.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { MUTED, PublicShell } from './PublicShell.tsx';
+import { MyWishClaims } from './WishClaimParts.tsx';
 
 const TITLE = {
   applications: 'pa.section.applications',
@@ -15,6 +17,7 @@ const TITLE = {
   hours: 'pa.section.hours',
   certificates: 'pa.section.certificates',
   jobs: 'pa.section.jobs',
+  wishes: 'pa.section.wishes',
 } as const;
 const EMPTY = {
   applications: 'pa.empty.applications',
@@ -22,6 +25,7 @@ const EMPTY = {
   hours: 'pa.empty.hours',
   certificates: 'pa.empty.certificates',
   jobs: 'pa.empty.jobs',
+  wishes: 'pa.empty.wishes',
 } as const;
 
 export function PublicMyPage() {
@@ -44,7 +48,10 @@ export function PublicMyPage() {
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         {a.sections.map((s) => (
           <Card key={s.kind} title={<h2 style={{ fontSize: 18, margin: 0 }}>{t(TITLE[s.kind])}</h2>} data-testid={`pa-section-${s.kind}`}>
-            {s.items.length ? (
+            {s.kind === 'wishes' ? (
+              // Claims can be withdrawn or delivered from here: their own list with actions.
+              <MyWishClaims me={a} />
+            ) : s.items.length ? (
               <List
                 dataSource={s.items}
                 renderItem={(i) => (

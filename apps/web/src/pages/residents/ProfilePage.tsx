@@ -16,6 +16,7 @@ import { ContactsCard } from './ContactsCard.tsx';
 import { ResidentFollowUpsCard } from '../followups/ResidentFollowUpsCard.tsx';
 import { ResidentCasesCard } from '../cases/ResidentCasesCard.tsx';
 import { ResidentGroupsCard } from '../groups/ResidentGroupsCard.tsx';
+import { ResidentWishesCard } from '../wishes/ResidentWishesCard.tsx';
 import { FollowUpForm } from '../followups/FollowUpForm.tsx';
 import { MergeModal } from './MergeModal.tsx';
 import { FamilyView, FamilyRevealed } from './FamilyView.tsx';
@@ -196,6 +197,7 @@ export function ProfilePage() {
             {(followUps.data?.total ?? 0) > 0 && <ResidentFollowUpsCard residentId={r.id} />}
             {can('case.read') && <ResidentCasesCard resident={r} />}
             {can('group.read') && <ResidentGroupsCard residentId={r.id} />}
+            {can('wish.read') && <ResidentWishesCard resident={r} />}
             <Card title={t('res.careHistory')}>
               {r.careLevelHistory.length ? (
                 <Timeline

@@ -2,12 +2,12 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Flex, Input, InputNumber, Segmented, Switch, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { codeListEntry } from '@wushe/core';
+import { CODE_LISTS, codeListEntry } from '@wushe/core';
 import { type CodeListEntry, type CodeListName, useCodeList, useSaveCodeList } from '../../api/settings.ts';
 import { useProblem } from '../../api/forms.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
-const LISTS: CodeListName[] = ['resident_category', 'assistance_status', 'service_type', 'visit_checklist', 'case_type', 'group_type'];
+const LISTS: CodeListName[] = [...CODE_LISTS];
 type Row = CodeListEntry & { isNew?: boolean };
 
 export function CodeListEditor() {

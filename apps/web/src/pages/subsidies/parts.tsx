@@ -14,10 +14,10 @@ import {
 import { useProblem } from '../../api/forms.ts';
 import { useActor } from '../../api/session.ts';
 import { useMoveSubsidy } from '../../api/subsidies.ts';
+import { yuan } from '../../fmt.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
-export const yuan = (fen: number | null | undefined) =>
-  fen == null ? '—' : (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+export { yuan };
 
 const STAGE_COLOR: Record<SubsidyStage, string> = {
   submitted: 'default',
