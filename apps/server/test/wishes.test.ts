@@ -239,6 +239,10 @@ describe('wishes', () => {
     const w = (await head.get(`${W}/${p.id}`)).json();
     expect(w.status).toBe('delivered');
     expect(w.claims[0].deliveryPhotoIds).toHaveLength(1);
+    const named = await sw.post(`${W}/${p.id}/transition`, { action: 'confirm', note: `${w.residentName}很满意`, version: w.version });
+    expect(named.statusCode).toBe(400);
+    expect(named.json().errors[0].path).toBe('note');
+    expect((await head.get(`${W}/${p.id}`)).json().status).toBe('delivered');
     const done = (
       await sw.post(`${W}/${p.id}/transition`, { action: 'confirm', note: '老人很满意，谢谢好心人', version: w.version })
     ).json();

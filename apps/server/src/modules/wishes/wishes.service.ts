@@ -23,7 +23,7 @@ import { uuidv7, type Db } from '@wushe/db';
 import type { z } from 'zod';
 import { appendAudit, byActor } from '../../audit/audit.ts';
 import type { Ctx } from '../../context.ts';
-import { AppError, badRequest, conflict, forbidden, notFound, type FieldError } from '../../http/errors.ts';
+import { AppError, badRequest, conflict, fieldError, forbidden, notFound, type FieldError } from '../../http/errors.ts';
 import { attachmentsInScope } from '../contacts/attachments.repo.ts';
 import { claimsOfWish, fulfilClaim, holdingClaim, type ClaimRow } from './claims.repo.ts';
 import {
@@ -212,6 +212,10 @@ export async function transitionWish(ctx: Ctx, id: string, b: z.output<typeof wi
     }
     if (b.action === 'return') changes.reviewNote = b.note;
     if (b.action === 'confirm') {
+      // What the resident said goes to the claimant as thanks: no name, phone or ID number in it.
+      const [r] = b.note ? await residentsForWishes(db, ctx.scope, [before.residentId]) : [];
+      const found = b.note ? privateInWishText(b.note, r?.name ?? '') : null;
+      if (found) throw fieldError('note', found === 'name' ? 'wish.privateName' : 'wish.privateNumber');
       changes.fulfilledAt = ctx.now;
       changes.confirmNote = b.note ?? null;
       const holder = await holdingClaim(db, id);
