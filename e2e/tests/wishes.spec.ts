@@ -28,12 +28,17 @@ test('the social worker records a wish for a resident and submits it', async ({ 
   await page.waitForURL('**/wishes');
   await page.getByRole('button', { name: '登记心愿' }).first().click();
   const drawer = page.getByRole('dialog', { name: '登记心愿' });
-  await drawer.getByLabel('服务对象').fill(resident.name);
-  await page
-    .locator('.ant-select-dropdown:visible')
-    .getByText(new RegExp(`^${resident.name}（`))
-    .first()
-    .click();
+  // Under load the search answer can replace the options as the click lands: pick until it shows.
+  const picked = drawer.locator('.ant-form-item', { hasText: '服务对象' }).locator('.ant-select');
+  await expect(async () => {
+    await drawer.getByLabel('服务对象').fill(resident.name);
+    await page
+      .locator('.ant-select-dropdown:visible')
+      .getByText(new RegExp(`^${resident.name}（`))
+      .first()
+      .click({ timeout: 5000 });
+    await expect(picked).toContainText(resident.name, { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
   await drawer.getByLabel('心愿名称').fill(TITLE);
   await drawer.getByLabel('需求描述').fill('老人如厕起身困难，担心滑倒，希望在卫生间安装扶手。');
   // The drawer may still be sliding in (and the code list loading): pick again until the choice shows.

@@ -74,7 +74,7 @@ export function WishForm({
           <Typography.Text strong>{fixed.name}</Typography.Text>
         </Form.Item>
       ) : (
-        <Form.Item name="residentId" label={t('wi.resident')} required>
+        <Form.Item name="residentId" label={t('wi.resident')} rules={[{ required: true, message: t('field.required') }]}>
           <ResidentPicker single />
         </Form.Item>
       )}
