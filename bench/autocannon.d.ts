@@ -27,6 +27,8 @@ declare module 'autocannon' {
     duration?: number;
     headers?: Record<string, string>;
     pipelining?: number;
+    /** Per-request changes (the wishes benchmark gives each request its own client address). */
+    requests?: { setupRequest?: (req: { headers?: Record<string, string> }) => { headers?: Record<string, string> } }[];
   }
   function autocannon(opts: Options): Promise<Result>;
   export default autocannon;

@@ -176,12 +176,14 @@ if (SUITE === 'residents') {
   await import('./load.ts');
 } else if (SUITE === 'workforce') {
   await import('./workforce.ts');
+} else if (SUITE === 'wishes') {
+  await import('./wishes.ts');
 } else if (SUITE === 'foundation') {
   main().catch((e: unknown) => {
     console.error(e instanceof Error ? e.stack : e);
     process.exit(1);
   });
 } else {
-  console.error(`unknown benchmark suite ${SUITE} (foundation, residents, load or workforce)`);
+  console.error(`unknown benchmark suite ${SUITE} (foundation, residents, load, workforce or wishes)`);
   process.exit(2);
 }

@@ -30,9 +30,20 @@ export async function logout(page: Page) {
 /** Picks an option in the antd Select whose input is labelled `label`. */
 export async function chooseOption(scope: Page | Locator, page: Page, label: string, option: string, search?: string) {
   const input = scope.getByLabel(label, { exact: true });
-  await input.click();
-  if (search) await input.fill(search);
-  await page.locator('.ant-select-dropdown:visible').getByText(option, { exact: true }).first().click();
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  // A click that lands while the list is still sliding in can leave it open with nothing chosen
+  // (seen in CI): click again until the choice shows or the list closes on it.
+  const chosen = scope
+    .locator('.ant-select', { has: page.getByLabel(label, { exact: true }) })
+    .locator('.ant-select-content-value, .ant-select-selection-item', { hasText: option });
+  await expect(async () => {
+    if (!(await dropdown.count())) {
+      await input.click();
+      if (search) await input.fill(search);
+    }
+    await dropdown.getByText(option, { exact: true }).first().click({ timeout: 5000 });
+    await expect(async () => expect((await chosen.count()) > 0 || (await dropdown.count()) === 0).toBe(true)).toPass({ timeout: 1500 });
+  }).toPass({ timeout: 30_000 });
 }
 
 /** Picks an area in an AreaPicker by searching its name. */
