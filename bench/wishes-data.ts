@@ -42,9 +42,10 @@ export async function loadWishes(c: pg.Client, log: (m: string) => void): Promis
   log(`Wishes: ${RESIDENTS.toLocaleString()} residents over ${n} communities of 厦门市, ${WISHES.toLocaleString()} wishes…`);
   await step(
     'residents',
-    `INSERT INTO residents (id, area_code, name, name_initials, name_grams, id_cipher, id_hash, id_masked, categories, care_level,
-       registered_on, next_due_on)
-     SELECT gen_random_uuid(), b.code, '居民' || k, 'jm', ARRAY['居', '民', '居民'], 'bench', 'bench-id-' || k,
+    `INSERT INTO residents (id, area_code, name, name_initials, name_pinyin, name_grams, id_cipher, id_hash, id_tail4_hash, id_tail6_hash,
+       id_masked, categories, care_level, registered_on, next_due_on)
+     SELECT gen_random_uuid(), b.code, '居民' || k, 'jm', 'jumin', ARRAY['居', '民', '居民'], 'bench', 'bench-id-' || k, 'bench-t4-' || k,
+       'bench-t6-' || k,
        '350206********' || lpad((k % 10000)::text, 4, '0'), ARRAY[(ARRAY['empty_nest', 'living_alone', 'disabled'])[1 + k % 3]],
        1 + k % 4, current_date - 400, current_date + 30
      FROM generate_series(1, $1::int) k JOIN bench_communities b ON b.i = k % $2`,

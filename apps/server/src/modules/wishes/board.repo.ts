@@ -35,12 +35,14 @@ export function listBoard(db: Db, f: BoardFilter) {
     publishedAt: string;
   }>(
     db,
-    sql`SELECT b.id, b.area_code AS "areaCode", coalesce(a.name, '') AS "areaName", b.public_label AS label, b.title, b.need, b.category,
+    // The page first (the board index gives it in order), then its names and the total.
+    sql`WITH page AS (SELECT * FROM wish_board b WHERE ${cond} ORDER BY b.published_at DESC, b.id DESC LIMIT ${f.limit} OFFSET ${f.offset})
+      SELECT b.id, b.area_code AS "areaCode", coalesce(a.name, '') AS "areaName", b.public_label AS label, b.title, b.need, b.category,
         coalesce(c.label_zh, b.category) AS "categoryLabel", b.value_fen AS "valueFen", b.deadline::text AS deadline, b.status,
-        ${isoText('b.published_at')} AS "publishedAt", count(*) OVER () AS total
-      FROM wish_board b LEFT JOIN areas a ON a.code = b.area_code
+        ${isoText('b.published_at')} AS "publishedAt", (SELECT count(*) FROM wish_board b WHERE ${cond}) AS total
+      FROM page b LEFT JOIN areas a ON a.code = b.area_code
         LEFT JOIN code_lists c ON c.list = 'wish_category' AND c.code = b.category
-      WHERE ${cond} ORDER BY b.published_at DESC, b.id DESC LIMIT ${f.limit} OFFSET ${f.offset}`,
+      ORDER BY b.published_at DESC, b.id DESC`,
     sql`SELECT count(*) AS n FROM wish_board b WHERE ${cond}`,
     f.offset,
   );

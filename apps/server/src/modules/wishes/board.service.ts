@@ -5,6 +5,7 @@ import { areaPrefix, narrowScope, shanghaiToday, type PublicWish, type publicSta
 import type { z } from 'zod';
 import type { Ctx } from '../../context.ts';
 import { badRequest, notFound } from '../../http/errors.ts';
+import { keptAnswers } from '../../kept.ts';
 import { areaName, boardTotals, listBoard } from './board.repo.ts';
 
 const root = (ctx: Ctx) => areaPrefix(ctx.installation.areaCode);
@@ -15,9 +16,29 @@ const SHOW: Record<z.output<typeof publicWishListQuery>['show'], readonly string
   all: ['published', 'claimed', 'delivered', 'fulfilled'],
 };
 
-export async function publicWishes(ctx: Ctx, q: z.output<typeof publicWishListQuery>) {
+/**
+ * Board pages are the same for every phone that asks: kept for BOARD_KEPT_MS in this process and
+ * forgotten at once when this process changes a wish (boardChanged); another instance's change
+ * shows within that time.
+ */
+const BOARD_KEPT_MS = 10_000;
+const boardPages = keptAnswers<{ items: PublicWish[]; total: number }>();
+export const boardChanged = () => boardPages.clear();
+/** A write's answer, the kept board pages forgotten once it is done. */
+export const changingBoard = <T>(write: Promise<T>): Promise<T> =>
+  write.then((r) => {
+    boardChanged();
+    return r;
+  });
+
+export function publicWishes(ctx: Ctx, q: z.output<typeof publicWishListQuery>) {
   const prefix = narrowScope(root(ctx), q.area);
-  if (prefix === null) return { items: [], total: 0 };
+  if (prefix === null) return Promise.resolve({ items: [], total: 0 });
+  const key = JSON.stringify([prefix, q.q, q.category, q.show, q.page, q.pageSize]);
+  return boardPages.get(key, BOARD_KEPT_MS, () => boardPage(ctx, prefix, q));
+}
+
+async function boardPage(ctx: Ctx, prefix: string, q: z.output<typeof publicWishListQuery>) {
   const page = await ctx.database.owner((db) =>
     listBoard(db, {
       prefix,

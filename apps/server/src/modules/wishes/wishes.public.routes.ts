@@ -14,7 +14,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { perMinute } from '../../http/rate-limit.ts';
 import { route } from '../../http/route.ts';
-import { publicStats, publicWish as publicWishOf, publicWishes } from './board.service.ts';
+import { changingBoard, publicStats, publicWish as publicWishOf, publicWishes } from './board.service.ts';
 import { claimAsAccount, deliverAsClaimant, myClaims, withdrawClaim } from './claims.service.ts';
 
 const tags = ['wishes'];
@@ -82,7 +82,7 @@ export function wishesPublicRoutes(app: FastifyInstance): void {
     params: idParams,
     body: publicClaimBody,
     response: myWishClaim,
-    handler: async (ctx, { params, body }, _req, reply) => reply.code(201).send(await claimAsAccount(ctx, params.id, body)),
+    handler: async (ctx, { params, body }, _req, reply) => reply.code(201).send(await changingBoard(claimAsAccount(ctx, params.id, body))),
   });
   route(app, {
     method: 'POST',
@@ -94,7 +94,7 @@ export function wishesPublicRoutes(app: FastifyInstance): void {
     tags,
     params: idParams,
     response: myWishClaim,
-    handler: (ctx, { params }) => withdrawClaim(ctx, params.id),
+    handler: (ctx, { params }) => changingBoard(withdrawClaim(ctx, params.id)),
   });
   route(app, {
     method: 'POST',
@@ -108,6 +108,6 @@ export function wishesPublicRoutes(app: FastifyInstance): void {
     params: idParams,
     body: publicDeliveryBody,
     response: myWishClaim,
-    handler: (ctx, { params, body }) => deliverAsClaimant(ctx, params.id, body),
+    handler: (ctx, { params, body }) => changingBoard(deliverAsClaimant(ctx, params.id, body)),
   });
 }

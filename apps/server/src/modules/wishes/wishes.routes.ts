@@ -16,6 +16,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { route } from '../../http/route.ts';
+import { changingBoard } from './board.service.ts';
 import { claimForSomeone, deliverForClaimant, releaseClaim } from './claims.service.ts';
 import { exportWishes } from './wishes.export.ts';
 import { createWish, createWishBatch, editWish, findWishes, getWish, transitionWish } from './wishes.service.ts';
@@ -90,7 +91,7 @@ export function wishesRoutes(app: FastifyInstance): void {
     params: idParams,
     body: wishTransitionBody,
     response: wish,
-    handler: (ctx, { params, body }) => transitionWish(ctx, params.id, body),
+    handler: (ctx, { params, body }) => changingBoard(transitionWish(ctx, params.id, body)),
   });
   route(app, {
     method: 'POST',
@@ -102,7 +103,7 @@ export function wishesRoutes(app: FastifyInstance): void {
     params: idParams,
     body: staffClaimBody,
     response: wish,
-    handler: (ctx, { params, body }) => claimForSomeone(ctx, params.id, body),
+    handler: (ctx, { params, body }) => changingBoard(claimForSomeone(ctx, params.id, body)),
   });
   route(app, {
     method: 'POST',
@@ -114,7 +115,7 @@ export function wishesRoutes(app: FastifyInstance): void {
     params: claimParams,
     body: releaseClaimBody,
     response: wish,
-    handler: (ctx, { params, body }) => releaseClaim(ctx, params.id, params.claimId, body),
+    handler: (ctx, { params, body }) => changingBoard(releaseClaim(ctx, params.id, params.claimId, body)),
   });
   route(app, {
     method: 'POST',
@@ -126,6 +127,6 @@ export function wishesRoutes(app: FastifyInstance): void {
     params: idParams,
     body: staffDeliveryBody,
     response: wish,
-    handler: (ctx, { params, body }) => deliverForClaimant(ctx, params.id, body),
+    handler: (ctx, { params, body }) => changingBoard(deliverForClaimant(ctx, params.id, body)),
   });
 }
