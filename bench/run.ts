@@ -178,12 +178,14 @@ if (SUITE === 'residents') {
   await import('./workforce.ts');
 } else if (SUITE === 'wishes') {
   await import('./wishes.ts');
+} else if (SUITE === 'matcher') {
+  await import('./matcher.ts');
 } else if (SUITE === 'foundation') {
   main().catch((e: unknown) => {
     console.error(e instanceof Error ? e.stack : e);
     process.exit(1);
   });
 } else {
-  console.error(`unknown benchmark suite ${SUITE} (foundation, residents, load, workforce or wishes)`);
+  console.error(`unknown benchmark suite ${SUITE} (foundation, residents, load, workforce, wishes or matcher)`);
   process.exit(2);
 }

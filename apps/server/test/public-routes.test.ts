@@ -36,6 +36,8 @@ const PUBLIC = new Set([
   'GET /api/v1/public/wishes', // the wish board: need, value, deadline, status and a generic label; no resident
   'GET /api/v1/public/wishes/{id}', // one published wish, no resident and no claimant's contact
   'GET /api/v1/public/stats', // the board's totals for an area and period
+  'GET /api/v1/public/volunteer-posts', // open volunteer posts: activity, place, time, places taken; no volunteer
+  'GET /api/v1/public/volunteer-checkin/{id}', // the volunteer QR page: the activity only
 ]);
 
 interface Operation {
@@ -113,6 +115,24 @@ describe('public routes', () => {
       // (The demo's sign-in page lists its demo accounts on purpose; a real installation lists none.)
       expect(body).not.toMatch(/\d{17}[\dX]/); // no ID number
       expect(body).not.toMatch(/1[3-9]\d{9}/); // no mobile number
+    }
+  });
+
+  it('names no volunteer on the open posts, and no phone or ID number', async () => {
+    const volunteers = await t.database.owner((db) =>
+      rows<{ name: string }>(db, sql`SELECT DISTINCT volunteer_name AS name FROM volunteer_signups`),
+    );
+    expect(volunteers.length).toBeGreaterThan(100);
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/public/volunteer-posts?pageSize=100' });
+    const posts = res.json() as { items: { activityId: string }[] };
+    expect(posts.items.length).toBeGreaterThan(0);
+    const bodies = [res.body];
+    for (const p of posts.items.slice(0, 10))
+      bodies.push((await t.app.inject({ method: 'GET', url: `/api/v1/public/volunteer-checkin/${p.activityId}` })).body);
+    for (const body of bodies) {
+      for (const { name } of volunteers) expect(body, 'names a volunteer').not.toContain(name);
+      expect(body).not.toMatch(/\d{17}[\dX]/);
+      expect(body).not.toMatch(/1[3-9]\d{9}/);
     }
   });
 

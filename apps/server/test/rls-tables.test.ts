@@ -68,6 +68,24 @@ const rlsAlliance = (s: string) =>
 // Rows for tables the demo leaves empty in a street (made as the owner, so RLS is not involved).
 // A new area-owned table whose demo data misses a street needs an entry here.
 const SEEDS: Record<string, (street: string) => SQL> = {
+  // Volunteers (0044): certificates and mobilisations, should a street's demo have none.
+  volunteer_certificates: (s) =>
+    sql`INSERT INTO volunteer_certificates (id, volunteer_id, area_code, code, number, period_from, period_to, minutes, services, content, issuer, issued_on)
+      SELECT ${uuidv7()}, id, area_code, ${'R' + s.slice(-3) + 'RLS0001'}, ${'RLS-' + s}, '2026-01-01', '2026-06-30', 60, 1, 'rls', 'rls', '2026-07-01'
+      FROM volunteers WHERE area_code LIKE ${s + '%'} ORDER BY id LIMIT 1`,
+  mobilisations: (s) => sql`INSERT INTO mobilisations (id, area_code, title) VALUES (${uuidv7()}, ${s + '000'}, 'rls')`,
+  // (Tables are seeded in name order: calls before needs before mobilisations, so each makes its parents.)
+  mobilisation_needs: (s) =>
+    sql`WITH m AS (INSERT INTO mobilisations (id, area_code, title) VALUES (${uuidv7()}, ${s + '000'}, 'rls') RETURNING id, area_code)
+      INSERT INTO mobilisation_needs (id, mobilisation_id, area_code, title, place, starts_at, ends_at, slots)
+      SELECT ${uuidv7()}, id, area_code, 'rls', 'rls', now(), now() + interval '1 hour', 1 FROM m`,
+  mobilisation_calls: (s) =>
+    sql`WITH m AS (INSERT INTO mobilisations (id, area_code, title) VALUES (${uuidv7()}, ${s + '000'}, 'rls') RETURNING id, area_code),
+      n AS (INSERT INTO mobilisation_needs (id, mobilisation_id, area_code, title, place, starts_at, ends_at, slots)
+        SELECT ${uuidv7()}, id, area_code, 'rls', 'rls', now(), now() + interval '1 hour', 1 FROM m RETURNING id, area_code)
+      INSERT INTO mobilisation_calls (id, need_id, volunteer_id, area_code, volunteer_name, volunteer_no, cost)
+      SELECT ${uuidv7()}, n.id, v.id, n.area_code, v.name, v.volunteer_no, 0 FROM n,
+        (SELECT id, name, volunteer_no FROM volunteers WHERE area_code LIKE ${s + '%'} ORDER BY id LIMIT 1) v`,
   attachments: (s) =>
     sql`INSERT INTO attachments (id, area_code, filename, content_type, size, content)
       VALUES (${uuidv7()}, ${s + '001'}, 'rls.txt', 'text/plain', 1, 'eA==')`,

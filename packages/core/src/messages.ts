@@ -15,6 +15,7 @@ import { ALLIANCE_MESSAGES } from './workforce/alliance-messages.ts';
 import { JOB_MESSAGES } from './workforce/job-messages.ts';
 import { WF_DASHBOARD_MESSAGES } from './workforce/dashboard-messages.ts';
 import { WISH_MESSAGES } from './wishes/messages.ts';
+import { VOLUNTEER_MESSAGES } from './volunteers/messages.ts';
 
 export type Lang = 'zh-CN' | 'en';
 
@@ -302,6 +303,7 @@ export const MESSAGES = {
   ...JOB_MESSAGES,
   ...WF_DASHBOARD_MESSAGES,
   ...WISH_MESSAGES,
+  ...VOLUNTEER_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

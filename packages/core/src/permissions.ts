@@ -49,6 +49,9 @@ export const PERMISSIONS = [
   'wish.read',
   'wish.write',
   'wish.review',
+  'volunteer.read',
+  'volunteer.write',
+  'volunteer.reveal',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -115,6 +118,15 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'wish.read': { zh: '查看微心愿', en: 'View micro-wishes' },
   'wish.write': { zh: '登记微心愿、代登记认领、记录送达与实现', en: 'Record wishes, claims on behalf, deliveries and fulfilment' },
   'wish.review': { zh: '审核发布、退回、取消微心愿，释放逾期认领', en: 'Publish, return or cancel wishes; release stalled claims' },
+  'volunteer.read': { zh: '查看志愿者、服务队与服务时长', en: 'View volunteers, teams and service hours' },
+  'volunteer.write': {
+    zh: '登记与确认志愿者，管理服务队、招募、签到与时长，出具服务记录证明，发起一呼百应',
+    en: 'Register and confirm volunteers; manage teams, recruitment, check-ins and hours; issue certificates; mobilise',
+  },
+  'volunteer.reveal': {
+    zh: '查看志愿者完整证件号与手机号（须说明理由）',
+    en: 'Reveal a volunteer’s full ID number and mobile (with a reason)',
+  },
 };
 
 // `resident.export.unmasked` (a whole list with clear ID numbers and phones) is held by the
@@ -160,6 +172,7 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'job.read',
       'job.manage',
       'wish.read',
+      'volunteer.read',
     ],
   },
   {
@@ -206,6 +219,9 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'wish.read',
       'wish.write',
       'wish.review',
+      'volunteer.read',
+      'volunteer.write',
+      'volunteer.reveal',
     ],
   },
   {
@@ -233,6 +249,8 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
       'job.read',
       'wish.read',
       'wish.write',
+      'volunteer.read',
+      'volunteer.write',
     ],
   },
   // A partner organisation outside the stations (a hospital social-work department): it decides
@@ -277,6 +295,10 @@ export const FRONTLINE_PERMISSIONS: Permission[] = [
   'wish.read',
   'wish.write',
   'wish.review',
+  // A station registers, confirms and calls on its volunteers.
+  'volunteer.read',
+  'volunteer.write',
+  'volunteer.reveal',
 ];
 
 /**

@@ -80,6 +80,21 @@ export const DEFAULT_CODE_LISTS: Record<string, Entry[]> = {
     ['companionship', '陪伴', 'Companionship'],
     ['other', '其他', 'Other'],
   ],
+  // 志愿者技能 (issue 11: medical, repair, teaching, companionship, driving, legal, psychological, photography…).
+  volunteer_skill: [
+    ['medical', '医疗护理', 'Medical care'],
+    ['repair', '家电维修', 'Repairs'],
+    ['teaching', '教学辅导', 'Teaching'],
+    ['companionship', '陪伴探访', 'Companionship'],
+    ['driving', '驾驶', 'Driving'],
+    ['legal', '法律咨询', 'Legal advice'],
+    ['psychological', '心理疏导', 'Psychological support'],
+    ['photography', '摄影', 'Photography'],
+    ['haircut', '义剪', 'Haircuts'],
+    ['cooking', '助餐', 'Meals'],
+    ['it', '智能手机教学', 'Phones and computers'],
+    ['events', '活动组织', 'Events'],
+  ],
 };
 
 async function seedReference(db: Db): Promise<void> {

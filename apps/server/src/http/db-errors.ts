@@ -34,6 +34,11 @@ function pgCode(e: unknown): string | undefined {
 }
 
 export const isUniqueViolation = (e: unknown) => pgCode(e) === '23505';
+/** The name of the constraint a write broke, through the wrapping (undefined when none). */
+export const brokenConstraint = (e: unknown): string | undefined =>
+  chainOf(e)
+    .map((l) => l.constraint)
+    .find((c): c is string => typeof c === 'string');
 export const isRlsViolation = (e: unknown) => pgCode(e) === '42501';
 
 /**

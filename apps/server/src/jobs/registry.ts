@@ -9,6 +9,7 @@ import { publicAccountJobs } from '../modules/public-accounts/public-accounts.jo
 import { importJobs } from '../modules/residents/import/import.worker.ts';
 import { searchBackfillJobs } from '../modules/residents/search-backfill.jobs.ts';
 import { ceHoursJobs } from '../modules/trainings/ce-hours.jobs.ts';
+import { volunteerJobs } from '../modules/volunteers/volunteers.jobs.ts';
 import type { JobDefinition } from './queue.ts';
 
 export function jobDefinitions(services: Services): JobDefinition[] {
@@ -21,5 +22,6 @@ export function jobDefinitions(services: Services): JobDefinition[] {
     ...outputsJobs(services.database),
     ...publicAccountJobs(services.database),
     ...ceHoursJobs(services.database),
+    ...volunteerJobs(services.database),
   ];
 }

@@ -10,6 +10,7 @@ export const SETTINGS_STRINGS = {
   'set.list.case_type': { zh: '个案类型', en: 'Case types' },
   'set.list.group_type': { zh: '小组类型', en: 'Group types' },
   'set.list.wish_category': { zh: '微心愿类别', en: 'Wish categories' },
+  'set.list.volunteer_skill': { zh: '志愿者技能', en: 'Volunteer skills' },
   'set.labelZh': { zh: '中文名称', en: 'Chinese label' },
   'set.labelEn': { zh: '英文名称', en: 'English label' },
   'set.sort': { zh: '排序', en: 'Order' },

@@ -224,4 +224,5 @@ export const CODE_LISTS = [
   'case_type',
   'group_type',
   'wish_category',
+  'volunteer_skill',
 ] as const;

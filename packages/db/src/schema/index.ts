@@ -171,3 +171,4 @@ export * from './alliances.ts';
 export * from './jobs.ts';
 export * from './workforce-dashboard.ts';
 export * from './wishes.ts';
+export * from './volunteers.ts';

@@ -24,6 +24,7 @@ import { AppError, badRequest, conflict, fieldError, notFound, unauthenticated }
 import { checkedUpload } from '../contacts/attachments.ts';
 import { attachmentsInScope, insertAttachment } from '../contacts/attachments.repo.ts';
 import { accountMobile } from '../jobs/applications.repo.ts';
+import { volunteerOfAccount } from '../volunteers/volunteers.repo.ts';
 import { registerMySection } from '../public-accounts/my-sections.ts';
 import { claimById, claimsOfAccount, claimsOfWish, deliverClaim, endClaim, holdingClaim, insertClaim } from './claims.repo.ts';
 import { insertWishEvent, publicWishArea, updateWish, wishById } from './wishes.repo.ts';
@@ -148,6 +149,9 @@ export async function claimAsAccount(ctx: Ctx, wishId: string, b: z.output<typeo
   if (b.kind !== 'person' && !b.orgName) throw fieldError('orgName', 'wish.orgNeeded');
   const person = await ctx.database.owner((db) => accountMobile(db, account.id));
   if (!person) throw unauthenticated('publicAccount.unauthenticated');
+  // A donor claims with a plain account; a self-registered volunteer waits for the station first.
+  const volunteer = await ctx.database.owner((db) => volunteerOfAccount(db, account.id));
+  if (volunteer && volunteer.status !== 'active') throw new AppError(403, 'volunteer.notActive');
   const found = await ctx.database.owner((db) => publicWishArea(db, wishId));
   if (!found) throw notFound();
   const id = await ctx.database.tx(areaPrefix(found.areaCode), (db) =>

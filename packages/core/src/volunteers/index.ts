@@ -1,0 +1,2 @@
+export * from './matcher.ts';
+export * from './fit.ts';
