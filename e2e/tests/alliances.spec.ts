@@ -3,7 +3,7 @@
 // demo alliance through its station, read only, and not the new one; the official drafts a
 // 结对共建 agreement, puts it in force and ticks a deliverable.
 import { expect, test, type Page } from '@playwright/test';
-import { logout, signIn } from './helpers.ts';
+import { chooseOption, logout, signIn } from './helpers.ts';
 
 test.use({ timezoneId: 'Asia/Shanghai' });
 
@@ -25,9 +25,7 @@ test('an official sets up an alliance; a station head reads only what its base b
   await form.getByRole('button', { name: '保存' }).click();
   await expect(form.getByText('必填').first()).toBeVisible(); // the schema's messages before anything is sent
   await form.getByLabel('联盟名称').fill(name);
-  await form.getByLabel('牵头单位').click();
-  await form.getByLabel('牵头单位').fill('同心');
-  await page.locator('.ant-select-dropdown:visible').getByText('厦门市湖里区同心社会工作服务中心').click();
+  await chooseOption(form, page, '牵头单位', '厦门市湖里区同心社会工作服务中心', '同心');
   await form.getByLabel('签约日期').fill('2026-03-01');
   await form.getByLabel('签约日期').press('Enter');
   await form.getByLabel('联盟章程').fill('共享培训资源，互派督导。');

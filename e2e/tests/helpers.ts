@@ -46,18 +46,25 @@ export async function chooseOption(scope: Page | Locator, page: Page, label: str
   }).toPass({ timeout: 30_000 });
 }
 
-/** Picks an area in an AreaPicker by searching its name. */
+/** Picks an area in an AreaPicker by searching its name (clicking again, as chooseOption, when a click lands on a sliding list). */
 export async function chooseArea(scope: Page | Locator, page: Page, label: string, name: string) {
   const input = scope.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(name);
-  // Search hits read as full paths: 福建省 / 厦门市 / 湖里区 / 金山街道.
-  const node = page
-    .locator('.ant-select-dropdown:visible')
-    .getByText(new RegExp(`(^|/ )${name}$`))
-    .first();
-  await expect(node).toBeVisible();
-  await node.click();
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  const chosen = scope
+    .locator('.ant-select', { has: page.getByLabel(label, { exact: true }) })
+    .locator('.ant-select-content-value, .ant-select-selection-item', { hasText: name });
+  await expect(async () => {
+    if (!(await dropdown.count())) {
+      await input.click();
+      await input.fill(name);
+    }
+    // Search hits read as full paths: 福建省 / 厦门市 / 湖里区 / 金山街道.
+    await dropdown
+      .getByText(new RegExp(`(^|/ )${name}$`))
+      .first()
+      .click({ timeout: 5000 });
+    await expect(async () => expect((await chosen.count()) > 0 || (await dropdown.count()) === 0).toBe(true)).toPass({ timeout: 1500 });
+  }).toPass({ timeout: 30_000 });
 }
 
 /** The login page's error message (the demo hint is an alert too). */

@@ -4,7 +4,7 @@
 // citizen lodges an objection with an SMS code (the test hook, as public-accounts.spec.ts); the
 // official answers it on the programme page.
 import { expect, test, type Page } from '@playwright/test';
-import { logout, signIn } from './helpers.ts';
+import { chooseArea, chooseOption, logout, signIn } from './helpers.ts';
 
 test.use({ timezoneId: 'Asia/Shanghai' });
 
@@ -31,13 +31,7 @@ test('open, apply, score, announce, object and answer', async ({ page, browser }
   await page.getByRole('button', { name: '发起项目' }).first().click();
   const form = page.locator('.ant-drawer').filter({ hasText: '发起项目' });
   await form.getByLabel('项目名称').fill(title);
-  await form.getByLabel('地区').click();
-  await form.getByLabel('地区').fill('湖里区');
-  await page
-    .locator('.ant-select-dropdown:visible')
-    .getByText(/湖里区$/)
-    .first()
-    .click();
+  await chooseArea(form, page, '地区', '湖里区');
   await form.getByLabel('资格审查').uncheck();
   await form.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
@@ -45,9 +39,7 @@ test('open, apply, score, announce, object and answer', async ({ page, browser }
 
   // The panel: the official sits on it (a staff account of the programme's area).
   const panel = page.locator('.ant-card').filter({ hasText: '评审组' });
-  await panel.getByLabel('评审组').click();
-  await panel.getByLabel('评审组').fill('huli');
-  await page.locator('.ant-select-dropdown:visible').getByText('湖里区民政局（huli）').click();
+  await chooseOption(panel, page, '评审组', '湖里区民政局（huli）', 'huli');
   await panel.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('已保存').first()).toBeVisible();
   await logout(page);

@@ -38,6 +38,7 @@ const PUBLIC = new Set([
   'GET /api/v1/public/stats', // the board's totals for an area and period
   'GET /api/v1/public/volunteer-posts', // open volunteer posts: activity, place, time, places taken; no volunteer
   'GET /api/v1/public/volunteer-checkin/{id}', // the volunteer QR page: the activity only
+  'GET /api/v1/public/volunteer-options', // communities of the installation and the skills list, for registering
 ]);
 
 interface Operation {

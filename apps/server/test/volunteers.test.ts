@@ -6,6 +6,7 @@
 // and flagged, and the hours decisions (bulk approve, correct with a reason, decline), all kept.
 import { rows } from '@wushe/db';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentCode } from '../src/modules/checkin/checkin.code.ts';
@@ -310,5 +311,55 @@ describe('volunteers', () => {
     const ok = (await sw.post(`/api/v1/activities/${a.id}/checkins/decisions`, { ids: [rec.id], decision: 'approve' })).json();
     expect(ok).toEqual({ changed: 1, skipped: 0 });
     expect((await sw.get(`${V}/${v.id}`)).json()).toMatchObject({ creditedMinutes: expected, services: 1 });
+  });
+
+  it('issues a service-record certificate whose code shows its content on the public check; the records sheet in national fields', async () => {
+    const top = (await sw.get(`${V}?pageSize=1&sort=-hours`)).json().items[0];
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const [sum] = await owner<{ minutes: number; n: number }>(
+      sql`SELECT coalesce(sum(credited_minutes), 0)::int AS minutes, count(*)::int AS n FROM service_hours
+        WHERE volunteer_id = ${top.id} AND status = 'approved' AND area_code LIKE '350206004%'`,
+    );
+    expect(sum!.minutes).toBeGreaterThan(0);
+    const url = `${V}/${top.id}/certificate`;
+    expect((await sw.post(url, { from: '2026-06-01', to: '2026-01-01' })).json().errors[0].path).toBe('to');
+    expect((await sw.post(url, { from: '2001-01-01', to: '2001-12-31' })).json().errors[0].path).toBe('from');
+    expect((await huli.post(url, { from: '2020-01-01', to: today })).statusCode).toBe(403);
+    expect((await jinshan.post(url, { from: '2020-01-01', to: today })).statusCode).toBe(404);
+    const res = await sw.post(url, { from: '2020-01-01', to: today, issuerContact: '0592-5555555' });
+    expect(res.statusCode, res.body).toBe(201);
+    const c = res.json();
+    expect(c).toMatchObject({ minutes: sum!.minutes, services: sum!.n, volunteerNo: top.volunteerNo, name: top.name, periodTo: today });
+    expect(c.code).toMatch(/^[A-Z0-9]{10}$/);
+    expect(c.content).toMatch(/^参加.+志愿服务$/);
+    expect((await sw.get(url)).json().items[0].code).toBe(c.code);
+    const pub = await call('GET', `/api/v1/public/certificates/${c.code}`);
+    expect(pub.json()).toMatchObject({ kind: 'volunteer', hours: c.hours, issuer: c.issuer, content: c.content, periodFrom: '2020-01-01' });
+    expect(pub.body).not.toContain(top.name);
+    expect(pub.json().maskedName).toMatch(/\*/);
+    expect((await call('GET', '/api/v1/public/certificates/ZZZZZZZZZZ')).statusCode).toBe(404);
+    // The sheet: approved records only, with the national fields.
+    const sheet = await sw.get(`${V}/${top.id}/records?format=xlsx`);
+    expect(sheet.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(sheet.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    // (Sheets may open with who exported them and when: the header is the row naming the columns.)
+    const all = ws.getSheetValues() as unknown[][];
+    const headerAt = all.findIndex((r) => Array.isArray(r) && r.includes('志愿者编号'));
+    expect(headerAt).toBeGreaterThan(0);
+    const header = all[headerAt]!.map(String);
+    const at = (title: string) => header.findIndex((h) => h === title);
+    expect(at('服务时长（小时）')).toBeGreaterThan(0);
+    const rows = all.slice(headerAt + 1).filter((r) => Array.isArray(r) && r.length);
+    expect(rows).toHaveLength(sum!.n);
+    expect(rows.reduce((n, r) => n + Number(r[at('服务时长（小时）')]), 0)).toBeCloseTo(sum!.minutes / 60, 0);
+    expect(JSON.stringify(rows)).not.toMatch(/\d{17}[\dX]/);
+  });
+
+  it('offers the registration form the communities and skills', async () => {
+    const o = (await call('GET', '/api/v1/public/volunteer-options')).json();
+    expect(o.communities.some((c: { code: string }) => c.code === community)).toBe(true);
+    expect(o.skills.map((s: { code: string }) => s.code)).toContain('repair');
   });
 });

@@ -30,6 +30,12 @@ const PublicJobFairPage = page(() => import('./pages/public/PublicJobFairPage.ts
 // Micro-wishes (微心愿): the board with its totals and a wish with claiming; reading needs no login.
 const PublicWishesPage = page(() => import('./pages/public/PublicWishesPage.tsx'), 'PublicWishesPage');
 const PublicWishPage = page(() => import('./pages/public/PublicWishPage.tsx'), 'PublicWishPage');
+const PublicVolunteerPage = page(() => import('./pages/volunteer-public/PublicVolunteerPage.tsx'), 'PublicVolunteerPage');
+const PublicVolunteerPostsPage = page(() => import('./pages/volunteer-public/PublicVolunteerPostsPage.tsx'), 'PublicVolunteerPostsPage');
+const PublicVolunteerCheckinPage = page(
+  () => import('./pages/volunteer-public/PublicVolunteerCheckinPage.tsx'),
+  'PublicVolunteerCheckinPage',
+);
 
 export function FullPageSpin() {
   return (
@@ -125,6 +131,9 @@ export function App() {
         <Route path="/p/job-fairs/:id" element={<PublicJobFairPage />} />
         <Route path="/p/wishes" element={<PublicWishesPage />} />
         <Route path="/p/wishes/:id" element={<PublicWishPage />} />
+        <Route path="/p/volunteer" element={<PublicVolunteerPage />} />
+        <Route path="/p/volunteer/posts" element={<PublicVolunteerPostsPage />} />
+        <Route path="/p/volunteer/checkin/:id" element={<PublicVolunteerCheckinPage />} />
         <Route
           path="/change-password"
           element={

@@ -32,6 +32,8 @@ import {
   SwapOutlined,
   TeamOutlined,
   UserOutlined,
+  UsergroupAddOutlined,
+  SmileOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@wushe/core';
 import type { StringKey } from './i18n/index.tsx';
@@ -60,6 +62,7 @@ export interface MenuGroup {
   labelKey: StringKey;
 }
 
+const VOLUNTEERING: MenuGroup = { key: 'volunteering', icon: <SmileOutlined aria-hidden />, labelKey: 'menu.volunteering' };
 const TALENT: MenuGroup = { key: 'talent', icon: <TrophyOutlined aria-hidden />, labelKey: 'menu.talent' };
 
 export const ROUTES: AppRoute[] = [
@@ -202,6 +205,24 @@ export const ROUTES: AppRoute[] = [
     menu: { icon: <HeartOutlined aria-hidden />, labelKey: 'menu.wishes' },
   },
   { path: 'wishes/:id', page: page(() => import('./pages/wishes/WishPage.tsx'), 'WishPage'), permission: 'wish.read' },
+  {
+    path: 'volunteers',
+    page: page(() => import('./pages/volunteers/VolunteersPage.tsx'), 'VolunteersPage'),
+    permission: 'volunteer.read',
+    menu: { icon: <UserOutlined aria-hidden />, labelKey: 'menu.volunteers', group: VOLUNTEERING },
+  },
+  {
+    path: 'volunteers/:id',
+    page: page(() => import('./pages/volunteers/VolunteerPage.tsx'), 'VolunteerPage'),
+    permission: 'volunteer.read',
+  },
+  {
+    path: 'teams',
+    page: page(() => import('./pages/volunteers/TeamsPage.tsx'), 'TeamsPage'),
+    permission: 'volunteer.read',
+    menu: { icon: <UsergroupAddOutlined aria-hidden />, labelKey: 'menu.teams', group: VOLUNTEERING },
+  },
+  { path: 'teams/:id', page: page(() => import('./pages/volunteers/TeamPage.tsx'), 'TeamPage'), permission: 'volunteer.read' },
   {
     // the workforce group's first entry, so officials land on it
     path: 'workforce-dashboard',

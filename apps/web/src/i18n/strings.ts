@@ -28,6 +28,7 @@ import { ACTIVITIES_STRINGS } from './activities.ts';
 import { PUBLIC_ACCOUNT_STRINGS } from './publicAccount.ts';
 import { TRANSFERS_STRINGS } from './transfers.ts';
 import { USERS_STRINGS } from './users.ts';
+import { VOLUNTEER_PUBLIC_STRINGS } from './volunteerPublic.ts';
 import { WORKFORCE_STRINGS } from './workforce.ts';
 import { EXAM_STRINGS } from './exams.ts';
 import { PROGRAMME_STRINGS } from './programmes.ts';
@@ -37,6 +38,7 @@ import { ALLIANCE_STRINGS } from './alliances.ts';
 import { JOB_STRINGS } from './jobs.ts';
 import { WF_DASHBOARD_STRINGS } from './wfDashboard.ts';
 import { WISH_STRINGS } from './wishes.ts';
+import { VOLUNTEER_STRINGS } from './volunteers.ts';
 
 export const CATALOGS = {
   common: COMMON_STRINGS,
@@ -45,6 +47,7 @@ export const CATALOGS = {
   areas: AREAS_STRINGS,
   orgs: ORGS_STRINGS,
   users: USERS_STRINGS,
+  volunteerPublic: VOLUNTEER_PUBLIC_STRINGS,
   roles: ROLES_STRINGS,
   audit: AUDIT_STRINGS,
   residents: RESIDENTS_STRINGS,
@@ -74,6 +77,7 @@ export const CATALOGS = {
   jobs: JOB_STRINGS,
   wfDashboard: WF_DASHBOARD_STRINGS,
   wishes: WISH_STRINGS,
+  volunteers: VOLUNTEER_STRINGS,
 } as const;
 
 type Catalogs = typeof CATALOGS;

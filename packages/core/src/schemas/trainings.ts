@@ -209,6 +209,14 @@ export const publicCertificate = z.object({
   title: z.string(),
   hours: z.number(),
   issuedOn: z.string(),
+  /** A volunteer-service record certificate (志愿服务记录证明) says more: what was certified, by whom. */
+  kind: z.enum(['training', 'volunteer']).optional(),
+  volunteerNo: z.string().optional(),
+  periodFrom: z.string().optional(),
+  periodTo: z.string().optional(),
+  services: z.number().int().optional(),
+  content: z.string().optional(),
+  issuer: z.string().optional(),
 });
 
 // Teachers (师资库)

@@ -125,6 +125,11 @@ export const publicPostQuery = pageQuery.extend({
   skill: z.string().trim().max(30).optional(),
   q: z.string().trim().max(40).optional(),
 });
+/** What the registration form offers: the installation's communities and the skills list. */
+export const volunteerOptions = z.object({
+  communities: z.array(z.object({ code: z.string(), name: z.string(), streetName: z.string() })),
+  skills: z.array(z.object({ code: z.string(), labelZh: z.string(), labelEn: z.string() })),
+});
 export const publicPost = z.object({
   id: uuid,
   title: z.string(),

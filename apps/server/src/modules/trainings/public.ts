@@ -7,6 +7,7 @@ import { areaPrefix, maskName, type publicJoinBody, type publicSignUpBody } from
 import { phoneBlindIndex } from '@wushe/db';
 import type { z } from 'zod';
 import { appendAudit } from '../../audit/audit.ts';
+import { verifyVolunteerCertificate } from '../volunteers/certificates.service.ts';
 import type { Ctx } from '../../context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { markPresent } from '../attendance/attendance.repo.ts';
@@ -102,8 +103,20 @@ export async function publicEvaluate(
   return { ok: true as const };
 }
 
+/** A certificate of completion, or a volunteer-service record certificate: one code space, one check. */
 export async function verifyCertificate(ctx: Ctx, code: string) {
   const c = await ctx.database.owner((db) => certificateByCode(db, code));
-  if (!c) throw notFound();
-  return { code: c.code, maskedName: maskName(c.personName), title: c.title, hours: c.hours, issuedOn: c.issuedOn };
+  if (c)
+    return {
+      code: c.code,
+      maskedName: maskName(c.personName),
+      title: c.title,
+      hours: c.hours,
+      issuedOn: c.issuedOn,
+      kind: 'training' as const,
+    };
+  const v = await verifyVolunteerCertificate(ctx, code);
+  if (!v) throw notFound();
+  const { name, ...rest } = v;
+  return { ...rest, maskedName: maskName(name) };
 }

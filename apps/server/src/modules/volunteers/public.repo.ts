@@ -42,3 +42,17 @@ export const signupsOfVolunteer = (db: Db, volunteerId: string) =>
         LEFT JOIN service_hours h ON h.activity_id = s.activity_id AND h.volunteer_id = s.volunteer_id
       WHERE s.volunteer_id = ${volunteerId} ORDER BY a.starts_at DESC, s.id LIMIT 200`,
   );
+
+/** The communities of the installation (for registering) and the active skills, in order. */
+export async function registrationOptions(db: Db, scope: string) {
+  const communities = await rows<{ code: string; name: string; streetName: string }>(
+    db,
+    sql`SELECT c.code, c.name, coalesce(s.name, '') AS "streetName" FROM areas c LEFT JOIN areas s ON s.code = c.parent_code
+      WHERE c.level = 'community' AND ${inArea(sql`c.code`, scope)} ORDER BY c.code LIMIT 2000`,
+  );
+  const skills = await rows<{ code: string; labelZh: string; labelEn: string }>(
+    db,
+    sql`SELECT code, label_zh AS "labelZh", label_en AS "labelEn" FROM code_lists WHERE list = 'volunteer_skill' AND active ORDER BY sort, code`,
+  );
+  return { communities, skills };
+}

@@ -6,7 +6,7 @@ import type { Ctx } from '../../context.ts';
 import { checkinWindow, tokenValid } from '../checkin/checkin.code.ts';
 import { registerMySection } from '../public-accounts/my-sections.ts';
 import { VOLUNTEER_CODE } from './hours.service.ts';
-import { postBoard, signupsOfVolunteer } from './public.repo.ts';
+import { postBoard, registrationOptions, signupsOfVolunteer } from './public.repo.ts';
 import { activityOr404 } from './recruitment.service.ts';
 import { volunteerOfAccount } from './volunteers.repo.ts';
 import { activeVolunteerOf } from './volunteers.service.ts';
@@ -32,6 +32,8 @@ export async function volunteerOccasion(ctx: Ctx, activityId: string, t: string 
     tokenValid: Boolean(t) && tokenValid(ctx.keys, VOLUNTEER_CODE, activityId, t!, ctx.now),
   };
 }
+
+export const volunteerOptions = (ctx: Ctx) => ctx.database.owner((db) => registrationOptions(db, ctx.installation.scope));
 
 export async function mySignups(ctx: Ctx) {
   const v = await activeVolunteerOf(ctx);

@@ -15,6 +15,7 @@ import {
   publicVolunteerBody,
   publicVolunteerCheckinBody,
   publicVolunteerCheckinResult,
+  volunteerOptions as volunteerOptionsSchema,
 } from '@wushe/core';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
@@ -22,7 +23,7 @@ import { z } from 'zod';
 import { perMinute } from '../../http/rate-limit.ts';
 import { route } from '../../http/route.ts';
 import { phoneTap } from './hours.service.ts';
-import { mySignups, openPosts, volunteerOccasion } from './public.service.ts';
+import { mySignups, openPosts, volunteerOccasion, volunteerOptions } from './public.service.ts';
 import { applyForPost, withdrawSignup } from './recruitment.service.ts';
 import { myVolunteer, registerSelf } from './volunteers.service.ts';
 
@@ -43,6 +44,17 @@ export function volunteersPublicRoutes(app: FastifyInstance): void {
       query: publicPostQuery,
       response: listOf(publicPost),
       handler: (ctx, { query }) => openPosts(ctx, query),
+    });
+    route(scoped, {
+      method: 'GET',
+      url: '/api/v1/public/volunteer-options',
+      operationId: 'getVolunteerOptions',
+      access: 'public',
+      problems: { 429: true },
+      summary: "What the registration form offers: the installation's communities and the skills list",
+      tags,
+      response: volunteerOptionsSchema,
+      handler: (ctx) => volunteerOptions(ctx),
     });
     route(scoped, {
       method: 'GET',

@@ -1,6 +1,11 @@
 // The volunteer register and teams (issue 11 item 5), for staff.
 import {
+  certificateIssueBody,
   idParams,
+  serviceRecordQuery,
+  serviceRecords,
+  volunteerCertificate,
+  volunteerCertificateList,
   listOf,
   team,
   teamBody,
@@ -19,6 +24,7 @@ import {
 } from '@wushe/core';
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../http/route.ts';
+import { exportVolunteerRecords, issueVolunteerCertificate, volunteerCertificates, volunteerRecords } from './certificates.service.ts';
 import { addTeamMember, createTeam, findTeams, getTeam, removeTeamMember, updateTeamById } from './teams.service.ts';
 import { exportVolunteers } from './volunteers.export.ts';
 import {
@@ -100,6 +106,42 @@ export function volunteersRoutes(app: FastifyInstance): void {
     body: volunteerRevealBody,
     response: workerRevealResponse,
     handler: (ctx, { params, body }) => revealVolunteer(ctx, params.id, body.field, body.reason),
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/volunteers/:id/certificate',
+    access: 'volunteer.write',
+    status: 201,
+    summary: 'Issue a service-record certificate (志愿服务记录证明) for the approved service recorded in the scope in a period',
+    tags,
+    params: idParams,
+    body: certificateIssueBody,
+    response: volunteerCertificate,
+    handler: async (ctx, { params, body }, _req, reply) => reply.code(201).send(await issueVolunteerCertificate(ctx, params.id, body)),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/volunteers/:id/certificate',
+    access: 'volunteer.read',
+    summary: "A volunteer's certificates issued in the scope, newest first (for printing again)",
+    tags,
+    params: idParams,
+    response: volunteerCertificateList,
+    handler: (ctx, { params }) => volunteerCertificates(ctx, params.id),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/volunteers/:id/records',
+    download: 'xlsx',
+    access: 'volunteer.read',
+    summary: "A volunteer's service records in the scope; format=xlsx: the approved ones in the national system's fields",
+    tags,
+    params: idParams,
+    query: serviceRecordQuery,
+    response: serviceRecords,
+    handler: (ctx, { params, query }, _req, reply) =>
+      query.format === 'xlsx' ? exportVolunteerRecords(ctx, params.id, reply) : volunteerRecords(ctx, params.id),
   });
 
   route(app, {

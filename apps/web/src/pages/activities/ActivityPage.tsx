@@ -1,11 +1,12 @@
 // 活动详情: the facts, partners and status (held / cancel, each asked first), 二维码签到, the
-// sign-up and tick list, and afterwards the summary, photos and satisfaction.
+// sign-up and tick list, the volunteers (posts, sign-ups, hours: volunteer.read), and afterwards the summary, photos and satisfaction.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { App, Button, Card, Descriptions, Popconfirm, Result, Space, Spin, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, EditOutlined, QrcodeOutlined } from '@ant-design/icons';
 import { useActivity, useActivityStatus, type ActivityDetail } from '../../api/activities.ts';
 import { useProblem } from '../../api/forms.ts';
+import { useActor } from '../../api/session.ts';
 import { formatDateTime, formatTime } from '../../fmt.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { ActivityForm } from './ActivityForm.tsx';
@@ -13,11 +14,13 @@ import { AfterwardsCard } from './AfterwardsCard.tsx';
 import { AttendanceCard } from './AttendanceCard.tsx';
 import { SatisfactionCard } from './SatisfactionCard.tsx';
 import { StatusTag, useActivityRights } from './tags.tsx';
+import { VolunteersCard } from './VolunteersCard.tsx';
 
 export function ActivityPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const activity = useActivity(id);
+  const volunteers = useActor().permissions.includes('volunteer.read');
   if (activity.isPending) return <Spin />;
   if (!activity.data) return <Result status="404" title="404" subTitle={t('notFound')} />;
   const a = activity.data;
@@ -28,6 +31,7 @@ export function ActivityPage() {
       </Link>
       <Facts a={a} />
       <AttendanceCard activity={a} />
+      {volunteers && <VolunteersCard activity={a} />}
       {a.status !== 'cancelled' && Date.parse(a.startsAt) <= Date.now() && (
         <>
           <AfterwardsCard activity={a} />

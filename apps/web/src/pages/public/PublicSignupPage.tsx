@@ -1,5 +1,6 @@
-// /p/signup: name, mobile, code → the account, then the "my" page.
-import { Link, useNavigate } from 'react-router-dom';
+// /p/signup: name, mobile, code → the account, then the "my" page, or back to the public page that
+// sent here (?next=/p/…).
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { App, Button, Form, Input, Typography } from 'antd';
 import { signupBody } from '@wushe/core';
 import { useProblem, validateWith } from '../../api/forms.ts';
@@ -12,6 +13,7 @@ export function PublicSignupPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
+  const next = useSearchParams()[0].get('next');
   const [form] = Form.useForm();
   const signup = useSignup();
   const showProblem = useProblem();
@@ -21,7 +23,7 @@ export function PublicSignupPage() {
     signup.mutate(body, {
       onSuccess: (r) => {
         message.success(r.created ? t('pa.welcome') : t('pa.alreadyRegistered'));
-        navigate('/p/my');
+        navigate(next?.startsWith('/p/') ? next : '/p/my');
       },
       onError: (e) => showProblem(e, form),
     });
