@@ -31,6 +31,7 @@ async function publicPages(page: Page): Promise<{ path: string; ready: string | 
   const api = await apiClient(page);
   const acts = await api.get<{ items: { id: string }[] }>('/activities?pageSize=1');
   const code = await api.get<{ url: string }>(`/checkin/activity/${acts.items[0]!.id}/code`);
+  const volunteerCode = await api.get<{ url: string }>(`/activities/${acts.items[0]!.id}/checkins/code`);
   // A training's public page and a certificate it issued (the demo's district trainings).
   await page.context().clearCookies();
   await signIn(page, 'huli');
@@ -65,6 +66,8 @@ async function publicPages(page: Page): Promise<{ path: string; ready: string | 
     { path: `/p/job-fairs/${fair.id}`, ready: /招聘会/ },
     { path: '/p/wishes', ready: wish.title },
     { path: `/p/wishes/${wish.id}`, ready: wish.title },
+    { path: '/p/volunteer/posts', ready: '志愿服务岗位' },
+    { path: volunteerCode.url, ready: '志愿者签到' },
   ];
 }
 
@@ -84,6 +87,7 @@ test.describe('public pages on a phone', () => {
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await expect(page).toHaveURL(/\/p\/my$/);
     pages.push({ path: '/p/my', ready: '林晓' });
+    pages.push({ path: '/p/volunteer', ready: '志愿者编号' }); // 林晓 is a confirmed demo volunteer
 
     for (const large of [false, true]) {
       for (const { path, ready } of pages) {

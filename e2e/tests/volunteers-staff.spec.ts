@@ -84,6 +84,8 @@ test('on an activity the worker opens a post, adds the volunteer, checks them in
   await page.goto(`/activities/${activity.id}`);
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
   const card = page.locator('.ant-card', { has: page.getByText('志愿者', { exact: true }) });
+  // The tab shown (antd keeps the panes visited before, hidden).
+  const pane = card.getByRole('tabpanel');
 
   // 新增岗位
   await card.getByRole('button', { name: '新增岗位' }).click();
@@ -95,7 +97,7 @@ test('on an activity the worker opens a post, adds the volunteer, checks them in
   await drawer.getByLabel('招募人数').fill('3');
   await drawer.getByRole('button', { name: '保存' }).click();
   await expect(drawer).toBeHidden();
-  const post = card.locator('.ant-table-row', { hasText: '摄影记录' });
+  const post = pane.locator('.ant-table-row', { hasText: '摄影记录' });
   await expect(post).toContainText('0/3 人');
   await expect(post).toContainText('招募中');
 
@@ -114,7 +116,7 @@ test('on an activity the worker opens a post, adds the volunteer, checks them in
     await expect(card.locator('.ant-select', { hasText: name })).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 30_000 });
   await card.getByRole('button', { name: '安排志愿者' }).click();
-  const signup = card.locator('.ant-table-row', { hasText: name });
+  const signup = pane.locator('.ant-table-row', { hasText: name });
   await expect(signup).toContainText('已录用');
   await expect(signup).toContainText('站点安排');
   await signup.getByRole('button', { name: `签到 ${name}` }).click();
@@ -123,11 +125,11 @@ test('on an activity the worker opens a post, adds the volunteer, checks them in
 
   // 服务时长: the record awaits approval; select it and 认定.
   await card.getByRole('tab', { name: /^服务时长/ }).click();
-  const record = card.locator('.ant-table-row', { hasText: name });
+  const record = pane.locator('.ant-table-row', { hasText: name });
   await expect(record).toContainText('待审核');
   await expect(record).toContainText('名单');
   await record.locator('input[type="checkbox"]').check();
-  await card.getByRole('button', { name: '认定' }).click();
+  await card.getByRole('button', { name: '认定', exact: true }).click();
   await expect(record).toContainText('已认定');
   await record.getByRole('button', { name: `记录 ${name}` }).click();
   const history = page.getByRole('dialog', { name: `记录：${name}` });

@@ -41,6 +41,7 @@ import { wishesPublicRoutes } from './modules/wishes/wishes.public.routes.ts';
 import { volunteersRoutes } from './modules/volunteers/volunteers.routes.ts';
 import { volunteersPublicRoutes } from './modules/volunteers/volunteers.public.routes.ts';
 import { volunteerServiceRoutes } from './modules/volunteers/service.routes.ts';
+import { mobilisationsRoutes } from './modules/mobilisations/mobilisations.routes.ts';
 import { workforceDashboardRoutes } from './modules/workforce/workforce.dashboard.routes.ts';
 import { examsRoutes } from './modules/exams/exams.routes.ts';
 import { programmesRoutes } from './modules/programmes/programmes.routes.ts';
@@ -171,6 +172,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   volunteersRoutes(app);
   volunteerServiceRoutes(app);
   volunteersPublicRoutes(app);
+  mobilisationsRoutes(app);
   workforceDashboardRoutes(app);
   if (services.config.benchFloor) registerBenchFloor(app, services);
   if (opts.web) await registerWeb(app, services.config.webDir);

@@ -52,3 +52,4 @@ export * from './volunteers/messages.ts';
 export * from './schemas/volunteers.ts';
 export * from './schemas/volunteer-service.ts';
 export * from './volunteers/index.ts';
+export * from './schemas/mobilisations.ts';

@@ -7,6 +7,7 @@ import type {
   MyVolunteer,
   PublicOccasion,
   PublicPost,
+  myCall,
   publicVolunteerBody,
   publicVolunteerCheckinResult,
   volunteerOptions,
@@ -19,12 +20,14 @@ import type { Page } from './query.ts';
 export type { MySignup, MyVolunteer, PublicPost };
 export type VolunteerOptions = z.infer<typeof volunteerOptions>;
 export type CheckinResult = z.infer<typeof publicVolunteerCheckinResult>;
+export type MyCall = z.infer<typeof myCall>;
 
 export const volunteerPublicKeys = {
   all: ['volunteer-public'] as const,
   options: ['volunteer-public', 'options'] as const,
   mine: ['volunteer-public', 'mine'] as const,
   signups: ['volunteer-public', 'signups'] as const,
+  calls: ['volunteer-public', 'calls'] as const,
   posts: (q: Query) => ['volunteer-public', 'posts', q] as const,
   occasion: (id: string, t: string) => ['volunteer-public', 'occasion', id, t] as const,
 };
@@ -48,6 +51,13 @@ export const useMySignups = (active: boolean) =>
   useQuery({
     queryKey: volunteerPublicKeys.signups,
     queryFn: async () => (await request<{ items: MySignup[] }>('GET', `${A}/signups`, { quiet: true })).items,
+    enabled: active,
+  });
+
+export const useMyCalls = (active: boolean) =>
+  useQuery({
+    queryKey: volunteerPublicKeys.calls,
+    queryFn: async () => (await request<{ items: MyCall[] }>('GET', `${A}/calls`, { quiet: true })).items,
     enabled: active,
   });
 
@@ -90,4 +100,8 @@ export const useWithdrawSignup = () =>
 export const useVolunteerTap = (activityId: string) =>
   useVolunteerMutation((v: { t: string; action: 'in' | 'out'; csrf: string }) =>
     request<CheckinResult>('POST', `${A}/checkins/${activityId}`, { body: { t: v.t, action: v.action }, csrf: v.csrf }),
+  );
+export const useAnswerCall = () =>
+  useVolunteerMutation((v: { id: string; answer: 'accept' | 'decline'; csrf: string }) =>
+    request<MyCall>('POST', `${A}/calls/${v.id}/answer`, { body: { answer: v.answer }, csrf: v.csrf }),
   );

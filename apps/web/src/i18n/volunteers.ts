@@ -150,6 +150,7 @@ export const VOLUNTEER_STRINGS = {
   'vol.checkout': { zh: '签退', en: 'Check out' },
   'vol.checkedIn': { zh: '{name} 已签到', en: '{name} checked in' },
   'vol.checkedOut': { zh: '{name} 已签退', en: '{name} checked out' },
+  'vol.checkinOut': { zh: '签到 / 签退', en: 'In / out' },
   'vol.checkinAt': { zh: '签到', en: 'In' },
   'vol.checkoutAt': { zh: '签退', en: 'Out' },
   'vol.method.qr': { zh: '扫码', en: 'QR' },

@@ -6,12 +6,11 @@ import { useState } from 'react';
 import { App, Button, Flex, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
-import { hoursOf } from '@wushe/core';
 import type { ActivityDetail } from '../../api/activities.ts';
 import { useProblem } from '../../api/forms.ts';
 import { useDecideHours, type ActivityVolunteers, type ServiceHoursRecord } from '../../api/volunteers.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { HoursStatusTag, shanghai, shanghaiTime, useVolunteerRights } from '../volunteers/tags.tsx';
+import { HoursStatusTag, hoursText, shanghai, shanghaiTime, useVolunteerRights } from '../volunteers/tags.tsx';
 import { CorrectionModal, DeclineModal, HistoryModal } from './VolunteerHoursModals.tsx';
 
 type Row = ServiceHoursRecord;
@@ -27,7 +26,7 @@ export function VolunteerHours({ activity, data }: { activity: ActivityDetail; d
   const [correcting, setCorrecting] = useState<Row | null>(null);
   const [history, setHistory] = useState<Row | null>(null);
   const [declining, setDeclining] = useState(false);
-  const minutesText = (m: number | null) => (m === null ? '—' : t('vol.minutesN', { m, h: hoursOf(m) }));
+  const minutesText = (m: number | null) => (m === null ? '—' : t('vol.minutesN', { m, h: hoursText(m) }));
 
   const approve = () =>
     decide.mutate(
@@ -84,6 +83,7 @@ export function VolunteerHours({ activity, data }: { activity: ActivityDetail; d
             key: 'name',
             render: (n: string, r) => <Link to={`/volunteers/${r.volunteerId}`}>{n}</Link>,
           },
+          { title: t('status'), dataIndex: 'status', key: 'status', render: (s: Row['status']) => <HoursStatusTag status={s} /> },
           {
             title: t('vol.checkinAt'),
             dataIndex: 'checkinAt',
@@ -106,7 +106,7 @@ export function VolunteerHours({ activity, data }: { activity: ActivityDetail; d
               </Space>
             ),
           },
-          { title: t('vol.minutes'), dataIndex: 'minutes', key: 'minutes', align: 'right', render: minutesText },
+          { title: t('vol.minutes'), dataIndex: 'minutes', key: 'minutes', align: 'right', responsive: ['md'], render: minutesText },
           {
             title: t('vol.credited'),
             dataIndex: 'creditedMinutes',
@@ -121,7 +121,6 @@ export function VolunteerHours({ activity, data }: { activity: ActivityDetail; d
                 minutesText(m)
               ),
           },
-          { title: t('status'), dataIndex: 'status', key: 'status', render: (s: Row['status']) => <HoursStatusTag status={s} /> },
           {
             title: t('actions'),
             key: 'actions',

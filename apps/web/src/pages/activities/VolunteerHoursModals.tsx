@@ -1,12 +1,12 @@
 // The hours records' dialogs: 修改时长 (credited minutes within the activity's length, with a
 // reason), 不予认定 for the selected records (a reason), and 记录 (the record's history).
 import { App, Empty, Form, Input, InputNumber, Modal, Spin, Timeline, Typography } from 'antd';
-import { hoursCorrectionBody, hoursOf, spanMinutes } from '@wushe/core';
+import { hoursCorrectionBody, spanMinutes } from '@wushe/core';
 import type { ActivityDetail } from '../../api/activities.ts';
 import { useProblem, validateWith } from '../../api/forms.ts';
 import { useCorrectHours, useDecideHours, useHoursHistory, type HoursHistory, type ServiceHoursRecord } from '../../api/volunteers.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { shanghai } from '../volunteers/tags.tsx';
+import { hoursText, shanghai } from '../volunteers/tags.tsx';
 
 type Action = HoursHistory['items'][number]['action'];
 const ACTION_KEYS: Record<Action, `vol.ev.${Action}`> = {
@@ -51,7 +51,7 @@ export function CorrectionModal({ activity, row, onClose }: { activity: Activity
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">
-        {t('vol.correctHint', { served: row.minutes ?? 0, max, h: hoursOf(max) })}
+        {t('vol.correctHint', { served: row.minutes ?? 0, max, h: hoursText(max) })}
       </Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ minutes: row.creditedMinutes ?? row.minutes }}>
         <Form.Item label={t('vol.creditedMinutes')} name="minutes" rules={[{ required: true, message: t('field.required') }]}>
@@ -107,7 +107,7 @@ export function DeclineModal({ activityId, ids, onClose }: { activityId: string;
 export function HistoryModal({ activityId, row, onClose }: { activityId: string; row: ServiceHoursRecord; onClose: () => void }) {
   const { t } = useI18n();
   const q = useHoursHistory(activityId, row.id);
-  const minutes = (m: number | null) => (m === null ? '—' : t('vol.minutesN', { m, h: hoursOf(m) }));
+  const minutes = (m: number | null) => (m === null ? '—' : t('vol.minutesN', { m, h: hoursText(m) }));
   return (
     <Modal open title={`${t('vol.history')}：${row.name}`} footer={null} onCancel={onClose} destroyOnHidden>
       {q.isPending ? (

@@ -27,7 +27,7 @@ export function VolunteerSignups({ activity, data }: { activity: ActivityDetail;
   const tap = useStationCheckin(activity.id);
   const win = serviceWindow(activity);
   const postTitle = new Map(data.posts.map((p) => [p.id, p.title]));
-  const hoursOf = new Map(data.hours.map((h) => [h.volunteerId, h]));
+  const recordOf = new Map(data.hours.map((h) => [h.volunteerId, h]));
   const fail = (e: Error) => showProblem(e);
 
   const decision = (s: VolunteerSignup, d: 'accept' | 'decline') =>
@@ -38,29 +38,31 @@ export function VolunteerSignups({ activity, data }: { activity: ActivityDetail;
       { onSuccess: () => void message.success(t(action === 'in' ? 'vol.checkedIn' : 'vol.checkedOut', { name: s.name })), onError: fail },
     );
 
-  const actions = (s: VolunteerSignup) => {
-    if (s.status === 'applied')
-      return (
-        <Space size={4} wrap>
-          <Button size="small" type="primary" loading={decide.isPending} onClick={() => decision(s, 'accept')}>
-            {t('vol.accept')}
+  /** Those who applied: accept or decline. */
+  const decisions = (s: VolunteerSignup) =>
+    s.status === 'applied' && (
+      <Space size={4} wrap>
+        <Button size="small" type="primary" loading={decide.isPending} onClick={() => decision(s, 'accept')}>
+          {t('vol.accept')}
+        </Button>
+        <Popconfirm
+          title={t('vol.declineConfirm', { name: s.name })}
+          okText={t('vol.decline')}
+          okButtonProps={{ danger: true }}
+          cancelText={t('cancel')}
+          onConfirm={() => decision(s, 'decline')}
+        >
+          <Button size="small" danger>
+            {t('vol.decline')}
           </Button>
-          <Popconfirm
-            title={t('vol.declineConfirm', { name: s.name })}
-            okText={t('vol.decline')}
-            okButtonProps={{ danger: true }}
-            cancelText={t('cancel')}
-            onConfirm={() => decision(s, 'decline')}
-          >
-            <Button size="small" danger>
-              {t('vol.decline')}
-            </Button>
-          </Popconfirm>
-        </Space>
-      );
+        </Popconfirm>
+      </Space>
+    );
+  /** The accepted: 签到 / 签退 while the window is open, then the times served. */
+  const service = (s: VolunteerSignup) => {
     if (s.status !== 'accepted') return null;
-    const h = hoursOf.get(s.volunteerId);
-    if (!h && win.checkin)
+    const h = recordOf.get(s.volunteerId);
+    if (!h && win.checkin && canWrite)
       return (
         <Button
           size="small"
@@ -71,7 +73,7 @@ export function VolunteerSignups({ activity, data }: { activity: ActivityDetail;
           {t('vol.checkin')}
         </Button>
       );
-    if (h?.status === 'open' && win.checkout)
+    if (h?.status === 'open' && win.checkout && canWrite)
       return (
         <Button
           size="small"
@@ -85,7 +87,7 @@ export function VolunteerSignups({ activity, data }: { activity: ActivityDetail;
     if (h)
       return (
         <Typography.Text type="secondary">
-          {shanghaiTime(h.checkinAt)}–{h.checkoutAt ? shanghaiTime(h.checkoutAt) : ''}
+          {shanghaiTime(h.checkinAt)}–{h.checkoutAt ? shanghaiTime(h.checkoutAt) : '…'}
         </Typography.Text>
       );
     return null;
@@ -123,7 +125,10 @@ export function VolunteerSignups({ activity, data }: { activity: ActivityDetail;
             responsive: ['md'],
             render: (src: VolunteerSignup['source']) => <Tag bordered={false}>{t(SOURCE_KEYS[src])}</Tag>,
           },
-          ...(canWrite ? [{ title: t('actions'), key: 'actions', render: (_: unknown, s: VolunteerSignup) => actions(s) }] : []),
+          { title: t('vol.checkinOut'), key: 'service', render: (_: unknown, s: VolunteerSignup) => service(s) },
+          ...(canWrite && data.signups.some((x) => x.status === 'applied')
+            ? [{ title: t('actions'), key: 'actions', render: (_: unknown, x: VolunteerSignup) => decisions(x) }]
+            : []),
         ]}
       />
     </>

@@ -3,7 +3,7 @@
 // adding a volunteer of the register and checking them in and out, the hours records with the
 // organiser's decisions, and the volunteers' rotating QR code.
 import { useState } from 'react';
-import { App, Badge, Button, Card, Flex, Popconfirm, Progress, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Badge, Button, Card, Flex, Grid, Popconfirm, Progress, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { EditOutlined, PlusOutlined, QrcodeOutlined } from '@ant-design/icons';
 import type { ActivityDetail } from '../../api/activities.ts';
 import { useProblem } from '../../api/forms.ts';
@@ -23,6 +23,7 @@ export function VolunteersCard({ activity }: { activity: ActivityDetail }) {
   const [editing, setEditing] = useState<VolunteerPost | 'new' | null>(null);
   const [qr, setQr] = useState(false);
   const win = serviceWindow(activity);
+  const narrow = !Grid.useBreakpoint().md;
   const data = q.data;
   const applied = data?.signups.filter((s) => s.status === 'applied').length ?? 0;
   const pendingHours = data?.hours.filter((h) => h.status === 'pending').length ?? 0;
@@ -30,6 +31,7 @@ export function VolunteersCard({ activity }: { activity: ActivityDetail }) {
   return (
     <Card
       title={t('vol.card')}
+      styles={narrow ? { body: { padding: 12 } } : undefined}
       extra={
         canWrite && (
           <Space wrap>
@@ -49,11 +51,20 @@ export function VolunteersCard({ activity }: { activity: ActivityDetail }) {
     >
       {q.isError && <Typography.Text type="danger">{q.error.message}</Typography.Text>}
       <Tabs
+        tabBarGutter={narrow ? 16 : undefined}
         items={[
           {
             key: 'posts',
             label: t('vol.tabPosts', { n: data?.posts.length ?? 0 }),
-            children: <Posts activityId={activity.id} posts={data?.posts ?? []} loading={q.isPending} onEdit={setEditing} />,
+            children: (
+              <Posts
+                activityId={activity.id}
+                posts={data?.posts ?? []}
+                loading={q.isPending}
+                editable={canWrite && win.recruiting}
+                onEdit={setEditing}
+              />
+            ),
           },
           {
             key: 'signups',
@@ -85,17 +96,19 @@ function Posts({
   activityId,
   posts,
   loading,
+  editable,
   onEdit,
 }: {
   activityId: string;
   posts: VolunteerPost[];
   loading: boolean;
+  /** Posts are edited, closed and reopened until the activity ends. */
+  editable: boolean;
   onEdit: (p: VolunteerPost) => void;
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const showProblem = useProblem();
-  const { canWrite } = useVolunteerRights();
   const save = useSavePost(activityId);
   const setStatus = (p: VolunteerPost, status: 'open' | 'closed') =>
     save.mutate(
@@ -155,7 +168,7 @@ function Posts({
           render: (s: VolunteerPost['status']) =>
             s === 'open' ? <Tag color="blue">{t('vol.postOpen')}</Tag> : <Tag>{t('vol.postClosed')}</Tag>,
         },
-        ...(canWrite
+        ...(editable
           ? [
               {
                 title: t('actions'),

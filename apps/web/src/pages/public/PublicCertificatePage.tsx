@@ -1,5 +1,6 @@
 // /p/certificates/:code (and the short /v/:code a printed certificate's QR code holds): whether a
-// certificate of completion is genuine, with the holder's masked name, the course, hours and date.
+// certificate of completion is genuine, with the holder's masked name, the course, hours and date;
+// for a volunteer-service record certificate, what it certified (period, services, content, issuer).
 import { Alert, Card, Descriptions } from 'antd';
 import { useParams } from 'react-router-dom';
 import { useVerifyCertificate } from '../../api/trainings.ts';
@@ -21,7 +22,18 @@ export function PublicCertificatePage() {
             <Descriptions.Item label={t('trp.code')}>{c.code}</Descriptions.Item>
             <Descriptions.Item label={t('trp.holder')}>{c.maskedName}</Descriptions.Item>
             <Descriptions.Item label={t('trp.course')}>{c.title}</Descriptions.Item>
+            {c.kind === 'volunteer' && (
+              <>
+                <Descriptions.Item label={t('pv.cert.no')}>{c.volunteerNo}</Descriptions.Item>
+                <Descriptions.Item label={t('pv.cert.period')}>
+                  {c.periodFrom} – {c.periodTo}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('pv.cert.services')}>{c.services}</Descriptions.Item>
+                <Descriptions.Item label={t('pv.cert.content')}>{c.content}</Descriptions.Item>
+              </>
+            )}
             <Descriptions.Item label={t('trw.hours')}>{c.hours}</Descriptions.Item>
+            {c.issuer && <Descriptions.Item label={t('pv.cert.issuer')}>{c.issuer}</Descriptions.Item>}
             <Descriptions.Item label={t('trp.issuedOn')}>{c.issuedOn}</Descriptions.Item>
           </Descriptions>
         </Card>

@@ -6,7 +6,16 @@ import { Alert, App, Button, Card, Descriptions, Empty, List, Space, Tag, Typogr
 import { Link, useNavigate } from 'react-router-dom';
 import { HOURS_STATUS_LABELS, SIGNUP_STATUS_LABELS, VOLUNTEER_STATUS_LABELS, hoursOf } from '@wushe/core';
 import { usePublicMe, type PublicAccountMe } from '../../api/publicAccount.ts';
-import { useMySignups, useMyVolunteer, useVolunteerOptions, useWithdrawSignup, type MyVolunteer } from '../../api/volunteerPublic.ts';
+import {
+  useAnswerCall,
+  useMyCalls,
+  useMySignups,
+  useMyVolunteer,
+  useVolunteerOptions,
+  useWithdrawSignup,
+  type MyVolunteer,
+} from '../../api/volunteerPublic.ts';
+import { useProblem } from '../../api/forms.ts';
 import { formatDateTime } from '../../fmt.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { MUTED, PublicShell } from '../public/PublicShell.tsx';
@@ -46,11 +55,11 @@ export function PublicVolunteerPage() {
 }
 
 function Registered({ me, volunteer: v }: { me: PublicAccountMe; volunteer: NonNullable<MyVolunteer> }) {
-  const { t, label, lang } = useI18n();
+  const { t, label } = useI18n();
   const skills = useVolunteerOptions().data?.skills ?? [];
   const skillName = (code: string) => {
     const s = skills.find((x) => x.code === code);
-    return s ? (lang === 'en' ? s.labelEn : s.labelZh) : code;
+    return s ? label({ zh: s.labelZh, en: s.labelEn }) : code;
   };
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -83,6 +92,7 @@ function Registered({ me, volunteer: v }: { me: PublicAccountMe; volunteer: NonN
           {v.teams.length > 0 && <Descriptions.Item label={t('pv.home.teams')}>{v.teams.map((x) => x.name).join('、')}</Descriptions.Item>}
         </Descriptions>
       </Card>
+      {v.status === 'active' && <MyCalls me={me} />}
       {v.status === 'active' && <MySignups me={me} />}
     </Space>
   );
@@ -136,6 +146,51 @@ function MySignups({ me }: { me: PublicAccountMe }) {
           )}
         />
       )}
+    </Card>
+  );
+}
+
+/** 一呼百应: the calls a station sent, answered here (a decline lets the next best be asked). */
+function MyCalls({ me }: { me: PublicAccountMe }) {
+  const { t } = useI18n();
+  const calls = useMyCalls(true).data ?? [];
+  const answer = useAnswerCall();
+  const showProblem = useProblem();
+  if (!calls.length) return null;
+  return (
+    <Card size="small" title={t('pv.home.calls')}>
+      <List
+        dataSource={calls}
+        renderItem={(c) => (
+          <List.Item data-testid="my-call">
+            <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+              <Typography.Text strong>{c.title}</Typography.Text>
+              <Typography.Text style={{ color: MUTED }}>
+                {c.mobilisationTitle} · {c.place} · {formatDateTime(c.startsAt).slice(0, 16)}
+              </Typography.Text>
+              {c.status === 'sent' ? (
+                <Space>
+                  <Button
+                    type="primary"
+                    loading={answer.isPending}
+                    onClick={() => answer.mutate({ id: c.id, answer: 'accept', csrf: me.csrfToken }, { onError: (e) => showProblem(e) })}
+                  >
+                    {t('pv.home.accept')}
+                  </Button>
+                  <Button
+                    loading={answer.isPending}
+                    onClick={() => answer.mutate({ id: c.id, answer: 'decline', csrf: me.csrfToken }, { onError: (e) => showProblem(e) })}
+                  >
+                    {t('pv.home.decline')}
+                  </Button>
+                </Space>
+              ) : (
+                <Tag>{t(`pv.call.${c.status}`)}</Tag>
+              )}
+            </Space>
+          </List.Item>
+        )}
+      />
     </Card>
   );
 }

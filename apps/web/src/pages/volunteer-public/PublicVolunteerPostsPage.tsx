@@ -21,7 +21,7 @@ import { MUTED, PublicShell } from '../public/PublicShell.tsx';
 const PAGE = 10;
 
 export function PublicVolunteerPostsPage() {
-  const { t, lang } = useI18n();
+  const { t, label } = useI18n();
   const me = usePublicMe().data;
   const volunteer = useMyVolunteer(Boolean(me)).data;
   const signedUp = new Set(
@@ -38,7 +38,7 @@ export function PublicVolunteerPostsPage() {
   const streets = [...new Map((options?.communities ?? []).map((c) => [c.code.slice(0, 9), c.streetName])).entries()];
   const skillName = (code: string) => {
     const s = skills.find((x) => x.code === code);
-    return s ? (lang === 'en' ? s.labelEn : s.labelZh) : code;
+    return s ? label({ zh: s.labelZh, en: s.labelEn }) : code;
   };
   return (
     <PublicShell title={t('pv.posts.title')} notice={false}>
@@ -62,7 +62,7 @@ export function PublicVolunteerPostsPage() {
               placeholder: t('pv.posts.allSkills'),
               value: skill,
               onChange: (v) => (setSkill(v), setPage(1)),
-              options: skills.map((s) => ({ value: s.code, label: lang === 'en' ? s.labelEn : s.labelZh })),
+              options: skills.map((s) => ({ value: s.code, label: label({ zh: s.labelZh, en: s.labelEn }) })),
             },
           ]}
         />

@@ -20,7 +20,7 @@ interface Values {
 }
 
 export function VolunteerRegisterForm({ me }: { me: PublicAccountMe }) {
-  const { t, lang } = useI18n();
+  const { t, label, lang } = useI18n();
   const [form] = Form.useForm<Values>();
   const options = useVolunteerOptions().data;
   const register = useRegisterVolunteer();
@@ -69,7 +69,7 @@ export function VolunteerRegisterForm({ me }: { me: PublicAccountMe }) {
         />
       </Form.Item>
       <Form.Item name="skills" label={t('pv.reg.skills')}>
-        <Checkbox.Group options={(options?.skills ?? []).map((s) => ({ value: s.code, label: lang === 'en' ? s.labelEn : s.labelZh }))} />
+        <Checkbox.Group options={(options?.skills ?? []).map((s) => ({ value: s.code, label: label({ zh: s.labelZh, en: s.labelEn }) }))} />
       </Form.Item>
       <Form.Item name="when" label={t('pv.reg.when')}>
         <Radio.Group

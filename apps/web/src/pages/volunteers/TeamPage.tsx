@@ -1,7 +1,7 @@
 // One team (志愿服务队): its facts, rename or disband; the members with their roles (队长 or 队员),
 // adding a volunteer found by name, number or mobile, and taking one off (asked first).
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Flex, Popconfirm, Result, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Flex, Grid, Popconfirm, Result, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { TEAM_ROLE_LABELS, TEAM_ROLES, type TeamDetail } from '@wushe/core';
@@ -36,6 +36,7 @@ function TeamView({ team }: { team: TeamDetail }) {
   const [picked, setPicked] = useState<string>();
   const [role, setRole] = useState<Role>('member');
   const open = canWrite && team.status === 'active';
+  const narrow = !Grid.useBreakpoint().md;
   const done = () => void message.success(t('saved'));
   const roleOptions = TEAM_ROLES.map((r) => ({ value: r, label: label(TEAM_ROLE_LABELS[r]) }));
 
@@ -107,6 +108,25 @@ function TeamView({ team }: { team: TeamDetail }) {
       : []),
   ];
 
+  const teamActions = canWrite && (
+    <Space wrap>
+      {team.status === 'active' && <Button onClick={() => setEditing(true)}>{t('edit')}</Button>}
+      {team.status === 'active' ? (
+        <Popconfirm
+          title={t('vol.disbandConfirm', { name: team.name })}
+          okText={t('vol.disband')}
+          okButtonProps={{ danger: true }}
+          cancelText={t('cancel')}
+          onConfirm={() => setStatus('disbanded')}
+        >
+          <Button danger>{t('vol.disband')}</Button>
+        </Popconfirm>
+      ) : (
+        <Button onClick={() => setStatus('active')}>{t('vol.reactivate')}</Button>
+      )}
+    </Space>
+  );
+
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Link to="/teams">
@@ -121,27 +141,9 @@ function TeamView({ team }: { team: TeamDetail }) {
             <TeamStatusTag status={team.status} />
           </Space>
         }
-        extra={
-          canWrite && (
-            <Space wrap>
-              {team.status === 'active' && <Button onClick={() => setEditing(true)}>{t('edit')}</Button>}
-              {team.status === 'active' ? (
-                <Popconfirm
-                  title={t('vol.disbandConfirm', { name: team.name })}
-                  okText={t('vol.disband')}
-                  okButtonProps={{ danger: true }}
-                  cancelText={t('cancel')}
-                  onConfirm={() => setStatus('disbanded')}
-                >
-                  <Button danger>{t('vol.disband')}</Button>
-                </Popconfirm>
-              ) : (
-                <Button onClick={() => setStatus('active')}>{t('vol.reactivate')}</Button>
-              )}
-            </Space>
-          )
-        }
+        extra={!narrow && teamActions}
       >
+        {narrow && teamActions && <div style={{ marginBottom: 12 }}>{teamActions}</div>}
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           <Descriptions.Item label={t('vol.teamArea')}>{team.areaName}</Descriptions.Item>
           <Descriptions.Item label={t('vol.leaders')}>{team.leaders.join('、') || '—'}</Descriptions.Item>

@@ -2,14 +2,14 @@
 // volunteer.reveal), skills, when they can serve, teams, the status moves and edit, and the
 // totals of approved service (hours and services).
 import { useState } from 'react';
-import { Card, Col, Descriptions, Result, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
+import { Card, Col, Descriptions, Grid, Result, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
-import { hoursOf, TEAM_ROLE_LABELS } from '@wushe/core';
+import { TEAM_ROLE_LABELS } from '@wushe/core';
 import { useVolunteer, type Volunteer } from '../../api/volunteers.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { RevealField } from './RevealField.tsx';
-import { availabilityText, shanghai, shanghaiDate, SkillTags, VolunteerStatusTag } from './tags.tsx';
+import { availabilityText, hoursText, shanghai, shanghaiDate, SkillTags, VolunteerStatusTag } from './tags.tsx';
 import { VolunteerActions } from './VolunteerActions.tsx';
 import { VolunteerForm } from './VolunteerForm.tsx';
 
@@ -25,6 +25,9 @@ export function VolunteerPage() {
 function VolunteerView({ v }: { v: Volunteer }) {
   const { t, label } = useI18n();
   const [editing, setEditing] = useState(false);
+  // On a phone the moves go under the title, not squeezed beside it.
+  const narrow = !Grid.useBreakpoint().md;
+  const actions = <VolunteerActions v={v} onEdit={() => setEditing(true)} />;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Link to="/volunteers">
@@ -42,10 +45,10 @@ function VolunteerView({ v }: { v: Volunteer }) {
             </Typography.Text>
           </Space>
         }
-        extra={<VolunteerActions v={v} onEdit={() => setEditing(true)} />}
+        extra={!narrow && actions}
       >
+        {narrow && <div style={{ marginBottom: 12 }}>{actions}</div>}
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
-          <Descriptions.Item label={t('vol.no')}>{v.volunteerNo}</Descriptions.Item>
           <Descriptions.Item label={t('vol.gender')}>
             {v.gender ? t(v.gender === 'male' ? 'vol.male' : 'vol.female') : '—'}
           </Descriptions.Item>
@@ -79,7 +82,7 @@ function VolunteerView({ v }: { v: Volunteer }) {
       <Card title={t('vol.totals')}>
         <Row gutter={[24, 16]}>
           <Col xs={12} md={6}>
-            <Statistic title={t('vol.totalHours')} value={hoursOf(v.creditedMinutes)} precision={1} suffix={t('vol.hoursUnit')} />
+            <Statistic title={t('vol.totalHours')} value={hoursText(v.creditedMinutes)} suffix={t('vol.hoursUnit')} />
           </Col>
           <Col xs={12} md={6}>
             <Statistic title={t('vol.totalServices')} value={v.services} suffix={t('vol.servicesUnit')} />

@@ -6,14 +6,14 @@ import { useState } from 'react';
 import { Badge, Button, Select } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
-import { hoursOf, TEAM_ROLE_LABELS, VOLUNTEER_STATUS_LABELS, VOLUNTEER_STATUSES } from '@wushe/core';
+import { TEAM_ROLE_LABELS, VOLUNTEER_STATUS_LABELS, VOLUNTEER_STATUSES } from '@wushe/core';
 import { useCodeLabels } from '../../api/settings.ts';
 import { useListState } from '../../api/useListState.ts';
 import { useTeams, useVolunteers, type Volunteer } from '../../api/volunteers.ts';
 import { AreaPicker } from '../../components/AreaPicker.tsx';
 import { ListPage, type ListColumn } from '../../components/ListPage.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { shanghaiDate, SkillTags, useVolunteerRights, VolunteerStatusTag } from './tags.tsx';
+import { hoursText, shanghaiDate, SkillTags, useVolunteerRights, VolunteerStatusTag } from './tags.tsx';
 import { VolunteerForm } from './VolunteerForm.tsx';
 
 type Filters = { q?: string; status?: string; skill?: string; teamId?: string; area?: string; source?: string };
@@ -62,7 +62,7 @@ export function VolunteersPage() {
       align: 'right',
       sortable: true,
       sortDirections: ['descend', 'ascend'],
-      render: (m: number) => hoursOf(m),
+      render: (m: number) => hoursText(m),
     },
     {
       title: t('vol.registeredOn'),

@@ -3,6 +3,7 @@
 import { Tag } from 'antd';
 import {
   formatShanghai,
+  hoursOf,
   HOURS_STATUS_LABELS,
   SIGNUP_STATUS_LABELS,
   VOLUNTEER_STATUS_LABELS,
@@ -83,6 +84,9 @@ export function availabilityText(a: Volunteer['availability'], t: Translate): st
   const dayText = days.length === 7 ? t('vol.everyDay') : t('vol.weekly', { days: parts.join(t('vol.daySep')) });
   return `${dayText} ${a.from}–${a.to}`;
 }
+
+/** Whole minutes as hours to one decimal, "5.9", "2.0". */
+export const hoursText = (minutes: number) => hoursOf(minutes).toFixed(1);
 
 /** An instant as Asia/Shanghai wall time, "YYYY-MM-DD HH:mm", whatever the browser's zone. */
 export const shanghai = (iso: string | null | undefined) => (iso ? formatShanghai(new Date(iso)) : '—');

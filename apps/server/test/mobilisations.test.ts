@@ -1,0 +1,169 @@
+// 一呼百应 through the API: describing needs (400 in both languages, 403, another street 404),
+// the exact proposal (skills and availability respected, nobody twice, the places filled), sending
+// calls (twice sends once), a volunteer declining on the phone refilled from the next best, and
+// accepting until the need is full (then 409, the late call expired).
+import { rows } from '@wushe/db';
+import { sql } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SMS } from '../src/modules/public-accounts/sms/sms.config.ts';
+import { idNumber } from './factories.ts';
+import { startTestApp, type Session, type TestApp } from './harness.ts';
+
+describe('mobilisations', () => {
+  let t: TestApp;
+  let sw: Session;
+  let jinshan: Session;
+  let huli: Session;
+  let community: string;
+  let n = 0;
+  const owner = <T>(q: ReturnType<typeof sql>) => t.database.owner((db) => rows<T>(db, q));
+  const M = '/api/v1/mobilisations';
+  const A = '/api/v1/public/account';
+  type Who = { cookie: string; csrf: string; mobile: string };
+  const call = async (method: 'GET' | 'POST', url: string, body?: object, who?: Who) => {
+    const res = await t.app.inject({
+      method,
+      url,
+      remoteAddress: `10.7.0.${(n % 200) + 1}`,
+      headers: who ? { cookie: who.cookie, 'x-csrf-token': who.csrf } : {},
+      ...(body ? { payload: body } : {}),
+    });
+    if (t.contractViolations.length) throw new Error(t.contractViolations.splice(0).join('\n'));
+    return res;
+  };
+  const cookieOf = (res: LightMyRequestResponse) => `wushe_pub=${res.cookies.find((c) => c.name === 'wushe_pub')!.value}`;
+  /** A public account registered as a volunteer of the community and confirmed by the station. */
+  const volunteer = async (name: string, skills: string[]): Promise<Who & { id: string }> => {
+    n += 1;
+    const mobile = `1350000${String(n).padStart(4, '0')}`;
+    await call('POST', `${A}/code`, { mobile, purpose: 'signup' });
+    const code = (await call('GET', `${A}/test/last-code?mobile=${mobile}`)).json().code as string;
+    const res = await call('POST', `${A}/signup`, { name, mobile, code });
+    const who = { cookie: cookieOf(res), csrf: res.json().csrfToken as string, mobile };
+    const reg = await call(
+      'POST',
+      `${A}/volunteer`,
+      { name, idNumber: idNumber(300 + n, '19880808'), areaCode: community, skills, availability: null },
+      who,
+    );
+    const v = reg.json().volunteer;
+    await sw.post(`/api/v1/volunteers/${v.id}/transition`, {
+      action: 'confirm',
+      version: (await sw.get(`/api/v1/volunteers/${v.id}`)).json().version,
+    });
+    return { ...who, id: v.id };
+  };
+  /** Next Saturday 09:00–11:00 in Shanghai. */
+  const saturday = () => {
+    const d = new Date(Date.now() + 8 * 3600_000);
+    d.setUTCDate(d.getUTCDate() + ((6 - d.getUTCDay() + 7) % 7 || 7));
+    const day = d.toISOString().slice(0, 10);
+    return { startsAt: `${day}T09:00:00+08:00`, endsAt: `${day}T11:00:00+08:00` };
+  };
+  const need = (over: Record<string, unknown> = {}) => ({
+    title: '助老送餐',
+    skills: [],
+    areaCode: community,
+    place: '江头社区长者食堂',
+    slots: 1,
+    ...saturday(),
+    ...over,
+  });
+
+  beforeAll(async () => {
+    t = await startTestApp({ sms: { ...DEFAULT_SMS, testHook: true } });
+    [huli, sw, jinshan] = await Promise.all(['huli', 'jiangtou.sw', 'jinshan.sw'].map((u) => t.login(u)));
+    [{ code: community }] = await owner<{ code: string }>(
+      sql`SELECT code FROM areas WHERE code LIKE '350206004%' AND level = 'community' ORDER BY code LIMIT 1`,
+    );
+  });
+  afterAll(() => t?.close());
+
+  it('refuses bad needs with field paths; 403 without the permission; another street 404', async () => {
+    expect((await sw.post(M, { title: '台风后清理', needs: [] })).json().errors[0].path).toBe('needs');
+    const late = await sw.post(M, { title: '台风后清理', needs: [need({ endsAt: saturday().startsAt, startsAt: saturday().endsAt })] });
+    expect(late.json().errors[0].path).toBe('needs.0.endsAt');
+    const en = await sw.post(M, { title: '台风后清理', needs: [need({ areaCode: '350206004' })] }, { 'accept-language': 'en' });
+    expect(en.json().errors[0]).toMatchObject({
+      path: 'needs.0.areaCode',
+      message: 'Choose a community (residents’ or villagers’ committee)',
+    });
+    expect((await huli.post(M, { title: '台风后清理', needs: [need()] })).statusCode).toBe(403);
+    const m = (await sw.post(M, { title: '台风后清理', needs: [need()] })).json();
+    expect((await jinshan.get(`${M}/${m.id}`)).statusCode).toBe(404);
+  });
+
+  it('proposes the best-fitting volunteers exactly: skills and availability respected, nobody twice, the places filled', async () => {
+    const res = await sw.post(M, {
+      title: '周末一呼百应',
+      needs: [need({ title: '维修电路', skills: ['repair'], slots: 3 }), need({ slots: 2 })],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const m = res.json();
+    const p = (await sw.post(`${M}/${m.id}/proposals`)).json();
+    expect(p.filled).toBe(5);
+    const chosen = p.needs.flatMap((x: { chosen: { volunteerId: string }[] }) => x.chosen.map((c) => c.volunteerId));
+    expect(new Set(chosen).size).toBe(5);
+    const repairers = p.needs[0].chosen.map((c: { volunteerId: string }) => c.volunteerId);
+    const skills = await owner<{ id: string; skills: string[]; availability: { weekdays: number[] } | null; status: string }>(
+      sql`SELECT id, skills, availability, status FROM volunteers WHERE id = ANY (${`{${chosen.join(',')}}`}::uuid[])`,
+    );
+    for (const v of skills) {
+      expect(v.status).toBe('active');
+      if (repairers.includes(v.id)) expect(v.skills).toContain('repair');
+      if (v.availability) expect(v.availability.weekdays).toContain(6);
+    }
+    expect(p.needs[0].chosen[0].reasons.map((r: { key: string }) => r.key)).toEqual(expect.arrayContaining(['skill', 'near', 'available']));
+    // Sending twice sends once.
+    const calls = p.needs.flatMap((x: { needId: string; chosen: { volunteerId: string }[] }) =>
+      x.chosen.map((c) => ({ needId: x.needId, volunteerId: c.volunteerId })),
+    );
+    await sw.post(`${M}/${m.id}/calls`, { calls });
+    const sent = (await sw.post(`${M}/${m.id}/calls`, { calls })).json();
+    expect(sent.status).toBe('sent');
+    expect(sent.needs.map((x: { waiting: number }) => x.waiting)).toEqual([3, 2]);
+    // The next proposal asks nobody already asked, and has no places left to fill.
+    expect((await sw.post(`${M}/${m.id}/proposals`)).json().filled).toBe(0);
+  });
+
+  it('a decline is refilled from the next best; accepting stops at the need’s places', async () => {
+    const a = await volunteer('郑一诺', ['cooking']);
+    const b = await volunteer('许可欣', ['cooking']);
+    const c = await volunteer('洪安然', ['cooking']);
+    const d = await volunteer('吕思齐', ['cooking']);
+    const m = (await sw.post(M, { title: '长者食堂送餐', needs: [need({ skills: ['cooking'], slots: 1 })] })).json();
+    const needId = m.needs[0].id;
+    const bad = await sw.post(`${M}/${m.id}/calls`, { calls: [{ needId, volunteerId: '01900000-0000-7000-8000-000000000000' }] });
+    expect(bad.json().errors[0].path).toBe('calls.0.volunteerId');
+    await sw.post(`${M}/${m.id}/calls`, { calls: [a, b].map((v) => ({ needId, volunteerId: v.id })) });
+    const mine = (await call('GET', `${A}/volunteer/calls`, undefined, a)).json().items;
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ mobilisationTitle: '长者食堂送餐', status: 'sent' });
+    const declined = await call('POST', `${A}/volunteer/calls/${mine[0].id}/answer`, { answer: 'decline' }, a);
+    expect(declined.json().status).toBe('declined');
+    expect((await call('POST', `${A}/volunteer/calls/${mine[0].id}/answer`, { answer: 'accept' }, a)).statusCode).toBe(409);
+    // One waiting call (b) already fills the single place: no refill needed.
+    let now = (await sw.get(`${M}/${m.id}`)).json().needs[0];
+    expect(now.calls).toHaveLength(2);
+    const bCall = (await call('GET', `${A}/volunteer/calls`, undefined, b)).json().items[0];
+    await call('POST', `${A}/volunteer/calls/${bCall.id}/answer`, { answer: 'decline' }, b);
+    // b declined with nobody else waiting: the next best volunteer not yet asked is called.
+    now = (await sw.get(`${M}/${m.id}`)).json().needs[0];
+    expect(now.calls).toHaveLength(3);
+    expect(now.waiting).toBe(1);
+    const refill = now.calls.find((x: { status: string }) => x.status === 'sent');
+    expect([a.id, b.id]).not.toContain(refill.volunteerId);
+    // c is called by hand too; the first to accept takes the place, the other gets 409.
+    await sw.post(`${M}/${m.id}/calls`, { calls: [c, d].map((v) => ({ needId, volunteerId: v.id })) });
+    const cCall = (await call('GET', `${A}/volunteer/calls`, undefined, c)).json().items[0];
+    expect((await call('POST', `${A}/volunteer/calls/${cCall.id}/answer`, { answer: 'accept' }, c)).json().status).toBe('accepted');
+    const dCall = (await call('GET', `${A}/volunteer/calls`, undefined, d)).json().items[0];
+    const late = await call('POST', `${A}/volunteer/calls/${dCall.id}/answer`, { answer: 'accept' }, d);
+    expect(late.statusCode).toBe(409);
+    expect((await call('GET', `${A}/volunteer/calls`, undefined, d)).json().items[0].status).toBe('expired');
+    const after = (await sw.get(`${M}/${m.id}`)).json();
+    expect(after.needs[0]).toMatchObject({ accepted: 1, slots: 1 });
+    expect(after.accepted).toBe(1);
+  });
+});
