@@ -128,6 +128,7 @@ function PostCard(props: {
           </Space>
         )}
         <Progress
+          aria-label={t('pv.posts.taken', { accepted: p.accepted, slots: p.slots })}
           percent={Math.round((100 * p.accepted) / p.slots)}
           format={() => t('pv.posts.taken', { accepted: p.accepted, slots: p.slots })}
         />

@@ -4,11 +4,15 @@
 import { Button, Checkbox, Form, Input, Radio, Select, Space, TimePicker, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { publicVolunteerBody } from '@wushe/core';
+import { z } from 'zod';
 import { useProblem, validateDeep } from '../../api/forms.ts';
 import type { PublicAccountMe } from '../../api/publicAccount.ts';
 import { useRegisterVolunteer, useVolunteerOptions } from '../../api/volunteerPublic.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { MUTED } from '../public/PublicShell.tsx';
+
+const required = z.string({ error: 'field.required' }).trim().min(1, { error: 'field.required' });
+const filled = z.object({ name: required, idNumber: required, areaCode: required });
 
 interface Values {
   name: string;
@@ -27,6 +31,8 @@ export function VolunteerRegisterForm({ me }: { me: PublicAccountMe }) {
   const showProblem = useProblem();
   const when = Form.useWatch('when', form) ?? 'some';
   const submit = (v: Values) => {
+    // Empty fields say 必填 (the body schema would call a missing ID or community malformed).
+    if (!validateDeep(filled, v, form, lang)) return;
     const a = v.availability;
     const availability =
       v.when === 'any' ? null : { weekdays: a?.weekdays ?? [], from: a?.from?.format('HH:mm') ?? '', to: a?.to?.format('HH:mm') ?? '' };
