@@ -111,3 +111,18 @@ test('a volunteer registers on a phone, is confirmed, claims a wish, checks in b
   await phone.close();
   await desk.close();
 });
+
+test('volunteer.demo lands on the volunteer 工作台', async ({ page }) => {
+  // lockout.spec leaves volunteer.demo locked for 15 minutes: the district's account manager unlocks it first.
+  await signIn(page, 'huli');
+  const admin = await apiClient(page);
+  const users = await admin.get<{ items: { id: string; username: string }[] }>('/users?q=volunteer.demo');
+  await admin.post(`/users/${users.items.find((u) => u.username === 'volunteer.demo')!.id}/unlock`, {});
+  await page.context().clearCookies();
+  await signIn(page, 'volunteer.demo');
+  const home = page.getByTestId('volunteer-home');
+  await expect(home).toBeVisible();
+  await expect(home.getByText('志愿者编号')).toBeVisible();
+  await expect(home.getByText('附近的微心愿')).toBeVisible();
+  await expect(home.locator('.ant-list-item').first()).toBeVisible();
+});

@@ -134,7 +134,7 @@ describe('roles API', () => {
     expect(paths(del.json())).toEqual(['id']);
     const totp = await admin.patch(`/api/v1/roles/${vol.id}`, { requireTotp: true, version: vol.version });
     expect(totp.statusCode).toBe(200);
-    expect(totp.json()).toMatchObject({ requireTotp: true, version: vol.version + 1, permissions: ['area.read'] });
+    expect(totp.json()).toMatchObject({ requireTotp: true, version: vol.version + 1, permissions: ['area.read', 'volunteer.self'] });
     const back = await admin.patch(`/api/v1/roles/${vol.id}`, { requireTotp: false, version: vol.version + 1 });
     expect(back.json().requireTotp).toBe(false);
   });

@@ -362,4 +362,27 @@ describe('volunteers', () => {
     expect(o.communities.some((c: { code: string }) => c.code === community)).toBe(true);
     expect(o.skills.map((s: { code: string }) => s.code)).toContain('repair');
   });
+
+  it('gives volunteer.demo the home of the volunteer linked to it; nobody else has one', async () => {
+    const vol = await t.login('volunteer.demo');
+    const home = (await vol.get('/api/v1/volunteer-home')).json();
+    expect(home.volunteer).toMatchObject({ name: '林晓', status: 'active' });
+    expect(home.year.minutes).toBeGreaterThanOrEqual(0);
+    expect(home.posts.every((p: { areaName: string }) => p.areaName)).toBe(true);
+    expect(home.wishes.length).toBeGreaterThan(0);
+    const [own] = await owner<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM wish_claims c JOIN volunteers v ON v.public_account_id = c.public_account_id WHERE v.user_id = ${vol.actor.id}`,
+    );
+    expect(home.claims.length).toBe(Math.min(own!.n, 10));
+    expect((await sw.get('/api/v1/volunteer-home')).statusCode).toBe(403);
+    expect((await vol.get(V)).statusCode).toBe(403);
+    // The demo's certificates: this year's, for those who served most, each verifiable.
+    const [c] = await owner<{ code: string; minutes: number }>(
+      sql`SELECT code, minutes FROM volunteer_certificates ORDER BY minutes DESC LIMIT 1`,
+    );
+    expect((await call('GET', `/api/v1/public/certificates/${c!.code}`)).json()).toMatchObject({
+      kind: 'volunteer',
+      hours: Math.round(c!.minutes / 6) / 10,
+    });
+  });
 });

@@ -1,10 +1,15 @@
 import dayjs from 'dayjs';
-import { shanghaiToday } from '@wushe/core';
+import { formatShanghai, shanghaiToday } from '@wushe/core';
 
 // One date format for every language, matching what people write on forms in China.
 export const formatDateTime = (s: string | null | undefined) => (s ? dayjs(s).format('YYYY-MM-DD HH:mm:ss') : '—');
 export const formatDate = (s: string | null | undefined) => (s ? dayjs(s).format('YYYY-MM-DD') : '—');
 export const formatTime = (s: string | null | undefined) => (s ? dayjs(s).format('HH:mm') : '—');
+
+/** An instant as Beijing time ("2026-12-05 09:00"), whatever the browser's time zone (a phone abroad, a CI machine). */
+export const atShanghai = (s: string | null | undefined) => (s ? formatShanghai(new Date(s)) : '—');
+/** Its time of day in Beijing ("09:00"). */
+export const timeShanghai = (s: string | null | undefined) => (s ? formatShanghai(new Date(s)).slice(11) : '—');
 
 /** Today as the business date (Asia/Shanghai), whatever the browser's time zone. */
 export const businessToday = () => dayjs(shanghaiToday(new Date()));

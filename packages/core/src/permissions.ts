@@ -52,6 +52,7 @@ export const PERMISSIONS = [
   'volunteer.read',
   'volunteer.write',
   'volunteer.reveal',
+  'volunteer.self',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -123,6 +124,7 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
     zh: '登记与确认志愿者，管理服务队、招募、签到与时长，出具服务记录证明，发起一呼百应',
     en: 'Register and confirm volunteers; manage teams, recruitment, check-ins and hours; issue certificates; mobilise',
   },
+  'volunteer.self': { zh: '查看本人的志愿服务工作台', en: 'See one’s own volunteer home' },
   'volunteer.reveal': {
     zh: '查看志愿者完整证件号与手机号（须说明理由）',
     en: 'Reveal a volunteer’s full ID number and mobile (with a reason)',
@@ -261,7 +263,7 @@ export const BUILTIN_ROLES: { code: BuiltinRoleCode; name: string; nameEn: strin
     nameEn: 'Partner organisation worker',
     permissions: ['area.read', 'org.read', 'case.approve'],
   },
-  { code: 'volunteer', name: '志愿者', nameEn: 'Volunteer', permissions: ['area.read'] },
+  { code: 'volunteer', name: '志愿者', nameEn: 'Volunteer', permissions: ['area.read', 'volunteer.self'] },
 ];
 
 /**
@@ -295,10 +297,11 @@ export const FRONTLINE_PERMISSIONS: Permission[] = [
   'wish.read',
   'wish.write',
   'wish.review',
-  // A station registers, confirms and calls on its volunteers.
+  // A station registers, confirms and calls on its volunteers; a volunteer's account sees its own home.
   'volunteer.read',
   'volunteer.write',
   'volunteer.reveal',
+  'volunteer.self',
 ];
 
 /**

@@ -6,8 +6,8 @@ import { BUILTIN_ROLES, canGrant, FRONTLINE_PERMISSIONS } from '../src/permissio
 const role = (code: string) => BUILTIN_ROLES.find((r) => r.code === code)!.permissions;
 
 describe('grants', () => {
-  it('lets an official grant the station head and social worker roles', () => {
-    for (const code of ['station_head', 'social_worker']) {
+  it('lets an official grant the station head, social worker and volunteer roles', () => {
+    for (const code of ['station_head', 'social_worker', 'volunteer']) {
       const missing = role(code).filter((p) => !role('official').includes(p) && !FRONTLINE_PERMISSIONS.includes(p));
       expect(missing, code).toEqual([]);
       expect(canGrant(role('official'), role(code))).toBe(true);

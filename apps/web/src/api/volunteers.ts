@@ -174,3 +174,9 @@ export const useCorrectHours = (activityId: string) =>
       }),
     (b) => [serviceKeys.one(activityId), serviceKeys.history(activityId, b.id), volunteerKeys.all],
   );
+
+// ---- A volunteer's 工作台 (a staff account of the volunteer role)
+
+export type VolunteerHome = import('@wushe/core').VolunteerHome;
+export const useVolunteerHome = (enabled: boolean) =>
+  useQuery({ queryKey: ['volunteer-home'], queryFn: () => api.get<VolunteerHome>('/volunteer-home'), enabled });

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { HOURS_STATUSES, SIGNUP_STATUSES } from '../volunteers/codes.ts';
 import { areaCode, optionalText, pageQuery, uuid } from './common.ts';
+import { myVolunteer } from './volunteers.ts';
 
 const version = z.number().int().min(1);
 const isoDate = z.iso.date({ error: 'field.date' });
@@ -216,3 +217,26 @@ export const serviceRecord = z.object({
   servedOn: z.string(),
 });
 export const serviceRecords = z.object({ items: z.array(serviceRecord), creditedMinutes: z.number().int() });
+
+/** A volunteer's 工作台 (a staff account of the volunteer role linked to its record). */
+export const volunteerHome = z.object({
+  volunteer: myVolunteer,
+  year: z.object({ minutes: z.number().int(), hours: z.number(), services: z.number().int() }).nullable(),
+  signups: z.array(mySignup),
+  claims: z.array(z.object({ wishId: uuid, title: z.string(), status: z.string(), claimedAt: z.string() })),
+  certificates: z.array(
+    z.object({
+      code: z.string(),
+      number: z.string(),
+      periodFrom: z.string(),
+      periodTo: z.string(),
+      minutes: z.number().int(),
+      hours: z.number(),
+      issuedOn: z.string(),
+      issuer: z.string(),
+    }),
+  ),
+  posts: z.array(publicPost),
+  wishes: z.array(z.object({ id: uuid, title: z.string(), label: z.string(), deadline: z.string() })),
+});
+export type VolunteerHome = z.infer<typeof volunteerHome>;

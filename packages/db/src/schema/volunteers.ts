@@ -25,6 +25,10 @@ export const volunteers = pgTable(
     publicAccountId: uuid('public_account_id')
       .unique()
       .references(() => publicAccounts.id),
+    /** A staff account of the volunteer role (migration 0045). */
+    userId: uuid('user_id')
+      .unique()
+      .references(() => users.id),
     name: text('name').notNull(),
     gender: text('gender'),
     birthDate: date('birth_date', { mode: 'string' }),

@@ -6,7 +6,8 @@
 // public account, is a confirmed volunteer. Written in bulk as the owner; deterministic.
 import { closeHours, makeIdNumber, shanghaiToday, volunteerNumber } from '@wushe/core';
 import { insertJson, sealIdentity, sealPhone, stableId, type Database, type Keys } from '@wushe/db';
-import { demoAccounts } from '../jobs/jobs.demo.repo.ts';
+import { demoAccounts, userIdOf } from '../jobs/jobs.demo.repo.ts';
+import { certificatesFor } from './volunteers.demo.certificates.ts';
 import { communitiesOf, demoActivities, setVolunteerSeq, volunteerCount } from './volunteers.demo.repo.ts';
 
 const SURNAMES = '陈林黄张李王吴刘蔡杨许郑谢洪郭邱曾廖赖周徐苏叶庄吕江何萧罗高';
@@ -71,6 +72,7 @@ export async function seedDemoVolunteers(database: Database, keys: Keys, today: 
   const teams: Record<string, unknown>[] = [];
   const members: Record<string, unknown>[] = [];
   const [lin] = (await database.owner(demoAccounts)).filter((a) => a.name === '林晓');
+  const volunteerUser = await database.owner((db) => userIdOf(db, 'volunteer.demo'));
   let i = 0;
   for (const s of STREETS) {
     const communities = await database.owner((db) => communitiesOf(db, `${s.code}000`));
@@ -97,6 +99,8 @@ export async function seedDemoVolunteers(database: Database, keys: Keys, today: 
         area_code: pick(communities, `${key}:c`).code,
         volunteer_no: volunteerNumber(Number(shanghaiToday(created).slice(0, 4)), i + 1),
         public_account_id: isLin ? lin!.id : null,
+        // volunteer.demo, the demo's staff account of the volunteer role, is 林晓 at the station.
+        user_id: isLin ? volunteerUser : null,
         name,
         gender: sealed.value.sex,
         birth_date: sealed.value.birthDate,
@@ -149,6 +153,7 @@ export async function seedDemoVolunteers(database: Database, keys: Keys, today: 
     });
   }
   const { posts, signups, hours, events } = await serviceRecords(database, byStreet, today);
+  const certificates = certificatesFor(hours, volunteers, today);
   await database.tx('', async (db) => {
     await insertJson(db, 'volunteers', volunteers);
     await insertJson(db, 'volunteer_teams', teams);
@@ -157,6 +162,7 @@ export async function seedDemoVolunteers(database: Database, keys: Keys, today: 
     await insertJson(db, 'volunteer_signups', signups);
     await insertJson(db, 'service_hours', hours);
     await insertJson(db, 'service_hour_events', events);
+    await insertJson(db, 'volunteer_certificates', certificates);
   });
   // The sequence takes over after the demo's numbers (the owner may move it).
   await database.owner((db) => setVolunteerSeq(db, volunteers.length + 1));

@@ -21,10 +21,12 @@ import {
   volunteerTransitionBody,
   volunteerUpdateBody,
   workerRevealResponse,
+  volunteerHome as volunteerHomeSchema,
 } from '@wushe/core';
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../http/route.ts';
 import { exportVolunteerRecords, issueVolunteerCertificate, volunteerCertificates, volunteerRecords } from './certificates.service.ts';
+import { volunteerHome } from './home.service.ts';
 import { addTeamMember, createTeam, findTeams, getTeam, removeTeamMember, updateTeamById } from './teams.service.ts';
 import { exportVolunteers } from './volunteers.export.ts';
 import {
@@ -142,6 +144,17 @@ export function volunteersRoutes(app: FastifyInstance): void {
     response: serviceRecords,
     handler: (ctx, { params, query }, _req, reply) =>
       query.format === 'xlsx' ? exportVolunteerRecords(ctx, params.id, reply) : volunteerRecords(ctx, params.id),
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/volunteer-home',
+    access: 'volunteer.self',
+    summary:
+      "A volunteer's 工作台: their record, hours this year, sign-ups, claims, certificates, and open posts and wishes of their street",
+    tags,
+    response: volunteerHomeSchema,
+    handler: (ctx) => volunteerHome(ctx),
   });
 
   route(app, {

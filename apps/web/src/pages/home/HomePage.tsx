@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { Card, Col, Empty, Row, Skeleton, Statistic, Typography } from 'antd';
 import { DueByWorkerCard, DueCard } from './DueCard.tsx';
+import { VolunteerHome } from './VolunteerHome.tsx';
 import { Workbench } from './Workbench.tsx';
 import { FollowUpsCard } from '../followups/FollowUpsCard.tsx';
 import { MySupervisionCard } from '../supervision/MySupervisionCard.tsx';
@@ -34,6 +35,7 @@ export function HomePage() {
       {/* Referrals waiting for the caller's organisation (a partner organisation's main work). */}
       {actor.permissions.includes('case.approve') && <IncomingReferralsCard />}
       {canSeeDue && <Workbench />}
+      {actor.permissions.includes('volunteer.self') && <VolunteerHome />}
       {/* A worker's open supervision actions (none: nothing shows). */}
       {actor.permissions.includes('case.write') && <MySupervisionCard />}
       {canFollowUp && (

@@ -9,7 +9,7 @@ import { hoursOf } from '@wushe/core';
 import { useProblem } from '../../api/forms.ts';
 import { usePublicMe } from '../../api/publicAccount.ts';
 import { useVolunteerOccasion, useVolunteerTap, type CheckinResult } from '../../api/volunteerPublic.ts';
-import { formatDateTime, formatTime } from '../../fmt.ts';
+import { atShanghai, timeShanghai } from '../../fmt.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { PublicShell } from '../public/PublicShell.tsx';
 
@@ -39,7 +39,7 @@ export function PublicVolunteerCheckinPage() {
           <Descriptions.Item label={t('pv.in.activity')}>{o.title}</Descriptions.Item>
           <Descriptions.Item label={t('pv.in.place')}>{o.place}</Descriptions.Item>
           <Descriptions.Item label={t('pv.in.time')}>
-            {formatDateTime(o.startsAt).slice(0, 16)}–{formatTime(o.endsAt)}
+            {atShanghai(o.startsAt)}–{timeShanghai(o.endsAt)}
           </Descriptions.Item>
           {o.orgName && <Descriptions.Item label={t('pv.in.org')}>{o.orgName}</Descriptions.Item>}
         </Descriptions>
@@ -51,11 +51,11 @@ export function PublicVolunteerCheckinPage() {
             subTitle={
               result.checkoutAt
                 ? t('pv.in.served', {
-                    from: formatTime(result.checkinAt),
-                    to: formatTime(result.checkoutAt),
+                    from: timeShanghai(result.checkinAt),
+                    to: timeShanghai(result.checkoutAt),
                     hours: hoursOf(result.minutes ?? 0),
                   })
-                : t('pv.in.since', { from: formatTime(result.checkinAt) })
+                : t('pv.in.since', { from: timeShanghai(result.checkinAt) })
             }
           />
         ) : !o.tokenValid ? (

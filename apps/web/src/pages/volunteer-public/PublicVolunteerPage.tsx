@@ -16,7 +16,7 @@ import {
   type MyVolunteer,
 } from '../../api/volunteerPublic.ts';
 import { useProblem } from '../../api/forms.ts';
-import { formatDateTime } from '../../fmt.ts';
+import { atShanghai } from '../../fmt.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { MUTED, PublicShell } from '../public/PublicShell.tsx';
 import { VolunteerRegisterForm } from './VolunteerRegisterForm.tsx';
@@ -116,7 +116,7 @@ function MySignups({ me }: { me: PublicAccountMe }) {
               <Space orientation="vertical" size={2} style={{ width: '100%' }}>
                 <Typography.Text strong>{s.activityTitle}</Typography.Text>
                 <Typography.Text style={{ color: MUTED }}>
-                  {s.postTitle} · {s.place} · {formatDateTime(s.startsAt)}
+                  {s.postTitle} · {s.place} · {atShanghai(s.startsAt)}
                 </Typography.Text>
                 <Space wrap>
                   <Tag color={s.status === 'accepted' ? 'green' : undefined}>{label(SIGNUP_STATUS_LABELS[s.status])}</Tag>
@@ -166,7 +166,7 @@ function MyCalls({ me }: { me: PublicAccountMe }) {
             <Space orientation="vertical" size={2} style={{ width: '100%' }}>
               <Typography.Text strong>{c.title}</Typography.Text>
               <Typography.Text style={{ color: MUTED }}>
-                {c.mobilisationTitle} · {c.place} · {formatDateTime(c.startsAt).slice(0, 16)}
+                {c.mobilisationTitle} · {c.place} · {atShanghai(c.startsAt)}
               </Typography.Text>
               {c.status === 'sent' ? (
                 <Space>

@@ -13,7 +13,7 @@ import {
   type PublicPost,
 } from '../../api/volunteerPublic.ts';
 import { useProblem } from '../../api/forms.ts';
-import { formatDateTime, formatTime } from '../../fmt.ts';
+import { atShanghai, timeShanghai } from '../../fmt.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { PublicFilters } from '../public/PublicFilters.tsx';
 import { MUTED, PublicShell } from '../public/PublicShell.tsx';
@@ -117,7 +117,7 @@ function PostCard(props: {
           {p.areaName} · {p.place}
         </Typography.Text>
         <Typography.Text>
-          {formatDateTime(p.startsAt).slice(0, 16)}–{formatTime(p.endsAt)}
+          {atShanghai(p.startsAt)}–{timeShanghai(p.endsAt)}
         </Typography.Text>
         {p.duty && <Typography.Paragraph style={{ marginBottom: 0 }}>{p.duty}</Typography.Paragraph>}
         {p.skills.length > 0 && (
