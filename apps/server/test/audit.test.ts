@@ -234,7 +234,7 @@ describe('wushe audit-verify (CLI)', () => {
     });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('reports an intact chain with exit 0, and a tampered record with exit 1 and its number', { timeout: 120_000 }, async () => {
+  it('reports an intact chain with exit 0, and a tampered record with exit 1 and its number', { timeout: 270_000 }, async () => {
     // The installation's areas and roles only: the whole demo takes the CLI longer than the check needs.
     const seeded = cli('seed', '--area', '350206');
     expect(seeded.status, seeded.stderr).toBe(0);
