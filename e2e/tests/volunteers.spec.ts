@@ -99,8 +99,18 @@ test('a volunteer registers on a phone, is confirmed, claims a wish, checks in b
     reason: '辅导至课程结束，签退时网络不畅',
     version: rec.version,
   });
-  const cert = await api.post<{ code: string }>(`/volunteers/${v.id}/certificate`, { from: today, to: today });
-  await page.goto(`/v/${cert.code}`);
+  // The station issues the certificate on the volunteer's page and prints it.
+  await staff.goto(`/volunteers/${v.id}`);
+  await staff.getByRole('button', { name: '开具证明' }).click();
+  await staff.getByRole('dialog').getByRole('button', { name: '开具证明' }).click();
+  await expect(staff.getByText('证明已开具')).toBeVisible();
+  await staff.getByRole('link', { name: '打印' }).first().click();
+  const printed = staff.getByTestId('volunteer-certificate');
+  await expect(printed).toContainText(name);
+  await expect(printed).toContainText(number);
+  await expect(printed).toContainText('1.5');
+  const certCode = (/验证码：([A-Z0-9]{10})/.exec(await printed.innerText()) ?? [])[1]!;
+  await page.goto(`/v/${certCode}`);
   await expect(page.getByTestId('cert-valid')).toBeVisible();
   await expect(page.getByText('志愿服务记录证明')).toBeVisible();
   await expect(page.getByText(number)).toBeVisible();

@@ -99,6 +99,12 @@ export const ROUTES: AppRoute[] = [
     bare: true,
   },
   {
+    path: 'volunteers/:id/certificates/:code/print',
+    page: page(() => import('./pages/volunteers/VolunteerCertificatePrint.tsx'), 'VolunteerCertificatePrint'),
+    permission: 'volunteer.read',
+    bare: true,
+  },
+  {
     path: 'trainings/:id/certificates/:registrationId/print',
     page: page(() => import('./pages/trainings/CertificatePrint.tsx'), 'CertificatePrint'),
     permission: 'training.read',

@@ -180,3 +180,18 @@ export const useCorrectHours = (activityId: string) =>
 export type VolunteerHome = import('@wushe/core').VolunteerHome;
 export const useVolunteerHome = (enabled: boolean) =>
   useQuery({ queryKey: ['volunteer-home'], queryFn: () => api.get<VolunteerHome>('/volunteer-home'), enabled });
+
+// ---- Service-record certificates (志愿服务记录证明)
+
+export type VolunteerCertificate = import('@wushe/core').VolunteerCertificate;
+export const useVolunteerCertificates = (volunteerId: string) =>
+  useQuery({
+    queryKey: ['volunteers', 'certificates', volunteerId],
+    queryFn: () => api.get<{ items: VolunteerCertificate[] }>(`/volunteers/${volunteerId}/certificate`),
+  });
+export const useIssueCertificate = (volunteerId: string) =>
+  useRefreshingMutation(
+    (b: { from: string; to: string; issuerContact?: string | null }) =>
+      api.post<VolunteerCertificate>(`/volunteers/${volunteerId}/certificate`, b),
+    () => [['volunteers', 'certificates', volunteerId]],
+  );

@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { RevealField } from './RevealField.tsx';
 import { availabilityText, hoursText, shanghai, shanghaiDate, SkillTags, VolunteerStatusTag } from './tags.tsx';
 import { VolunteerActions } from './VolunteerActions.tsx';
+import { CertificatesCard } from './CertificatesCard.tsx';
 import { VolunteerForm } from './VolunteerForm.tsx';
 
 export function VolunteerPage() {
@@ -91,6 +92,9 @@ function VolunteerView({ v }: { v: Volunteer }) {
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
           {t('vol.totalsHint')}
         </Typography.Paragraph>
+      </Card>
+      <Card title={t('vol.cert.card')}>
+        <CertificatesCard v={v} />
       </Card>
       {editing && <VolunteerForm volunteer={v} onClose={() => setEditing(false)} />}
     </Space>
