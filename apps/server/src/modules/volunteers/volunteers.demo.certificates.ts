@@ -34,7 +34,7 @@ export function certificatesFor(hours: Record<string, unknown>[], volunteers: Re
       issuer: s.area.startsWith('350206004') ? '江头街道社工站' : '金山街道社工站',
       issuer_contact: '0592-5000000',
       issued_on: today,
-      created_at: `${today}T02:00:00Z`,
+      created_at: `${today}T00:00:00+08:00`, // Beijing midnight: never after a certificate issued today
     };
   });
 }

@@ -90,7 +90,7 @@ export async function seedDemoVolunteers(database: Database, keys: Keys, today: 
       const p = sealPhone(keys, mobile);
       const r = rand(`${key}:status`);
       const status = isLin ? 'active' : r < 0.03 ? 'pending' : r < 0.05 ? 'suspended' : r < 0.07 ? 'left' : 'active';
-      const created = new Date(Date.parse(`${today}T02:00:00Z`) - Math.floor(rand(`${key}:age`) * 700) * 86_400_000);
+      const created = new Date(Date.parse(`${today}T00:00:00+08:00`) - Math.floor(rand(`${key}:age`) * 700) * 86_400_000);
       const skills = SKILLS.filter((_, j) => rand(`${key}:skill:${j}`) < 0.18);
       const av = rand(`${key}:av`);
       const volunteerId = stableId(key);
@@ -175,7 +175,8 @@ async function serviceRecords(
   byStreet: Map<string, { id: string; name: string; no: string; skills: string[] }[]>,
   today: string,
 ) {
-  const now = Date.parse(`${today}T04:00:00Z`);
+  // Past and upcoming as of now (a demo seeded for another day: its noon in Shanghai).
+  const now = today === shanghaiToday(new Date()) ? Date.now() : Date.parse(`${today}T12:00:00+08:00`);
   const posts: Record<string, unknown>[] = [];
   const signups: Record<string, unknown>[] = [];
   const hours: Record<string, unknown>[] = [];
