@@ -1,11 +1,9 @@
 // 结业证书: the certificate of completion of one registrant, an A4 page to print (landscape
 // border, the holder, course, level, hours, organiser, date), with the public verification code
 // and a QR code of the verification address. Outside the shell (a bare route) so only it prints.
-import { useEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
-import { Alert, Button, Flex, Spin } from 'antd';
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import QRCode from 'qrcode';
+import { useParams } from 'react-router-dom';
+import { Alert, Spin } from 'antd';
+import { PrintBar, useQrDataUrl } from '../../components/CertificateParts.tsx';
 import { TRAINING_LEVEL_LABELS } from '@wushe/core';
 import { useCertificatePrint } from '../../api/trainings.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -29,25 +27,14 @@ const CSS = `
 export function CertificatePrint() {
   const { id = '', registrationId = '' } = useParams();
   const { t, label } = useI18n();
-  const navigate = useNavigate();
   const q = useCertificatePrint(id, registrationId);
   const c = q.data;
   const url = c ? `${window.location.origin}${c.verifyUrl}` : undefined;
-  const [qr, setQr] = useState<string>();
-  useEffect(() => {
-    if (url) void QRCode.toDataURL(url, { width: 300, margin: 0, errorCorrectionLevel: 'M' }).then(setQr);
-  }, [url]);
+  const qr = useQrDataUrl(url);
   return (
     <div style={{ background: '#f0f0f0', minHeight: '100vh', padding: '1px 0' }}>
       <style>{CSS}</style>
-      <Flex className="no-print" gap={8} wrap align="center" style={{ maxWidth: '297mm', margin: '16px auto 0' }}>
-        <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => navigate(-1)}>
-          {t('print.back')}
-        </Button>
-        <Button type="primary" icon={<PrinterOutlined aria-hidden />} onClick={() => window.print()} disabled={!c}>
-          {t('print.print')}
-        </Button>
-      </Flex>
+      <PrintBar width="297mm" ready={Boolean(c)} />
       {q.isLoading && <Spin />}
       {q.error && <Alert type="error" title={q.error.message} style={{ maxWidth: 600, margin: '16px auto' }} />}
       {c && (

@@ -2,11 +2,9 @@
 // number, volunteer number, hours and content of the service, the issuing organisation and its
 // contact, certificate number and date), with the verification code and a QR code of the public
 // check. Outside the shell (a bare route) so only it prints.
-import { useEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
-import { Alert, Button, Flex, Spin } from 'antd';
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import QRCode from 'qrcode';
+import { useParams } from 'react-router-dom';
+import { Alert, Spin } from 'antd';
+import { PrintBar, useQrDataUrl } from '../../components/CertificateParts.tsx';
 import { useVolunteerCertificates } from '../../api/volunteers.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
@@ -32,25 +30,14 @@ const CSS = `
 export function VolunteerCertificatePrint() {
   const { id = '', code = '' } = useParams();
   const { t } = useI18n();
-  const navigate = useNavigate();
   const q = useVolunteerCertificates(id);
   const c = q.data?.items.find((x) => x.code === code);
   const url = c ? `${window.location.origin}/v/${c.code}` : undefined;
-  const [qr, setQr] = useState<string>();
-  useEffect(() => {
-    if (url) void QRCode.toDataURL(url, { width: 300, margin: 0, errorCorrectionLevel: 'M' }).then(setQr);
-  }, [url]);
+  const qr = useQrDataUrl(url);
   return (
     <div style={{ background: '#f0f0f0', minHeight: '100vh', padding: '1px 0' }}>
       <style>{CSS}</style>
-      <Flex className="no-print" gap={8} wrap align="center" style={{ maxWidth: '210mm', margin: '16px auto 0' }}>
-        <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => navigate(-1)}>
-          {t('print.back')}
-        </Button>
-        <Button type="primary" icon={<PrinterOutlined aria-hidden />} onClick={() => window.print()} disabled={!c}>
-          {t('print.print')}
-        </Button>
-      </Flex>
+      <PrintBar width="210mm" ready={Boolean(c)} />
       {q.isPending && <Spin />}
       {q.data && !c && <Alert type="error" title={t('notFound')} style={{ maxWidth: 600, margin: '16px auto' }} />}
       {c && (
