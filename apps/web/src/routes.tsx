@@ -230,6 +230,12 @@ export const ROUTES: AppRoute[] = [
   },
   { path: 'teams/:id', page: page(() => import('./pages/volunteers/TeamPage.tsx'), 'TeamPage'), permission: 'volunteer.read' },
   {
+    path: 'outputs/volunteering',
+    page: page(() => import('./pages/outputs/VolunteeringOutputsPage.tsx'), 'VolunteeringOutputsPage'),
+    permission: 'outputs.read',
+    menu: { icon: <BarChartOutlined aria-hidden />, labelKey: 'menu.volunteeringOutputs', group: VOLUNTEERING },
+  },
+  {
     // the workforce group's first entry, so officials land on it
     path: 'workforce-dashboard',
     page: page(() => import('./pages/workforce/WorkforceDashboardPage.tsx'), 'WorkforceDashboardPage'),

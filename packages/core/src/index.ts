@@ -32,6 +32,7 @@ export * from './casework/outputs.ts';
 export * from './schemas/supervision.ts';
 export * from './schemas/referrals.ts';
 export * from './schemas/outputs.ts';
+export * from './schemas/volunteering-outputs.ts';
 export * from './schemas/groups.ts';
 export * from './schemas/activities.ts';
 export * from './workforce/index.ts';

@@ -40,7 +40,12 @@ export function AppLayout() {
       items.push(sub);
     }
   }
-  const selected = '/' + (location.pathname.split('/')[1] ?? '');
+  // The menu entry whose path is the longest that starts the location (/outputs/volunteering is
+  // its own entry, /residents/123 is the register's).
+  const keys = menuRoutes(actor.permissions).map((r) => '/' + r.path);
+  const selected =
+    keys.filter((k) => location.pathname === k || location.pathname.startsWith(k + '/')).sort((a, b) => b.length - a.length)[0] ??
+    '/' + (location.pathname.split('/')[1] ?? '');
   const openGroup = [...groups.values()].find((g) => g.children.some((c) => c.key === selected))?.key;
 
   return (

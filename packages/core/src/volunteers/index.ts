@@ -1,2 +1,3 @@
 export * from './matcher.ts';
 export * from './fit.ts';
+export * from './outputs.ts';

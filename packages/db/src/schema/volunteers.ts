@@ -54,6 +54,27 @@ export const volunteers = pgTable(
   (t) => [index('volunteers_area_idx').using('btree', areaC(t.areaCode), t.id)],
 );
 
+/** A volunteer's status moves (migration 0046), so the register can be counted at a past date. */
+export const volunteerEvents = pgTable(
+  'volunteer_events',
+  {
+    id: uuid('id').primaryKey(),
+    volunteerId: uuid('volunteer_id')
+      .notNull()
+      .references(() => volunteers.id),
+    areaCode: text('area_code').notNull(),
+    action: text('action').notNull(), // register | confirm | suspend | resume | leave
+    status: text('status').notNull(), // the status it led to
+    reason: text('reason'),
+    actorName: text('actor_name'),
+    at: tstz('at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('volunteer_events_area_idx').using('btree', areaC(t.areaCode), t.id),
+    index('volunteer_events_volunteer_idx').on(t.volunteerId, t.at),
+  ],
+);
+
 export const volunteerTeams = pgTable(
   'volunteer_teams',
   {

@@ -48,7 +48,7 @@ const zero = (): OutputFigures => ({
 const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString();
 
 /** The months from `from` to `to`, YYYY-MM. */
-function monthsBetween(from: string, to: string): string[] {
+export function monthsBetween(from: string, to: string): string[] {
   const out: string[] = [];
   let [y, m] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
   const end = to.slice(0, 7);
@@ -145,12 +145,9 @@ export async function outputs(ctx: Ctx, q: OutputsQuery): Promise<OutputsRespons
           drill: true, // a community opens on its workers
           figures: figures.get(ch.code.slice(0, childLen!)) ?? zero(),
         }));
-    // The way back up, as far as the caller's own area.
-    const path = areaAncestors(areaCode).filter((c) => areaPrefix(c).startsWith(ctx.scope));
-    const names = new Map((await areaNames(db, path)).map((a) => [a.code, a.name]));
     return {
       area: { code: area.code, name: area.name },
-      path: path.filter((c) => c !== area.code && names.has(c)).map((c) => ({ code: c, name: names.get(c)! })),
+      path: await pathUp(db, ctx.scope, area.code),
       from,
       to,
       by: byWorker ? 'worker' : 'area',
@@ -159,6 +156,13 @@ export async function outputs(ctx: Ctx, q: OutputsQuery): Promise<OutputsRespons
       months: [...months.values()],
     };
   });
+}
+
+/** The way back up from an area, as far as the caller's own area (for the breadcrumb). */
+export async function pathUp(db: Db, scope: string, areaCode: string) {
+  const path = areaAncestors(areaCode).filter((c) => areaPrefix(c).startsWith(scope));
+  const names = new Map((await areaNames(db, path)).map((a) => [a.code, a.name]));
+  return path.filter((c) => c !== areaCode && names.has(c)).map((c) => ({ code: c, name: names.get(c)! }));
 }
 
 /** A period ending within this many days of today is counted from the last-day histogram. */

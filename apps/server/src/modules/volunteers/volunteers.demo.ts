@@ -8,6 +8,7 @@ import { closeHours, makeIdNumber, shanghaiToday, volunteerNumber } from '@wushe
 import { insertJson, sealIdentity, sealPhone, stableId, type Database, type Keys } from '@wushe/db';
 import { demoAccounts, userIdOf } from '../jobs/jobs.demo.repo.ts';
 import { certificatesFor } from './volunteers.demo.certificates.ts';
+import { statusEventsFor } from './volunteers.demo.events.ts';
 import { communitiesOf, demoActivities, setVolunteerSeq, volunteerCount } from './volunteers.demo.repo.ts';
 
 const SURNAMES = '陈林黄张李王吴刘蔡杨许郑谢洪郭邱曾廖赖周徐苏叶庄吕江何萧罗高';
@@ -154,8 +155,10 @@ export async function seedDemoVolunteers(database: Database, keys: Keys, today: 
   }
   const { posts, signups, hours, events } = await serviceRecords(database, byStreet, today);
   const certificates = certificatesFor(hours, volunteers, today);
+  const statusEvents = statusEventsFor(volunteers, today === shanghaiToday(new Date()) ? new Date() : new Date(`${today}T12:00:00+08:00`));
   await database.tx('', async (db) => {
     await insertJson(db, 'volunteers', volunteers);
+    await insertJson(db, 'volunteer_events', statusEvents);
     await insertJson(db, 'volunteer_teams', teams);
     await insertJson(db, 'team_members', members);
     await insertJson(db, 'volunteer_posts', posts);

@@ -190,3 +190,28 @@ export const areaLevel = async (db: Db, scope: string, code: string) =>
   (
     await rows<{ level: string; name: string }>(db, sql`SELECT level, name FROM areas WHERE code = ${code} AND ${inArea(sql`code`, scope)}`)
   )[0];
+
+/** A status move kept in the volunteer's history (migration 0046: outputs count a past register). */
+export async function insertVolunteerEvent(
+  db: Db,
+  e: {
+    id: string;
+    volunteerId: string;
+    areaCode: string;
+    action: string;
+    status: string;
+    reason?: string | null;
+    actorName: string | null;
+    at: Date;
+  },
+) {
+  await db.execute(sql`INSERT INTO volunteer_events (id, volunteer_id, area_code, action, status, reason, actor_name, at)
+    VALUES (${e.id}, ${e.volunteerId}, ${e.areaCode}, ${e.action}, ${e.status}, ${e.reason ?? null}, ${e.actorName}, ${e.at})`);
+}
+
+/** A volunteer who moved home community takes the history along (it is read by their area). */
+export async function moveVolunteerEvents(db: Db, scope: string, volunteerId: string, areaCode: string) {
+  await db.execute(
+    sql`UPDATE volunteer_events SET area_code = ${areaCode} WHERE volunteer_id = ${volunteerId} AND area_code <> ${areaCode} AND ${inArea(sql`area_code`, scope)}`,
+  );
+}

@@ -28,6 +28,8 @@ import {
   activeSkills,
   areaLevel,
   insertVolunteer,
+  insertVolunteerEvent,
+  moveVolunteerEvents,
   linkAccount,
   listVolunteers,
   nextVolunteerSeq,
@@ -122,6 +124,8 @@ export async function createVolunteer(ctx: VCtx, body: VolunteerCreateBody): Pro
       const no = volunteerNumber(Number(shanghaiToday(ctx.now).slice(0, 4)), await nextVolunteerSeq(db));
       const row = { ...c, volunteer_no: no, status: 'active', source: 'station', confirmed_by: ctx.actor.id, confirmed_at: ctx.now };
       if (!(await insertVolunteer(db, id, { ...row, created_by: ctx.actor.id }))) throw conflict();
+      const ev = { id: uuidv7(), volunteerId: id, areaCode: body.areaCode, actorName: ctx.actor.displayName, at: ctx.now };
+      await insertVolunteerEvent(db, { ...ev, action: 'register', status: 'active' });
       for (const teamId of body.teamIds) await addMember(db, ctx, teamId, id, 'member');
       const after = toVolunteer((await volunteerById(db, ctx.scope, id))!);
       await appendAudit(
@@ -142,6 +146,7 @@ export async function updateVolunteerById(ctx: VCtx, id: string, body: z.output<
       const c = await columnsOf(db, ctx, ctx.scope, fields);
       if (!(await updateVolunteer(db, ctx.scope, id, version, c))) throw conflict();
       const after = toVolunteer((await volunteerById(db, ctx.scope, id))!);
+      if (after.areaCode !== before.areaCode) await moveVolunteerEvents(db, ctx.scope, id, after.areaCode);
       await appendAudit(
         db,
         byActor(ctx, { action: 'volunteer.update', targetType: 'volunteer', targetId: id, areaCode: after.areaCode, before, after }),
@@ -160,6 +165,16 @@ export async function moveVolunteer(ctx: VCtx, id: string, b: z.output<typeof vo
     const confirm = b.action === 'confirm' ? { confirmed_by: ctx.actor.id, confirmed_at: ctx.now } : {};
     if (!(await updateVolunteer(db, ctx.scope, id, b.version, { status: to, ...confirm }))) throw conflict();
     const after = toVolunteer((await volunteerById(db, ctx.scope, id))!);
+    await insertVolunteerEvent(db, {
+      id: uuidv7(),
+      volunteerId: id,
+      areaCode: after.areaCode,
+      action: b.action,
+      status: to,
+      reason: b.reason ?? null,
+      actorName: ctx.actor.displayName,
+      at: ctx.now,
+    });
     await appendAudit(
       db,
       byActor(ctx, {
@@ -271,6 +286,15 @@ export async function registerSelf(ctx: Ctx, b: z.output<typeof publicVolunteerB
       const c = await columnsOf(db, ctx, '', { ...b, mobile });
       const no = volunteerNumber(Number(shanghaiToday(ctx.now).slice(0, 4)), await nextVolunteerSeq(db));
       await insertVolunteer(db, id, { ...c, volunteer_no: no, public_account_id: account.id, status: 'pending', source: 'self' });
+      await insertVolunteerEvent(db, {
+        id: uuidv7(),
+        volunteerId: id,
+        areaCode: b.areaCode,
+        action: 'register',
+        status: 'pending',
+        actorName: null,
+        at: ctx.now,
+      });
       await appendAudit(db, {
         actorId: null,
         actorName: null,

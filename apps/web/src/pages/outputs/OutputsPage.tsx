@@ -2,27 +2,25 @@
 // figures, a chart of the child areas (click or a name to drill down, Breadcrumb back up) or of
 // the workers, the months, a table and its Excel export. Definitions are stated under the figures.
 import { useState } from 'react';
-import type { Dayjs } from 'dayjs';
-import { Breadcrumb, Button, Card, Col, DatePicker, Flex, Row, Segmented, Statistic, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Col, Flex, Row, Segmented, Statistic, Table, Typography, type TableColumnsType } from 'antd';
 import type { OutputFigures } from '@wushe/core';
 import { useOutputs, type OutputsRow } from '../../api/outputs.ts';
 import { useActor } from '../../api/session.ts';
 import { AreaPicker } from '../../components/AreaPicker.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
-import { businessToday } from '../../fmt.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { MonthsChart, RowsChart } from './OutputsCharts.tsx';
+import { AreaPath, PeriodPicker, usePeriod } from './OutputsControls.tsx';
 
 const FIGURES = ['casesOpened', 'casesActive', 'casesClosed', 'groups', 'groupSessions', 'activities', 'personTimes', 'people'] as const;
 
 export function OutputsPage() {
   const { t } = useI18n();
   const actor = useActor();
-  const today = businessToday();
   const [area, setArea] = useState(actor.area.code);
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([today.subtract(11, 'month').startOf('month'), today]);
+  const { range, setRange, from, to } = usePeriod();
   const [by, setBy] = useState<'area' | 'worker'>('area');
-  const filter = { area, from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), by };
+  const filter = { area, from, to, by };
   const q = useOutputs(filter);
   const data = q.data;
   const drill = (row: OutputsRow) => row.drill && setArea(row.key);
@@ -56,13 +54,6 @@ export function OutputsPage() {
     },
   ];
 
-  const presets = [
-    { label: t('out.preset.month'), value: [today.startOf('month'), today] as [Dayjs, Dayjs] },
-    { label: t('out.preset.quarter'), value: [today.month(Math.floor(today.month() / 3) * 3).startOf('month'), today] as [Dayjs, Dayjs] },
-    { label: t('out.preset.year'), value: [today.startOf('year'), today] as [Dayjs, Dayjs] },
-    { label: t('out.preset.last12'), value: [today.subtract(11, 'month').startOf('month'), today] as [Dayjs, Dayjs] },
-  ];
-
   return (
     <Card title={t('out.title')}>
       <Flex wrap gap={8} style={{ marginBottom: 16 }}>
@@ -73,15 +64,7 @@ export function OutputsPage() {
           value={area}
           onChange={(c) => c && setArea(c)}
         />
-        <DatePicker.RangePicker
-          aria-label={t('out.period')}
-          allowClear={false}
-          value={range}
-          presets={presets}
-          disabledDate={(d) => d.isAfter(today, 'day')}
-          onChange={(r) => r?.[0] && r[1] && setRange([r[0], r[1]])}
-          style={{ maxWidth: '100%' }}
-        />
+        <PeriodPicker value={range} onChange={setRange} />
         <Segmented
           value={by}
           onChange={(v) => setBy(v as 'area' | 'worker')}
@@ -94,26 +77,7 @@ export function OutputsPage() {
           <ExportButton path="/outputs" query={filter} filename="outputs.xlsx" />
         </div>
       </Flex>
-      <Breadcrumb
-        style={{ marginBottom: 16 }}
-        items={[...(data?.path ?? []), ...(data ? [data.area] : [])].map((a, i, all) => ({
-          key: a.code,
-          title:
-            i < all.length - 1 ? (
-              <a
-                href="#"
-                onClick={(e) => {
-                  e.preventDefault();
-                  setArea(a.code);
-                }}
-              >
-                {a.name}
-              </a>
-            ) : (
-              a.name
-            ),
-        }))}
-      />
+      <AreaPath path={data?.path ?? []} area={data?.area} onOpen={setArea} />
       <Row gutter={[16, 16]} style={{ marginBottom: 8 }} data-testid="outputs-totals">
         {FIGURES.map((f) => (
           <Col xs={12} sm={8} md={6} xl={3} key={f}>

@@ -1,0 +1,66 @@
+// What both outputs pages (服务成效, 心愿与志愿成效) share: the period picker with its presets
+// (default the last twelve months, nothing after today) and the way back up the areas.
+import { useState } from 'react';
+import type { Dayjs } from 'dayjs';
+import { Breadcrumb, DatePicker } from 'antd';
+import { businessToday } from '../../fmt.ts';
+import { useI18n } from '../../i18n/index.tsx';
+
+type Range = [Dayjs, Dayjs];
+
+/** The period as state, with its ISO days for the query. */
+export function usePeriod() {
+  const today = businessToday();
+  const [range, setRange] = useState<Range>([today.subtract(11, 'month').startOf('month'), today]);
+  return { range, setRange, from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') };
+}
+
+export function PeriodPicker({ value, onChange }: { value: Range; onChange: (r: Range) => void }) {
+  const { t } = useI18n();
+  const today = businessToday();
+  const presets = [
+    { label: t('out.preset.month'), value: [today.startOf('month'), today] as Range },
+    { label: t('out.preset.quarter'), value: [today.month(Math.floor(today.month() / 3) * 3).startOf('month'), today] as Range },
+    { label: t('out.preset.year'), value: [today.startOf('year'), today] as Range },
+    { label: t('out.preset.last12'), value: [today.subtract(11, 'month').startOf('month'), today] as Range },
+  ];
+  return (
+    <DatePicker.RangePicker
+      aria-label={t('out.period')}
+      allowClear={false}
+      value={value}
+      presets={presets}
+      disabledDate={(d) => d.isAfter(today, 'day')}
+      onChange={(r) => r?.[0] && r[1] && onChange([r[0], r[1]])}
+      style={{ maxWidth: '100%' }}
+    />
+  );
+}
+
+type Area = { code: string; name: string };
+
+/** The areas above the one shown (up to the caller's own), each a link; the shown one last. */
+export function AreaPath({ path, area, onOpen }: { path: Area[]; area?: Area; onOpen: (code: string) => void }) {
+  return (
+    <Breadcrumb
+      style={{ marginBottom: 16 }}
+      items={[...path, ...(area ? [area] : [])].map((a, i, all) => ({
+        key: a.code,
+        title:
+          i < all.length - 1 ? (
+            <a
+              href="#"
+              onClick={(e) => {
+                e.preventDefault();
+                onOpen(a.code);
+              }}
+            >
+              {a.name}
+            </a>
+          ) : (
+            a.name
+          ),
+      }))}
+    />
+  );
+}
