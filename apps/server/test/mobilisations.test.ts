@@ -1,14 +1,27 @@
 // 一呼百应 through the API: describing needs (400 in both languages, 403, another street 404),
 // the exact proposal (skills and availability respected, nobody twice, the places filled), sending
 // calls (twice sends once), a volunteer declining on the phone refilled from the next best, and
-// accepting until the need is full (then 409, the late call expired).
+// accepting until the need is full (then 409, the late call expired). With an SMS provider (a
+// local server standing in for Aliyun), each call sent and each refill is texted to the volunteer
+// from the job queue; without one, nothing is queued.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { rows } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CALL_SMS } from '../src/modules/mobilisations/mobilisations.jobs.ts';
 import { DEFAULT_SMS } from '../src/modules/public-accounts/sms/sms.config.ts';
 import { idNumber } from './factories.ts';
 import { startTestApp, type Session, type TestApp } from './harness.ts';
+
+/** Next Saturday 09:00–11:00 in Shanghai. */
+function saturdayOf() {
+  const d = new Date(Date.now() + 8 * 3600_000);
+  d.setUTCDate(d.getUTCDate() + ((6 - d.getUTCDay() + 7) % 7 || 7));
+  const day = d.toISOString().slice(0, 10);
+  return { startsAt: `${day}T09:00:00+08:00`, endsAt: `${day}T11:00:00+08:00` };
+}
 
 describe('mobilisations', () => {
   let t: TestApp;
@@ -54,20 +67,13 @@ describe('mobilisations', () => {
     });
     return { ...who, id: v.id };
   };
-  /** Next Saturday 09:00–11:00 in Shanghai. */
-  const saturday = () => {
-    const d = new Date(Date.now() + 8 * 3600_000);
-    d.setUTCDate(d.getUTCDate() + ((6 - d.getUTCDay() + 7) % 7 || 7));
-    const day = d.toISOString().slice(0, 10);
-    return { startsAt: `${day}T09:00:00+08:00`, endsAt: `${day}T11:00:00+08:00` };
-  };
   const need = (over: Record<string, unknown> = {}) => ({
     title: '助老送餐',
     skills: [],
     areaCode: community,
     place: '江头社区长者食堂',
     slots: 1,
-    ...saturday(),
+    ...saturdayOf(),
     ...over,
   });
 
@@ -82,7 +88,7 @@ describe('mobilisations', () => {
 
   it('refuses bad needs with field paths; 403 without the permission; another street 404', async () => {
     expect((await sw.post(M, { title: '台风后清理', needs: [] })).json().errors[0].path).toBe('needs');
-    const late = await sw.post(M, { title: '台风后清理', needs: [need({ endsAt: saturday().startsAt, startsAt: saturday().endsAt })] });
+    const late = await sw.post(M, { title: '台风后清理', needs: [need({ endsAt: saturdayOf().startsAt, startsAt: saturdayOf().endsAt })] });
     expect(late.json().errors[0].path).toBe('needs.0.endsAt');
     const en = await sw.post(M, { title: '台风后清理', needs: [need({ areaCode: '350206004' })] }, { 'accept-language': 'en' });
     expect(en.json().errors[0]).toMatchObject({
@@ -165,5 +171,132 @@ describe('mobilisations', () => {
     const after = (await sw.get(`${M}/${m.id}`)).json();
     expect(after.needs[0]).toMatchObject({ accepted: 1, slots: 1 });
     expect(after.accepted).toBe(1);
+  });
+
+  it('queues no SMS without a provider: the calls are in the app only', async () => {
+    const [{ n: queued }] = await owner<{ n: number }>(sql`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${CALL_SMS}`);
+    expect(queued).toBe(0);
+  });
+});
+
+describe('mobilisation calls by SMS', () => {
+  let t: TestApp;
+  let sw: Session;
+  let server: http.Server;
+  let community: string;
+  let n = 0;
+  const sms: Record<string, string>[] = [];
+  const owner = <T>(q: ReturnType<typeof sql>) => t.database.owner((db) => rows<T>(db, q));
+  const M = '/api/v1/mobilisations';
+  const A = '/api/v1/public/account';
+  type Who = { cookie: string; csrf: string; mobile: string; id: string };
+  const call = async (method: 'GET' | 'POST', url: string, body?: object, who?: Omit<Who, 'id'>) => {
+    const res = await t.app.inject({
+      method,
+      url,
+      remoteAddress: `10.8.0.${(n % 200) + 1}`,
+      headers: who ? { cookie: who.cookie, 'x-csrf-token': who.csrf } : {},
+      ...(body ? { payload: body } : {}),
+    });
+    if (t.contractViolations.length) throw new Error(t.contractViolations.splice(0).join('\n'));
+    return res;
+  };
+  /** The text messages the stand-in provider received for a number and template. */
+  const sent = (mobile: string, template: string) => sms.filter((q) => q.PhoneNumbers === mobile && q.TemplateCode === template);
+  const until = async (found: () => boolean, ms = 30_000) => {
+    for (const end = Date.now() + ms; !found() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 100));
+    return found();
+  };
+  /** A confirmed volunteer signed up with the code the provider received. */
+  const volunteer = async (name: string): Promise<Who> => {
+    n += 1;
+    const mobile = `1350001${String(n).padStart(4, '0')}`;
+    await call('POST', `${A}/code`, { mobile, purpose: 'signup' });
+    const code = JSON.parse(sent(mobile, 'SMS_CODE').at(-1)!.TemplateParam!).code as string;
+    const res = await call('POST', `${A}/signup`, { name, mobile, code });
+    const who = { cookie: `wushe_pub=${res.cookies.find((c) => c.name === 'wushe_pub')!.value}`, csrf: res.json().csrfToken, mobile };
+    const reg = await call(
+      'POST',
+      `${A}/volunteer`,
+      { name, idNumber: idNumber(400 + n, '19900909'), areaCode: community, skills: ['cooking'], availability: null },
+      who,
+    );
+    const v = reg.json().volunteer;
+    await sw.post(`/api/v1/volunteers/${v.id}/transition`, {
+      action: 'confirm',
+      version: (await sw.get(`/api/v1/volunteers/${v.id}`)).json().version,
+    });
+    return { ...who, id: v.id };
+  };
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      sms.push(Object.fromEntries(new URL(req.url!, 'http://x').searchParams));
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ Code: 'OK', Message: 'OK' }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    t = await startTestApp({
+      sms: {
+        ...DEFAULT_SMS,
+        provider: 'aliyun',
+        aliyun: {
+          accessKeyId: 'AK',
+          accessKeySecret: 'secret',
+          signName: '五社',
+          templateCode: 'SMS_CODE',
+          endpoint,
+          noticeTemplates: { volunteerCall: 'SMS_CALL' },
+        },
+        publicUrl: 'https://wushe.example.cn/',
+      },
+    });
+    sw = await t.login('jiangtou.sw');
+    [{ code: community }] = await owner<{ code: string }>(
+      sql`SELECT code FROM areas WHERE code LIKE '350206004%' AND level = 'community' ORDER BY code LIMIT 1`,
+    );
+  });
+  afterAll(async () => {
+    await t?.close();
+    await new Promise<void>((r) => server.close(() => r()));
+  });
+
+  it('texts each call sent and each refill after a decline, from the queue; the job holds no number', async () => {
+    const a = await volunteer('孔令仪');
+    const when = saturdayOf();
+    const m = (
+      await sw.post(M, {
+        title: '长者食堂送餐',
+        needs: [{ title: '助老送餐', skills: ['cooking'], areaCode: community, place: '江头社区长者食堂', slots: 1, ...when }],
+      })
+    ).json();
+    const needId = m.needs[0].id;
+    await sw.post(`${M}/${m.id}/calls`, { calls: [{ needId, volunteerId: a.id }] });
+    expect(await until(() => sent(a.mobile, 'SMS_CALL').length > 0)).toBe(true);
+    const day = when.startsAt.slice(0, 10);
+    expect(JSON.parse(sent(a.mobile, 'SMS_CALL')[0]!.TemplateParam!)).toEqual({
+      title: '助老送餐',
+      time: `${day} 09:00-11:00`,
+      link: 'https://wushe.example.cn/p/volunteer',
+    });
+    // Sending again sends no second call, and no second SMS.
+    await sw.post(`${M}/${m.id}/calls`, { calls: [{ needId, volunteerId: a.id }] });
+    // a declines: the next best is called and texted at its own (sealed) number.
+    const mine = (await call('GET', `${A}/volunteer/calls`, undefined, a)).json().items[0];
+    await call('POST', `${A}/volunteer/calls/${mine.id}/answer`, { answer: 'decline' }, a);
+    const refill = (await sw.get(`${M}/${m.id}`)).json().needs[0].calls.find((c: { status: string }) => c.status === 'sent');
+    const [{ cipher }] = await owner<{ cipher: string }>(
+      sql`SELECT mobile_cipher AS cipher FROM volunteers WHERE id = ${refill.volunteerId}`,
+    );
+    const next = t.services.keys.open(cipher);
+    expect(await until(() => sent(next, 'SMS_CALL').length > 0)).toBe(true);
+    expect(sent(a.mobile, 'SMS_CALL')).toHaveLength(1);
+    const jobs = await owner<{ data: string }>(sql`SELECT data::text AS data FROM pgboss.job WHERE name = ${CALL_SMS}`);
+    expect(jobs).toHaveLength(2);
+    for (const j of jobs) {
+      expect(j.data).not.toContain(a.mobile);
+      expect(j.data).not.toContain(next);
+    }
   });
 });

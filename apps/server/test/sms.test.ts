@@ -1,13 +1,15 @@
 // The SMS providers against a local HTTP server standing in for Aliyun's and Tencent's
 // endpoints (never the internet): the request carries the number, sign name, template and code,
 // and its signature verifies with the secret as the provider would check it. Also the settings:
-// a chosen provider lacking a setting stops the start with the names of what is missing.
+// a chosen provider lacking a setting stops the start with the names of what is missing. Notices
+// (a volunteer's call) go with their own template, and only when it and the public address are set.
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { aliyunSender, aliyunSignature } from '../src/modules/public-accounts/sms/aliyun.ts';
+import { smsNoticeOn } from '../src/modules/public-accounts/sms/sms.config.ts';
 import { logSender } from '../src/modules/public-accounts/sms/sms.ts';
 import { tencentSender } from '../src/modules/public-accounts/sms/tencent.ts';
 
@@ -125,6 +127,61 @@ describe('SMS providers', () => {
 
     answer = { status: 200, body: { Response: { Error: { Code: 'AuthFailure.SignatureFailure', Message: 'bad' } } } };
     await expect(sender.send('13800000002', '000000', 'login')).rejects.toThrow(/SignatureFailure/);
+  });
+
+  it("sends a notice with its kind's template: Aliyun by name, Tencent by position; none without a template", async () => {
+    answer = { status: 200, body: { Code: 'OK', Message: 'OK' } };
+    const notice = {
+      kind: 'volunteerCall' as const,
+      params: [
+        ['title', '助老送餐'],
+        ['time', '2026-06-13 09:00-11:00'],
+        ['link', 'https://wushe.example.cn/p/volunteer'],
+      ] as [string, string][],
+    };
+    const aliyun = { accessKeyId: 'AK', accessKeySecret: 's', signName: '五社', templateCode: 'SMS_1', endpoint: base };
+    await aliyunSender({ ...aliyun, noticeTemplates: { volunteerCall: 'SMS_CALL' } }).notify('13800000003', notice);
+    const q = Object.fromEntries(new URL(seen.pop()!.url, base).searchParams);
+    expect(q).toMatchObject({ PhoneNumbers: '13800000003', TemplateCode: 'SMS_CALL' });
+    expect(JSON.parse(q.TemplateParam!)).toEqual({
+      title: '助老送餐',
+      time: '2026-06-13 09:00-11:00',
+      link: 'https://wushe.example.cn/p/volunteer',
+    });
+    await expect(aliyunSender(aliyun).notify('13800000003', notice)).rejects.toThrow(/no template/);
+
+    answer = { status: 200, body: { Response: { SendStatusSet: [{ Code: 'Ok', Message: 'send success' }], RequestId: 'r' } } };
+    const tencent = {
+      secretId: 'id',
+      secretKey: 'k',
+      sdkAppId: '1400',
+      signName: '五社',
+      templateId: '1',
+      region: 'ap-guangzhou',
+      endpoint: base,
+    };
+    await tencentSender({ ...tencent, noticeTemplates: { volunteerCall: '2' } }).notify('13800000004', notice);
+    expect(JSON.parse(seen.pop()!.body)).toMatchObject({
+      PhoneNumberSet: ['+8613800000004'],
+      TemplateId: '2',
+      TemplateParamSet: ['助老送餐', '2026-06-13 09:00-11:00', 'https://wushe.example.cn/p/volunteer'],
+    });
+  });
+
+  it('turns call notices on only with a provider, its call template and the public address', () => {
+    const aliyun = {
+      WUSHE_SMS_PROVIDER: 'aliyun',
+      WUSHE_SMS_ALIYUN_ACCESS_KEY_ID: 'id',
+      WUSHE_SMS_ALIYUN_ACCESS_KEY_SECRET: 'secret',
+      WUSHE_SMS_ALIYUN_SIGN_NAME: '五社',
+      WUSHE_SMS_ALIYUN_TEMPLATE_CODE: 'SMS_1',
+    };
+    expect(smsNoticeOn(loadConfig(aliyun).sms!, 'volunteerCall')).toBe(false);
+    expect(() => loadConfig({ ...aliyun, WUSHE_SMS_ALIYUN_CALL_TEMPLATE_CODE: 'SMS_2' })).toThrow(/needs WUSHE_PUBLIC_URL/);
+    const on = loadConfig({ ...aliyun, WUSHE_SMS_ALIYUN_CALL_TEMPLATE_CODE: 'SMS_2', WUSHE_PUBLIC_URL: 'https://wushe.example.cn' }).sms!;
+    expect(smsNoticeOn(on, 'volunteerCall')).toBe(true);
+    expect(on).toMatchObject({ publicUrl: 'https://wushe.example.cn', aliyun: { noticeTemplates: { volunteerCall: 'SMS_2' } } });
+    expect(smsNoticeOn(loadConfig({ WUSHE_PUBLIC_URL: 'https://wushe.example.cn' }).sms!, 'volunteerCall')).toBe(false);
   });
 
   it('writes the code to the log, with the number masked, when no provider is configured', async () => {

@@ -46,6 +46,7 @@ export * from './schemas/alliances.ts';
 export * from './schemas/jobs.ts';
 export * from './schemas/workforce-dashboard.ts';
 export * from './wishes/wishes.ts';
+export * from './wishes/claimants.ts';
 export * from './schemas/wishes.ts';
 export * from './volunteers/codes.ts';
 export * from './volunteers/hours.ts';

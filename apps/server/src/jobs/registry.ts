@@ -4,6 +4,7 @@ import type { Services } from '../context.ts';
 import { sessionJobs } from '../modules/auth/sessions.jobs.ts';
 import { coverageSnapshotJobs } from '../modules/coverage/snapshots.jobs.ts';
 import { followUpJobs } from '../modules/followups/followups.jobs.ts';
+import { mobilisationJobs } from '../modules/mobilisations/mobilisations.jobs.ts';
 import { outputsJobs } from '../modules/outputs/outputs.jobs.ts';
 import { publicAccountJobs } from '../modules/public-accounts/public-accounts.jobs.ts';
 import { importJobs } from '../modules/residents/import/import.worker.ts';
@@ -23,5 +24,6 @@ export function jobDefinitions(services: Services): JobDefinition[] {
     ...publicAccountJobs(services.database),
     ...ceHoursJobs(services.database),
     ...volunteerJobs(services.database),
+    ...mobilisationJobs(services),
   ];
 }

@@ -3,7 +3,16 @@
 // stalled claim, recording delivery; the public board and its totals, and a public account's own
 // claims (claim, withdraw, record delivery with photos: its own CSRF token).
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
-import type { PublicWish, Wish, WishAction, WishClaim, WishSummary, myWishClaim, publicWishStats } from '@wushe/core';
+import type {
+  PublicWish,
+  Wish,
+  WishAction,
+  WishClaim,
+  WishSummary,
+  likelyClaimantsOfWish,
+  myWishClaim,
+  publicWishStats,
+} from '@wushe/core';
 import type { z } from 'zod';
 import { api, request, type Query } from './client.ts';
 import { publicAccountKeys } from './publicAccount.ts';
@@ -12,6 +21,7 @@ import { resourceKeys, usePagedList, useRefreshingMutation, type Page } from './
 export type { PublicWish, Wish, WishClaim, WishSummary };
 export type MyWishClaim = z.infer<typeof myWishClaim>;
 export type PublicWishStats = z.infer<typeof publicWishStats>;
+export type LikelyClaimants = z.infer<typeof likelyClaimantsOfWish>;
 export type PhotoUpload = { filename: string; contentType: string; data: string };
 
 export const wishKeys = resourceKeys('wishes');
@@ -30,6 +40,13 @@ const refreshWishes = (): QueryKey[] => [wishKeys.all, boardKeys.all];
 
 export const useWishes = (q: Query, enabled = true) => usePagedList<WishSummary>(wishKeys, '/wishes', q, enabled);
 export const useWish = (id: string) => useQuery({ queryKey: wishKeys.detail(id), queryFn: () => api.get<Wish>(`/wishes/${id}`) });
+/** Who is likely to claim an open wish, each with why (under the wish's key: a claim refreshes it). */
+export const useLikelyClaimants = (id: string, enabled: boolean) =>
+  useQuery({
+    queryKey: [...wishKeys.detail(id), 'likely-claimants'],
+    queryFn: () => api.get<LikelyClaimants>(`/wishes/${id}/likely-claimants`),
+    enabled,
+  });
 
 export const useCreateWish = () => useRefreshingMutation((b: Record<string, unknown>) => api.post<Wish>('/wishes', b), refreshWishes);
 export const useUpdateWish = (id: string) =>

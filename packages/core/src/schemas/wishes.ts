@@ -184,3 +184,44 @@ export const myWishClaim = z.object({
   claimedAt: z.string(),
   thanks: z.string().nullable(),
 });
+
+/** Likely claimants (issue 11 item 9): why this person, in parts the page puts in words. */
+export const claimantReason = z.union([
+  z.object({ key: z.literal('category'), category: z.string(), fulfilled: z.number().int() }),
+  z.object({ key: z.literal('near'), level: z.enum(['community', 'street', 'district', 'city']) }),
+  z.object({ key: z.literal('reliable'), fulfilled: z.number().int(), withdrawn: z.number().int() }),
+  z.object({ key: z.literal('load'), holding: z.number().int() }),
+]);
+export const claimantSuggestion = z.object({
+  publicAccountId: uuid,
+  /** As stored on the account's latest claim in the scope. */
+  name: z.string(),
+  kind: claimantKind,
+  mobileMasked: z.string().nullable(),
+  /** Chosen by the exact assignment (first when present); the others are alternatives by cost. */
+  assigned: z.boolean(),
+  cost: z.number().int(),
+  reasons: z.array(claimantReason),
+});
+export type ClaimantSuggestionOut = z.infer<typeof claimantSuggestion>;
+export const likelyClaimantsQuery = pageQuery.extend({
+  area: areaCode.optional(),
+  category: z.string().trim().max(40).optional(),
+});
+/** An open wish of the list with its suggestions. */
+export const wishLikelyClaimants = z.object({
+  wishId: uuid,
+  title: z.string(),
+  category: z.string(),
+  areaCode: z.string(),
+  areaName: z.string(),
+  deadline: z.string(),
+  suggestions: z.array(claimantSuggestion),
+});
+/** One wish's suggestions: none unless it is open (published, unclaimed, before its deadline). */
+export const likelyClaimantsOfWish = z.object({
+  open: z.boolean(),
+  /** Public accounts that claimed in the street before (within the caller's scope). */
+  candidates: z.number().int(),
+  suggestions: z.array(claimantSuggestion),
+});

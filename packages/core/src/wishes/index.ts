@@ -1,2 +1,3 @@
 export * from './wishes.ts';
+export * from './claimants.ts';
 export * from './messages.ts';

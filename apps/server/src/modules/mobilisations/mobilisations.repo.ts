@@ -205,3 +205,14 @@ export const callsOfVolunteer = (db: Db, volunteerId: string) =>
       FROM mobilisation_calls c JOIN mobilisation_needs n ON n.id = c.need_id JOIN mobilisations m ON m.id = n.mobilisation_id
       WHERE c.volunteer_id = ${volunteerId} ORDER BY c.sent_at DESC, c.id LIMIT 100`,
   );
+
+/** What a call's SMS says and where it goes (as the owner, from the job): the mobile stays sealed here. */
+export const callForSms = async (db: Db, id: string) =>
+  (
+    await rows<{ status: string; title: string; startsAt: string; endsAt: string; mobileCipher: string | null }>(
+      db,
+      sql`SELECT c.status, n.title, ${isoText('n.starts_at')} AS "startsAt", ${isoText('n.ends_at')} AS "endsAt", v.mobile_cipher AS "mobileCipher"
+        FROM mobilisation_calls c JOIN mobilisation_needs n ON n.id = c.need_id JOIN volunteers v ON v.id = c.volunteer_id
+        WHERE c.id = ${id}`,
+    )
+  )[0];

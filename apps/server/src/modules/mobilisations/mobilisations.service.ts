@@ -2,7 +2,8 @@
 // of the district by an exact assignment (packages/core matcher: skills, distance between
 // communities, availability, recent load), each with why; the worker sends the calls; a
 // volunteer accepts or declines on the phone, and a decline is refilled at once from the next
-// best not yet asked. A need is full when its accepted calls reach its slots.
+// best not yet asked. A need is full when its accepted calls reach its slots. Each call sent is
+// also texted to the volunteer when SMS notices are configured (mobilisations.jobs.ts).
 import {
   narrowScope,
   proposeMatches,
@@ -21,6 +22,7 @@ import type { Ctx } from '../../context.ts';
 import { AppError, fieldError, notFound } from '../../http/errors.ts';
 import { areaLevel } from '../volunteers/volunteers.repo.ts';
 import { activeVolunteerOf } from '../volunteers/volunteers.service.ts';
+import { queueCallSms } from './mobilisations.jobs.ts';
 import {
   acceptedOnNeed,
   answerCall,
@@ -141,17 +143,18 @@ export async function proposeFor(ctx: Ctx, id: string) {
 export async function sendCalls(ctx: Ctx, id: string, b: z.output<typeof sendCallsBody>) {
   const m = await getMobilisation(ctx, id);
   const pool = new Map((await candidates(ctx, m.areaCode)).map((c) => [c.id, c]));
-  return ctx.db.tx(async (db) => {
-    let sent = 0;
+  const { after, sent } = await ctx.db.tx(async (db) => {
+    const sent: string[] = [];
     for (const [i, call] of b.calls.entries()) {
       const need = m.needs.find((n) => n.id === call.needId);
       if (!need) throw fieldError(`calls.${i}.needId`, 'error.notFound');
       const v = pool.get(call.volunteerId);
       const fit = v && rankFor(asNeed(need), [asVolunteer(v)], new Set(), 1)[0];
       if (!v || !fit) throw fieldError(`calls.${i}.volunteerId`, 'volunteer.unknown');
+      const callId = uuidv7();
       if (
         await insertCall(db, {
-          id: uuidv7(),
+          id: callId,
           needId: need.id,
           areaCode: need.areaCode,
           volunteerId: v.id,
@@ -162,15 +165,23 @@ export async function sendCalls(ctx: Ctx, id: string, b: z.output<typeof sendCal
           at: ctx.now,
         })
       )
-        sent += 1;
+        sent.push(callId);
     }
     await markSent(db, id, ctx.now);
     await appendAudit(
       db,
-      byActor(ctx, { action: 'mobilisation.send', targetType: 'mobilisation', targetId: id, areaCode: m.areaCode, after: { sent } }),
+      byActor(ctx, {
+        action: 'mobilisation.send',
+        targetType: 'mobilisation',
+        targetId: id,
+        areaCode: m.areaCode,
+        after: { sent: sent.length },
+      }),
     );
-    return (await detailIn(db, ctx.scope, id))!;
+    return { after: (await detailIn(db, ctx.scope, id))!, sent };
   });
+  await queueCallSms(ctx, sent); // after the commit: the job reads the call
+  return after;
 }
 
 // ---- The volunteer's phone
@@ -224,9 +235,10 @@ async function refillNeed(ctx: Ctx, mobilisationId: string, needId: string) {
   const [next] = rankFor(asNeed(need), pool.map(asVolunteer), new Set(), 1);
   if (!next) return;
   const v = pool[next.volunteer]!;
-  await ctx.database.tx(need.areaCode, (db) =>
+  const callId = uuidv7();
+  const inserted = await ctx.database.tx(need.areaCode, (db) =>
     insertCall(db, {
-      id: uuidv7(),
+      id: callId,
       needId,
       areaCode: need.areaCode,
       volunteerId: v.id,
@@ -237,4 +249,5 @@ async function refillNeed(ctx: Ctx, mobilisationId: string, needId: string) {
       at: ctx.now,
     }),
   );
+  if (inserted) await queueCallSms(ctx, [callId]);
 }

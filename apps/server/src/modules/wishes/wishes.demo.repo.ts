@@ -24,3 +24,16 @@ export const usersByName = (db: Db, usernames: string[]) =>
     db,
     sql`SELECT id, username, display_name AS "displayName" FROM users WHERE username = ANY (${`{${usernames.join(',')}}`}::text[])`,
   );
+
+/** The demo's donors with public accounts (made once, kept if there), in the order given. */
+export async function donorAccounts(db: Db, donors: { id: string; name: string; cipher: string; hash: string; masked: string }[]) {
+  for (const d of donors)
+    await db.execute(sql`INSERT INTO public_accounts (id, display_name, mobile_cipher, mobile_hash, mobile_masked)
+      VALUES (${d.id}, ${d.name}, ${d.cipher}, ${d.hash}, ${d.masked}) ON CONFLICT (mobile_hash) DO NOTHING`);
+  const found = await rows<{ id: string; name: string; mobileCipher: string; mobileMasked: string; hash: string }>(
+    db,
+    sql`SELECT id, display_name AS name, mobile_cipher AS "mobileCipher", mobile_masked AS "mobileMasked", mobile_hash AS hash
+      FROM public_accounts WHERE mobile_hash = ANY (${`{${donors.map((d) => d.hash).join(',')}}`}::text[])`,
+  );
+  return donors.flatMap((d) => found.filter((f) => f.hash === d.hash));
+}

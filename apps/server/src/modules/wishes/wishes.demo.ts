@@ -1,13 +1,14 @@
 // The demo's micro-wishes: a year of them in 江头 (about 220) and 金山 (about 80), in every state
 // by age (old ones mostly fulfilled, recent ones in review or open on the board), claimed by the
-// demo's public accounts and by merchants, companies and teams the stations entered, with a
+// demo's public accounts (and a few donors' accounts made here, so that likely claimants have
+// histories to learn from) and by merchants, companies and teams the stations entered, with a
 // drawn delivery photo for each fulfilled one, a stalled claim past its due day to release, and
 // each wish's history. Written in bulk as the owner; dates and values are deterministic.
 import { addDays, claimDueOn, wishPublicLabel, type WishStatus } from '@wushe/core';
 import { insertJson, sealPhone, stableId, type Database, type Keys } from '@wushe/db';
 import { demoAccounts } from '../jobs/jobs.demo.repo.ts';
 import { demoPhoto } from './demo-photo.ts';
-import { areaNameOf, streetResidents, usersByName, wishCount } from './wishes.demo.repo.ts';
+import { areaNameOf, donorAccounts, streetResidents, usersByName, wishCount } from './wishes.demo.repo.ts';
 
 type Item = [title: string, need: string, yuan: number];
 const ITEMS: Record<string, Item[]> = {
@@ -50,6 +51,13 @@ const HELPERS = [
   { kind: 'person', name: '王女士', mobile: '13900000014' },
   { kind: 'merchant', name: '金山社区便民超市', mobile: '13900000015' },
 ] as const;
+/** Donors who claim on the board with a public account of their own. */
+const DONORS = [
+  { name: '周海燕', mobile: '13900000021' },
+  { name: '吴建国', mobile: '13900000022' },
+  { name: '郑丽华', mobile: '13900000023' },
+  { name: '黄志明', mobile: '13900000024' },
+];
 const STREETS = [
   { code: '350206004', worker: 'jiangtou.sw', head: 'jiangtou.head', count: 220 },
   { code: '350206005', worker: 'jinshan.sw', head: 'jinshan.sw', count: 80 },
@@ -68,7 +76,22 @@ function statusFor(age: number, r: number): WishStatus {
 export async function seedDemoWishes(database: Database, keys: Keys, today: string): Promise<number> {
   if ((await database.owner(wishCount)) > 0) return 0;
   const at = (day: string, hour: number) => `${day}T${String(hour).padStart(2, '0')}:00:00Z`;
-  const accounts = await database.owner(demoAccounts);
+  const donors = await database.owner((db) =>
+    donorAccounts(
+      db,
+      DONORS.map((d) => {
+        const seal = sealPhone(keys, d.mobile);
+        return {
+          id: stableId(`donor:${d.mobile}`),
+          name: d.name,
+          cipher: seal.phoneCipher!,
+          hash: seal.phoneHash!,
+          masked: seal.phoneMasked!,
+        };
+      }),
+    ),
+  );
+  const accounts = [...(await database.owner(demoAccounts)), ...donors];
   const users = new Map(
     (
       await database.owner((db) =>

@@ -1,6 +1,8 @@
 import {
   claimParams,
   idParams,
+  likelyClaimantsOfWish,
+  likelyClaimantsQuery,
   listOf,
   releaseClaimBody,
   staffClaimBody,
@@ -10,6 +12,7 @@ import {
   wishCreateBody,
   wishListQuery,
   wishSummary,
+  wishLikelyClaimants,
   wishTransitionBody,
   wishUpdateBody,
 } from '@wushe/core';
@@ -17,6 +20,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { route } from '../../http/route.ts';
 import { changingBoard } from './board.service.ts';
+import { findLikelyClaimants, likelyClaimantsOf } from './claimants.service.ts';
 import { claimForSomeone, deliverForClaimant, releaseClaim } from './claims.service.ts';
 import { exportWishes } from './wishes.export.ts';
 import { createWish, createWishBatch, editWish, findWishes, getWish, transitionWish } from './wishes.service.ts';
@@ -57,6 +61,27 @@ export function wishesRoutes(app: FastifyInstance): void {
     body: wishBatchBody,
     response: z.object({ ids: z.array(z.uuid()), count: z.number().int() }),
     handler: async (ctx, { body }, _req, reply) => reply.code(201).send(await createWishBatch(ctx, body)),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/wishes/likely-claimants',
+    access: 'wish.read',
+    summary:
+      'Open wishes in the scope (soonest deadline first) with likely claimants: an exact assignment, then alternatives, each with why',
+    tags,
+    query: likelyClaimantsQuery,
+    response: listOf(wishLikelyClaimants),
+    handler: (ctx, { query }) => findLikelyClaimants(ctx, query),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/wishes/:id/likely-claimants',
+    access: 'wish.read',
+    summary: 'Likely claimants of an open wish: public accounts that claimed in its district before, assigned exactly, each with why',
+    tags,
+    params: idParams,
+    response: likelyClaimantsOfWish,
+    handler: (ctx, { params }) => likelyClaimantsOf(ctx, params.id),
   });
   route(app, {
     method: 'GET',

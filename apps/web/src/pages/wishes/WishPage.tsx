@@ -1,6 +1,6 @@
 // One wish: its status and the moves allowed now, the resident (staff only), what is needed and
 // why, the value and deadline, what the board shows instead of the resident, the photos, the
-// review and confirmation notes, its claims and its history.
+// review and confirmation notes, who is likely to claim it while open, its claims and its history.
 import { useState } from 'react';
 import { Alert, Card, Descriptions, Empty, Result, Skeleton, Space, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
@@ -11,6 +11,7 @@ import { formatDateTime, yuan } from '../../fmt.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { WishStatusTag } from './tags.tsx';
 import { WishActions } from './WishActions.tsx';
+import { LikelyClaimantsCard } from './LikelyClaimants.tsx';
 import { ClaimsCard, Photos } from './WishClaims.tsx';
 import { WishForm } from './WishForm.tsx';
 
@@ -95,6 +96,7 @@ function WishView({ w }: { w: Wish }) {
         )}
         <Photos ids={w.photoIds} alt={t('wi.photos')} />
       </Card>
+      {w.status === 'published' && <LikelyClaimantsCard w={w} />}
       <ClaimsCard w={w} />
       <Card title={t('wi.history')}>
         {w.history.length ? (

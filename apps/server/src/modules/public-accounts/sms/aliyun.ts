@@ -19,29 +19,35 @@ export function aliyunSignature(params: Record<string, string>, secret: string, 
 }
 
 export function aliyunSender(s: AliyunSettings, now: () => Date = () => new Date()): SmsSender {
+  const sendSms = async (mobile: string, templateCode: string, param: Record<string, string>) => {
+    const params: Record<string, string> = {
+      AccessKeyId: s.accessKeyId,
+      Action: 'SendSms',
+      Format: 'JSON',
+      PhoneNumbers: mobile,
+      RegionId: 'cn-hangzhou',
+      SignName: s.signName,
+      SignatureMethod: 'HMAC-SHA1',
+      SignatureNonce: crypto.randomUUID(),
+      SignatureVersion: '1.0',
+      TemplateCode: templateCode,
+      TemplateParam: JSON.stringify(param),
+      Timestamp: now()
+        .toISOString()
+        .replace(/\.\d{3}Z$/, 'Z'),
+      Version: '2017-05-25',
+    };
+    const query = new URLSearchParams({ ...params, Signature: aliyunSignature(params, s.accessKeySecret) });
+    const res = await fetch(`${s.endpoint.replace(/\/?$/, '/')}?${query}`, { signal: AbortSignal.timeout(SMS_TIMEOUT_MS) });
+    const body = (await res.json().catch(() => ({}))) as { Code?: string; Message?: string };
+    if (!res.ok || body.Code !== 'OK') throw new SmsError(`aliyun SendSms: ${res.status} ${body.Code ?? ''} ${body.Message ?? ''}`);
+  };
   return {
-    async send(mobile, code) {
-      const params: Record<string, string> = {
-        AccessKeyId: s.accessKeyId,
-        Action: 'SendSms',
-        Format: 'JSON',
-        PhoneNumbers: mobile,
-        RegionId: 'cn-hangzhou',
-        SignName: s.signName,
-        SignatureMethod: 'HMAC-SHA1',
-        SignatureNonce: crypto.randomUUID(),
-        SignatureVersion: '1.0',
-        TemplateCode: s.templateCode,
-        TemplateParam: JSON.stringify({ code }),
-        Timestamp: now()
-          .toISOString()
-          .replace(/\.\d{3}Z$/, 'Z'),
-        Version: '2017-05-25',
-      };
-      const query = new URLSearchParams({ ...params, Signature: aliyunSignature(params, s.accessKeySecret) });
-      const res = await fetch(`${s.endpoint.replace(/\/?$/, '/')}?${query}`, { signal: AbortSignal.timeout(SMS_TIMEOUT_MS) });
-      const body = (await res.json().catch(() => ({}))) as { Code?: string; Message?: string };
-      if (!res.ok || body.Code !== 'OK') throw new SmsError(`aliyun SendSms: ${res.status} ${body.Code ?? ''} ${body.Message ?? ''}`);
+    send: (mobile, code) => sendSms(mobile, s.templateCode, { code }),
+    async notify(mobile, notice) {
+      const template = s.noticeTemplates?.[notice.kind];
+      if (!template) throw new SmsError(`aliyun: no template for ${notice.kind} notices`);
+      await sendSms(mobile, template, Object.fromEntries(notice.params));
     },
   };
 }

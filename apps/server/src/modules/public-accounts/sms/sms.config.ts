@@ -1,6 +1,8 @@
 // SMS settings for public accounts, read with the rest of the environment (config.ts). A chosen
-// provider missing a setting stops the start with the names of what is missing.
+// provider missing a setting stops the start with the names of what is missing. Notices (a
+// volunteer's call) go by SMS only with a provider, its notice template and the public address.
 import { z } from 'zod';
+import type { SmsNoticeKind } from './provider.ts';
 
 const positive = (d: number, max: number) => z.coerce.number().int().min(1).max(max).default(d);
 
@@ -17,6 +19,8 @@ export const smsEnv = {
   WUSHE_SMS_ALIYUN_SIGN_NAME: z.string().optional(),
   WUSHE_SMS_ALIYUN_TEMPLATE_CODE: z.string().optional(),
   WUSHE_SMS_ALIYUN_ENDPOINT: z.url().default('https://dysmsapi.aliyuncs.com/'),
+  /** Template of a volunteer's call (parameters title, time, link); without it calls are in-app only. */
+  WUSHE_SMS_ALIYUN_CALL_TEMPLATE_CODE: z.string().optional(),
   WUSHE_SMS_TENCENT_SECRET_ID: z.string().optional(),
   WUSHE_SMS_TENCENT_SECRET_KEY: z.string().optional(),
   WUSHE_SMS_TENCENT_SDK_APP_ID: z.string().optional(),
@@ -24,6 +28,10 @@ export const smsEnv = {
   WUSHE_SMS_TENCENT_TEMPLATE_ID: z.string().optional(),
   WUSHE_SMS_TENCENT_REGION: z.string().default('ap-guangzhou'),
   WUSHE_SMS_TENCENT_ENDPOINT: z.url().default('https://sms.tencentcloudapi.com/'),
+  /** Template of a volunteer's call ({1} title, {2} time, {3} link); without it calls are in-app only. */
+  WUSHE_SMS_TENCENT_CALL_TEMPLATE_ID: z.string().optional(),
+  /** The address people reach this installation at (https://…), for links in SMS notices. */
+  WUSHE_PUBLIC_URL: z.url().optional(),
   /** e2e only (refused unless NODE_ENV=test): a route that tells the last code the log provider sent. */
   WUSHE_SMS_TEST_HOOK: z.enum(['0', '1']).optional(),
 };
@@ -34,6 +42,7 @@ export interface AliyunSettings {
   signName: string;
   templateCode: string;
   endpoint: string;
+  noticeTemplates?: Partial<Record<SmsNoticeKind, string>>;
 }
 
 export interface TencentSettings {
@@ -44,6 +53,7 @@ export interface TencentSettings {
   templateId: string;
   region: string;
   endpoint: string;
+  noticeTemplates?: Partial<Record<SmsNoticeKind, string>>;
 }
 
 export interface SmsConfig {
@@ -56,6 +66,15 @@ export interface SmsConfig {
   aliyun?: AliyunSettings;
   tencent?: TencentSettings;
   testHook?: boolean;
+  /** Where links in notices point (no trailing slash needed). */
+  publicUrl?: string;
+}
+
+/** Whether a notice of this kind goes out by SMS: a provider with its template, and the public address. */
+export function smsNoticeOn(sms: SmsConfig, kind: SmsNoticeKind): boolean {
+  const templates =
+    sms.provider === 'aliyun' ? sms.aliyun?.noticeTemplates : sms.provider === 'tencent' ? sms.tencent?.noticeTemplates : undefined;
+  return Boolean(templates?.[kind] && sms.publicUrl);
 }
 
 export const DEFAULT_SMS: SmsConfig = {
@@ -88,7 +107,10 @@ export function smsConfigFrom(e: SmsEnv, nodeEnv: string | undefined): SmsConfig
     perAddressHour: e.WUSHE_SMS_PER_ADDRESS_HOUR,
     maxAttempts: e.WUSHE_SMS_MAX_ATTEMPTS,
     testHook: e.WUSHE_SMS_TEST_HOOK === '1' && e.WUSHE_SMS_PROVIDER === 'log',
+    publicUrl: e.WUSHE_PUBLIC_URL,
   };
+  const callTemplate = e.WUSHE_SMS_PROVIDER === 'aliyun' ? e.WUSHE_SMS_ALIYUN_CALL_TEMPLATE_CODE : e.WUSHE_SMS_TENCENT_CALL_TEMPLATE_ID;
+  if (e.WUSHE_SMS_PROVIDER !== 'log' && callTemplate) required(e.WUSHE_SMS_PROVIDER, { WUSHE_PUBLIC_URL: e.WUSHE_PUBLIC_URL });
   if (e.WUSHE_SMS_PROVIDER === 'aliyun') {
     const r = required('aliyun', {
       WUSHE_SMS_ALIYUN_ACCESS_KEY_ID: e.WUSHE_SMS_ALIYUN_ACCESS_KEY_ID,
@@ -102,6 +124,7 @@ export function smsConfigFrom(e: SmsEnv, nodeEnv: string | undefined): SmsConfig
       signName: r.WUSHE_SMS_ALIYUN_SIGN_NAME,
       templateCode: r.WUSHE_SMS_ALIYUN_TEMPLATE_CODE,
       endpoint: e.WUSHE_SMS_ALIYUN_ENDPOINT,
+      noticeTemplates: { volunteerCall: e.WUSHE_SMS_ALIYUN_CALL_TEMPLATE_CODE },
     };
   }
   if (e.WUSHE_SMS_PROVIDER === 'tencent') {
@@ -120,6 +143,7 @@ export function smsConfigFrom(e: SmsEnv, nodeEnv: string | undefined): SmsConfig
       templateId: r.WUSHE_SMS_TENCENT_TEMPLATE_ID,
       region: e.WUSHE_SMS_TENCENT_REGION,
       endpoint: e.WUSHE_SMS_TENCENT_ENDPOINT,
+      noticeTemplates: { volunteerCall: e.WUSHE_SMS_TENCENT_CALL_TEMPLATE_ID },
     };
   }
   return base;

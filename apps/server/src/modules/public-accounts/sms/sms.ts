@@ -1,5 +1,5 @@
-// Sending a code by SMS: one interface, a provider chosen by WUSHE_SMS_PROVIDER (sms.config.ts).
-// Without a provider the code goes to the server log, and the pages say so (demo).
+// Sending a code or a notice by SMS: one interface, a provider chosen by WUSHE_SMS_PROVIDER
+// (sms.config.ts). Without a provider the code goes to the server log, and the pages say so (demo).
 import { maskPhone } from '@wushe/core';
 import type { FastifyBaseLogger } from 'fastify';
 import { aliyunSender } from './aliyun.ts';
@@ -14,6 +14,9 @@ export function logSender(log: Pick<FastifyBaseLogger, 'info'>, keepLast?: Map<s
       log.info({ purpose }, `SMS code for ${maskPhone(mobile)}: ${code} (no SMS provider configured)`);
       keepLast?.set(mobile, code);
     },
+    async notify(mobile, notice) {
+      log.info({ kind: notice.kind }, `SMS notice for ${maskPhone(mobile)} not sent (no SMS provider configured)`);
+    },
   };
 }
 
@@ -23,4 +26,4 @@ export function createSmsSender(sms: SmsConfig, log: Pick<FastifyBaseLogger, 'in
   return logSender(log, keepLast);
 }
 
-export { SmsError, type SmsSender } from './provider.ts';
+export { SmsError, type SmsNotice, type SmsSender } from './provider.ts';

@@ -34,38 +34,48 @@ export function tencentAuthorization(opts: {
 }
 
 export function tencentSender(s: TencentSettings, now: () => Date = () => new Date()): SmsSender {
+  const sendSms = async (mobile: string, templateId: string, values: string[]) => {
+    const payload = JSON.stringify({
+      PhoneNumberSet: [`+86${mobile}`],
+      SmsSdkAppId: s.sdkAppId,
+      SignName: s.signName,
+      TemplateId: templateId,
+      TemplateParamSet: values,
+    });
+    const url = new URL(s.endpoint);
+    const timestamp = Math.floor(now().getTime() / 1000);
+    const res = await fetch(url, {
+      method: 'POST',
+      signal: AbortSignal.timeout(SMS_TIMEOUT_MS),
+      headers: {
+        Authorization: tencentAuthorization({ secretId: s.secretId, secretKey: s.secretKey, host: url.host, payload, timestamp }),
+        'Content-Type': 'application/json; charset=utf-8',
+        'X-TC-Action': 'SendSms',
+        'X-TC-Timestamp': String(timestamp),
+        'X-TC-Version': '2021-01-11',
+        'X-TC-Region': s.region,
+      },
+      body: payload,
+    });
+    const body = (await res.json().catch(() => ({}))) as {
+      Response?: { Error?: { Code: string; Message: string }; SendStatusSet?: { Code: string; Message: string }[] };
+    };
+    const status = body.Response?.SendStatusSet?.[0];
+    if (!res.ok || body.Response?.Error || status?.Code !== 'Ok')
+      throw new SmsError(
+        `tencent SendSms: ${res.status} ${body.Response?.Error?.Code ?? status?.Code ?? ''} ${body.Response?.Error?.Message ?? status?.Message ?? ''}`,
+      );
+  };
   return {
-    async send(mobile, code) {
-      const payload = JSON.stringify({
-        PhoneNumberSet: [`+86${mobile}`],
-        SmsSdkAppId: s.sdkAppId,
-        SignName: s.signName,
-        TemplateId: s.templateId,
-        TemplateParamSet: [code],
-      });
-      const url = new URL(s.endpoint);
-      const timestamp = Math.floor(now().getTime() / 1000);
-      const res = await fetch(url, {
-        method: 'POST',
-        signal: AbortSignal.timeout(SMS_TIMEOUT_MS),
-        headers: {
-          Authorization: tencentAuthorization({ secretId: s.secretId, secretKey: s.secretKey, host: url.host, payload, timestamp }),
-          'Content-Type': 'application/json; charset=utf-8',
-          'X-TC-Action': 'SendSms',
-          'X-TC-Timestamp': String(timestamp),
-          'X-TC-Version': '2021-01-11',
-          'X-TC-Region': s.region,
-        },
-        body: payload,
-      });
-      const body = (await res.json().catch(() => ({}))) as {
-        Response?: { Error?: { Code: string; Message: string }; SendStatusSet?: { Code: string; Message: string }[] };
-      };
-      const status = body.Response?.SendStatusSet?.[0];
-      if (!res.ok || body.Response?.Error || status?.Code !== 'Ok')
-        throw new SmsError(
-          `tencent SendSms: ${res.status} ${body.Response?.Error?.Code ?? status?.Code ?? ''} ${body.Response?.Error?.Message ?? status?.Message ?? ''}`,
-        );
+    send: (mobile, code) => sendSms(mobile, s.templateId, [code]),
+    async notify(mobile, notice) {
+      const template = s.noticeTemplates?.[notice.kind];
+      if (!template) throw new SmsError(`tencent: no template for ${notice.kind} notices`);
+      await sendSms(
+        mobile,
+        template,
+        notice.params.map(([, v]) => v),
+      );
     },
   };
 }
