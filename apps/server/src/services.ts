@@ -28,6 +28,7 @@ import { seedDemoProgrammes } from './modules/programmes/programmes.demo.ts';
 import { seedDemoSubsidies } from './modules/subsidies/subsidies.demo.ts';
 import { seedDemoWishes } from './modules/wishes/wishes.demo.ts';
 import { seedDemoVolunteers } from './modules/volunteers/volunteers.demo.ts';
+import { seedDemoMobilisations } from './modules/mobilisations/mobilisations.demo.ts';
 import { seedDemoJobs } from './modules/jobs/jobs.demo.ts';
 import { seedDemoPublicAccounts } from './modules/public-accounts/public-accounts.demo.ts';
 import { seedDemoExams } from './modules/exams/exams.demo.ts';
@@ -95,6 +96,8 @@ async function prepareNow(config: AppConfig, database: Database, log: (msg: stri
         await seedDemoWishes(database, keys, demo.today ?? shanghaiToday(new Date()));
         log('Demo: 500 volunteers, their teams, sign-ups and a year of service hours…');
         await seedDemoVolunteers(database, keys, demo.today ?? shanghaiToday(new Date()));
+        log('Demo: 一呼百应 call-outs in 江头 and 金山, their calls chosen by the matcher…');
+        await seedDemoMobilisations(database, demo.today ?? shanghaiToday(new Date()));
         // The demo's coverage trend: its past month-ends and last week, as the nightly job would fill them.
         log('Demo: the coverage trend of the past 12 months…');
         await takeCoverageSnapshots(database, areaPrefix(inst.area_code), demo.today ? new Date(`${demo.today}T04:00:00Z`) : new Date());

@@ -8,6 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { rows } from '@wushe/db';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALL_SMS } from '../src/modules/mobilisations/mobilisations.jobs.ts';
@@ -171,6 +172,44 @@ describe('mobilisations', () => {
     const after = (await sw.get(`${M}/${m.id}`)).json();
     expect(after.needs[0]).toMatchObject({ accepted: 1, slots: 1 });
     expect(after.accepted).toBe(1);
+    // c said yes to 09:00–11:00 that Saturday: neither proposed nor callable for 10:00–12:00.
+    const { startsAt } = saturdayOf();
+    const clash = (
+      await sw.post(M, {
+        title: '同一时段',
+        needs: [need({ skills: ['cooking'], slots: 5, startsAt: startsAt.replace('T09', 'T10'), endsAt: startsAt.replace('T09', 'T12') })],
+      })
+    ).json();
+    const chosen = (await sw.post(`${M}/${clash.id}/proposals`)).json().needs[0].chosen.map((x: { volunteerId: string }) => x.volunteerId);
+    expect(chosen).toEqual(expect.arrayContaining([a.id, b.id, d.id]));
+    expect(chosen).not.toContain(c.id);
+    const byHand = await sw.post(`${M}/${clash.id}/calls`, { calls: [{ needId: clash.needs[0].id, volunteerId: c.id }] });
+    expect(byHand.json().errors[0].path).toBe('calls.0.volunteerId');
+  });
+
+  it('finds call-outs by title, exports the list, and closes one: waiting calls expire, nobody else is called', async () => {
+    const v = await volunteer('邓清风', ['cooking']);
+    const m = (await sw.post(M, { title: '冬至包饺子', needs: [need({ title: '包饺子帮手', skills: ['cooking'], slots: 2 })] })).json();
+    await sw.post(`${M}/${m.id}/calls`, { calls: [{ needId: m.needs[0].id, volunteerId: v.id }] });
+    const found = (await sw.get(`${M}?q=饺子`)).json();
+    expect(found.items.map((x: { id: string }) => x.id)).toEqual([m.id]);
+    expect((await sw.get(`${M}?q=${encodeURIComponent('%')}`)).json().total).toBe(0);
+    const sheet = await sw.get(`${M}?q=饺子&format=xlsx`);
+    expect(sheet.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(sheet.rawPayload as unknown as ArrayBuffer);
+    expect(JSON.stringify(wb.worksheets[0]!.getSheetValues())).toContain('冬至包饺子');
+    const current = (await sw.get(`${M}/${m.id}`)).json();
+    expect((await sw.post(`${M}/${m.id}/close`, { version: current.version - 1 })).statusCode).toBe(409);
+    expect((await jinshan.post(`${M}/${m.id}/close`, { version: current.version })).statusCode).toBe(404);
+    const closed = await sw.post(`${M}/${m.id}/close`, { version: current.version });
+    expect(closed.json()).toMatchObject({ status: 'closed' });
+    expect(closed.json().needs[0].calls[0].status).toBe('expired');
+    expect((await sw.post(`${M}/${m.id}/close`, { version: closed.json().version })).statusCode).toBe(409);
+    expect((await sw.post(`${M}/${m.id}/proposals`)).statusCode).toBe(409);
+    const mine = (await call('GET', `${A}/volunteer/calls`, undefined, v)).json().items[0];
+    expect(mine.status).toBe('expired');
+    expect((await call('POST', `${A}/volunteer/calls/${mine.id}/answer`, { answer: 'accept' }, v)).statusCode).toBe(409);
   });
 
   it('queues no SMS without a provider: the calls are in the app only', async () => {

@@ -34,6 +34,7 @@ import {
   UserOutlined,
   UsergroupAddOutlined,
   SmileOutlined,
+  SoundOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@wushe/core';
 import type { StringKey } from './i18n/index.tsx';
@@ -234,6 +235,17 @@ export const ROUTES: AppRoute[] = [
     page: page(() => import('./pages/outputs/VolunteeringOutputsPage.tsx'), 'VolunteeringOutputsPage'),
     permission: 'outputs.read',
     menu: { icon: <BarChartOutlined aria-hidden />, labelKey: 'menu.volunteeringOutputs', group: VOLUNTEERING },
+  },
+  {
+    path: 'mobilisations',
+    page: page(() => import('./pages/mobilisations/MobilisationsPage.tsx'), 'MobilisationsPage'),
+    permission: 'volunteer.read',
+    menu: { icon: <SoundOutlined aria-hidden />, labelKey: 'menu.mobilisations', group: VOLUNTEERING },
+  },
+  {
+    path: 'mobilisations/:id',
+    page: page(() => import('./pages/mobilisations/MobilisationPage.tsx'), 'MobilisationPage'),
+    permission: 'volunteer.read',
   },
   {
     // the workforce group's first entry, so officials land on it

@@ -19,6 +19,8 @@ export const AA_TOKENS: NonNullable<ThemeConfig['token']> = {
   colorTextDescription: '#666666',
   colorTextPlaceholder: '#767676', // 4.5:1: a placeholder is the only label some filters show
   colorErrorText: '#cf1322',
+  // A danger button's text (结束召集, 退回) is colorError on white: antd's #ff4d4f is 3.3:1.
+  colorError: '#cf1322',
   colorWarningText: '#ad4e00',
   colorSuccessText: '#237804',
   // Tag text on its tint (tag colours: text shade 7 on shade 1). Both spellings: the CSS

@@ -39,6 +39,7 @@ import { JOB_STRINGS } from './jobs.ts';
 import { WF_DASHBOARD_STRINGS } from './wfDashboard.ts';
 import { WISH_STRINGS } from './wishes.ts';
 import { VOLUNTEER_STRINGS } from './volunteers.ts';
+import { MOBILISATION_STRINGS } from './mobilisations.ts';
 
 export const CATALOGS = {
   common: COMMON_STRINGS,
@@ -78,6 +79,7 @@ export const CATALOGS = {
   wfDashboard: WF_DASHBOARD_STRINGS,
   wishes: WISH_STRINGS,
   volunteers: VOLUNTEER_STRINGS,
+  mobilisations: MOBILISATION_STRINGS,
 } as const;
 
 type Catalogs = typeof CATALOGS;

@@ -25,9 +25,14 @@ export const mobilisationBody = z.object({
   needs: z.array(mobilisationNeedBody).min(1, { error: 'mobilisation.needs' }).max(20),
 });
 export const mobilisationListQuery = pageQuery.extend({
+  /** In the title of the call-out or of one of its needs. */
+  q: z.string().trim().max(40).optional(),
   area: areaCode.optional(),
   status: z.enum(['draft', 'sent', 'closed']).optional(),
+  format: z.enum(['xlsx']).optional(),
 });
+/** Closing ends the call-out: calls still waiting expire (a stale version answers 409). */
+export const mobilisationCloseBody = z.object({ version: z.number().int() });
 
 export const matchReason = z.union([
   z.object({ key: z.literal('skill'), skills: z.array(z.string()) }),

@@ -1,7 +1,7 @@
 // SQL of 一呼百应 mobilisations: the call-outs, their needs with how full they are, the calls sent,
 // the candidates (active volunteers of the district, as the owner: a call reaches past the
 // street), and a volunteer's own calls.
-import { inArea, isoText, pagedRows, rows, textArray, type Db } from '@wushe/db';
+import { inArea, isoText, likeContains, pagedRows, rows, textArray, type Db } from '@wushe/db';
 import { sql } from 'drizzle-orm';
 
 const HEAD = sql`m.id, m.area_code AS "areaCode", m.title, m.status, ${isoText('m.sent_at')} AS "sentAt", ${isoText('m.created_at')} AS "createdAt",
@@ -21,8 +21,18 @@ export type MobilisationHead = {
   version: number;
 };
 
-export const listMobilisations = (db: Db, f: { prefix: string; status?: string; limit: number; offset: number }) => {
-  const cond = sql.join([inArea(sql`m.area_code`, f.prefix), f.status ? sql`m.status = ${f.status}` : sql`true`], sql` AND `);
+export const listMobilisations = (db: Db, f: { prefix: string; q?: string; status?: string; limit: number; offset: number }) => {
+  const like = f.q ? likeContains(f.q) : null;
+  const cond = sql.join(
+    [
+      inArea(sql`m.area_code`, f.prefix),
+      f.status ? sql`m.status = ${f.status}` : sql`true`,
+      like
+        ? sql`(m.title LIKE ${like} OR EXISTS (SELECT 1 FROM mobilisation_needs n WHERE n.mobilisation_id = m.id AND n.title LIKE ${like}))`
+        : sql`true`,
+    ],
+    sql` AND `,
+  );
   return pagedRows<MobilisationHead>(
     db,
     sql`SELECT ${HEAD}, count(*) OVER () AS total FROM mobilisations m WHERE ${cond} ORDER BY m.created_at DESC, m.id LIMIT ${f.limit} OFFSET ${f.offset}`,
@@ -104,6 +114,19 @@ export async function insertNeed(
     VALUES (${n.id}, ${n.mobilisationId}, ${n.areaCode}, ${n.title}, ${textArray(n.skills)}, ${n.place}, ${n.startsAt}, ${n.endsAt}, ${n.slots})`);
 }
 
+/** Closes a call-out at its version (false when stale or closed already); waiting calls expire. */
+export async function closeMobilisation(db: Db, scope: string, id: string, version: number, at: Date): Promise<boolean> {
+  const done = await rows<{ id: string }>(
+    db,
+    sql`UPDATE mobilisations SET status = 'closed', version = version + 1
+      WHERE id = ${id} AND version = ${version} AND status <> 'closed' AND ${inArea(sql`area_code`, scope)} RETURNING id`,
+  );
+  if (!done.length) return false;
+  await db.execute(sql`UPDATE mobilisation_calls SET status = 'expired', responded_at = ${at}
+    WHERE status = 'sent' AND need_id IN (SELECT id FROM mobilisation_needs WHERE mobilisation_id = ${id})`);
+  return true;
+}
+
 export const markSent = (db: Db, id: string, at: Date) =>
   db.execute(sql`UPDATE mobilisations SET status = 'sent', sent_at = coalesce(sent_at, ${at}), version = version + 1 WHERE id = ${id}`);
 
@@ -140,15 +163,26 @@ export type Candidate = {
   skills: string[];
   availability: { weekdays: number[]; from: string; to: string } | null;
   recentCalls: number;
+  /** What they already said yes to from now on: accepted calls and accepted activity posts. */
+  busy: { startsAt: string; endsAt: string }[];
 };
 
-/** Active volunteers of the district with their load of the past 90 days (as the owner). */
-export const candidatesIn = (db: Db, district: string, since: Date) =>
+/**
+ * Active volunteers of the district with their load of the past 90 days and their commitments
+ * still to come (the matcher does not call anyone twice for one hour), as the owner.
+ */
+export const candidatesIn = (db: Db, district: string, since: Date, now: Date) =>
   rows<Candidate>(
     db,
     sql`SELECT v.id, v.name, v.volunteer_no AS "volunteerNo", v.area_code AS "areaCode", coalesce(a.name, v.area_code) AS "areaName", v.skills, v.availability,
         ((SELECT count(*) FROM mobilisation_calls c WHERE c.volunteer_id = v.id AND c.sent_at > ${since})
-          + (SELECT count(*) FROM volunteer_signups s WHERE s.volunteer_id = v.id AND s.created_at > ${since}))::int AS "recentCalls"
+          + (SELECT count(*) FROM volunteer_signups s WHERE s.volunteer_id = v.id AND s.created_at > ${since}))::int AS "recentCalls",
+        coalesce((SELECT json_agg(json_build_object('startsAt', b.s, 'endsAt', b.e)) FROM (
+          SELECT n.starts_at AS s, n.ends_at AS e FROM mobilisation_calls c JOIN mobilisation_needs n ON n.id = c.need_id
+            WHERE c.volunteer_id = v.id AND c.status = 'accepted' AND n.ends_at > ${now}
+          UNION ALL
+          SELECT a.starts_at, a.ends_at FROM volunteer_signups s JOIN activities a ON a.id = s.activity_id
+            WHERE s.volunteer_id = v.id AND s.status = 'accepted' AND a.status <> 'cancelled' AND a.ends_at > ${now}) b), '[]') AS busy
       FROM volunteers v LEFT JOIN areas a ON a.code = v.area_code
       WHERE v.status = 'active' AND ${inArea(sql`v.area_code`, district)} ORDER BY v.id`,
   );

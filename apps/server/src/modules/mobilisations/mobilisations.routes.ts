@@ -5,6 +5,7 @@ import {
   listOf,
   mobilisation,
   mobilisationBody,
+  mobilisationCloseBody,
   mobilisationListQuery,
   mobilisationSummary,
   myCall,
@@ -14,7 +15,17 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { route } from '../../http/route.ts';
-import { answer, createMobilisation, findMobilisations, getMobilisation, myCalls, proposeFor, sendCalls } from './mobilisations.service.ts';
+import { exportMobilisations } from './mobilisations.export.ts';
+import {
+  answer,
+  closeCallOut,
+  createMobilisation,
+  findMobilisations,
+  getMobilisation,
+  myCalls,
+  proposeFor,
+  sendCalls,
+} from './mobilisations.service.ts';
 
 const tags = ['volunteers'];
 
@@ -22,12 +33,26 @@ export function mobilisationsRoutes(app: FastifyInstance): void {
   route(app, {
     method: 'GET',
     url: '/api/v1/mobilisations',
+    download: 'xlsx',
     access: 'volunteer.read',
-    summary: 'Call-outs (一呼百应) in the scope, newest first, with places and acceptances',
+    summary:
+      'Call-outs (一呼百应) in the scope, newest first, with places and acceptances: search the titles, filter status; format=xlsx exports',
     tags,
     query: mobilisationListQuery,
     response: listOf(mobilisationSummary),
-    handler: (ctx, { query }) => findMobilisations(ctx, query),
+    handler: (ctx, { query }, _req, reply) =>
+      query.format === 'xlsx' ? exportMobilisations(ctx, query, reply) : findMobilisations(ctx, query),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/mobilisations/:id/close',
+    access: 'volunteer.write',
+    summary: 'End a call-out: nobody else is called and calls still waiting expire; 409 when closed already or stale',
+    tags,
+    params: idParams,
+    body: mobilisationCloseBody,
+    response: mobilisation,
+    handler: (ctx, { params, body }) => closeCallOut(ctx, params.id, body.version),
   });
   route(app, {
     method: 'POST',
@@ -53,6 +78,7 @@ export function mobilisationsRoutes(app: FastifyInstance): void {
   route(app, {
     method: 'POST',
     url: '/api/v1/mobilisations/:id/proposals',
+    problems: { 409: true }, // the call-out is closed
     access: 'volunteer.write',
     summary: 'The exact best assignment of the open places to active volunteers of the district not yet asked, each with why',
     tags,
@@ -63,6 +89,7 @@ export function mobilisationsRoutes(app: FastifyInstance): void {
   route(app, {
     method: 'POST',
     url: '/api/v1/mobilisations/:id/calls',
+    problems: { 409: true }, // the call-out is closed
     access: 'volunteer.write',
     summary: 'Send the chosen calls (each volunteer must fit the need); a call already sent is not sent twice',
     tags,

@@ -19,7 +19,7 @@ import { uuidv7, type Db } from '@wushe/db';
 import type { z } from 'zod';
 import { appendAudit, byActor } from '../../audit/audit.ts';
 import type { Ctx } from '../../context.ts';
-import { AppError, fieldError, notFound } from '../../http/errors.ts';
+import { AppError, conflict, fieldError, notFound } from '../../http/errors.ts';
 import { areaLevel } from '../volunteers/volunteers.repo.ts';
 import { activeVolunteerOf } from '../volunteers/volunteers.service.ts';
 import { queueCallSms } from './mobilisations.jobs.ts';
@@ -31,6 +31,7 @@ import {
   callsOfNeeds,
   callsOfVolunteer,
   candidatesIn,
+  closeMobilisation,
   insertCall,
   insertMobilisation,
   insertNeed,
@@ -48,7 +49,9 @@ const LOAD_DAYS = 90;
 export async function findMobilisations(ctx: Ctx, q: z.output<typeof mobilisationListQuery>) {
   const prefix = narrowScope(ctx.scope, q.area);
   if (prefix === null) return { items: [], total: 0 };
-  return ctx.db.run((db) => listMobilisations(db, { prefix, status: q.status, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }));
+  return ctx.db.run((db) =>
+    listMobilisations(db, { prefix, q: q.q, status: q.status, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
+  );
 }
 
 async function detailIn(db: Db, scope: string, id: string): Promise<Mobilisation | undefined> {
@@ -112,13 +115,15 @@ const asVolunteer = (c: Candidate): MatchVolunteer => ({
   areaCode: c.areaCode,
   availability: c.availability,
   recentCalls: c.recentCalls,
+  busy: c.busy,
 });
 const candidates = (ctx: Ctx, areaCode: string) =>
-  ctx.database.owner((db) => candidatesIn(db, areaCode.slice(0, 6), new Date(ctx.now.getTime() - LOAD_DAYS * 86_400_000)));
+  ctx.database.owner((db) => candidatesIn(db, areaCode.slice(0, 6), new Date(ctx.now.getTime() - LOAD_DAYS * 86_400_000), ctx.now));
 
 /** The exact best assignment of the places still open, to volunteers not yet asked. */
 export async function proposeFor(ctx: Ctx, id: string) {
   const m = await getMobilisation(ctx, id);
+  if (m.status === 'closed') throw new AppError(409, 'mobilisation.status');
   const pool = await candidates(ctx, m.areaCode);
   const asked = new Set(m.needs.flatMap((n) => n.calls.map((c) => c.volunteerId)));
   const free = pool.filter((c) => !asked.has(c.id));
@@ -139,9 +144,31 @@ export async function proposeFor(ctx: Ctx, id: string) {
   };
 }
 
+/** Ends a call-out: nobody else is called, calls still waiting expire. */
+export async function closeCallOut(ctx: Ctx, id: string, version: number) {
+  await ctx.db.tx(async (db) => {
+    const m = await mobilisationById(db, ctx.scope, id);
+    if (!m) throw notFound();
+    if (m.status === 'closed') throw new AppError(409, 'mobilisation.status');
+    if (!(await closeMobilisation(db, ctx.scope, id, version, ctx.now))) throw conflict();
+    await appendAudit(
+      db,
+      byActor(ctx, {
+        action: 'mobilisation.close',
+        targetType: 'mobilisation',
+        targetId: id,
+        areaCode: m.areaCode,
+        before: { status: m.status },
+      }),
+    );
+  });
+  return getMobilisation(ctx, id);
+}
+
 /** Sends the chosen calls (each must fit its need); a call already sent is not sent twice. */
 export async function sendCalls(ctx: Ctx, id: string, b: z.output<typeof sendCallsBody>) {
   const m = await getMobilisation(ctx, id);
+  if (m.status === 'closed') throw new AppError(409, 'mobilisation.status');
   const pool = new Map((await candidates(ctx, m.areaCode)).map((c) => [c.id, c]));
   const { after, sent } = await ctx.db.tx(async (db) => {
     const sent: string[] = [];
@@ -229,7 +256,7 @@ export async function answer(ctx: Ctx, callId: string, a: 'accept' | 'decline') 
 async function refillNeed(ctx: Ctx, mobilisationId: string, needId: string) {
   const m = await ctx.database.owner((db) => detailIn(db, '', mobilisationId));
   const need = m?.needs.find((n) => n.id === needId);
-  if (!m || !need || need.accepted + need.waiting >= need.slots) return;
+  if (!m || m.status === 'closed' || !need || need.accepted + need.waiting >= need.slots) return;
   const asked = await ctx.database.owner((db) => calledOnNeed(db, needId));
   const pool = (await candidates(ctx, m.areaCode)).filter((c) => !asked.has(c.id));
   const [next] = rankFor(asNeed(need), pool.map(asVolunteer), new Set(), 1);

@@ -1,0 +1,105 @@
+// UI strings of 一呼百应 (call-outs): the list, the form with its needs, a call-out's needs and
+// calls, the matcher's proposal and the reasons it gives in words.
+export const MOBILISATION_STRINGS = {
+  'menu.mobilisations': { zh: '一呼百应', en: 'Call-outs' },
+
+  // The list
+  'mob.search': { zh: '搜索标题或需求', en: 'Search titles and needs' },
+  'mob.close': { zh: '结束召集', en: 'Close call-out' },
+  'mob.closeConfirm': {
+    zh: '结束后不再召集，未答复的邀请将失效。确定结束？',
+    en: 'Nobody else will be called and unanswered calls expire. Close it?',
+  },
+  'mob.closed': { zh: '已结束召集', en: 'Call-out closed' },
+  'mob.new': { zh: '发起一呼百应', en: 'New call-out' },
+  'mob.back': { zh: '返回一呼百应列表', en: 'Back to call-outs' },
+  'mob.title': { zh: '标题', en: 'Title' },
+  'mob.titlePlaceholder': { zh: '如：台风过后社区清理', en: 'e.g. Clean-up after the typhoon' },
+  'mob.status.draft': { zh: '草稿', en: 'Draft' },
+  'mob.status.sent': { zh: '已发出', en: 'Sent' },
+  'mob.status.closed': { zh: '已结束', en: 'Closed' },
+  'mob.places': { zh: '已接受 / 名额', en: 'Filled' },
+  'mob.filled': { zh: '{accepted}/{slots} 人', en: '{accepted} of {slots}' },
+  'mob.sentAt': { zh: '发出时间', en: 'Sent' },
+  'mob.notSent': { zh: '未发出', en: 'Not sent' },
+  'mob.createdAt': { zh: '创建时间', en: 'Created' },
+
+  // The form
+  'mob.formHint': {
+    zh: '写清需要做什么、在哪个社区、什么时间、要几个人。保存后可一键推荐最合适的志愿者。',
+    en: 'Say what is needed, in which community, when and how many people. Once saved, Wushe proposes the best-fitting volunteers.',
+  },
+  'mob.need': { zh: '需求 {n}', en: 'Need {n}' },
+  'mob.needTitle': { zh: '做什么', en: 'What' },
+  'mob.needTitlePlaceholder': { zh: '如：清理楼道', en: 'e.g. Clear the stairwells' },
+  'mob.skills': { zh: '所需技能', en: 'Skills wanted' },
+  'mob.skillsHint': { zh: '不选则不限技能', en: 'Leave empty for anyone' },
+  'mob.community': { zh: '社区', en: 'Community' },
+  'mob.place': { zh: '集合地点', en: 'Place' },
+  'mob.time': { zh: '时间', en: 'When' },
+  'mob.slots': { zh: '人数', en: 'People' },
+  'mob.addNeed': { zh: '添加需求', en: 'Add a need' },
+  'mob.removeNeed': { zh: '删除需求 {n}', en: 'Remove need {n}' },
+  'mob.min2': { zh: '至少 2 个字', en: 'At least 2 characters' },
+  'mob.created': { zh: '已创建，可以推荐志愿者了', en: 'Created: now propose volunteers' },
+
+  // A call-out
+  'mob.needs': { zh: '需求', en: 'Needs' },
+  'mob.progress': { zh: '已接受 {accepted}/{slots} 人', en: '{accepted} of {slots} accepted' },
+  'mob.waiting': { zh: '待答复 {n} 人', en: '{n} waiting' },
+  'mob.full': { zh: '已满员', en: 'Full' },
+  'mob.open': { zh: '还差 {n} 人', en: '{n} more needed' },
+  'mob.calls': { zh: '已召集', en: 'Calls' },
+  'mob.noCalls': { zh: '尚未召集', en: 'No calls yet' },
+  'mob.call.name': { zh: '姓名', en: 'Name' },
+  'mob.call.no': { zh: '志愿者编号', en: 'Volunteer no.' },
+  'mob.call.why': { zh: '推荐理由', en: 'Why' },
+  'mob.call.sentAt': { zh: '召集时间', en: 'Called' },
+  'mob.call.respondedAt': { zh: '答复时间', en: 'Answered' },
+  'mob.call.sent': { zh: '待答复', en: 'Waiting' },
+  'mob.call.accepted': { zh: '已接受', en: 'Accepted' },
+  'mob.call.declined': { zh: '已婉拒', en: 'Declined' },
+  'mob.call.expired': { zh: '已招满', en: 'Filled by others' },
+  'mob.refreshHint': {
+    zh: '志愿者在手机上答复；本页每 10 秒自动刷新。有人婉拒时，系统自动召集下一位合适的志愿者。',
+    en: 'Volunteers answer on their phones; this page refreshes every 10 s. When one declines, the next best is called automatically.',
+  },
+
+  // Why a volunteer (the matcher's reasons)
+  'mob.why.skill': { zh: '技能：{skills}', en: 'Skills: {skills}' },
+  'mob.why.near.community': { zh: '同社区', en: 'Same community' },
+  'mob.why.near.street': { zh: '同街道', en: 'Same street' },
+  'mob.why.near.district': { zh: '同区', en: 'Same district' },
+  'mob.why.near.city': { zh: '同市', en: 'Same city' },
+  'mob.why.anyTime': { zh: '任何时间可服务', en: 'Free any time' },
+  'mob.why.available': { zh: '该时段可服务', en: 'Free at that time' },
+  'mob.why.load': { zh: '近 90 天召集或报名 {n} 次', en: '{n} calls or sign-ups in 90 days' },
+  'mob.why.load0': { zh: '近 90 天无召集或报名', en: 'No calls or sign-ups in 90 days' },
+  'mob.why.sep': { zh: '、', en: ', ' },
+
+  // The proposal
+  'mob.propose': { zh: '推荐志愿者', en: 'Propose volunteers' },
+  'mob.proposal': { zh: '推荐人选', en: 'Proposed' },
+  'mob.proposalSummary': {
+    zh: '在全区 {candidates} 位未召集的在册志愿者中，推荐 {filled} 人',
+    en: '{filled} proposed from {candidates} active volunteers of the district not yet called',
+  },
+  'mob.unfilled': { zh: '还差 {n} 人：暂无其他合适的志愿者', en: '{n} short: nobody else fits' },
+  'mob.noOpen': { zh: '名额已满或都在等待答复，无需再推荐', en: 'No open places: nothing to propose' },
+  'mob.cost': { zh: '匹配成本', en: 'Cost' },
+  'mob.costHint': {
+    zh: '越低越合适：距离远、近期任务多、技能与需求无关都会增加成本',
+    en: 'Lower fits better: distance, a recent load and unneeded skills add to it',
+  },
+  'mob.pick': { zh: '选择', en: 'Call' },
+  'mob.choose': { zh: '选择 {name}', en: 'Choose {name}' },
+  'mob.send': { zh: '发送召集', en: 'Send calls' },
+  'mob.sendN': { zh: '发送召集（{n} 人）', en: 'Send calls ({n})' },
+  'mob.sendConfirm': { zh: '向 {n} 位志愿者发送召集？', en: 'Send calls to {n} volunteers?' },
+  'mob.sendHint': {
+    zh: '志愿者将在手机上收到邀请并答复，已召集的人不会重复召集。',
+    en: 'Volunteers get the call on their phones and answer there; nobody is called twice.',
+  },
+  'mob.sentN': { zh: '已发送召集', en: 'Calls sent' },
+  'mob.closeProposal': { zh: '收起推荐', en: 'Hide the proposal' },
+} as const;
