@@ -355,6 +355,29 @@ describe('volunteers', () => {
     expect(rows).toHaveLength(sum!.n);
     expect(rows.reduce((n, r) => n + Number(r[at('服务时长（小时）')]), 0)).toBeCloseTo(sum!.minutes / 60, 0);
     expect(JSON.stringify(rows)).not.toMatch(/\d{17}[\dX]/);
+    // With the clear ID number, for entering them: volunteer.reveal and a purpose, audited without the number.
+    const clearUrl = `${V}/${top.id}/records/export`;
+    expect((await head.post(clearUrl, {})).json().errors[0].path).toBe('reason');
+    expect((await sw.post(clearUrl, { reason: '录入全国志愿服务信息系统' })).statusCode).toBe(403); // a worker: masked only
+    expect((await huli.post(clearUrl, { reason: '录入全国志愿服务信息系统' })).statusCode).toBe(403);
+    const clear = await head.post(clearUrl, { reason: '录入全国志愿服务信息系统' });
+    expect(clear.statusCode, clear.body).toBe(200);
+    const [sealed] = await owner<{ id_cipher: string }>(sql`SELECT id_cipher FROM volunteers WHERE id = ${top.id}`);
+    const idNumber = t.services.keys.open(sealed!.id_cipher);
+    const clearBook = new ExcelJS.Workbook();
+    await clearBook.xlsx.load(clear.rawPayload as unknown as ArrayBuffer);
+    const clearRows = (clearBook.worksheets[0]!.getSheetValues() as unknown[][])
+      .slice(headerAt + 1)
+      .filter((r) => Array.isArray(r) && r.length);
+    expect(clearRows).toHaveLength(sum!.n);
+    expect(clearRows.every((r) => r[at('证件号码')] === idNumber)).toBe(true);
+    expect(JSON.stringify(clearBook.worksheets[0]!.getRow(1).values)).toContain('录入全国志愿服务信息系统');
+    const audits = await owner<{ after: string }>(
+      sql`SELECT after::text FROM audit_log WHERE action = 'volunteer.exportRecords' AND target_id = ${top.id}`,
+    );
+    expect(audits).toHaveLength(1);
+    expect(audits[0]!.after).toContain('录入全国志愿服务信息系统');
+    expect(audits[0]!.after).not.toContain(idNumber);
   });
 
   it('offers the registration form the communities and skills', async () => {

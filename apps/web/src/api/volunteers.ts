@@ -12,10 +12,11 @@ import type {
   VolunteerPost,
   VolunteerSignup,
   hoursHistory,
+  serviceRecords,
   volunteerCheckinCode,
 } from '@wushe/core';
 import type { z } from 'zod';
-import { api, type Query } from './client.ts';
+import { api, downloadFile, type Query } from './client.ts';
 import { resourceKeys, useEditedRecord, usePagedList, useRefreshingMutation, type Page } from './query.ts';
 
 export type { ActivityVolunteers, ServiceHoursRecord, Team, TeamDetail, Volunteer, VolunteerPost, VolunteerSignup };
@@ -41,6 +42,15 @@ export const useVolunteers = (q: Query, enabled = true) => usePagedList<Voluntee
 
 export const useVolunteer = (id: string | undefined) =>
   useQuery({ queryKey: volunteerKeys.detail(id), queryFn: () => api.get<Volunteer>(`/volunteers/${id}`), enabled: !!id, retry: false });
+
+export type ServiceRecords = z.infer<typeof serviceRecords>;
+/** A volunteer's service records in the caller's scope (every status), newest first. */
+export const useVolunteerRecords = (id: string) =>
+  useQuery({ queryKey: [...volunteerKeys.detail(id), 'records'], queryFn: () => api.get<ServiceRecords>(`/volunteers/${id}/records`) });
+
+/** The national system's sheet with the clear ID number: needs volunteer.reveal and a purpose (audited). */
+export const downloadUnmaskedRecords = (id: string, reason: string, filename: string) =>
+  downloadFile(`/volunteers/${id}/records/export`, filename, { body: { reason } });
 
 /** Volunteers found by name, number or mobile (the pickers), active ones unless `status` says otherwise. */
 export const searchVolunteers = (q: string, status: string | undefined = 'active') =>

@@ -96,6 +96,20 @@ export interface VolunteeringFigures {
   serviceMinutes: number;
 }
 
+/** Every figure 0: an area with nothing recorded. */
+export const noVolunteeringFigures = (): VolunteeringFigures => ({
+  wishesPosted: 0,
+  wishesClaimed: 0,
+  wishesFulfilled: 0,
+  fulfilledValueFen: 0,
+  wishesOpen: 0,
+  volunteersRegistered: 0,
+  volunteersNew: 0,
+  volunteersActive: 0,
+  services: 0,
+  serviceMinutes: 0,
+});
+
 /** The figures of one area from its records (the reference the SQL is tested against). */
 export function volunteeringFigures(
   r: { wishes: readonly WishRecord[]; volunteers: readonly VolunteerRecord[]; hours: readonly ServiceRecord[] },
@@ -104,18 +118,7 @@ export function volunteeringFigures(
 ): VolunteeringFigures {
   const { start, until } = shanghaiPeriod(from, to);
   const inside = (d: Date | null) => d !== null && d >= start && d < until;
-  const f: VolunteeringFigures = {
-    wishesPosted: 0,
-    wishesClaimed: 0,
-    wishesFulfilled: 0,
-    fulfilledValueFen: 0,
-    wishesOpen: 0,
-    volunteersRegistered: 0,
-    volunteersNew: 0,
-    volunteersActive: 0,
-    services: 0,
-    serviceMinutes: 0,
-  };
+  const f = noVolunteeringFigures();
   for (const w of r.wishes) {
     if (inside(w.publishedAt)) f.wishesPosted++;
     if (inside(w.firstClaimedAt)) f.wishesClaimed++;

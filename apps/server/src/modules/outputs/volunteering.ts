@@ -6,6 +6,7 @@ import {
   addDays,
   areaPrefix,
   childPrefixLength,
+  noVolunteeringFigures,
   WISH_STATUSES,
   type VolunteeringFigures,
   type VolunteeringOutputsQuery,
@@ -25,18 +26,6 @@ import {
   type VolunteeringPeriod,
 } from './volunteering.repo.ts';
 
-const zero = (): VolunteeringFigures => ({
-  wishesPosted: 0,
-  wishesClaimed: 0,
-  wishesFulfilled: 0,
-  fulfilledValueFen: 0,
-  wishesOpen: 0,
-  volunteersRegistered: 0,
-  volunteersNew: 0,
-  volunteersActive: 0,
-  services: 0,
-  serviceMinutes: 0,
-});
 type Month = VolunteeringOutputsResponse['months'][number];
 const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString();
 
@@ -66,8 +55,9 @@ export async function volunteeringOutputs(ctx: Ctx, q: VolunteeringOutputsQuery)
       await serviceCredited(db, p),
     ];
     const byKey = new Map<string, VolunteeringFigures>();
-    const totals = zero();
-    const at = (k: string | null, gk: number) => (gk ? totals : (byKey.get(k ?? '') ?? byKey.set(k ?? '', zero()).get(k ?? '')!));
+    const totals = noVolunteeringFigures();
+    const at = (k: string | null, gk: number) =>
+      gk ? totals : (byKey.get(k ?? '') ?? byKey.set(k ?? '', noVolunteeringFigures()).get(k ?? '')!);
     const months = new Map<string, Month>(
       monthsBetween(from, to).map((m) => [
         m,
@@ -111,7 +101,7 @@ export async function volunteeringOutputs(ctx: Ctx, q: VolunteeringOutputsQuery)
             key: ch.code,
             name: ch.name,
             drill: childPrefixLength(ch.code) !== null,
-            figures: byKey.get(ch.code.slice(0, childLen)) ?? zero(),
+            figures: byKey.get(ch.code.slice(0, childLen)) ?? noVolunteeringFigures(),
           }));
     return {
       area: { code: area.code, name: area.name },

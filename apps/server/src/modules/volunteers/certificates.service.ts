@@ -1,18 +1,15 @@
-// Service-record certificates (志愿服务记录证明, domain brief §9) and the national-format sheet.
+// Service-record certificates (志愿服务记录证明, domain brief §9) and the service records.
 // A station certifies the approved service it recorded in a period: the certificate keeps what
 // it said (hours, services, content, issuer), so the public check shows that content and an
-// edited printout is caught. The sheet lists each record with the fields the national volunteer
-// service information system asks for.
+// edited printout is caught. The national-format sheet of the records is records.export.ts.
 import crypto from 'node:crypto';
-import { hoursOf, shanghaiToday, translate, type MessageKey, type VolunteerCertificate, type certificateIssueBody } from '@wushe/core';
+import { hoursOf, shanghaiToday, type VolunteerCertificate, type certificateIssueBody } from '@wushe/core';
 import { uuidv7 } from '@wushe/db';
-import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { appendAudit, byActor } from '../../audit/audit.ts';
 import type { Ctx } from '../../context.ts';
 import { isUniqueViolation } from '../../http/db-errors.ts';
 import { fieldError, notFound } from '../../http/errors.ts';
-import { sendXlsx } from '../../http/excel.ts';
 import { approvedService, certificateByCode, certificatesOf, insertCertificate, serviceRecordsOf } from './certificates.repo.ts';
 import { volunteerById } from './volunteers.repo.ts';
 
@@ -111,36 +108,4 @@ export async function volunteerRecords(ctx: Ctx, volunteerId: string) {
     const items = await serviceRecordsOf(db, ctx.scope, volunteerId);
     return { items, creditedMinutes: items.reduce((n, r) => n + (r.status === 'approved' ? (r.creditedMinutes ?? 0) : 0), 0) };
   });
-}
-
-/** The sheet for the national volunteer service information system: approved records only. */
-export async function exportVolunteerRecords(ctx: Ctx, volunteerId: string, reply: FastifyReply) {
-  const t = (key: MessageKey) => translate(ctx.lang, key);
-  const v = await ctx.db.run((db) => volunteerById(db, ctx.scope, volunteerId));
-  if (!v) throw notFound();
-  const { items } = await volunteerRecords(ctx, volunteerId);
-  const shanghai = (s: string | null) => (s ? new Date(s).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '');
-  type Row = (typeof items)[number];
-  return sendXlsx<Row>(
-    reply,
-    t('export.records.file'),
-    t('export.records.sheet'),
-    [
-      { header: t('export.volunteers.name'), value: () => v.name, width: 10 },
-      { header: t('export.volunteers.idKind'), value: () => '居民身份证', width: 10 },
-      { header: t('export.volunteers.idNumber'), value: () => v.idMasked ?? '', width: 20 },
-      { header: t('export.volunteers.no'), value: () => v.volunteerNo, width: 14 },
-      { header: t('export.records.project'), value: (r) => r.activityTitle, width: 24 },
-      { header: t('export.records.content'), value: (r) => r.content ?? r.activityTitle, width: 30 },
-      { header: t('export.records.place'), value: (r) => r.place, width: 20 },
-      { header: t('export.records.start'), value: (r) => shanghai(r.checkinAt), width: 18 },
-      { header: t('export.records.end'), value: (r) => shanghai(r.checkoutAt), width: 18 },
-      { header: t('export.records.hours'), value: (r) => hoursOf(r.creditedMinutes ?? 0), width: 10 },
-      { header: t('export.records.recorder'), value: (r) => r.orgName ?? ctx.actor.org?.name ?? '', width: 24 },
-      { header: t('export.records.recordedOn'), value: (r) => r.servedOn, width: 12 },
-    ],
-    (async function* () {
-      yield items.filter((r) => r.status === 'approved');
-    })(),
-  );
 }

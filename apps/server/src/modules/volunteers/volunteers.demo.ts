@@ -69,7 +69,7 @@ export async function seedDemoVolunteers(database: Database, keys: Keys, today: 
   if ((await database.owner(volunteerCount)) > 0) return 0;
   const year = Number(today.slice(0, 4));
   const volunteers: Record<string, unknown>[] = [];
-  const byStreet = new Map<string, { id: string; name: string; no: string; skills: string[] }[]>();
+  const byStreet = new Map<string, { id: string; name: string; no: string; skills: string[]; since: number }[]>();
   const teams: Record<string, unknown>[] = [];
   const members: Record<string, unknown>[] = [];
   const [lin] = (await database.owner(demoAccounts)).filter((a) => a.name === '林晓');
@@ -78,7 +78,7 @@ export async function seedDemoVolunteers(database: Database, keys: Keys, today: 
   for (const s of STREETS) {
     const communities = await database.owner((db) => communitiesOf(db, `${s.code}000`));
     if (!communities.length) continue; // a smaller area set (the tests') may lack the street's communities
-    const active: { id: string; name: string; no: string; skills: string[] }[] = [];
+    const active: { id: string; name: string; no: string; skills: string[]; since: number }[] = [];
     for (let k = 0; k < s.share; k++, i++) {
       const key = `volunteer:${i}`;
       const isLin = i === 0 && lin;
@@ -91,7 +91,9 @@ export async function seedDemoVolunteers(database: Database, keys: Keys, today: 
       const p = sealPhone(keys, mobile);
       const r = rand(`${key}:status`);
       const status = isLin ? 'active' : r < 0.03 ? 'pending' : r < 0.05 ? 'suspended' : r < 0.07 ? 'left' : 'active';
-      const created = new Date(Date.parse(`${today}T00:00:00+08:00`) - Math.floor(rand(`${key}:age`) * 700) * 86_400_000);
+      // 林晓 has served with the station for a while (her 工作台 shows a year of hours).
+      const ageDays = isLin ? 650 : Math.floor(rand(`${key}:age`) * 700);
+      const created = new Date(Date.parse(`${today}T00:00:00+08:00`) - ageDays * 86_400_000);
       const skills = SKILLS.filter((_, j) => rand(`${key}:skill:${j}`) < 0.18);
       const av = rand(`${key}:av`);
       const volunteerId = stableId(key);
@@ -124,7 +126,15 @@ export async function seedDemoVolunteers(database: Database, keys: Keys, today: 
         created_at: created.toISOString(),
         updated_at: created.toISOString(),
       });
-      if (status === 'active') active.push({ id: volunteerId, name, no: volunteers.at(-1)!.volunteer_no as string, skills });
+      // Serving from the day after registering (a self-registration is confirmed then).
+      if (status === 'active')
+        active.push({
+          id: volunteerId,
+          name,
+          no: volunteers.at(-1)!.volunteer_no as string,
+          skills,
+          since: created.getTime() + 86_400_000,
+        });
     }
     byStreet.set(s.code, active);
     s.teams.forEach((teamName, t) => {
@@ -175,7 +185,7 @@ export async function seedDemoVolunteers(database: Database, keys: Keys, today: 
 /** Posts on the demo activities, accepted volunteers of the street, and their hours. */
 async function serviceRecords(
   database: Database,
-  byStreet: Map<string, { id: string; name: string; no: string; skills: string[] }[]>,
+  byStreet: Map<string, { id: string; name: string; no: string; skills: string[]; since: number }[]>,
   today: string,
 ) {
   // Past and upcoming as of now (a demo seeded for another day: its noon in Shanghai).
@@ -211,6 +221,7 @@ async function serviceRecords(
       const start = Math.floor(rand(`pool:${postId}`) * pool.length);
       for (let k = 0; k < taken + (past ? 0 : 2); k++) {
         const v = pool[(start + k * 7) % pool.length]!;
+        if (v.since > starts.getTime() - 5 * 86_400_000) continue; // not registered yet when it recruited
         if (signups.some((s) => s.activity_id === a.id && s.volunteer_id === v.id)) continue;
         const accepted = past || k < taken;
         const signupId = stableId(`signup:${postId}:${v.id}`);

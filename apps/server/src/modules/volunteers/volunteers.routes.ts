@@ -22,10 +22,12 @@ import {
   volunteerUpdateBody,
   workerRevealResponse,
   volunteerHome as volunteerHomeSchema,
+  unmaskedExportBody,
 } from '@wushe/core';
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../http/route.ts';
-import { exportVolunteerRecords, issueVolunteerCertificate, volunteerCertificates, volunteerRecords } from './certificates.service.ts';
+import { issueVolunteerCertificate, volunteerCertificates, volunteerRecords } from './certificates.service.ts';
+import { exportVolunteerRecords } from './records.export.ts';
 import { volunteerHome } from './home.service.ts';
 import { addTeamMember, createTeam, findTeams, getTeam, removeTeamMember, updateTeamById } from './teams.service.ts';
 import { exportVolunteers } from './volunteers.export.ts';
@@ -144,6 +146,19 @@ export function volunteersRoutes(app: FastifyInstance): void {
     response: serviceRecords,
     handler: (ctx, { params, query }, _req, reply) =>
       query.format === 'xlsx' ? exportVolunteerRecords(ctx, params.id, reply) : volunteerRecords(ctx, params.id),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/volunteers/:id/records/export',
+    operationId: 'exportVolunteerRecordsUnmasked',
+    download: 'xlsx',
+    access: 'volunteer.reveal',
+    summary:
+      "The national system's sheet of a volunteer's approved records with the clear ID number: needs the purpose (`reason`), audited with it and the count",
+    tags,
+    params: idParams,
+    body: unmaskedExportBody,
+    handler: (ctx, { params, body }, _req, reply) => exportVolunteerRecords(ctx, params.id, reply, body.reason),
   });
 
   route(app, {

@@ -6,10 +6,23 @@ import type { OutputsResponse, OutputsRow } from '../../api/outputs.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 
-export function RowsChart({ data, onDrill }: { data: OutputsResponse; onDrill: (row: OutputsRow) => void }) {
-  const { t } = useI18n();
-  const byWorker = data.by === 'worker';
-  const rows = data.rows.slice(0, 30);
+/** Bars per row (child areas or workers), a second series on the right axis; a click on an area drills down. */
+export function DrillBarsChart<R extends { name: string; drill: boolean }>({
+  rows: all,
+  title,
+  hint,
+  left,
+  right,
+  onDrill,
+}: {
+  rows: R[];
+  title: string;
+  hint?: string;
+  left: { name: string; value: (r: R) => number };
+  right: { name: string; value: (r: R) => number };
+  onDrill: (row: R) => void;
+}) {
+  const rows = all.slice(0, 30);
   const option = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'axis' },
@@ -23,35 +36,44 @@ export function RowsChart({ data, onDrill }: { data: OutputsResponse; onDrill: (
       },
       yAxis: [{ type: 'value' }, { type: 'value', splitLine: { show: false } }],
       series: [
-        {
-          type: 'bar',
-          name: t('out.personTimes'),
-          data: rows.map((r) => r.figures.personTimes),
-          label: { show: rows.length <= 12, position: 'top' },
-        },
-        {
-          type: 'bar',
-          yAxisIndex: 1,
-          name: byWorker ? t('out.casesActive') : t('out.activities'),
-          data: rows.map((r) => (byWorker ? r.figures.casesActive : r.figures.activities)),
-        },
+        { type: 'bar', name: left.name, data: rows.map(left.value), label: { show: rows.length <= 12, position: 'top' } },
+        { type: 'bar', yAxisIndex: 1, name: right.name, data: rows.map(right.value) },
       ],
     }),
-    [rows, byWorker, t],
+    [rows, left, right],
   );
   if (!rows.length) return null;
   return (
-    <Card size="small" title={byWorker ? t('out.chart.byWorker') : t('out.chart.byArea')}>
-      {!byWorker && <Typography.Text type="secondary">{t('out.drillHint')}</Typography.Text>}
+    <Card size="small" title={title}>
+      {hint && <Typography.Text type="secondary">{hint}</Typography.Text>}
       <Chart
         option={option}
-        ariaLabel={byWorker ? t('out.chart.byWorker') : t('out.chart.byArea')}
+        ariaLabel={title}
         onClick={(p) => {
           const row = (p.componentType === 'series' ? rows[p.dataIndex] : undefined) ?? rows.find((r) => r.name === (p.name ?? p.value));
           if (row?.drill) onDrill(row);
         }}
       />
     </Card>
+  );
+}
+
+export function RowsChart({ data, onDrill }: { data: OutputsResponse; onDrill: (row: OutputsRow) => void }) {
+  const { t } = useI18n();
+  const byWorker = data.by === 'worker';
+  return (
+    <DrillBarsChart
+      rows={data.rows}
+      title={byWorker ? t('out.chart.byWorker') : t('out.chart.byArea')}
+      hint={byWorker ? undefined : t('out.drillHint')}
+      left={{ name: t('out.personTimes'), value: (r) => r.figures.personTimes }}
+      right={
+        byWorker
+          ? { name: t('out.casesActive'), value: (r) => r.figures.casesActive }
+          : { name: t('out.activities'), value: (r) => r.figures.activities }
+      }
+      onDrill={onDrill}
+    />
   );
 }
 

@@ -1,8 +1,9 @@
 // What both outputs pages (服务成效, 心愿与志愿成效) share: the period picker with its presets
-// (default the last twelve months, nothing after today) and the way back up the areas.
+// (default the last twelve months, nothing after today), the way back up the areas and the
+// first column that opens a child area.
 import { useState } from 'react';
 import type { Dayjs } from 'dayjs';
-import { Breadcrumb, DatePicker } from 'antd';
+import { Breadcrumb, Button, DatePicker, type TableColumnType } from 'antd';
 import { businessToday } from '../../fmt.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
@@ -63,4 +64,21 @@ export function AreaPath({ path, area, onOpen }: { path: Area[]; area?: Area; on
       }))}
     />
   );
+}
+
+/** The table's first column: a row's name, a link that opens it when it can be drilled into. */
+export function drillNameColumn<R extends { name: string; drill: boolean }>(title: string, onDrill: (row: R) => void): TableColumnType<R> {
+  return {
+    title,
+    dataIndex: 'name',
+    fixed: 'left',
+    render: (name: string, row) =>
+      row.drill ? (
+        <Button type="link" style={{ padding: 0 }} onClick={() => onDrill(row)}>
+          {name}
+        </Button>
+      ) : (
+        name
+      ),
+  };
 }

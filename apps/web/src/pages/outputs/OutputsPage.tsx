@@ -2,7 +2,7 @@
 // figures, a chart of the child areas (click or a name to drill down, Breadcrumb back up) or of
 // the workers, the months, a table and its Excel export. Definitions are stated under the figures.
 import { useState } from 'react';
-import { Button, Card, Col, Flex, Row, Segmented, Statistic, Table, Typography, type TableColumnsType } from 'antd';
+import { Card, Col, Flex, Row, Segmented, Statistic, Table, Typography, type TableColumnsType } from 'antd';
 import type { OutputFigures } from '@wushe/core';
 import { useOutputs, type OutputsRow } from '../../api/outputs.ts';
 import { useActor } from '../../api/session.ts';
@@ -10,7 +10,7 @@ import { AreaPicker } from '../../components/AreaPicker.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { MonthsChart, RowsChart } from './OutputsCharts.tsx';
-import { AreaPath, PeriodPicker, usePeriod } from './OutputsControls.tsx';
+import { AreaPath, drillNameColumn, PeriodPicker, usePeriod } from './OutputsControls.tsx';
 
 const FIGURES = ['casesOpened', 'casesActive', 'casesClosed', 'groups', 'groupSessions', 'activities', 'personTimes', 'people'] as const;
 
@@ -26,19 +26,7 @@ export function OutputsPage() {
   const drill = (row: OutputsRow) => row.drill && setArea(row.key);
 
   const columns: TableColumnsType<OutputsRow> = [
-    {
-      title: data?.by === 'worker' ? t('out.name.worker') : t('out.name.area'),
-      dataIndex: 'name',
-      fixed: 'left',
-      render: (name: string, row) =>
-        row.drill ? (
-          <Button type="link" style={{ padding: 0 }} onClick={() => drill(row)}>
-            {name}
-          </Button>
-        ) : (
-          name
-        ),
-    },
+    drillNameColumn<OutputsRow>(data?.by === 'worker' ? t('out.name.worker') : t('out.name.area'), drill),
     ...FIGURES.map((f) => ({
       title: t(`out.${f}`),
       key: f,

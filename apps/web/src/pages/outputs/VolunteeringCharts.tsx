@@ -7,49 +7,21 @@ import type { VolunteeringOutputsResponse, VolunteeringRow } from '../../api/out
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { yuanShort } from '../../fmt.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { DrillBarsChart } from './OutputsCharts.tsx';
 
 type Data = VolunteeringOutputsResponse;
 
 export function VolunteeringRowsChart({ data, onDrill }: { data: Data; onDrill: (row: VolunteeringRow) => void }) {
   const { t } = useI18n();
-  const rows = data.rows.slice(0, 30);
-  const option = useMemo<ChartOption>(
-    () => ({
-      tooltip: { trigger: 'axis' },
-      legend: { bottom: 0 },
-      grid: { left: 8, right: 16, top: 24, bottom: 40, containLabel: true },
-      xAxis: {
-        type: 'category',
-        data: rows.map((r) => r.name),
-        axisLabel: { interval: 0, rotate: rows.length > 6 ? 35 : 0 },
-        triggerEvent: true,
-      },
-      yAxis: [{ type: 'value' }, { type: 'value', splitLine: { show: false } }],
-      series: [
-        {
-          type: 'bar',
-          name: t('outv.serviceHours'),
-          data: rows.map((r) => hoursOf(r.figures.serviceMinutes)),
-          label: { show: rows.length <= 12, position: 'top' },
-        },
-        { type: 'bar', yAxisIndex: 1, name: t('outv.wishesFulfilled'), data: rows.map((r) => r.figures.wishesFulfilled) },
-      ],
-    }),
-    [rows, t],
-  );
-  if (!rows.length) return null;
   return (
-    <Card size="small" title={t('outv.chart.byArea')}>
-      <Typography.Text type="secondary">{t('out.drillHint')}</Typography.Text>
-      <Chart
-        option={option}
-        ariaLabel={t('outv.chart.byArea')}
-        onClick={(p) => {
-          const row = (p.componentType === 'series' ? rows[p.dataIndex] : undefined) ?? rows.find((r) => r.name === (p.name ?? p.value));
-          if (row?.drill) onDrill(row);
-        }}
-      />
-    </Card>
+    <DrillBarsChart
+      rows={data.rows}
+      title={t('outv.chart.byArea')}
+      hint={t('out.drillHint')}
+      left={{ name: t('outv.serviceHours'), value: (r) => hoursOf(r.figures.serviceMinutes) }}
+      right={{ name: t('outv.wishesFulfilled'), value: (r) => r.figures.wishesFulfilled }}
+      onDrill={onDrill}
+    />
   );
 }
 

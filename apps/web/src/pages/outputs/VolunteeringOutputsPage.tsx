@@ -2,7 +2,7 @@
 // the figures as they stood at the period's end, charts by child area (click or a name to drill
 // down, the breadcrumb back up), by month and of the wishes by status, a table and its export.
 import { useState } from 'react';
-import { Button, Card, Col, Flex, Row, Statistic, Table, Typography, type TableColumnsType } from 'antd';
+import { Card, Col, Flex, Row, Statistic, Table, Typography, type TableColumnsType } from 'antd';
 import { hoursOf, type VolunteeringFigures } from '@wushe/core';
 import { useVolunteeringOutputs, type VolunteeringRow } from '../../api/outputs.ts';
 import { useActor } from '../../api/session.ts';
@@ -10,7 +10,7 @@ import { AreaPicker } from '../../components/AreaPicker.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { yuanShort } from '../../fmt.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { AreaPath, PeriodPicker, usePeriod } from './OutputsControls.tsx';
+import { AreaPath, drillNameColumn, PeriodPicker, usePeriod } from './OutputsControls.tsx';
 import { VolunteeringMonthsChart, VolunteeringRowsChart, WishStatusChart } from './VolunteeringCharts.tsx';
 
 type Figure = { key: string; label: string; value: (f: VolunteeringFigures) => number; show?: (f: VolunteeringFigures) => string };
@@ -49,19 +49,7 @@ export function VolunteeringOutputsPage() {
   ];
 
   const columns: TableColumnsType<VolunteeringRow> = [
-    {
-      title: t('out.name.area'),
-      dataIndex: 'name',
-      fixed: 'left',
-      render: (name: string, row) =>
-        row.drill ? (
-          <Button type="link" style={{ padding: 0 }} onClick={() => drill(row)}>
-            {name}
-          </Button>
-        ) : (
-          name
-        ),
-    },
+    drillNameColumn<VolunteeringRow>(t('out.name.area'), drill),
     ...figures.map((f) => ({
       title: f.label,
       key: f.key,

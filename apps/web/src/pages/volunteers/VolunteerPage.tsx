@@ -1,6 +1,6 @@
 // One volunteer: the profile (ID number and mobile masked, 查看 with a reason for holders of
 // volunteer.reveal), skills, when they can serve, teams, the status moves and edit, and the
-// totals of approved service (hours and services).
+// totals of approved service (hours and services), the service records and their export.
 import { useState } from 'react';
 import { Card, Col, Descriptions, Grid, Result, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
@@ -12,6 +12,7 @@ import { RevealField } from './RevealField.tsx';
 import { availabilityText, hoursText, shanghai, shanghaiDate, SkillTags, VolunteerStatusTag } from './tags.tsx';
 import { VolunteerActions } from './VolunteerActions.tsx';
 import { CertificatesCard } from './CertificatesCard.tsx';
+import { ServiceRecordsCard } from './ServiceRecordsCard.tsx';
 import { VolunteerForm } from './VolunteerForm.tsx';
 
 export function VolunteerPage() {
@@ -92,6 +93,9 @@ function VolunteerView({ v }: { v: Volunteer }) {
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
           {t('vol.totalsHint')}
         </Typography.Paragraph>
+      </Card>
+      <Card title={t('vol.records.card')}>
+        <ServiceRecordsCard v={v} />
       </Card>
       <Card title={t('vol.cert.card')}>
         <CertificatesCard v={v} />
