@@ -67,6 +67,8 @@ test('the station head publishes it on the board', async ({ page }) => {
   await expect(page.getByRole('heading', { name: TITLE })).toBeVisible();
   await page.getByRole('button', { name: '审核发布' }).click();
   const dialog = page.getByRole('dialog', { name: `审核发布：${TITLE}` });
+  // A click while the modal is still zooming in can be lost (seen once in CI): wait until it stands.
+  await expect(dialog).not.toHaveClass(/ant-zoom/);
   await dialog.getByLabel('审核意见（选填）').fill('情况属实');
   await dialog.getByRole('button', { name: '审核发布' }).click();
   await expect(dialog).toBeHidden();
