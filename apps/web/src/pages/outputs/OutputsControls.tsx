@@ -1,9 +1,9 @@
 // What both outputs pages (服务成效, 心愿与志愿成效) share: the period picker with its presets
-// (default the last twelve months, nothing after today), the way back up the areas and the
-// first column that opens a child area.
+// (default the last twelve months, nothing after today) and the first column that opens a
+// child area. The way back up the areas is components/AreaPath.tsx.
 import { useState } from 'react';
 import type { Dayjs } from 'dayjs';
-import { Breadcrumb, Button, DatePicker, type TableColumnType } from 'antd';
+import { Button, DatePicker, type TableColumnType } from 'antd';
 import { businessToday } from '../../fmt.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
@@ -34,34 +34,6 @@ export function PeriodPicker({ value, onChange }: { value: Range; onChange: (r: 
       disabledDate={(d) => d.isAfter(today, 'day')}
       onChange={(r) => r?.[0] && r[1] && onChange([r[0], r[1]])}
       style={{ maxWidth: '100%' }}
-    />
-  );
-}
-
-type Area = { code: string; name: string };
-
-/** The areas above the one shown (up to the caller's own), each a link; the shown one last. */
-export function AreaPath({ path, area, onOpen }: { path: Area[]; area?: Area; onOpen: (code: string) => void }) {
-  return (
-    <Breadcrumb
-      style={{ marginBottom: 16 }}
-      items={[...path, ...(area ? [area] : [])].map((a, i, all) => ({
-        key: a.code,
-        title:
-          i < all.length - 1 ? (
-            <a
-              href="#"
-              onClick={(e) => {
-                e.preventDefault();
-                onOpen(a.code);
-              }}
-            >
-              {a.name}
-            </a>
-          ) : (
-            a.name
-          ),
-      }))}
     />
   );
 }

@@ -6,11 +6,12 @@ import { Card, Col, Flex, Row, Segmented, Statistic, Table, Typography, type Tab
 import type { OutputFigures } from '@wushe/core';
 import { useOutputs, type OutputsRow } from '../../api/outputs.ts';
 import { useActor } from '../../api/session.ts';
+import { AreaPath } from '../../components/AreaPath.tsx';
 import { AreaPicker } from '../../components/AreaPicker.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { MonthsChart, RowsChart } from './OutputsCharts.tsx';
-import { AreaPath, drillNameColumn, PeriodPicker, usePeriod } from './OutputsControls.tsx';
+import { drillNameColumn, PeriodPicker, usePeriod } from './OutputsControls.tsx';
 
 const FIGURES = ['casesOpened', 'casesActive', 'casesClosed', 'groups', 'groupSessions', 'activities', 'personTimes', 'people'] as const;
 

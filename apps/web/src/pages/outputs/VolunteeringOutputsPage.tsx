@@ -6,11 +6,12 @@ import { Card, Col, Flex, Row, Statistic, Table, Typography, type TableColumnsTy
 import { hoursOf, type VolunteeringFigures } from '@wushe/core';
 import { useVolunteeringOutputs, type VolunteeringRow } from '../../api/outputs.ts';
 import { useActor } from '../../api/session.ts';
+import { AreaPath } from '../../components/AreaPath.tsx';
 import { AreaPicker } from '../../components/AreaPicker.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { yuanShort } from '../../fmt.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { AreaPath, drillNameColumn, PeriodPicker, usePeriod } from './OutputsControls.tsx';
+import { drillNameColumn, PeriodPicker, usePeriod } from './OutputsControls.tsx';
 import { VolunteeringMonthsChart, VolunteeringRowsChart, WishStatusChart } from './VolunteeringCharts.tsx';
 
 type Figure = { key: string; label: string; value: (f: VolunteeringFigures) => number; show?: (f: VolunteeringFigures) => string };

@@ -2,11 +2,12 @@
 // rates by child area (click a bar or a name to drill down; the breadcrumb goes back up), the
 // table by child area or organisation, and its Excel export.
 import { useState } from 'react';
-import { Breadcrumb, Card, Col, DatePicker, Flex, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { Card, Col, DatePicker, Flex, Row, Space, Statistic, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { PROGRAMME_STAGE_LABELS, type WorkforceDashboard } from '@wushe/core';
 import { useActor } from '../../api/session.ts';
 import { useWorkforceDashboard } from '../../api/workforce.ts';
+import { AreaPath } from '../../components/AreaPath.tsx';
 import { Chart } from '../../components/Chart.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { businessToday } from '../../fmt.ts';
@@ -36,6 +37,7 @@ export function WorkforceDashboardPage() {
   const asOf = date.format('YYYY-MM-DD');
   const q = useWorkforceDashboard({ area, asOf });
   const d: WorkforceDashboard | undefined = q.data;
+  const trail = d?.trail ?? [{ code: actor.area.code, name: actor.area.name }];
   const loading = q.isLoading;
   const by = d?.groupBy === 'org' ? t('wfd.org') : t('wfd.area');
   const trend = useTrendLine(d);
@@ -60,25 +62,7 @@ export function WorkforceDashboardPage() {
           <ExportButton path="/workforce/dashboard/export" direct query={{ area, asOf }} filename="workforce-dashboard.xlsx" />
         </Space>
       </Flex>
-      <Breadcrumb
-        items={(d?.trail ?? [{ code: actor.area.code, name: actor.area.name }]).map((a, i, all) => ({
-          key: a.code,
-          title:
-            i < all.length - 1 ? (
-              <a
-                href="#"
-                onClick={(e) => {
-                  e.preventDefault();
-                  setArea(a.code);
-                }}
-              >
-                {a.name}
-              </a>
-            ) : (
-              a.name
-            ),
-        }))}
-      />
+      <AreaPath path={trail.slice(0, -1)} area={trail.at(-1)} onOpen={setArea} style={{}} />
       <Row gutter={[12, 12]}>
         <Col xs={12} md={8} xl={4}>
           <Kpi title={t('wfd.workers')} value={tot?.workers ?? 0} loading={loading} />
